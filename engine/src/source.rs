@@ -1,0 +1,184 @@
+//! One article as loaded: the original text, untouched, and what the text states about itself.
+//!
+//! The text is never rewritten: every later stage reports byte ranges into
+//! [`Source::text`], so what the reader sees is always the original.
+
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// How many words an excerpt used as a stand-in headline keeps.
+const EXCERPT_WORDS: usize = 12;
+/// A paragraph shorter than this is not used as a stand-in headline (datelines, captions).
+const EXCERPT_MIN_WORDS: usize = 12;
+
+/// One article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Stable identifier, unique within a set (for files, the file name without extension).
+    pub id: String,
+    /// The headline, when the text states one.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The outlet, when the text names it; `None` is shown as "unnamed source".
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// Publication date as the text states it (ISO 8601 where known).
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The file the article was loaded from, if any.
+    #[serde(default)]
+    pub file: Option<String>,
+    /// The full original text.
+    pub text: String,
+}
+
+/// What to show as a source's headline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Headline<'a> {
+    /// The article states this headline.
+    Stated(&'a str),
+    /// No headline is stated: the opening words of the article, ending in "…".
+    Excerpt(String),
+    /// No headline and no paragraph long enough to quote.
+    Untitled,
+}
+
+impl Source {
+    /// Number of words in the text (Unicode word boundaries, so "work’s" is one word).
+    pub fn word_count(&self) -> usize {
+        self.text.unicode_words().count()
+    }
+
+    /// The headline to show: the stated title, or else the opening words of
+    /// the first paragraph that reads like body text.
+    pub fn headline(&self) -> Headline<'_> {
+        if let Some(title) = self
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            return Headline::Stated(title);
+        }
+        self.text
+            .lines()
+            .map(strip_dateline)
+            .find(|p| looks_like_body(p))
+            .map(|p| Headline::Excerpt(excerpt(p, EXCERPT_WORDS)))
+            .unwrap_or(Headline::Untitled)
+    }
+
+    /// The outlet's name, or "unnamed source".
+    pub fn outlet_label(&self) -> &str {
+        match self.outlet.as_deref().map(str::trim) {
+            Some(outlet) if !outlet.is_empty() => outlet,
+            _ => "unnamed source",
+        }
+    }
+}
+
+/// A paragraph long enough to quote, that is not a promotion line.
+fn looks_like_body(paragraph: &str) -> bool {
+    let lower = paragraph.to_lowercase();
+    let promotional = ["newsletter", "click here", "subscribe", "sign up"]
+        .iter()
+        .any(|cue| lower.contains(cue));
+    !promotional && paragraph.unicode_words().count() >= EXCERPT_MIN_WORDS
+}
+
+/// Drops a leading dateline such as "Washington, March 17, 2025 – ".
+fn strip_dateline(paragraph: &str) -> &str {
+    let head_end = paragraph
+        .char_indices()
+        .nth(60)
+        .map_or(paragraph.len(), |(i, _)| i);
+    for dash in [" – ", " — ", " - "] {
+        if let Some(at) = paragraph[..head_end].find(dash) {
+            let before = &paragraph[..at];
+            let has_year = before
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|digits| digits.len() == 4);
+            if has_year {
+                return &paragraph[at + dash.len()..];
+            }
+        }
+    }
+    paragraph
+}
+
+/// The first `words` whitespace-separated words, with "…" when cut.
+fn excerpt(paragraph: &str, words: usize) -> String {
+    let mut parts = paragraph.split_whitespace();
+    let kept: Vec<&str> = parts.by_ref().take(words).collect();
+    let mut text = kept.join(" ");
+    if parts.next().is_some() {
+        let trimmed = text.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '.');
+        text = format!("{trimmed}…");
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(title: Option<&str>, text: &str, expect: Headline<'_>) {
+        let source = Source {
+            title: title.map(str::to_owned),
+            text: text.to_owned(),
+            ..Source::default()
+        };
+        assert_eq!(source.headline(), expect);
+    }
+
+    #[test]
+    fn stated_title_wins() {
+        check(
+            Some(" A headline "),
+            "Body text.",
+            Headline::Stated("A headline"),
+        );
+    }
+
+    #[test]
+    fn excerpt_skips_promotions_and_short_lines() {
+        check(
+            None,
+            "- Agency - Monday\n\nSign up for our newsletter to get the news every single day of the week.\n\nOne two three four five six seven eight nine ten eleven twelve thirteen.",
+            Headline::Excerpt(
+                "One two three four five six seven eight nine ten eleven twelve…".into(),
+            ),
+        );
+    }
+
+    #[test]
+    fn excerpt_drops_a_leading_dateline() {
+        check(
+            None,
+            "Washington, March 17, 2025 – U.S. President Donald Trump has confirmed that he will speak with Russian President Vladimir Putin.",
+            Headline::Excerpt(
+                "U.S. President Donald Trump has confirmed that he will speak with Russian…".into(),
+            ),
+        );
+    }
+
+    #[test]
+    fn blank_title_and_short_text_is_untitled() {
+        check(Some("  "), "Too short.", Headline::Untitled);
+        check(None, "", Headline::Untitled);
+    }
+
+    #[test]
+    fn word_count_uses_unicode_words() {
+        let source = Source {
+            text: "A lot of work’s been done — 1,300 km.".into(),
+            ..Source::default()
+        };
+        assert_eq!(source.word_count(), 8);
+    }
+
+    #[test]
+    fn unnamed_outlet_is_labelled() {
+        assert_eq!(Source::default().outlet_label(), "unnamed source");
+    }
+}
