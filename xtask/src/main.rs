@@ -1,1 +1,45 @@
-fn main() {}
+//! `cargo xtask`: the one build path of Crosscheck (dist, open, test).
+//!
+//! Each subcommand installs what it needs (the wasm target, Chromium and
+//! ChromeDriver) or stops with a message naming what to install.
+
+mod browser;
+mod dist;
+mod project;
+mod test;
+mod wasm;
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+cargo xtask <command>
+
+Commands:
+  dist    Build dist/crosscheck.html: one self-contained file (wasm, JS, CSS, seed articles inlined)
+  open    Build dist/crosscheck.html and open it in the default browser
+  test    Run every check: fmt, clippy, native tests, the dist build and headless-Chromium tests
+  e2e     Only the dist build and the headless-Chromium tests (a quicker loop while working on the UI)
+  help    Show this message
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("dist") => dist::run().map(|_| ()),
+        Some("open") => dist::run().and_then(|path| dist::open(&path)),
+        Some("test") => test::run(),
+        Some("e2e") => test::end_to_end(),
+        Some("help" | "--help" | "-h") | None => {
+            print!("{HELP}");
+            Ok(())
+        }
+        Some(other) => Err(anyhow::anyhow!("unknown command `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

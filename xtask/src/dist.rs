@@ -1,0 +1,181 @@
+//! Assemble `dist/crosscheck.html`: the page shell with CSS, icon, seed articles, JS glue and wasm inlined.
+//!
+//! The result is one file that works opened from disk (file://), where a page
+//! may not load separate .js or .wasm files, and from any static web server.
+//! It references nothing outside itself.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use base64::Engine as _;
+
+use crate::{project, wasm};
+
+/// Where `cargo xtask dist` writes the page.
+pub fn output_path() -> PathBuf {
+    project::root().join("dist").join("crosscheck.html")
+}
+
+/// Builds the wasm and writes the single-file page; returns its path.
+pub fn run() -> Result<PathBuf> {
+    let bundle = wasm::build()?;
+    let root = project::root();
+    let parts = Parts {
+        shell: read(&root.join("index.html"))?,
+        css: read(&root.join("www/style.css"))?,
+        icon_svg: read(&root.join("www/icon.svg"))?,
+        seeds_json: seeds_json()?,
+        glue_js: bundle.glue_js,
+        wasm: bundle.wasm,
+    };
+    let html = assemble(&parts)?;
+    let path = output_path();
+    std::fs::create_dir_all(path.parent().expect("dist path has a parent"))?;
+    std::fs::write(&path, &html).with_context(|| format!("cannot write {}", path.display()))?;
+    println!(
+        "wrote {} ({} KB; wasm {} KB before base64)",
+        path.display(),
+        html.len() / 1000,
+        parts.wasm.len() / 1000
+    );
+    Ok(path)
+}
+
+/// Opens the page in the default browser, or prints where it is.
+pub fn open(path: &Path) -> Result<()> {
+    let url = format!("file://{}", path.display());
+    let opener: Option<(&str, Vec<&str>)> = if cfg!(target_os = "macos") {
+        Some(("open", vec![]))
+    } else if cfg!(windows) {
+        Some(("cmd", vec!["/C", "start", ""]))
+    } else {
+        project::on_path("xdg-open").map(|_| ("xdg-open", vec![]))
+    };
+    let opened = opener.is_some_and(|(program, args)| {
+        std::process::Command::new(program)
+            .args(args)
+            .arg(path)
+            .status()
+            .is_ok_and(|s| s.success())
+    });
+    if opened {
+        println!("opened {url}");
+    } else {
+        println!("No browser could be started here. Open this file in a browser:\n  {url}");
+    }
+    Ok(())
+}
+
+/// Everything that goes into the page.
+pub struct Parts {
+    pub shell: String,
+    pub css: String,
+    pub icon_svg: String,
+    pub seeds_json: String,
+    pub glue_js: String,
+    pub wasm: Vec<u8>,
+}
+
+/// Placeholders in `index.html`, each replaced exactly once.
+const CSS_SLOT: &str = "/*CROSSCHECK:CSS*/";
+const ICON_SLOT: &str = "CROSSCHECK:ICON";
+const SEEDS_SLOT: &str = "/*CROSSCHECK:SEEDS*/";
+const GLUE_SLOT: &str = "/*CROSSCHECK:GLUE*/";
+const WASM_SLOT: &str = "CROSSCHECK:WASM";
+
+/// Fills the shell's placeholders.
+pub fn assemble(parts: &Parts) -> Result<String> {
+    let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(&parts.wasm);
+    let icon = format!(
+        "data:image/svg+xml;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(parts.icon_svg.trim())
+    );
+    let mut html = parts.shell.clone();
+    for (slot, value) in [
+        (CSS_SLOT, escape_style(&parts.css)),
+        (ICON_SLOT, icon),
+        (SEEDS_SLOT, escape_script(&parts.seeds_json)),
+        (GLUE_SLOT, escape_script(&parts.glue_js)),
+        (WASM_SLOT, wasm_b64),
+    ] {
+        html = fill(&html, slot, &value)?;
+    }
+    Ok(html)
+}
+
+fn fill(html: &str, slot: &str, value: &str) -> Result<String> {
+    match html.matches(slot).count() {
+        1 => Ok(html.replacen(slot, value, 1)),
+        n => bail!("index.html must contain the placeholder {slot} exactly once (found {n})"),
+    }
+}
+
+/// The bundled seed articles as JSON for `<script type="application/json">`.
+fn seeds_json() -> Result<String> {
+    let sources = crosscheck_engine::seeds::bundled();
+    if sources.is_empty() {
+        bail!("the bundled seed set is empty: check seeds/manifest.json");
+    }
+    Ok(serde_json::to_string(&sources)?)
+}
+
+/// Makes text safe inside `<script>`: no `</script`, no `<!--`. For JSON,
+/// `\u003c` is the same string; in JS glue `<` only appears in code and strings,
+/// where `\x3c`-style escaping is not needed once `</` is broken up.
+fn escape_script(text: &str) -> String {
+    if text.trim_start().starts_with(['[', '{']) {
+        text.replace('<', "\\u003c")
+    } else {
+        text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    }
+}
+
+/// Makes CSS safe inside `<style>`.
+fn escape_style(css: &str) -> String {
+    css.replace("</", "<\\/")
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(shell: &str) -> Parts {
+        Parts {
+            shell: shell.to_owned(),
+            css: "body{}".into(),
+            icon_svg: "<svg/>".into(),
+            seeds_json: r#"[{"text":"</script><b>"}]"#.into(),
+            glue_js: "let s = '</script>';".into(),
+            wasm: vec![0, 97, 115, 109],
+        }
+    }
+
+    const SHELL: &str = "<style>/*CROSSCHECK:CSS*/</style><link href=\"CROSSCHECK:ICON\"><script type=\"application/json\">/*CROSSCHECK:SEEDS*/</script><script>/*CROSSCHECK:GLUE*/</script><script>const W=\"CROSSCHECK:WASM\";</script>";
+
+    #[test]
+    fn every_slot_is_filled_and_scripts_cannot_be_closed_early() {
+        let html = assemble(&parts(SHELL)).unwrap();
+        assert!(!html.contains("CROSSCHECK:"));
+        assert_eq!(html.matches("</script>").count(), 3, "{html}");
+        assert!(html.contains(r#"[{"text":"\u003c/script>\u003cb>"}]"#));
+        assert!(html.contains("const W=\"AGFzbQ==\""));
+    }
+
+    #[test]
+    fn a_missing_slot_is_an_error() {
+        let error = assemble(&parts("<html></html>")).unwrap_err();
+        assert!(error.to_string().contains("CROSSCHECK:CSS"), "{error}");
+    }
+
+    #[test]
+    fn the_real_shell_has_every_slot_once() {
+        let shell = std::fs::read_to_string(project::root().join("index.html")).unwrap();
+        for slot in [CSS_SLOT, ICON_SLOT, SEEDS_SLOT, GLUE_SLOT, WASM_SLOT] {
+            assert_eq!(shell.matches(slot).count(), 1, "{slot}");
+        }
+    }
+}
