@@ -1,29 +1,94 @@
-//! The Crosscheck engine: everything Crosscheck knows about articles, as pure Rust.
+//! The Crosscheck engine: puts news articles about one event side by side, sentence by sentence and word by word.
 //!
 //! # Brief overview
 //!
-//! A [`Source`] is one article: its text exactly as loaded plus the metadata the
-//! text states (title, outlet, date). [`seeds::bundled`] returns the five
-//! articles Crosscheck ships with. The web app, the command-line tool and the
-//! build all go through this crate; none of them reads article text on its own.
+//! A [`Source`] is one article: its text exactly as loaded plus the metadata
+//! the text states. [`compare`] takes 2 to 100 of them and a [`Config`] and
+//! returns a [`Report`]: every sentence of every source with its byte range,
+//! and **groups** of sentences from different sources that report the same
+//! information. Each group is `agree`, `diverge` or `unique`, lists the
+//! sources that leave it out, and marks every member's words as `shared`,
+//! `differs` or `only-here` against the group's reference sentence.
+//!
+//! The stages, one module each, in order:
+//!
+//! 1. [`segment`]: paragraphs and sentences as byte ranges.
+//! 2. [`clean`]: promotions, captions, copyright lines… marked boilerplate.
+//! 3. [`normalize`]: a comparison key and class per word ([`variants`] for spellings).
+//! 4. [`align`]: sentences grouped across sources through an inverted index.
+//! 5. [`diff`]: each member diffed against the reference on keys.
+//! 6. [`classify`]: agree / diverge / unique.
+//!
+//! [`render`] draws a report as a plain-text table or Markdown.
+//!
+//! # A first comparison
 //!
 //! ```
-//! use crosscheck_engine::{seeds, Headline};
+//! use crosscheck_engine::{compare, Config, MarkKind, Source, Status};
 //!
-//! let sources = seeds::bundled();
-//! assert_eq!(sources.len(), 5);
-//! assert!(sources.iter().all(|s| s.word_count() > 100));
-//! assert_eq!(
-//!     sources[4].headline(),
-//!     Headline::Stated("Trump, Putin hold talks on Ukraine ceasefire")
-//! );
+//! let source = |id: &str, text: &str| Source { id: id.into(), text: text.into(), ..Source::default() };
+//! let sources = [
+//!     source("a", "Trump spoke by phone with Putin on Wednesday. The call lasted 90 minutes.\nAdvertisement"),
+//!     source("b", "The call lasted nearly 90 minutes. Trump spoke by phone with Putin on Tuesday."),
+//! ];
+//! let report = compare(&sources, &Config::default());
+//!
+//! // "Advertisement" is boilerplate: listed, never grouped.
+//! assert!(report.sources[0].sentences[2].boilerplate);
+//! // Each fact is one group, whatever order the sources tell them in.
+//! assert_eq!(report.groups.len(), 2);
+//! let call = report.groups.iter().find(|g| g.members[0].sentence == 0).unwrap();
+//! assert_eq!(call.status, Status::Diverge);
+//! // The weekday is marked on source b, with the words it replaces in a.
+//! let b = &call.members[1];
+//! let differs = b.marks.iter().find(|m| m.kind == MarkKind::Differs).unwrap();
+//! assert_eq!(&sources[1].text[differs.start..differs.end], "Tuesday");
 //! ```
 //!
-//! The crate has no web dependency, never panics on any input and does no I/O:
-//! callers hand it strings.
+//! The same report as text, for a terminal or a snapshot test:
+//!
+//! ```
+//! # use crosscheck_engine::{compare, render, seeds, Config};
+//! let report = compare(&seeds::bundled(), &Config::default());
+//! assert!(render::text(&report).contains("[-Wednesday-]{+Tuesday+}"));
+//! ```
+//!
+//! # Guarantees
+//!
+//! [`compare`] is total: it never panics and never fails, whatever the text
+//! (empty, binary, right-to-left, one megabyte without a full stop). Work is
+//! bounded by [`config::Limits`]; past them the engine compares less and says
+//! so in [`Report::notices`]. Every byte range lies on character boundaries of
+//! the source's text. The crate has no web dependency, no threads, no clock
+//! and does no I/O, so it runs the same in WebAssembly.
 #![warn(missing_docs)]
 
+pub mod align;
+pub mod classify;
+pub mod clean;
+pub mod config;
+pub mod diff;
+pub mod normalize;
+mod pipeline;
+pub mod render;
+pub mod report;
 pub mod seeds;
+pub mod segment;
 pub mod source;
+pub mod variants;
 
+pub use config::{AlignConfig, BoilerplateMode, Config, Limits, Scoring, Stemming};
+pub use report::{
+    DivergenceKind, Elsewhere, Group, Mark, MarkKind, Member, Notice, NoticeKind, Relation, Report, SentenceReport,
+    SourceReport, Status,
+};
 pub use source::{Headline, Source};
+
+/// Compares `sources` and reports, for every piece of information, which
+/// sources report it, in what words, where they differ and who leaves it out.
+///
+/// Total: never panics, never fails; problems (a source too long to compare
+/// in full, an empty source) are reported in [`Report::notices`].
+pub fn compare(sources: &[Source], config: &Config) -> Report {
+    pipeline::compare(sources, config)
+}

@@ -1,0 +1,136 @@
+//! Settings for one comparison: alignment thresholds, spelling variants and work limits.
+//!
+//! `Config::default()` is the shipped setting; the figures in
+//! `docs/alignment-quality.md` were measured with it. Every option is a plain
+//! field or an enum, so the app can keep a `Config` in its state and the CLI
+//! can print it.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything [`crate::compare`] can be told.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// How two sentences are scored for alignment and how high the score must be.
+    pub align: AlignConfig,
+    /// Whether boilerplate (promotions, captions, copyright lines…) is recognised.
+    pub boilerplate: BoilerplateMode,
+    /// How content words are reduced to a comparison key.
+    pub stemming: Stemming,
+    /// Extra spelling variants, each a set of spellings that compare as equal
+    /// (for example `["Kyiv", "Kiev"]`). The first spelling of a set names it.
+    /// They are added to the built-in table in [`crate::variants`].
+    pub variants: Vec<Vec<String>>,
+    /// Bounds on the work done, so any input finishes in bounded time.
+    pub limits: Limits,
+}
+
+/// Alignment settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AlignConfig {
+    /// How shared content is turned into a similarity between 0 and 1.
+    pub scoring: Scoring,
+    /// Two sentences can share a group only when their score reaches this.
+    pub threshold: f32,
+    /// Two sentences must share at least this many content keys.
+    pub min_shared_keys: usize,
+    /// When two groups merge, the mean score over all cross pairs (missing
+    /// pairs count as 0) must reach this: it stops chains of loosely related
+    /// sentences from forming one group.
+    pub link_threshold: f32,
+    /// Weight factor for names (capitalised words inside a sentence, acronyms).
+    pub name_weight: f32,
+    /// Weight factor for numbers and dates.
+    pub number_weight: f32,
+}
+
+/// How the weighted overlap of two sentences' content keys becomes a score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scoring {
+    /// shared / sqrt(weight a × weight b): a weighted cosine over key sets.
+    Cosine,
+    /// 2 × shared / (weight a + weight b).
+    Dice,
+    /// shared / min(weight a, weight b): a short sentence inside a long one scores 1.
+    Overlap,
+}
+
+/// Whether the clean stage runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BoilerplateMode {
+    /// Recognise promotions, captions, copyright lines and the like.
+    Detect,
+    /// Treat every sentence as article content.
+    Keep,
+}
+
+/// How words are stemmed for their comparison key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stemming {
+    /// The Snowball English stemmer ("talks" and "talk" compare equal).
+    English,
+    /// Keys are the case-folded words themselves.
+    Off,
+}
+
+/// Bounds on the work done. Past them the engine falls back to coarser work
+/// and says so in [`crate::Report::notices`]; it never fails.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    /// A sentence longer than this many words is cut at word boundaries.
+    pub max_sentence_words: usize,
+    /// A sentence longer than this many bytes is cut (at a space when possible).
+    pub max_sentence_bytes: usize,
+    /// Words of one source that are compared; later sentences are listed but
+    /// not compared (each becomes a unique group).
+    pub max_source_words: usize,
+    /// Words of the whole set that are compared.
+    pub max_total_words: usize,
+    /// A content key found in more sentences than this does not generate candidates.
+    pub max_postings: usize,
+    /// Candidate partners kept per sentence, best first.
+    pub max_candidates: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            align: AlignConfig::default(),
+            boilerplate: BoilerplateMode::Detect,
+            stemming: Stemming::English,
+            variants: Vec::new(),
+            limits: Limits::default(),
+        }
+    }
+}
+
+impl Default for AlignConfig {
+    fn default() -> Self {
+        AlignConfig {
+            scoring: Scoring::Cosine,
+            threshold: 0.3,
+            min_shared_keys: 2,
+            link_threshold: 0.12,
+            name_weight: 1.3,
+            number_weight: 1.3,
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_sentence_words: 150,
+            max_sentence_bytes: 2_000,
+            max_source_words: 20_000,
+            max_total_words: 200_000,
+            max_postings: 400,
+            max_candidates: 12,
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Diff stage: compares each group member with the group's reference, word by word, on normalized keys.
+//!
+//! The diff (`similar`, Myers) runs on the keys, so "Kiev" equals "Kyiv"
+//! and "talks" equals "talk"; its result is mapped back to byte ranges of
+//! the original text as [`Mark`]s that cover a sentence from its first to
+//! its last byte without gaps or overlaps. The text between two words
+//! (spaces, punctuation) takes its neighbours' kind when both agree, and is
+//! shared otherwise, so a marked run reads as one phrase:
+//!
+//! ```text
+//! reference: The president is determined to get one done.
+//! member:    And the president, as you know, is determined to get one done.
+//! marks:     {+And+} the president, {+as you know+}, is determined to get one done.
+//! ```
+
+use std::ops::Range;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::normalize::{Spelling, Token, fold};
+use crate::report::MarkKind;
+
+/// One mark over the original text, before it is put into the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawMark {
+    /// Byte range in the source text.
+    pub range: Range<usize>,
+    /// Shared, differs or only-here.
+    pub kind: MarkKind,
+    /// For a word spelled differently from the reference's word with the same key: that word's range in the reference's text.
+    pub variant_of: Option<Range<usize>>,
+    /// For a member's differing words: the reference's words they replace, as a range in the reference's text.
+    pub against: Option<Range<usize>>,
+}
+
+/// A member compared with the reference.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MemberDiff {
+    /// The member's marks.
+    pub marks: Vec<RawMark>,
+    /// Member tokens that differ or are only in the member.
+    pub changed_member: Vec<usize>,
+    /// Reference tokens that are replaced in or missing from the member.
+    pub changed_reference: Vec<usize>,
+    /// Reference tokens the member replaced.
+    pub replaced_reference: Vec<usize>,
+    /// Pairs of (reference token, member token) with the same key but another spelling.
+    pub variants: Vec<(usize, usize)>,
+}
+
+/// How one token is marked, before marks are merged into runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Label {
+    kind: MarkKind,
+    /// Tokens with the same run id and kind merge into one mark.
+    run: usize,
+    variant_of: Option<Range<usize>>,
+    against: Option<Range<usize>>,
+}
+
+impl Label {
+    fn shared() -> Self {
+        Label {
+            kind: MarkKind::Shared,
+            run: 0,
+            variant_of: None,
+            against: None,
+        }
+    }
+}
+
+/// Texts and tokens of one side of a comparison.
+#[derive(Clone, Copy, Debug)]
+pub struct Side<'a> {
+    /// The source's full original text.
+    pub text: &'a str,
+    /// The sentence's byte range in `text`.
+    pub sentence: &'a Range<usize>,
+    /// The sentence's tokens.
+    pub tokens: &'a [Token],
+}
+
+/// Compares `member` with `reference`.
+pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
+    let old: Vec<u32> = reference.tokens.iter().map(|t| t.key).collect();
+    let new: Vec<u32> = member.tokens.iter().map(|t| t.key).collect();
+    let mut labels = vec![Label::shared(); member.tokens.len()];
+    let mut result = MemberDiff::default();
+    for (run, op) in capture_diff_slices(Algorithm::Myers, &old, &new).into_iter().enumerate() {
+        let run = run + 1;
+        match op {
+            DiffOp::Equal { old_index, new_index, len } => {
+                for i in 0..len {
+                    let (r, m) = (old_index + i, new_index + i);
+                    if is_variant(reference, member, r, m) {
+                        labels[m].variant_of = Some(reference.tokens[r].range.clone());
+                        labels[m].run = run;
+                        result.variants.push((r, m));
+                    }
+                }
+            }
+            DiffOp::Delete { old_index, old_len, .. } => {
+                result.changed_reference.extend(old_index..old_index + old_len);
+            }
+            DiffOp::Insert { new_index, new_len, .. } => {
+                for label in &mut labels[new_index..new_index + new_len] {
+                    *label = Label { kind: MarkKind::OnlyHere, run, variant_of: None, against: None };
+                }
+                result.changed_member.extend(new_index..new_index + new_len);
+            }
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                let against = span(reference.tokens, old_index..old_index + old_len);
+                for label in &mut labels[new_index..new_index + new_len] {
+                    *label = Label { kind: MarkKind::Differs, run, variant_of: None, against: against.clone() };
+                }
+                result.changed_reference.extend(old_index..old_index + old_len);
+                result.replaced_reference.extend(old_index..old_index + old_len);
+                result.changed_member.extend(new_index..new_index + new_len);
+            }
+        }
+    }
+    result.marks = marks(member, &labels);
+    result
+}
+
+/// Marks for the reference itself: a word is differs when some member
+/// replaced it, only-here when some member lacks it, shared otherwise.
+pub fn reference_marks(reference: Side<'_>, diffs: &[MemberDiff]) -> Vec<RawMark> {
+    let mut labels = vec![Label::shared(); reference.tokens.len()];
+    for diff in diffs {
+        for &r in &diff.changed_reference {
+            if labels[r].kind == MarkKind::Shared {
+                labels[r] = Label { kind: MarkKind::OnlyHere, run: 1, variant_of: None, against: None };
+            }
+        }
+    }
+    for diff in diffs {
+        for &r in &diff.replaced_reference {
+            labels[r] = Label { kind: MarkKind::Differs, run: 1, variant_of: None, against: None };
+        }
+    }
+    marks(reference, &labels)
+}
+
+/// One mark covering a whole sentence.
+pub fn whole(sentence: &Range<usize>, kind: MarkKind) -> Vec<RawMark> {
+    vec![RawMark { range: sentence.clone(), kind, variant_of: None, against: None }]
+}
+
+/// Whether two tokens with the same key are spelled differently in a way worth reporting.
+fn is_variant(reference: Side<'_>, member: Side<'_>, r: usize, m: usize) -> bool {
+    let (a, b) = (&reference.tokens[r], &member.tokens[m]);
+    let flagged = a.spelling == Spelling::Variant || b.spelling == Spelling::Variant;
+    flagged && fold_plain(&reference.text[a.range.clone()]) != fold_plain(&member.text[b.range.clone()])
+}
+
+/// Lower case only, diacritics kept: "Peña" and "Pena" differ here.
+fn fold_plain(word: &str) -> String {
+    let folded = fold(word);
+    if word.is_ascii() { folded } else { word.to_lowercase() }
+}
+
+/// The byte range from the first to the last of `tokens[range]`.
+fn span(tokens: &[Token], range: Range<usize>) -> Option<Range<usize>> {
+    let first = tokens.get(range.start)?;
+    let last = tokens.get(range.end.checked_sub(1)?)?;
+    Some(first.range.start..last.range.end)
+}
+
+/// Turns per-token labels into marks covering the whole sentence.
+fn marks(side: Side<'_>, labels: &[Label]) -> Vec<RawMark> {
+    let mut pieces: Vec<(Range<usize>, Label)> = Vec::new();
+    let mut at = side.sentence.start;
+    for (index, token) in side.tokens.iter().enumerate() {
+        if token.range.start > at {
+            let gap = gap_label(labels.get(index.wrapping_sub(1)), labels.get(index));
+            pieces.push((at..token.range.start, gap));
+        }
+        pieces.push((token.range.clone(), labels[index].clone()));
+        at = token.range.end;
+    }
+    if side.sentence.end > at {
+        pieces.push((at..side.sentence.end, Label::shared()));
+    }
+    merge(pieces)
+}
+
+/// The label of the text between two words: theirs when they are in one run, shared otherwise.
+fn gap_label(before: Option<&Label>, after: Option<&Label>) -> Label {
+    match (before, after) {
+        (Some(b), Some(a)) if b.kind == a.kind && b.run == a.run && b.kind != MarkKind::Shared => Label {
+            variant_of: None,
+            ..b.clone()
+        },
+        _ => Label::shared(),
+    }
+}
+
+/// Joins neighbouring pieces of the same kind and run into one mark.
+fn merge(pieces: Vec<(Range<usize>, Label)>) -> Vec<RawMark> {
+    let mut out: Vec<RawMark> = Vec::new();
+    let mut last_run = usize::MAX;
+    for (range, label) in pieces {
+        let joins = out.last().is_some_and(|last| {
+            last.kind == label.kind && last_run == label.run && last.variant_of.is_none() && label.variant_of.is_none()
+        });
+        if joins {
+            if let Some(last) = out.last_mut() {
+                last.range.end = range.end;
+            }
+            continue;
+        }
+        last_run = label.run;
+        out.push(RawMark { range, kind: label.kind, variant_of: label.variant_of, against: label.against });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::normalize::Normalizer;
+
+    /// Diffs `member` against `reference` and renders the member with
+    /// `{+only-here+}`, `[-old-]{+new+}` and `word(=ref)` for variants.
+    fn check(reference: &str, member: &str, expect: &str) {
+        let mut normalizer = Normalizer::new(&Config::default());
+        let (r_range, m_range) = (0..reference.len(), 0..member.len());
+        let r_tokens = normalizer.tokens(reference, r_range.clone());
+        let m_tokens = normalizer.tokens(member, m_range.clone());
+        let result = diff(
+            Side { text: reference, sentence: &r_range, tokens: &r_tokens },
+            Side { text: member, sentence: &m_range, tokens: &m_tokens },
+        );
+        let mut shown = String::new();
+        let mut end = 0;
+        for mark in &result.marks {
+            assert_eq!(mark.range.start, end, "marks are contiguous");
+            end = mark.range.end;
+            let text = &member[mark.range.clone()];
+            match (&mark.kind, &mark.variant_of, &mark.against) {
+                (MarkKind::Shared, Some(of), _) => shown += &format!("{text}(={})", &reference[of.clone()]),
+                (MarkKind::Shared, None, _) => shown += text,
+                (MarkKind::OnlyHere, _, _) => shown += &format!("{{+{text}+}}"),
+                (MarkKind::Differs, _, against) => {
+                    let old = against.clone().map_or("", |r| &reference[r]);
+                    shown += &format!("[-{old}-]{{+{text}+}}");
+                }
+            }
+        }
+        assert_eq!(end, member.len());
+        assert_eq!(shown, expect);
+    }
+
+    #[test]
+    fn replaced_words_show_what_they_replace() {
+        check(
+            "Trump spoke by phone on Wednesday to Putin.",
+            "Trump spoke by phone on Tuesday to Putin.",
+            "Trump spoke by phone on [-Wednesday-]{+Tuesday+} to Putin.",
+        );
+    }
+
+    #[test]
+    fn inserted_phrases_are_one_mark_with_their_punctuation() {
+        check(
+            "The president is determined to get one done.",
+            "And the president, as you know, is determined to get one done.",
+            "{+And+} the president, {+as you know+}, is determined to get one done.",
+        );
+    }
+
+    #[test]
+    fn variant_spellings_are_shared_and_name_the_reference_spelling() {
+        check("Aid for Kyiv arrived.", "Aid for Kiev arrived.", "Aid for Kiev(=Kyiv) arrived.");
+    }
+
+    #[test]
+    fn stems_and_case_compare_equal() {
+        check("The talks begin", "the talk begins", "the talk begins");
+    }
+
+    #[test]
+    fn empty_member_is_one_shared_mark_of_its_punctuation() {
+        check("Words here.", "—", "—");
+    }
+}

@@ -1,0 +1,434 @@
+//! Normalize stage: turns each word of a sentence into a comparison key and a word class.
+//!
+//! The key is what the aligner and the diff compare; the original text is
+//! only ever rendered. Keys are case-folded, with curly quotes made straight
+//! and diacritics folded ("Peña" → "pena"), numbers written one way
+//! ("1,300" → "1300", "ninety" → "90", "first" → "1st"), spelling variants
+//! mapped to one spelling ([`crate::variants`]) and content words stemmed
+//! ("talks" → "talk"). The class says how much a word weighs: function words
+//! ("the", "of", "has") stay in the diff but never make a group diverge or
+//! two sentences align; names, numbers, dates, negations and words inside
+//! quotation marks do.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::config::{Config, Stemming};
+use crate::variants::Variants;
+
+/// What kind of word a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    /// A function word: article, preposition, pronoun, auxiliary, title.
+    Function,
+    /// Any other word.
+    Content,
+    /// A capitalised word inside a sentence, an acronym, or a listed variant spelling.
+    Name,
+    /// A number in digits or words, or an ordinal.
+    Number,
+    /// A weekday, a month or a relative day ("yesterday").
+    Date,
+    /// "not", "no", "never", "n't" and the like.
+    Negation,
+}
+
+/// Whether a word's key came from its spelling as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spelling {
+    /// The key is the word itself (folded, stemmed).
+    Plain,
+    /// The key came from the variant table or from folding diacritics, so
+    /// another spelling may share it.
+    Variant,
+}
+
+/// One word of a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the source's original text.
+    pub range: Range<usize>,
+    /// The comparison key, interned in a [`Lexicon`].
+    pub key: u32,
+    /// What kind of word it is.
+    pub class: WordClass,
+    /// Whether the word stands inside quotation marks.
+    pub quoted: bool,
+    /// Whether another spelling may share the key.
+    pub spelling: Spelling,
+}
+
+/// Interned keys: each distinct key string gets a small number.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    ids: HashMap<String, u32>,
+    keys: Vec<String>,
+}
+
+impl Lexicon {
+    /// The id of `key`, adding it when new.
+    pub fn intern(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = self.keys.len() as u32;
+        self.keys.push(key.to_owned());
+        self.ids.insert(key.to_owned(), id);
+        id
+    }
+
+    /// The key string of `id`.
+    pub fn key(&self, id: u32) -> &str {
+        self.keys.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// Number of distinct keys.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether no key was interned yet.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// Function words (folded). They are compared but weigh nothing in alignment.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "if", "then", "than", "as", "at", "by", "for", "from",
+    "in", "into", "of", "off", "on", "onto", "out", "over", "to", "up", "with", "about", "after",
+    "before", "between", "during", "through", "under", "until", "upon", "via", "within",
+    "against", "among", "around", "is", "are", "was", "were", "be", "been", "being", "am", "do",
+    "does", "did", "doing", "have", "has", "had", "having", "will", "would", "shall", "should",
+    "can", "could", "may", "might", "must", "i", "me", "my", "mine", "myself", "we", "us", "our",
+    "ours", "ourselves", "you", "your", "yours", "yourself", "he", "him", "his", "himself", "she",
+    "her", "hers", "herself", "it", "its", "itself", "they", "them", "their", "theirs",
+    "themselves", "this", "that", "these", "those", "who", "whom", "whose", "which", "what",
+    "when", "where", "why", "how", "there", "here", "all", "any", "both", "each", "few", "more",
+    "most", "other", "some", "such", "only", "own", "same", "so", "too", "very", "just", "also",
+    "even", "again", "further", "once", "now", "while", "although", "though", "because", "since",
+    "whether", "per", "yet", "still", "already", "ever", "much", "many", "well", "mr", "mrs",
+    "ms", "miss", "dr", "sir", "it's", "i'm", "i'll", "we're", "we've", "we'll", "they're",
+    "they've", "he's", "she's", "that's", "there's", "i've", "you're", "let's", "s", "t", "d",
+    "ll", "re", "ve", "m", "o",
+];
+
+/// Negations (folded); any word ending in "n't" is one too.
+const NEGATIONS: &[&str] = &["not", "no", "never", "nor", "none", "nothing", "nobody", "neither", "cannot", "nowhere"];
+
+/// Number words and their digits.
+const NUMBER_WORDS: &[(&str, &str)] = &[
+    ("zero", "0"), ("one", "1"), ("two", "2"), ("three", "3"), ("four", "4"), ("five", "5"),
+    ("six", "6"), ("seven", "7"), ("eight", "8"), ("nine", "9"), ("ten", "10"), ("eleven", "11"),
+    ("twelve", "12"), ("thirteen", "13"), ("fourteen", "14"), ("fifteen", "15"),
+    ("sixteen", "16"), ("seventeen", "17"), ("eighteen", "18"), ("nineteen", "19"),
+    ("twenty", "20"), ("thirty", "30"), ("forty", "40"), ("fifty", "50"), ("sixty", "60"),
+    ("seventy", "70"), ("eighty", "80"), ("ninety", "90"), ("hundred", "100"),
+    ("thousand", "1000"), ("million", "1000000"), ("billion", "1000000000"), ("dozen", "12"),
+    ("first", "1st"), ("second", "2nd"), ("third", "3rd"), ("fourth", "4th"), ("fifth", "5th"),
+    ("sixth", "6th"), ("seventh", "7th"), ("eighth", "8th"), ("ninth", "9th"), ("tenth", "10th"),
+    ("half", "0.5"),
+];
+
+/// Weekdays and relative days: always dates. Abbreviations map to the full name.
+const DAYS: &[(&str, &str)] = &[
+    ("monday", "monday"), ("mon", "monday"), ("tuesday", "tuesday"), ("tue", "tuesday"),
+    ("tues", "tuesday"), ("wednesday", "wednesday"), ("wed", "wednesday"),
+    ("thursday", "thursday"), ("thu", "thursday"), ("thurs", "thursday"), ("friday", "friday"),
+    ("fri", "friday"), ("saturday", "saturday"), ("sat", "saturday"), ("sunday", "sunday"),
+    ("sun", "sunday"), ("yesterday", "yesterday"), ("today", "today"), ("tomorrow", "tomorrow"),
+    ("tonight", "tonight"),
+];
+
+/// Months: dates only when capitalised ("May", not "may").
+const MONTHS: &[(&str, &str)] = &[
+    ("january", "january"), ("jan", "january"), ("february", "february"), ("feb", "february"),
+    ("march", "march"), ("mar", "march"), ("april", "april"), ("apr", "april"), ("may", "may"),
+    ("june", "june"), ("jun", "june"), ("july", "july"), ("jul", "july"), ("august", "august"),
+    ("aug", "august"), ("september", "september"), ("sep", "september"), ("sept", "september"),
+    ("october", "october"), ("oct", "october"), ("november", "november"), ("nov", "november"),
+    ("december", "december"), ("dec", "december"),
+];
+
+/// Diacritics folding for Latin letters: each group of letters maps to the replacement.
+const DIACRITICS: &[(&str, &str)] = &[
+    ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđð", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"),
+    ("ĥħ", "h"), ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"),
+    ("òóôõöøōŏő", "o"), ("ŕŗř", "r"), ("śŝşšș", "s"), ("ţťŧț", "t"), ("ùúûüũūŭůűų", "u"),
+    ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe"), ("þ", "th"),
+];
+
+/// Case-folds a word, makes apostrophes straight and folds diacritics.
+pub fn fold(word: &str) -> String {
+    fold_with_flag(word).0
+}
+
+/// [`fold`], also telling whether a diacritic was folded.
+fn fold_with_flag(word: &str) -> (String, bool) {
+    let mut out = String::with_capacity(word.len());
+    let mut folded_diacritic = false;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match c {
+            '’' | '‘' | 'ʼ' | '′' | '`' | '´' => out.push('\''),
+            '‐' | '‑' | '‒' | '–' | '—' => out.push('-'),
+            c if c.is_ascii() => out.push(c),
+            c => match DIACRITICS.iter().find(|(from, _)| from.contains(c)) {
+                Some((_, to)) => {
+                    out.push_str(to);
+                    folded_diacritic = true;
+                }
+                None => out.push(c),
+            },
+        }
+    }
+    (out, folded_diacritic)
+}
+
+/// Turns sentences into tokens; holds the lexicon so keys are shared across sources.
+pub struct Normalizer {
+    stemmer: Option<Stemmer>,
+    variants: Variants,
+    lexicon: Lexicon,
+    stems: HashMap<String, u32>,
+}
+
+impl Normalizer {
+    /// A normalizer for `config`'s stemming and variants.
+    pub fn new(config: &Config) -> Self {
+        let stemmer = match config.stemming {
+            Stemming::English => Some(Stemmer::create(Algorithm::English)),
+            Stemming::Off => None,
+        };
+        Normalizer {
+            stemmer,
+            variants: Variants::new(&config.variants),
+            lexicon: Lexicon::default(),
+            stems: HashMap::new(),
+        }
+    }
+
+    /// The lexicon of every key seen so far.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The tokens of the sentence `text[range]`, with ranges into `text`.
+    pub fn tokens(&mut self, text: &str, range: Range<usize>) -> Vec<Token> {
+        let sentence = &text[range.clone()];
+        let quotes = QuoteTracker::new(sentence);
+        let mut tokens = Vec::new();
+        for (offset, word) in sentence.unicode_word_indices() {
+            let opens_clause = tokens.is_empty() || follows_opening(&sentence[..offset]);
+            let (key, class, spelling) = self.classify(word, opens_clause);
+            tokens.push(Token {
+                range: range.start + offset..range.start + offset + word.len(),
+                key,
+                class,
+                quoted: quotes.inside(offset),
+                spelling,
+            });
+        }
+        tokens
+    }
+
+    /// Key, class and spelling of one word.
+    fn classify(&mut self, word: &str, opens_clause: bool) -> (u32, WordClass, Spelling) {
+        let (folded, folded_diacritic) = fold_with_flag(word);
+        let spelling = if folded_diacritic { Spelling::Variant } else { Spelling::Plain };
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if is_negation(&folded) {
+            return (self.lexicon.intern(&folded), WordClass::Negation, spelling);
+        }
+        let bare = strip_possessive(&folded);
+        if let Some(number) = number_key(bare) {
+            return (self.lexicon.intern(&number), WordClass::Number, spelling);
+        }
+        if let Some(day) = lookup(DAYS, bare) {
+            return (self.lexicon.intern(day), WordClass::Date, spelling);
+        }
+        if let Some(month) = lookup(MONTHS, bare).filter(|_| capitalised) {
+            return (self.lexicon.intern(month), WordClass::Date, spelling);
+        }
+        if let Some(key) = self.variants.key(bare) {
+            let key = key.to_owned();
+            return (self.lexicon.intern(&key), WordClass::Name, Spelling::Variant);
+        }
+        if is_acronym(word) {
+            let key: String = bare.chars().filter(|&c| c != '.').collect();
+            return (self.lexicon.intern(&key), WordClass::Name, spelling);
+        }
+        if FUNCTION_WORDS.contains(&folded.as_str()) || FUNCTION_WORDS.contains(&bare) {
+            return (self.lexicon.intern(bare), WordClass::Function, spelling);
+        }
+        let class = if capitalised && !opens_clause { WordClass::Name } else { WordClass::Content };
+        (self.stem(bare), class, spelling)
+    }
+
+    /// The interned stem of a folded content word.
+    fn stem(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.stems.get(word) {
+            return id;
+        }
+        let id = match &self.stemmer {
+            Some(stemmer) => {
+                let stem = stemmer.stem(word).into_owned();
+                self.lexicon.intern(&stem)
+            }
+            None => self.lexicon.intern(word),
+        };
+        self.stems.insert(word.to_owned(), id);
+        id
+    }
+}
+
+fn lookup(table: &'static [(&'static str, &'static str)], word: &str) -> Option<&'static str> {
+    table.iter().find(|(from, _)| *from == word).map(|(_, to)| *to)
+}
+
+fn is_negation(folded: &str) -> bool {
+    NEGATIONS.contains(&folded) || folded.ends_with("n't")
+}
+
+/// "russia's" → "russia", "nations'" → "nations".
+fn strip_possessive(folded: &str) -> &str {
+    folded
+        .strip_suffix("'s")
+        .or_else(|| folded.strip_suffix('\''))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(folded)
+}
+
+/// The key of a number written in digits or words: "1,300" → "1300".
+fn number_key(folded: &str) -> Option<String> {
+    if folded.bytes().any(|b| b.is_ascii_digit()) {
+        let key = folded.chars().filter(|&c| c != ',' && c != '\'').collect();
+        return Some(key);
+    }
+    lookup(NUMBER_WORDS, folded).map(str::to_owned)
+}
+
+/// "NATO", "U.S", "GMT": two or more letters, all capitals (dots allowed).
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && word.chars().all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+}
+
+/// Whether the text before a word ends in an opening quote, a colon or a dash,
+/// so a capital there opens a clause rather than marking a name.
+fn follows_opening(before: &str) -> bool {
+    before
+        .trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| matches!(c, '“' | '"' | '‘' | '\'' | ':' | '(' | '[' | '«' | '—' | '–' | '-' | '?' | '!'))
+}
+
+/// Where quotation marks open and close inside one sentence.
+struct QuoteTracker {
+    /// Byte offsets where the state changes, with the new state.
+    changes: Vec<(usize, bool)>,
+    /// The state at the start of the sentence.
+    initial: bool,
+}
+
+impl QuoteTracker {
+    fn new(sentence: &str) -> Self {
+        let mut changes = Vec::new();
+        let mut previous = ' ';
+        for (i, c) in sentence.char_indices() {
+            let opens = match c {
+                '“' | '„' | '«' => Some(true),
+                '”' | '»' => Some(false),
+                '"' => Some(previous.is_whitespace() || matches!(previous, '(' | '[' | '—' | '–')),
+                _ => None,
+            };
+            if let Some(opens) = opens {
+                changes.push((i, opens));
+            }
+            previous = c;
+        }
+        // A sentence that closes a quote it never opened continues a quotation.
+        let initial = changes.first().is_some_and(|&(_, opens)| !opens);
+        QuoteTracker { changes, initial }
+    }
+
+    /// Whether the byte `offset` lies inside quotation marks.
+    fn inside(&self, offset: usize) -> bool {
+        self.changes
+            .iter()
+            .take_while(|(at, _)| *at < offset)
+            .last()
+            .map_or(self.initial, |&(_, opens)| opens)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Normalizes `input` as one sentence and shows each word as `key/Class`, with `"` when quoted.
+    fn check(input: &str, expect: &str) {
+        let mut normalizer = Normalizer::new(&Config::default());
+        let tokens = normalizer.tokens(input, 0..input.len());
+        let shown: Vec<String> = tokens
+            .iter()
+            .map(|t| {
+                let quote = if t.quoted { "\"" } else { "" };
+                format!("{quote}{}/{:?}", normalizer.lexicon().key(t.key), t.class)
+            })
+            .collect();
+        assert_eq!(shown.join(" "), expect);
+    }
+
+    #[test]
+    fn content_words_are_stemmed_and_function_words_kept() {
+        check(
+            "The talks were held in Moscow",
+            "the/Function talk/Content were/Function held/Content in/Function moscow/Name",
+        );
+    }
+
+    #[test]
+    fn numbers_are_written_one_way() {
+        check("1,300 ninety 90 first 1st", "1300/Number 90/Number 90/Number 1st/Number 1st/Number");
+    }
+
+    #[test]
+    fn weekdays_always_and_months_when_capitalised_are_dates() {
+        check(
+            "On Tuesday in May they may march",
+            "on/Function tuesday/Date in/Function may/Date they/Function may/Function march/Content",
+        );
+    }
+
+    #[test]
+    fn variants_and_diacritics_share_keys() {
+        check("Kiev Kyiv Zelensky Peña", "kyiv/Name kyiv/Name zelenskyy/Name pena/Name");
+    }
+
+    #[test]
+    fn negations_possessives_and_acronyms() {
+        check(
+            "It doesn’t matter, Russia’s U.S. NATO ally is not US",
+            "it/Function doesn't/Negation matter/Content russia/Name us/Name nato/Name alli/Content is/Function not/Negation us/Name",
+        );
+    }
+
+    #[test]
+    fn words_inside_quotation_marks_are_quoted() {
+        check(
+            "He said “very good friends” and \"done\"",
+            "he/Function said/Content \"very/Function \"good/Content \"friend/Content and/Function \"done/Content",
+        );
+        check("peace,” Leavitt said", "\"peac/Content leavitt/Name said/Content");
+    }
+
+    #[test]
+    fn curly_and_straight_apostrophes_fold_alike() {
+        assert_eq!(fold("Work’s"), fold("work's"));
+        assert_eq!(fold("ZAPORIŽŽIA"), "zaporizzia");
+    }
+}

@@ -1,0 +1,381 @@
+//! The pipeline behind [`crate::compare`]: runs the stages in order and assembles the [`Report`].
+//!
+//! segment → budget (work limits) → clean → normalize → align → diff →
+//! classify → order groups → missing/elsewhere/omitted → variants. Each stage
+//! lives in its own module; this file only moves data between them.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::align::{self, Alignment, Unit};
+use crate::classify;
+use crate::clean::{self, BoilerplateKind};
+use crate::config::{BoilerplateMode, Config};
+use crate::diff::{self, MemberDiff, RawMark, Side};
+use crate::normalize::{Lexicon, Normalizer, Spelling as TokenSpelling, Token, WordClass};
+use crate::report::{
+    Elsewhere, Group, Mark, MarkKind, Member, Notice, NoticeKind, Relation, Report, SCHEMA, SentenceReport,
+    SourceReport, Span, Spelling, Variant,
+};
+use crate::segment::{self, Cut, Segmented};
+use crate::Source;
+
+/// Which sentence of which source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct SentenceId {
+    source: usize,
+    sentence: usize,
+}
+
+/// One source after segmenting, budgeting, cleaning and normalizing.
+struct Prepared {
+    segmented: Segmented,
+    boilerplate: Vec<Option<BoilerplateKind>>,
+    /// Sentences from this index on are past a work limit and not compared.
+    coarse_from: usize,
+    /// Tokens of each compared content sentence (empty for the others).
+    tokens: Vec<Vec<Token>>,
+}
+
+impl Prepared {
+    fn is_content(&self, sentence: usize) -> bool {
+        self.boilerplate.get(sentence).is_some_and(Option::is_none)
+    }
+
+    fn is_compared(&self, sentence: usize) -> bool {
+        sentence < self.coarse_from && self.is_content(sentence)
+    }
+}
+
+/// A group before it is put into the report.
+struct Draft {
+    members: Vec<SentenceId>,
+    reference: SentenceId,
+}
+
+/// Compares `sources`; see [`crate::compare`].
+pub fn compare(sources: &[Source], config: &Config) -> Report {
+    let mut notices = Vec::new();
+    let mut prepared = prepare(sources, config, &mut notices);
+    let mut normalizer = Normalizer::new(config);
+    for (source, p) in sources.iter().zip(&mut prepared) {
+        p.tokens = p
+            .segmented
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| if p.is_compared(i) { normalizer.tokens(&source.text, s.range.clone()) } else { Vec::new() })
+            .collect();
+    }
+    let (ids, units) = units(&prepared);
+    let alignment = align::align(&units, &config.align, &config.limits);
+    let mut drafts = drafts(&prepared, &ids, &alignment);
+    drafts.sort_by_key(|d| (std::cmp::Reverse(d.members.len()), d.members[0]));
+    let group_of: HashMap<SentenceId, usize> = drafts
+        .iter()
+        .enumerate()
+        .flat_map(|(g, d)| d.members.iter().map(move |&m| (m, g)))
+        .collect();
+    let elsewhere = elsewhere_links(&ids, &alignment, &group_of);
+    let groups: Vec<Group> = drafts
+        .iter()
+        .enumerate()
+        .map(|(g, draft)| build_group(g, draft, sources, &prepared, elsewhere.get(&g).map_or(&[][..], Vec::as_slice)))
+        .collect();
+    let variants = variants(sources, &prepared, normalizer.lexicon());
+    note_sources(sources, &prepared, &mut notices);
+    Report {
+        schema: SCHEMA.to_owned(),
+        sources: source_reports(sources, &prepared, &groups, &group_of),
+        groups,
+        variants,
+        notices,
+    }
+}
+
+/// Segments every source, applies the word budget and runs the clean stage.
+fn prepare(sources: &[Source], config: &Config, notices: &mut Vec<Notice>) -> Vec<Prepared> {
+    let limits = &config.limits;
+    let mut total_words = 0usize;
+    sources
+        .iter()
+        .enumerate()
+        .map(|(index, source)| {
+            let segmented = segment::segment(&source.text, limits);
+            let mut source_words = 0usize;
+            let mut coarse_from = segmented.sentences.len();
+            for (i, sentence) in segmented.sentences.iter().enumerate() {
+                let words = source.text[sentence.range.clone()].split_whitespace().count();
+                if source_words + words > limits.max_source_words || total_words + words > limits.max_total_words {
+                    coarse_from = i;
+                    notices.push(coarse_notice(index, source, &segmented, i, config));
+                    break;
+                }
+                source_words += words;
+                total_words += words;
+            }
+            let boilerplate = match config.boilerplate {
+                BoilerplateMode::Detect => clean::detect(&source.text, &segmented, coarse_from),
+                BoilerplateMode::Keep => vec![None; segmented.sentences.len()],
+            };
+            Prepared { segmented, boilerplate, coarse_from, tokens: Vec::new() }
+        })
+        .collect()
+}
+
+fn coarse_notice(index: usize, source: &Source, segmented: &Segmented, from: usize, config: &Config) -> Notice {
+    let at = segmented.sentences[from].range.start;
+    Notice {
+        kind: NoticeKind::CoarseFallback,
+        source: Some(index),
+        message: format!(
+            "Source {} is too long to compare in full: its sentences from byte {at} on ({} of {}) are listed but not compared (limits: {} words per source, {} words in all).",
+            label(index, source),
+            segmented.sentences.len() - from,
+            segmented.sentences.len(),
+            config.limits.max_source_words,
+            config.limits.max_total_words,
+        ),
+    }
+}
+
+fn label(index: usize, source: &Source) -> String {
+    if source.id.is_empty() { format!("#{index}") } else { format!("#{index} ({})", source.id) }
+}
+
+/// The compared content sentences as alignment units: their ids and content keys.
+fn units(prepared: &[Prepared]) -> (Vec<SentenceId>, Vec<Unit>) {
+    let mut ids = Vec::new();
+    let mut units = Vec::new();
+    for (source, p) in prepared.iter().enumerate() {
+        for (sentence, tokens) in p.tokens.iter().enumerate() {
+            if !p.is_compared(sentence) {
+                continue;
+            }
+            ids.push(SentenceId { source, sentence });
+            units.push(Unit { source, keys: content_keys(tokens) });
+        }
+    }
+    (ids, units)
+}
+
+/// Distinct keys of the words that carry information, with their strongest class.
+fn content_keys(tokens: &[Token]) -> Vec<(u32, WordClass)> {
+    let mut keys: Vec<(u32, WordClass)> = Vec::new();
+    for token in tokens {
+        if matches!(token.class, WordClass::Function | WordClass::Negation) {
+            continue;
+        }
+        match keys.iter_mut().find(|(k, _)| *k == token.key) {
+            Some(entry) if entry.1 == WordClass::Content => entry.1 = token.class,
+            Some(_) => {}
+            None => keys.push((token.key, token.class)),
+        }
+    }
+    keys
+}
+
+/// Groups from the alignment plus one unique group per content sentence past the limits.
+fn drafts(prepared: &[Prepared], ids: &[SentenceId], alignment: &Alignment) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = alignment
+        .groups
+        .iter()
+        .zip(&alignment.references)
+        .map(|(group, &reference)| Draft { members: group.iter().map(|&u| ids[u]).collect(), reference: ids[reference] })
+        .collect();
+    for (source, p) in prepared.iter().enumerate() {
+        for sentence in p.coarse_from..p.segmented.sentences.len() {
+            let id = SentenceId { source, sentence };
+            drafts.push(Draft { members: vec![id], reference: id });
+        }
+    }
+    for draft in &mut drafts {
+        draft.members.sort_unstable();
+    }
+    drafts
+}
+
+/// For each group, the sources that carry its information in a sentence of another group, best first.
+fn elsewhere_links(
+    ids: &[SentenceId],
+    alignment: &Alignment,
+    group_of: &HashMap<SentenceId, usize>,
+) -> HashMap<usize, Vec<Elsewhere>> {
+    let mut links: Vec<(usize, usize, f32)> = alignment.elsewhere.clone();
+    links.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    let mut out: HashMap<usize, Vec<Elsewhere>> = HashMap::new();
+    for (a, b, _) in links {
+        for (here, there) in [(ids[a], ids[b]), (ids[b], ids[a])] {
+            let (Some(&group), Some(&other)) = (group_of.get(&here), group_of.get(&there)) else {
+                continue;
+            };
+            let entry = out.entry(group).or_default();
+            if !entry.iter().any(|e| e.source == there.source) {
+                entry.push(Elsewhere { source: there.source, sentence: there.sentence, group: other });
+            }
+        }
+    }
+    out
+}
+
+/// Diffs and classifies one group.
+fn build_group(id: usize, draft: &Draft, sources: &[Source], prepared: &[Prepared], elsewhere: &[Elsewhere]) -> Group {
+    let side = |s: SentenceId| Side {
+        text: &sources[s.source].text,
+        sentence: &prepared[s.source].segmented.sentences[s.sentence].range,
+        tokens: prepared[s.source].tokens.get(s.sentence).map_or(&[][..], Vec::as_slice),
+    };
+    let reference = side(draft.reference);
+    let mut diffs: Vec<(SentenceId, MemberDiff)> = Vec::new();
+    for &member in draft.members.iter().filter(|&&m| m != draft.reference) {
+        diffs.push((member, diff::diff(reference, side(member))));
+    }
+    let plain: Vec<MemberDiff> = diffs.iter().map(|(_, d)| d.clone()).collect();
+    let reference_marks = if draft.members.len() == 1 {
+        diff::whole(reference.sentence, MarkKind::OnlyHere)
+    } else {
+        diff::reference_marks(reference, &plain)
+    };
+    let mut members = vec![Member {
+        source: draft.reference.source,
+        sentence: draft.reference.sentence,
+        relation: Relation::Reference,
+        differences: Vec::new(),
+        marks: report_marks(&reference_marks, reference),
+    }];
+    for (id, d) in &diffs {
+        let member = side(*id);
+        let changed = d
+            .changed_member
+            .iter()
+            .filter_map(|&i| member.tokens.get(i))
+            .chain(d.changed_reference.iter().filter_map(|&i| reference.tokens.get(i)));
+        let differences = classify::divergences(changed);
+        members.push(Member {
+            source: id.source,
+            sentence: id.sentence,
+            relation: classify::relation(&differences),
+            differences,
+            marks: report_marks(&d.marks, reference),
+        });
+    }
+    members.sort_by_key(|m| (m.source, m.sentence));
+    let relations: Vec<Relation> = members.iter().map(|m| m.relation).collect();
+    let present: Vec<usize> = draft.members.iter().map(|m| m.source).chain(elsewhere.iter().map(|e| e.source)).collect();
+    Group {
+        id,
+        status: classify::status(&relations),
+        reference: members.iter().position(|m| m.relation == Relation::Reference).unwrap_or(0),
+        members,
+        missing: (0..sources.len()).filter(|s| !present.contains(s)).collect(),
+        elsewhere: elsewhere.to_vec(),
+    }
+}
+
+/// Report marks from raw marks; `variant_of` and `against` point into the reference.
+fn report_marks(marks: &[RawMark], reference: Side<'_>) -> Vec<Mark> {
+    marks
+        .iter()
+        .map(|m| Mark {
+            start: m.range.start,
+            end: m.range.end,
+            kind: m.kind,
+            variant_of: m.variant_of.clone().map(|r| reference.text[r].to_owned()),
+            against: m.against.clone().map(|r: Range<usize>| Span { start: r.start, end: r.end }),
+        })
+        .collect()
+}
+
+/// Words with several spellings across the set, from tokens whose key came from a variant table or folding.
+fn variants(sources: &[Source], prepared: &[Prepared], lexicon: &Lexicon) -> Vec<Variant> {
+    let mut by_key: Vec<(u32, Vec<Spelling>)> = Vec::new();
+    let mut lowered: Vec<Vec<String>> = Vec::new();
+    for (source, p) in prepared.iter().enumerate() {
+        for token in p.tokens.iter().flatten().filter(|t| t.spelling == TokenSpelling::Variant) {
+            let written = &sources[source].text[token.range.clone()];
+            let index = match by_key.iter().position(|(k, _)| *k == token.key) {
+                Some(i) => i,
+                None => {
+                    by_key.push((token.key, Vec::new()));
+                    lowered.push(Vec::new());
+                    by_key.len() - 1
+                }
+            };
+            let lower = written.to_lowercase();
+            match lowered[index].iter().position(|l| *l == lower) {
+                Some(s) => {
+                    let sources = &mut by_key[index].1[s].sources;
+                    if !sources.contains(&source) {
+                        sources.push(source);
+                    }
+                }
+                None => {
+                    lowered[index].push(lower);
+                    by_key[index].1.push(Spelling { text: written.to_owned(), sources: vec![source] });
+                }
+            }
+        }
+    }
+    by_key
+        .into_iter()
+        .filter(|(_, spellings)| spellings.len() > 1)
+        .map(|(key, spellings)| Variant { key: lexicon.key(key).to_owned(), spellings })
+        .collect()
+}
+
+/// Notices about sources: empty ones, cut sentences, too few sources.
+fn note_sources(sources: &[Source], prepared: &[Prepared], notices: &mut Vec<Notice>) {
+    let mut with_content = 0;
+    for (index, (source, p)) in sources.iter().zip(prepared).enumerate() {
+        let content = (0..p.segmented.sentences.len()).filter(|&i| p.is_content(i)).count();
+        if content == 0 {
+            notices.push(Notice { kind: NoticeKind::EmptySource, source: Some(index), message: format!("Source {} has no article content.", label(index, source)) });
+        } else {
+            with_content += 1;
+        }
+        let cut = p.segmented.sentences.iter().filter(|s| s.cut == Cut::Forced).count();
+        if cut > 0 {
+            notices.push(Notice {
+                kind: NoticeKind::LongSentencesCut,
+                source: Some(index),
+                message: format!("Source {} has sentences too long to compare whole; they were cut into {cut} pieces at word boundaries.", label(index, source)),
+            });
+        }
+    }
+    if with_content < 2 {
+        notices.push(Notice { kind: NoticeKind::TooFewSources, source: None, message: format!("{with_content} source(s) with content: there is nothing to compare them with.") });
+    }
+}
+
+/// The per-source part of the report.
+fn source_reports(sources: &[Source], prepared: &[Prepared], groups: &[Group], group_of: &HashMap<SentenceId, usize>) -> Vec<SourceReport> {
+    sources
+        .iter()
+        .zip(prepared)
+        .enumerate()
+        .map(|(index, (source, p))| SourceReport {
+            id: source.id.clone(),
+            title: source.title.clone(),
+            outlet: source.outlet.clone(),
+            date: source.date.clone(),
+            file: source.file.clone(),
+            sentences: p
+                .segmented
+                .sentences
+                .iter()
+                .enumerate()
+                .map(|(i, s)| SentenceReport {
+                    start: s.range.start,
+                    end: s.range.end,
+                    text: source.text[s.range.clone()].to_owned(),
+                    boilerplate: p.boilerplate[i].is_some(),
+                    boilerplate_kind: p.boilerplate[i],
+                    paragraph: s.paragraph,
+                    group: group_of.get(&SentenceId { source: index, sentence: i }).copied(),
+                    coarse: i >= p.coarse_from,
+                })
+                .collect(),
+            omitted: groups.iter().filter(|g| g.missing.contains(&index)).map(|g| g.id).collect(),
+        })
+        .collect()
+}

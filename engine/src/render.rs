@@ -1,0 +1,215 @@
+//! Renders a [`Report`] as a plain-text aligned table or as Markdown, from the report alone.
+//!
+//! The CLI prints these and the snapshot tests store the plain text, so a
+//! person reviewing a snapshot sees what a user sees. Notation, per member
+//! row (the reference row is marked `*`):
+//!
+//! ```text
+//! {+words+}            only in this source, not in the reference
+//! [-old-]{+new+}       the reference says "old" where this source says "new"
+//! Kiev(=Kyiv)          the same word, spelled differently from the reference
+//! ```
+//!
+//! On the reference row `{+words+}` marks words that some member lacks and
+//! `[~words~]` words that some member words differently. Unique sentences are
+//! shown plain.
+
+use std::fmt::Write;
+
+use crate::report::{DivergenceKind, Group, Mark, MarkKind, Member, Relation, Report, Status};
+
+/// The plain-text aligned table.
+pub fn text(report: &Report) -> String {
+    let mut out = String::new();
+    summary(report, &mut out);
+    let _ = writeln!(
+        out,
+        "\nNotation: {{+words+}} only here · [-reference-]{{+here+}} worded differently · word(=reference) spelling variant · * reference\n         on the reference row: {{+words+}} some member lacks them · [~words~] some member words them differently"
+    );
+    for group in &report.groups {
+        let _ = writeln!(out, "\n{}", group_heading(report, group));
+        for member in &group.members {
+            let star = if member.relation == Relation::Reference { '*' } else { ' ' };
+            let _ = writeln!(out, "  {star} [{}] {}", member.source, member_text(report, group, member, Style::Plain));
+        }
+        group_footer(report, group, "    ", &mut out);
+    }
+    boilerplate(report, &mut out);
+    out
+}
+
+/// The Markdown version: a table of sources, then one table per group.
+pub fn markdown(report: &Report) -> String {
+    let mut out = String::from("# Crosscheck report\n\n| # | Source | Outlet | Sentences | Boilerplate | Omits |\n|---|---|---|---|---|---|\n");
+    for (index, source) in report.sources.iter().enumerate() {
+        let boilerplate = source.sentences.iter().filter(|s| s.boilerplate).count();
+        let _ = writeln!(
+            out,
+            "| {index} | {} | {} | {} | {boilerplate} | {} |",
+            cell(&source.id),
+            cell(source.outlet.as_deref().unwrap_or("unnamed source")),
+            source.sentences.len(),
+            source.omitted.len()
+        );
+    }
+    notices(report, &mut out);
+    out.push_str("\nMarks: **only here**, ~~reference~~ **here** where worded differently, word (=reference spelling).\n");
+    for group in &report.groups {
+        let _ = writeln!(out, "\n## {}\n\n| Source | Sentence |\n|---|---|", group_heading(report, group));
+        for member in &group.members {
+            let who = if member.relation == Relation::Reference { format!("**{}** (reference)", member.source) } else { member.source.to_string() };
+            let _ = writeln!(out, "| {who} | {} |", member_text(report, group, member, Style::Markdown));
+        }
+        let mut footer = String::new();
+        group_footer(report, group, "", &mut footer);
+        if !footer.is_empty() {
+            let _ = write!(out, "\n{footer}");
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Plain,
+    Markdown,
+}
+
+fn summary(report: &Report, out: &mut String) {
+    let count = |status: Status| report.groups.iter().filter(|g| g.status == status).count();
+    let _ = writeln!(
+        out,
+        "Crosscheck: {} sources, {} groups ({} agree, {} diverge, {} unique)",
+        report.sources.len(),
+        report.groups.len(),
+        count(Status::Agree),
+        count(Status::Diverge),
+        count(Status::Unique)
+    );
+    for (index, source) in report.sources.iter().enumerate() {
+        let boilerplate = source.sentences.iter().filter(|s| s.boilerplate).count();
+        let _ = writeln!(
+            out,
+            "  [{index}] {} · {} · {} sentences, {boilerplate} boilerplate · omits {} groups",
+            source.id,
+            source.outlet.as_deref().unwrap_or("unnamed source"),
+            source.sentences.len(),
+            source.omitted.len()
+        );
+    }
+    notices(report, out);
+}
+
+fn notices(report: &Report, out: &mut String) {
+    for notice in &report.notices {
+        let _ = writeln!(out, "Notice: {}", notice.message);
+    }
+}
+
+fn group_heading(report: &Report, group: &Group) -> String {
+    let mut kinds: Vec<DivergenceKind> = group.members.iter().flat_map(|m| m.differences.iter().copied()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let status = match group.status {
+        Status::Agree => "agree".to_owned(),
+        Status::Unique => "unique".to_owned(),
+        Status::Diverge => {
+            let names: Vec<&str> = kinds.iter().map(|k| kind_name(*k)).collect();
+            format!("diverge ({})", names.join(", "))
+        }
+    };
+    format!("Group {} · {status} · {} of {} sources", group.id, group.members.len(), report.sources.len())
+}
+
+fn kind_name(kind: DivergenceKind) -> &'static str {
+    match kind {
+        DivergenceKind::Number => "number",
+        DivergenceKind::Date => "date",
+        DivergenceKind::Name => "name",
+        DivergenceKind::Negation => "negation",
+        DivergenceKind::Quote => "quote",
+        DivergenceKind::Content => "wording",
+    }
+}
+
+fn group_footer(report: &Report, group: &Group, indent: &str, out: &mut String) {
+    if group.status == Status::Unique {
+        return;
+    }
+    if !group.missing.is_empty() {
+        let missing: Vec<String> = group.missing.iter().map(|s| format!("[{s}]")).collect();
+        let _ = writeln!(out, "{indent}missing: {}", missing.join(" "));
+    }
+    for e in &group.elsewhere {
+        let text = report.sentence(e.source, e.sentence).map_or("", |s| s.text.as_str());
+        let _ = writeln!(out, "{indent}also in [{}], inside group {}: {}", e.source, e.group, one_line(text));
+    }
+}
+
+/// A member's sentence with its marks drawn in.
+fn member_text(report: &Report, group: &Group, member: &Member, style: Style) -> String {
+    let Some(sentence) = report.sentence(member.source, member.sentence) else {
+        return String::new();
+    };
+    if group.status == Status::Unique {
+        return escape(&one_line(&sentence.text), style);
+    }
+    let reference = group.members.get(group.reference).and_then(|r| report.sentence(r.source, r.sentence));
+    let slice = |start: usize, end: usize, of: &crate::report::SentenceReport| -> String {
+        of.text.get(start.saturating_sub(of.start)..end.saturating_sub(of.start)).unwrap_or("").to_owned()
+    };
+    let is_reference = member.relation == Relation::Reference;
+    let mut out = String::new();
+    for Mark { start, end, kind, variant_of, against } in &member.marks {
+        let words = escape(&one_line(&slice(*start, *end, sentence)), style);
+        let drawn = match (kind, style) {
+            (MarkKind::Shared, _) => match variant_of {
+                Some(of) => format!("{words}(={})", escape(of, style)),
+                None => words,
+            },
+            (MarkKind::OnlyHere, Style::Plain) => format!("{{+{words}+}}"),
+            (MarkKind::OnlyHere, Style::Markdown) => format!("**{words}**"),
+            (MarkKind::Differs, Style::Plain) if is_reference => format!("[~{words}~]"),
+            (MarkKind::Differs, Style::Markdown) if is_reference => format!("_{words}_"),
+            (MarkKind::Differs, _) => {
+                let old = match (against, reference) {
+                    (Some(span), Some(r)) => escape(&one_line(&slice(span.start, span.end, r)), style),
+                    _ => String::new(),
+                };
+                match style {
+                    Style::Plain => format!("[-{old}-]{{+{words}+}}"),
+                    Style::Markdown => format!("~~{old}~~ **{words}**"),
+                }
+            }
+        };
+        out.push_str(&drawn);
+    }
+    out
+}
+
+fn boilerplate(report: &Report, out: &mut String) {
+    let _ = writeln!(out, "\nBoilerplate (not compared):");
+    for (index, source) in report.sources.iter().enumerate() {
+        for sentence in source.sentences.iter().filter(|s| s.boilerplate) {
+            let kind = sentence.boilerplate_kind.map_or_else(String::new, |k| format!("{k:?}").to_lowercase());
+            let _ = writeln!(out, "  [{index}] {kind}: {}", one_line(&sentence.text));
+        }
+    }
+}
+
+/// Line breaks inside a sentence shown as spaces, so each member stays on one row.
+fn one_line(text: &str) -> String {
+    text.split(['\n', '\r']).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+fn escape(text: &str, style: Style) -> String {
+    match style {
+        Style::Plain => text.to_owned(),
+        Style::Markdown => cell(text),
+    }
+}
+
+/// Text made safe for a Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('|', "\\|").replace('*', "\\*").replace('_', "\\_").replace('~', "\\~")
+}
