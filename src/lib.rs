@@ -8,6 +8,8 @@
 pub mod app;
 pub mod boot;
 pub mod components;
+pub mod labels;
+pub mod state;
 
 /// Entry point called by the wasm start function: mounts the app into `#app`.
 pub fn start() {

@@ -16,11 +16,50 @@ const SEED_HEADLINES: [&str; 5] = [
     "Trump, Putin hold talks on Ukraine ceasefire",
 ];
 
+/// Waits until the aligned grid has rendered its rows.
+async fn open_grid(client: &fantoccini::Client) {
+    client.goto(&support::page_url()).await.unwrap();
+    wait_for(client, "table.aligned tbody tr.group").await;
+}
+
+/// Opens the Articles tab and waits for the five cards.
+async fn open_articles(client: &fantoccini::Client) {
+    open_grid(client).await;
+    client
+        .find(Locator::Id("tab-articles"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(client, ".source-list > li:nth-child(5) .source-card").await;
+}
+
 #[tokio::test]
 async fn seed_articles_open_from_disk() {
     with_browser(Setup::default(), |client| async move {
-        client.goto(&support::page_url()).await.unwrap();
-        wait_for(&client, ".source-list > li:nth-child(5) .source-card").await;
+        open_grid(&client).await;
+        let columns = texts(&client, "table.aligned thead th.source-col .name-title").await;
+        assert_eq!(columns, SEED_HEADLINES);
+        assert!(
+            client.find(Locator::Id("loading")).await.is_err(),
+            "loading message is gone"
+        );
+        assert_eq!(support::console_errors(&client).await, Vec::<String>::new());
+        assert_eq!(
+            support::requests(&client).await,
+            Vec::<String>::new(),
+            "the page loads nothing"
+        );
+        screenshot(&client, "aligned", Viewport::Laptop).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_articles_tab_lists_the_five_seed_articles() {
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
         let cards = texts(&client, ".source-card .source-title").await;
         let headlines: Vec<String> = cards
             .iter()
@@ -37,41 +76,37 @@ async fn seed_articles_open_from_disk() {
         assert_eq!(outlets[3], "The Washington Post");
         let words = texts(&client, ".source-card .words").await;
         assert!(words.iter().all(|w| w.ends_with(" words")), "{words:?}");
-        assert!(
-            client.find(Locator::Id("loading")).await.is_err(),
-            "loading message is gone"
-        );
-        assert_eq!(support::console_errors(&client).await, Vec::<String>::new());
-        assert_eq!(
-            support::requests(&client).await,
-            Vec::<String>::new(),
-            "the page loads nothing"
-        );
         screenshot(&client, "cards", Viewport::Laptop).await;
     })
     .await;
 }
 
 #[tokio::test]
-async fn cards_fit_a_phone_screen() {
+async fn views_fit_a_phone_screen() {
     let setup = Setup {
         viewport: Viewport::Phone,
         ..Setup::default()
     };
     with_browser(setup, |client| async move {
-        client.goto(&support::page_url()).await.unwrap();
-        wait_for(&client, ".source-list > li:nth-child(5) .source-card").await;
-        let overflow = client
-            .execute(
-                "return document.documentElement.scrollWidth - window.innerWidth;",
-                vec![],
-            )
+        open_grid(&client).await;
+        let overflow = "return document.documentElement.scrollWidth - window.innerWidth;";
+        assert_eq!(
+            client.execute(overflow, vec![]).await.unwrap().as_i64(),
+            Some(0),
+            "no sideways scrolling at 390 px"
+        );
+        screenshot(&client, "aligned", Viewport::Phone).await;
+        client
+            .find(Locator::Id("tab-articles"))
+            .await
+            .unwrap()
+            .click()
             .await
             .unwrap();
+        wait_for(&client, ".source-list > li:nth-child(5) .source-card").await;
         assert_eq!(
-            overflow.as_i64(),
-            Some(0),
-            "no horizontal scrolling at 390 px"
+            client.execute(overflow, vec![]).await.unwrap().as_i64(),
+            Some(0)
         );
         screenshot(&client, "cards", Viewport::Phone).await;
     })
@@ -79,9 +114,38 @@ async fn cards_fit_a_phone_screen() {
 }
 
 #[tokio::test]
+async fn the_weekday_divergence_is_marked_in_one_row() {
+    with_browser(Setup::default(), |client| async move {
+        open_grid(&client).await;
+        let row = client
+            .find(Locator::XPath(
+                "//tr[contains(@class,'group')][.//mark[contains(.,'Wednesday')]][.//mark[contains(.,'Tuesday')]]",
+            ))
+            .await
+            .expect("a row marks Wednesday and Tuesday as differing");
+        assert!(row.attr("class").await.unwrap().unwrap_or_default().contains("diverge"));
+        let heading = row.find(Locator::Css("th")).await.unwrap().text().await.unwrap();
+        assert!(heading.contains("a date or day"), "{heading}");
+        let mark = row
+            .find(Locator::XPath(".//mark[contains(.,'Wednesday')]"))
+            .await
+            .unwrap();
+        let title = mark.attr("title").await.unwrap().unwrap_or_default();
+        assert!(
+            ["differs from the reference", "another source words this differently"].contains(&title.as_str()),
+            "the mark explains itself on hover: {title:?}"
+        );
+        let missing = texts(&client, "tr.group td.missing").await;
+        assert!(missing.iter().all(|t| t == "not reported"));
+        assert!(!missing.is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn an_article_reads_in_full() {
     with_browser(Setup::default(), |client| async move {
-        client.goto(&support::page_url()).await.unwrap();
+        open_articles(&client).await;
         let summary = wait_for(&client, ".source-list > li:nth-child(4) summary").await;
         summary.click().await.unwrap();
         let last = wait_for(
@@ -104,7 +168,7 @@ async fn dark_theme_follows_the_system() {
     };
     with_browser(setup, |client| async move {
         client.goto(&support::page_url()).await.unwrap();
-        wait_for(&client, ".source-card").await;
+        wait_for(&client, "table.aligned tbody tr.group").await;
         let background = client
             .execute(
                 "return getComputedStyle(document.body).backgroundColor;",
@@ -113,7 +177,7 @@ async fn dark_theme_follows_the_system() {
             .await
             .unwrap();
         assert_eq!(background.as_str(), Some("rgb(17, 17, 20)"));
-        screenshot(&client, "cards-dark", Viewport::Laptop).await;
+        screenshot(&client, "aligned-dark", Viewport::Laptop).await;
     })
     .await;
 }

@@ -3,6 +3,9 @@
 use crosscheck_engine::{Headline, Source};
 use yew::prelude::*;
 
+use crate::components::source_name::Badge;
+use crate::labels::source_letter;
+
 /// Properties of [`SourceCard`].
 #[derive(Properties, PartialEq)]
 pub struct SourceCardProps {
@@ -12,25 +15,11 @@ pub struct SourceCardProps {
     pub source: Source,
 }
 
-/// The letter shown for the source at `index`: A…Z, then AA, AB…
-pub fn badge_letter(index: usize) -> String {
-    let mut n = index;
-    let mut letters = Vec::new();
-    loop {
-        letters.push(char::from(b'A' + (n % 26) as u8));
-        if n < 26 {
-            break;
-        }
-        n = n / 26 - 1;
-    }
-    letters.iter().rev().collect()
-}
-
 /// A card for one article.
 #[component]
 pub fn SourceCard(props: &SourceCardProps) -> Html {
     let source = &props.source;
-    let letter = badge_letter(props.index);
+    let letter = source_letter(props.index);
     let title_id = format!("source-title-{}", props.index);
     let headline = match source.headline() {
         Headline::Stated(title) => {
@@ -54,7 +43,8 @@ pub fn SourceCard(props: &SourceCardProps) -> Html {
     html! {
         <article class="source-card" aria-labelledby={title_id} data-source={source.id.clone()}>
             <div class="card-head">
-                <span class={classes!("badge", format!("badge-{}", props.index % 8))} aria-label={format!("Source {letter}")}>{ letter.clone() }</span>
+                <Badge index={props.index} />
+                <span class="visually-hidden">{ format!("Source {letter}: ") }</span>
                 { headline }
             </div>
             <p class="meta">
@@ -77,15 +67,4 @@ pub fn SourceCard(props: &SourceCardProps) -> Html {
 /// Non-empty lines of the text, each shown as a paragraph.
 fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|line| !line.is_empty())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::badge_letter;
-
-    #[test]
-    fn badge_letters_continue_past_z() {
-        let letters: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 99].map(badge_letter).to_vec();
-        assert_eq!(letters, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "CV"]);
-    }
 }

@@ -1,0 +1,59 @@
+//! A source's letter badge, headline and outlet, as used in column headers and lists.
+
+use crosscheck_engine::{Headline, Source};
+use yew::prelude::*;
+
+use crate::labels::source_letter;
+
+/// Properties of [`SourceName`].
+#[derive(Properties, PartialEq)]
+pub struct SourceNameProps {
+    /// Position in the set.
+    pub index: usize,
+    /// The article.
+    pub source: Source,
+}
+
+/// Badge, headline (or opening words) and outlet.
+#[component]
+pub fn SourceName(props: &SourceNameProps) -> Html {
+    let letter = source_letter(props.index);
+    let headline = match props.source.headline() {
+        Headline::Stated(title) => html! { <span class="name-title">{ title }</span> },
+        Headline::Excerpt(words) => {
+            html! { <span class="name-title excerpt">{ format!("“{words}”") }</span> }
+        }
+        Headline::Untitled => {
+            html! { <span class="name-title excerpt">{ "Untitled article" }</span> }
+        }
+    };
+    html! {
+        <span class="source-name">
+            <Badge index={props.index} />
+            <span class="name-text">
+                { headline }
+                <span class={classes!("name-outlet", props.source.outlet.is_none().then_some("unnamed"))}>
+                    { props.source.outlet_label().to_owned() }
+                </span>
+            </span>
+            <span class="visually-hidden">{ format!(" (source {letter})") }</span>
+        </span>
+    }
+}
+
+/// Properties of [`Badge`].
+#[derive(Properties, PartialEq)]
+pub struct BadgeProps {
+    /// Position in the set.
+    pub index: usize,
+}
+
+/// The coloured letter badge of a source.
+#[component]
+pub fn Badge(props: &BadgeProps) -> Html {
+    html! {
+        <span class={classes!("badge", format!("badge-{}", props.index % 8))} aria-hidden="true">
+            { source_letter(props.index) }
+        </span>
+    }
+}

@@ -1,0 +1,98 @@
+//! The view switcher: an ARIA tab list with arrow-key navigation.
+
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::state::View;
+
+/// Properties of [`Tabs`].
+#[derive(Properties, PartialEq)]
+pub struct TabsProps {
+    /// The open view.
+    pub current: View,
+    /// Called with the view to open.
+    pub on_select: Callback<View>,
+}
+
+/// Id of a view's tab element.
+pub fn tab_id(view: View) -> String {
+    format!("tab-{}", view.slug())
+}
+
+/// Id of a view's panel element.
+pub fn panel_id(view: View) -> String {
+    format!("panel-{}", view.slug())
+}
+
+/// The tab list.
+#[component]
+pub fn Tabs(props: &TabsProps) -> Html {
+    let onkeydown = {
+        let on_select = props.on_select.clone();
+        let current = props.current;
+        Callback::from(move |event: KeyboardEvent| {
+            let Some(next) = neighbour(current, &event.key()) else {
+                return;
+            };
+            event.prevent_default();
+            on_select.emit(next);
+            focus(&tab_id(next));
+        })
+    };
+    html! {
+        <div class="tabs" role="tablist" aria-label="Views" {onkeydown}>
+            { for View::ALL.iter().map(|&view| {
+                let selected = view == props.current;
+                let onclick = props.on_select.reform(move |_| view);
+                html! {
+                    <button type="button" role="tab" id={tab_id(view)}
+                        aria-selected={selected.to_string()}
+                        aria-controls={panel_id(view)}
+                        tabindex={if selected { "0" } else { "-1" }}
+                        class={classes!("tab", selected.then_some("selected"))}
+                        {onclick}>
+                        { view.label() }
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// The view an arrow, Home or End key moves to.
+fn neighbour(current: View, key: &str) -> Option<View> {
+    let at = View::ALL.iter().position(|&v| v == current)?;
+    let last = View::ALL.len() - 1;
+    let index = match key {
+        "ArrowRight" => (at + 1) % View::ALL.len(),
+        "ArrowLeft" => at.checked_sub(1).unwrap_or(last),
+        "Home" => 0,
+        "End" => last,
+        _ => return None,
+    };
+    Some(View::ALL[index])
+}
+
+fn focus(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(e).ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrows_wrap_around_the_tabs() {
+        assert_eq!(neighbour(View::Aligned, "ArrowRight"), Some(View::Articles));
+        assert_eq!(neighbour(View::Articles, "ArrowRight"), Some(View::Aligned));
+        assert_eq!(neighbour(View::Aligned, "ArrowLeft"), Some(View::Articles));
+        assert_eq!(neighbour(View::Articles, "Home"), Some(View::Aligned));
+        assert_eq!(neighbour(View::Aligned, "Enter"), None);
+    }
+}

@@ -1,0 +1,112 @@
+//! Words for what the report says: status names, row headers, mark titles.
+//!
+//! Kept apart from the components so that the wording a student reads is in
+//! one place and tested natively.
+
+use crosscheck_engine::{DivergenceKind, Group, MarkKind, Status};
+
+/// The letter shown for the source at `index`: A…Z, then AA, AB…
+pub fn source_letter(index: usize) -> String {
+    let mut n = index;
+    let mut letters = Vec::new();
+    loop {
+        letters.push(char::from(b'A' + (n % 26) as u8));
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    letters.iter().rev().collect()
+}
+
+/// A status in plain words.
+pub fn status_words(status: Status) -> &'static str {
+    match status {
+        Status::Agree => "same information",
+        Status::Diverge => "details differ",
+        Status::Unique => "only one source",
+    }
+}
+
+/// What kinds of words differ in a group, e.g. "a number and a date differ".
+pub fn divergence_words(kinds: &[DivergenceKind]) -> Option<String> {
+    let names: Vec<&str> = kinds
+        .iter()
+        .map(|kind| match kind {
+            DivergenceKind::Number => "a number",
+            DivergenceKind::Date => "a date or day",
+            DivergenceKind::Name => "a name",
+            DivergenceKind::Negation => "a negation",
+            DivergenceKind::Quote => "a quotation",
+            DivergenceKind::Content => "wording",
+        })
+        .collect();
+    match names.as_slice() {
+        [] => None,
+        [one] => Some(format!("{one} differs")),
+        [init @ .., last] => Some(format!("{} and {last} differ", init.join(", "))),
+    }
+}
+
+/// Every divergence kind of a group's members, sorted and without repeats.
+pub fn group_divergences(group: &Group) -> Vec<DivergenceKind> {
+    let mut kinds: Vec<DivergenceKind> = group
+        .members
+        .iter()
+        .flat_map(|m| m.differences.iter().copied())
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
+}
+
+/// The row header of a group: "3 of 5 sources · details differ".
+pub fn group_heading(group: &Group, sources: usize) -> String {
+    let reporting = group.members.len();
+    let status = match group.status {
+        Status::Unique => {
+            let only = group.members.first().map_or(0, |m| m.source);
+            format!("only in {}", source_letter(only))
+        }
+        Status::Diverge => divergence_words(&group_divergences(group))
+            .unwrap_or_else(|| status_words(Status::Diverge).to_owned()),
+        Status::Agree => status_words(Status::Agree).to_owned(),
+    };
+    format!("{reporting} of {sources} sources · {status}")
+}
+
+/// The label shown on hover and focus for a marked run of words.
+pub fn mark_title(kind: MarkKind, is_reference: bool) -> Option<&'static str> {
+    match (kind, is_reference) {
+        (MarkKind::Shared, _) => None,
+        (MarkKind::Differs, false) => Some("differs from the reference"),
+        (MarkKind::Differs, true) => Some("another source words this differently"),
+        (MarkKind::OnlyHere, false) => Some("only in this source"),
+        (MarkKind::OnlyHere, true) => Some("some sources leave this out"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_letters_continue_past_z() {
+        let letters: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 99].map(source_letter).to_vec();
+        assert_eq!(letters, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "CV"]);
+    }
+
+    #[test]
+    fn divergences_read_as_a_list() {
+        use DivergenceKind::*;
+        assert_eq!(divergence_words(&[]), None);
+        assert_eq!(
+            divergence_words(&[Date]).as_deref(),
+            Some("a date or day differs")
+        );
+        assert_eq!(
+            divergence_words(&[Number, Date, Quote]).as_deref(),
+            Some("a number, a date or day and a quotation differ")
+        );
+    }
+}
