@@ -32,8 +32,21 @@ use crate::normalize::WordClass;
 pub struct Unit {
     /// Index of the source the sentence belongs to.
     pub source: usize,
-    /// Distinct content keys with their word class.
-    pub keys: Vec<(u32, WordClass)>,
+    /// Distinct content keys.
+    pub keys: Vec<UnitKey>,
+}
+
+/// One content key of a sentence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct UnitKey {
+    /// The interned key.
+    pub key: u32,
+    /// The strongest class the key has in the sentence.
+    pub class: WordClass,
+    /// The key's share of its mention: 1, or less for the words of a
+    /// multi-word name ("White House special envoy Steve Witkoff"), so a long
+    /// title does not outweigh what the sentence says.
+    pub share: f32,
 }
 
 /// The groups found, as indices into the units.
@@ -81,11 +94,11 @@ struct Weighted {
     totals: Vec<f32>,
 }
 
-/// IDF over units times the class bonus; a key's class is the strongest it was seen with.
+/// IDF over units, ln((n + 1) / df), times the class bonus; a key's class is the strongest it was seen with.
 fn weigh(units: &[Unit], config: &AlignConfig) -> Weighted {
     let mut df: HashMap<u32, (u32, f32)> = HashMap::new();
     for unit in units {
-        for &(key, class) in &unit.keys {
+        for &UnitKey { key, class, .. } in &unit.keys {
             let bonus = match class {
                 WordClass::Name => config.name_weight,
                 WordClass::Number | WordClass::Date => config.number_weight,
@@ -102,9 +115,9 @@ fn weigh(units: &[Unit], config: &AlignConfig) -> Weighted {
         .map(|unit| {
             unit.keys
                 .iter()
-                .map(|(key, _)| {
-                    let (count, bonus) = df.get(key).copied().unwrap_or((1, 1.0));
-                    (*key, (1.0 + n / count as f32).ln() * bonus)
+                .map(|k| {
+                    let (count, bonus) = df.get(&k.key).copied().unwrap_or((1, 1.0));
+                    (k.key, ((n + 1.0) / count as f32).ln() * bonus * k.share)
                 })
                 .collect()
         })
@@ -117,10 +130,10 @@ fn weigh(units: &[Unit], config: &AlignConfig) -> Weighted {
 /// [`Limits::max_candidates`] partners from other sources that share at
 /// least [`AlignConfig::min_shared_keys`] keys.
 fn candidates(units: &[Unit], weighted: &Weighted, config: &AlignConfig, limits: &Limits) -> Vec<Pair> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
     for (index, keys) in weighted.keys.iter().enumerate() {
-        for &(key, _) in keys {
-            postings.entry(key).or_default().push(index);
+        for &(key, weight) in keys {
+            postings.entry(key).or_default().push((index, weight));
         }
     }
     let mut shared = vec![0.0f32; units.len()];
@@ -132,12 +145,12 @@ fn candidates(units: &[Unit], weighted: &Weighted, config: &AlignConfig, limits:
             let Some(list) = postings.get(&key).filter(|l| l.len() <= limits.max_postings) else {
                 continue;
             };
-            for &b in list.iter().filter(|&&b| b > a && units[b].source != units[a].source) {
+            for &(b, other) in list.iter().filter(|&&(b, _)| b > a && units[b].source != units[a].source) {
                 if counts[b] == 0 {
                     touched.push(b);
                 }
                 counts[b] += 1;
-                shared[b] += weight;
+                shared[b] += weight.min(other);
             }
         }
         let mut found: Vec<Pair> = touched
@@ -179,29 +192,46 @@ fn score(scoring: Scoring, shared: f32, a: f32, b: f32) -> f32 {
 fn cluster(units: &[Unit], pairs: &[Pair], scores: &HashMap<(usize, usize), f32>, config: &AlignConfig) -> Vec<Vec<usize>> {
     let mut strong: Vec<&Pair> = pairs.iter().filter(|p| p.score >= config.threshold).collect();
     strong.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
-    let mut members: Vec<Vec<usize>> = (0..units.len()).map(|u| vec![u]).collect();
-    let mut cluster_of: Vec<usize> = (0..units.len()).collect();
+    let mut clusters = Clusters::new(units.len());
     for pair in strong {
-        let (x, y) = (cluster_of[pair.a], cluster_of[pair.b]);
-        if x == y || shares_source(units, &members[x], &members[y]) {
+        let (x, y) = (clusters.of[pair.a], clusters.of[pair.b]);
+        if x == y {
             continue;
         }
-        if mean_link(&members[x], &members[y], scores) < config.link_threshold {
+        let (mx, my) = (&clusters.members[x], &clusters.members[y]);
+        if shares_source(units, mx, my) || mean_link(mx, my, scores) < config.link_threshold {
             continue;
         }
-        let (keep, gone) = if members[x].len() >= members[y].len() { (x, y) } else { (y, x) };
-        let moved = std::mem::take(&mut members[gone]);
-        for &unit in &moved {
-            cluster_of[unit] = keep;
-        }
-        members[keep].extend(moved);
+        clusters.merge(x, y);
     }
-    let mut groups: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
+    let mut groups: Vec<Vec<usize>> = clusters.members.into_iter().filter(|m| !m.is_empty()).collect();
     for group in &mut groups {
         group.sort_unstable();
     }
     groups.sort_by_key(|g| g[0]);
     groups
+}
+
+/// Groups under construction.
+struct Clusters {
+    members: Vec<Vec<usize>>,
+    of: Vec<usize>,
+}
+
+impl Clusters {
+    fn new(units: usize) -> Self {
+        Clusters { members: (0..units).map(|u| vec![u]).collect(), of: (0..units).collect() }
+    }
+
+    /// Merges clusters `x` and `y`.
+    fn merge(&mut self, x: usize, y: usize) {
+        let (keep, gone) = if self.members[x].len() >= self.members[y].len() { (x, y) } else { (y, x) };
+        let moved = std::mem::take(&mut self.members[gone]);
+        for &unit in &moved {
+            self.of[unit] = keep;
+        }
+        self.members[keep].extend(moved);
+    }
 }
 
 fn shares_source(units: &[Unit], x: &[usize], y: &[usize]) -> bool {
@@ -250,7 +280,7 @@ mod tests {
             .iter()
             .map(|(source, keys)| Unit {
                 source: *source,
-                keys: keys.iter().map(|&k| (k, WordClass::Content)).collect(),
+                keys: keys.iter().map(|&key| UnitKey { key, class: WordClass::Content, share: 1.0 }).collect(),
             })
             .collect();
         let alignment = align(&units, &AlignConfig::default(), &Limits::default());
@@ -277,12 +307,13 @@ mod tests {
     }
 
     #[test]
-    fn weak_chains_do_not_merge_unrelated_groups() {
-        // 0 and 2 share nothing; 1 links to both only through different keys.
-        check(
-            &[(0, &[1, 2, 3, 4]), (1, &[1, 2, 3, 4, 7, 8, 9, 10]), (2, &[7, 8, 9, 10]), (3, &[7, 8, 9, 10])],
-            &[&[0, 1], &[2, 3]],
-        );
+    fn one_bridging_sentence_does_not_chain_two_groups() {
+        // Sources 0–5 say one thing, 6–11 another; source 12 says both.
+        let (a, b, both): (&[u32], &[u32], &[u32]) = (&[1, 2, 3, 4], &[7, 8, 9, 10], &[1, 2, 3, 4, 7, 8, 9, 10]);
+        let mut units: Vec<(usize, &[u32])> = (0..6).map(|s| (s, a)).collect();
+        units.extend((6..12).map(|s| (s, b)));
+        units.push((12, both));
+        check(&units, &[&[0, 1, 2, 3, 4, 5, 12], &[6, 7, 8, 9, 10, 11]]);
     }
 
     #[test]

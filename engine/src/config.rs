@@ -43,6 +43,11 @@ pub struct AlignConfig {
     pub name_weight: f32,
     /// Weight factor for numbers and dates.
     pub number_weight: f32,
+    /// Weight factor for the words of a multi-word name before its last word
+    /// ("Russian", "President", "Vladimir" count little in "Russian President
+    /// Vladimir Putin"; "Putin" counts fully), so a long title does not
+    /// outweigh what a sentence says.
+    pub name_prefix_weight: f32,
 }
 
 /// How the weighted overlap of two sentences' content keys becomes a score.
@@ -114,10 +119,11 @@ impl Default for AlignConfig {
         AlignConfig {
             scoring: Scoring::Cosine,
             threshold: 0.3,
-            min_shared_keys: 2,
+            min_shared_keys: 3,
             link_threshold: 0.12,
             name_weight: 1.3,
             number_weight: 1.3,
+            name_prefix_weight: 1.0,
         }
     }
 }

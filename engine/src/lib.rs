@@ -50,7 +50,9 @@
 //! ```
 //! # use crosscheck_engine::{compare, render, seeds, Config};
 //! let report = compare(&seeds::bundled(), &Config::default());
-//! assert!(render::text(&report).contains("[-Wednesday-]{+Tuesday+}"));
+//! let table = render::text(&report);
+//! // The Tuesday call, told by all five sources; 003 has it on Wednesday.
+//! assert!(table.contains("Group 0 · diverge (number, date, name, wording) · 5 of 5 sources"));
 //! ```
 //!
 //! # Guarantees
@@ -69,6 +71,7 @@ pub mod clean;
 pub mod config;
 pub mod diff;
 pub mod normalize;
+pub mod overview;
 mod pipeline;
 pub mod render;
 pub mod report;

@@ -114,6 +114,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "ms", "miss", "dr", "sir", "it's", "i'm", "i'll", "we're", "we've", "we'll", "they're",
     "they've", "he's", "she's", "that's", "there's", "i've", "you're", "let's", "s", "t", "d",
     "ll", "re", "ve", "m", "o",
+    // Attribution verbs: who said something is news, that they "said" or "told" it is not.
+    "say", "said", "says", "saying", "told", "tell", "tells", "telling", "added", "adding",
+    "stated", "according",
 ];
 
 /// Negations (folded); any word ending in "n't" is one too.
@@ -421,9 +424,9 @@ mod tests {
     fn words_inside_quotation_marks_are_quoted() {
         check(
             "He said “very good friends” and \"done\"",
-            "he/Function said/Content \"very/Function \"good/Content \"friend/Content and/Function \"done/Content",
+            "he/Function said/Function \"very/Function \"good/Content \"friend/Content and/Function \"done/Content",
         );
-        check("peace,” Leavitt said", "\"peac/Content leavitt/Name said/Content");
+        check("peace,” Leavitt said", "\"peac/Content leavitt/Name said/Function");
     }
 
     #[test]

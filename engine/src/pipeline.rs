@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::align::{self, Alignment, Unit};
+use crate::align::{self, Alignment, Unit, UnitKey};
 use crate::classify;
 use crate::clean::{self, BoilerplateKind};
 use crate::config::{BoilerplateMode, Config};
@@ -67,7 +67,7 @@ pub fn compare(sources: &[Source], config: &Config) -> Report {
             .map(|(i, s)| if p.is_compared(i) { normalizer.tokens(&source.text, s.range.clone()) } else { Vec::new() })
             .collect();
     }
-    let (ids, units) = units(&prepared);
+    let (ids, units) = units(sources, &prepared, config);
     let alignment = align::align(&units, &config.align, &config.limits);
     let mut drafts = drafts(&prepared, &ids, &alignment);
     drafts.sort_by_key(|d| (std::cmp::Reverse(d.members.len()), d.members[0]));
@@ -144,7 +144,7 @@ fn label(index: usize, source: &Source) -> String {
 }
 
 /// The compared content sentences as alignment units: their ids and content keys.
-fn units(prepared: &[Prepared]) -> (Vec<SentenceId>, Vec<Unit>) {
+fn units(sources: &[Source], prepared: &[Prepared], config: &Config) -> (Vec<SentenceId>, Vec<Unit>) {
     let mut ids = Vec::new();
     let mut units = Vec::new();
     for (source, p) in prepared.iter().enumerate() {
@@ -153,26 +153,53 @@ fn units(prepared: &[Prepared]) -> (Vec<SentenceId>, Vec<Unit>) {
                 continue;
             }
             ids.push(SentenceId { source, sentence });
-            units.push(Unit { source, keys: content_keys(tokens) });
+            units.push(Unit { source, keys: content_keys(&sources[source].text, tokens, config.align.name_prefix_weight) });
         }
     }
     (ids, units)
 }
 
-/// Distinct keys of the words that carry information, with their strongest class.
-fn content_keys(tokens: &[Token]) -> Vec<(u32, WordClass)> {
-    let mut keys: Vec<(u32, WordClass)> = Vec::new();
-    for token in tokens {
+/// Distinct keys of the words that carry information, with their strongest
+/// class and their share of a multi-word name.
+fn content_keys(text: &str, tokens: &[Token], prefix_weight: f32) -> Vec<UnitKey> {
+    let mut keys: Vec<UnitKey> = Vec::new();
+    for (token, share) in tokens.iter().zip(name_shares(text, tokens, prefix_weight)) {
         if matches!(token.class, WordClass::Function | WordClass::Negation) {
             continue;
         }
-        match keys.iter_mut().find(|(k, _)| *k == token.key) {
-            Some(entry) if entry.1 == WordClass::Content => entry.1 = token.class,
-            Some(_) => {}
-            None => keys.push((token.key, token.class)),
+        match keys.iter_mut().find(|k| k.key == token.key) {
+            Some(entry) => {
+                if entry.class == WordClass::Content {
+                    entry.class = token.class;
+                }
+                entry.share = entry.share.max(share);
+            }
+            None => keys.push(UnitKey { key: token.key, class: token.class, share }),
         }
     }
     keys
+}
+
+/// Each word's share of its mention: in a run of names joined by spaces,
+/// hyphens or dots, every word but the last gets `prefix_weight`.
+fn name_shares(text: &str, tokens: &[Token], prefix_weight: f32) -> Vec<f32> {
+    let mut shares = vec![1.0; tokens.len()];
+    let mut start = 0;
+    for end in 1..=tokens.len() {
+        let continues = end < tokens.len()
+            && tokens[end - 1].class == WordClass::Name
+            && tokens[end].class == WordClass::Name
+            && text
+                .get(tokens[end - 1].range.end..tokens[end].range.start)
+                .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '-' || c == '.'));
+        if !continues {
+            for share in &mut shares[start..end - 1] {
+                *share = prefix_weight;
+            }
+            start = end;
+        }
+    }
+    shares
 }
 
 /// Groups from the alignment plus one unique group per content sentence past the limits.

@@ -1,0 +1,157 @@
+//! Figures about a whole report: who covers what, how alike the sources are, what each adds or leaves out.
+//!
+//! Everything here is derived from a [`Report`] alone, so the app's overview,
+//! its filters and the CLI agree on the numbers.
+
+use serde::{Deserialize, Serialize};
+
+use crate::report::{Group, Relation, Report, Status};
+
+/// How one source stands toward one group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Coverage {
+    /// It reports the information as the reference does (or is the reference).
+    Same,
+    /// It reports the information with a detail that differs.
+    Different,
+    /// It carries the information inside a sentence of another group.
+    Elsewhere,
+    /// It does not report the information.
+    NotReported,
+}
+
+/// Figures for one source.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceFigures {
+    /// Sentences of article content (boilerplate excluded).
+    pub sentences: usize,
+    /// Sentences that are boilerplate.
+    pub boilerplate: usize,
+    /// Share (0 to 1) of its content sentences that at least one other source also reports.
+    pub shared_share: f32,
+    /// Groups only this source reports.
+    pub only_here: Vec<usize>,
+    /// Groups it reports with a detail that differs from the reference.
+    pub differs: Vec<usize>,
+    /// Groups it leaves out that at least two other sources report.
+    pub omits: Vec<usize>,
+}
+
+/// The overview of a report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Overview {
+    /// Per source, in source order.
+    pub sources: Vec<SourceFigures>,
+    /// `similarity[a][b]`: groups both report divided by groups either reports (1 on the diagonal).
+    pub similarity: Vec<Vec<f32>>,
+}
+
+/// How `source` stands toward `group`.
+pub fn coverage(group: &Group, source: usize) -> Coverage {
+    match group.members.iter().find(|m| m.source == source) {
+        Some(member) if member.relation == Relation::Diverge => Coverage::Different,
+        Some(_) => Coverage::Same,
+        None if group.elsewhere.iter().any(|e| e.source == source) => Coverage::Elsewhere,
+        None => Coverage::NotReported,
+    }
+}
+
+/// Whether `source` leaves `group` out while at least `others` other sources report it.
+pub fn omits(group: &Group, source: usize, others: usize) -> bool {
+    coverage(group, source) == Coverage::NotReported && group.members.len() >= others
+}
+
+/// Computes the overview of a report.
+pub fn overview(report: &Report) -> Overview {
+    let count = report.sources.len();
+    let sources = (0..count).map(|source| figures(report, source)).collect();
+    let reports: Vec<Vec<bool>> = (0..count)
+        .map(|source| {
+            report
+                .groups
+                .iter()
+                .map(|g| g.members.iter().any(|m| m.source == source))
+                .collect()
+        })
+        .collect();
+    let similarity = (0..count)
+        .map(|a| (0..count).map(|b| jaccard(&reports[a], &reports[b])).collect())
+        .collect();
+    Overview { sources, similarity }
+}
+
+fn figures(report: &Report, source: usize) -> SourceFigures {
+    let Some(sentences) = report.sources.get(source).map(|s| &s.sentences) else {
+        return SourceFigures::default();
+    };
+    let boilerplate = sentences.iter().filter(|s| s.boilerplate).count();
+    let content = sentences.len() - boilerplate;
+    let mut figures = SourceFigures { sentences: content, boilerplate, ..SourceFigures::default() };
+    let mut shared_sentences = 0;
+    for group in &report.groups {
+        let member = group.members.iter().find(|m| m.source == source);
+        match (member, group.status) {
+            (Some(_), Status::Unique) => figures.only_here.push(group.id),
+            (Some(member), _) => {
+                shared_sentences += 1;
+                if member.relation == Relation::Diverge {
+                    figures.differs.push(group.id);
+                }
+            }
+            (None, _) if omits(group, source, 2) => figures.omits.push(group.id),
+            (None, _) => {}
+        }
+    }
+    figures.shared_share = if content == 0 { 0.0 } else { shared_sentences as f32 / content as f32 };
+    figures
+}
+
+fn jaccard(a: &[bool], b: &[bool]) -> f32 {
+    let both = a.iter().zip(b).filter(|(x, y)| **x && **y).count();
+    let either = a.iter().zip(b).filter(|(x, y)| **x || **y).count();
+    if either == 0 { 0.0 } else { both as f32 / either as f32 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Source, compare, seeds};
+
+    fn source(id: &str, text: &str) -> Source {
+        Source { id: id.into(), text: text.into(), ..Source::default() }
+    }
+
+    #[test]
+    fn a_source_that_leaves_out_what_two_others_report_omits_it() {
+        let report = compare(
+            &[
+                source("a", "The ceasefire would last thirty days under the American proposal."),
+                source("b", "Under the American proposal the ceasefire would last thirty days."),
+                source("c", "Zelensky addressed the nation in a nightly video on Monday evening."),
+            ],
+            &Config::default(),
+        );
+        let view = overview(&report);
+        assert_eq!(view.sources[2].omits.len(), 1, "{report:#?}");
+        assert_eq!(view.sources[2].only_here.len(), 1);
+        assert_eq!(view.sources[0].shared_share, 1.0);
+        assert_eq!(view.similarity[0][1], 1.0);
+        assert_eq!(view.similarity[0][2], 0.0);
+    }
+
+    #[test]
+    fn seed_figures_are_consistent_with_the_groups() {
+        let report = compare(&seeds::bundled(), &Config::default());
+        let view = overview(&report);
+        assert_eq!(view.sources.len(), 5);
+        for (index, figures) in view.sources.iter().enumerate() {
+            assert!(figures.shared_share > 0.0 && figures.shared_share <= 1.0);
+            assert_eq!(view.similarity[index][index], 1.0);
+            for &group in &figures.omits {
+                assert_eq!(coverage(&report.groups[group], index), Coverage::NotReported);
+            }
+        }
+        assert!(view.sources[0].boilerplate >= 3, "the Washington Times clutter is boilerplate");
+    }
+}
