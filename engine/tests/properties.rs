@@ -1,0 +1,66 @@
+//! Property tests: `compare` never panics and its report is always well formed, whatever the text.
+
+mod support {
+    pub mod invariants;
+}
+
+use crosscheck_engine::{Config, Source, compare};
+use proptest::prelude::*;
+
+/// Text built from pieces that stress segmentation and normalization, plus arbitrary strings.
+fn text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Mr. ".to_owned()),
+        Just("U.S. ".to_owned()),
+        Just("Trump met Putin on Tuesday. ".to_owned()),
+        Just("“Quote.” ".to_owned()),
+        Just("... ".to_owned()),
+        Just("\r\n".to_owned()),
+        Just("\n\n".to_owned()),
+        Just("\0".to_owned()),
+        Just("👍🏽 ".to_owned()),
+        Just("مرحبا بالعالم. ".to_owned()),
+        Just("שלום עולם. ".to_owned()),
+        Just("今天很好。".to_owned()),
+        Just("Kiev Kyiv Peña 1,300 ninety ".to_owned()),
+        Just("Advertisement\n".to_owned()),
+        Just("(AP Photo/X) ".to_owned()),
+        Just("\u{2028}".to_owned()),
+        "[a-zA-Z .,!?\"'’“”-]{0,40}",
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..30).prop_map(|pieces| pieces.concat())
+}
+
+fn sources(texts: Vec<String>) -> Vec<Source> {
+    texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| Source { id: format!("s{i}"), text, ..Source::default() })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_texts_give_a_well_formed_report(texts in prop::collection::vec(text(), 0..4)) {
+        let sources = sources(texts);
+        let report = compare(&sources, &Config::default());
+        support::invariants::check(&sources, &report);
+    }
+
+    #[test]
+    fn tiny_limits_still_give_a_well_formed_report(texts in prop::collection::vec(text(), 1..4), words in 1usize..6) {
+        let sources = sources(texts);
+        let mut config = Config::default();
+        config.limits.max_sentence_words = words;
+        config.limits.max_sentence_bytes = 16;
+        config.limits.max_source_words = words * 3;
+        config.limits.max_total_words = words * 5;
+        config.limits.max_postings = 2;
+        config.limits.max_candidates = 1;
+        let report = compare(&sources, &config);
+        support::invariants::check(&sources, &report);
+    }
+}
