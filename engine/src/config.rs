@@ -23,6 +23,19 @@ pub struct Config {
     pub variants: Vec<Vec<String>>,
     /// Bounds on the work done, so any input finishes in bounded time.
     pub limits: Limits,
+    /// Which sentence of a group the others are compared with.
+    pub reference: ReferenceChoice,
+}
+
+/// Which member of a group is its reference.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReferenceChoice {
+    /// The member that best represents the group (the alignment's choice).
+    #[default]
+    Auto,
+    /// This source's sentence (an index into the compared sources) whenever it reports the group.
+    Source(usize),
 }
 
 /// Alignment settings.
@@ -110,6 +123,7 @@ impl Default for Config {
             stemming: Stemming::English,
             variants: Vec::new(),
             limits: Limits::default(),
+            reference: ReferenceChoice::Auto,
         }
     }
 }

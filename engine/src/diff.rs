@@ -119,8 +119,32 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
             }
         }
     }
+    forgive_moves(reference, member, &mut labels, &mut result);
     result.marks = marks(member, &labels);
     result
+}
+
+/// A word the member has elsewhere in the sentence than the reference is
+/// moved, not changed: "spoke with Putin by phone" and "spoke by phone with
+/// Putin" say the same. Each member word that the diff marked as changed and
+/// whose key is among the reference's changed words becomes shared again,
+/// one for one, and leaves the changed lists on both sides.
+fn forgive_moves(reference: Side<'_>, member: Side<'_>, labels: &mut [Label], result: &mut MemberDiff) {
+    let mut available: Vec<usize> = result.changed_reference.clone();
+    let mut kept_member = Vec::new();
+    for &m in &result.changed_member {
+        let key = member.tokens[m].key;
+        match available.iter().position(|&r| reference.tokens[r].key == key) {
+            Some(at) => {
+                let r = available.swap_remove(at);
+                result.changed_reference.retain(|&x| x != r);
+                result.replaced_reference.retain(|&x| x != r);
+                labels[m] = Label::shared();
+            }
+            None => kept_member.push(m),
+        }
+    }
+    result.changed_member = kept_member;
 }
 
 /// Marks for the reference itself: a word is differs when some member
@@ -274,6 +298,15 @@ mod tests {
     #[test]
     fn variant_spellings_are_shared_and_name_the_reference_spelling() {
         check("Aid for Kyiv arrived.", "Aid for Kiev arrived.", "Aid for Kiev(=Kyiv) arrived.");
+    }
+
+    #[test]
+    fn moved_words_are_shared() {
+        check(
+            "Trump spoke by phone with Putin on Tuesday.",
+            "Trump spoke with Putin by phone on Tuesday.",
+            "Trump spoke with Putin by phone on Tuesday.",
+        );
     }
 
     #[test]

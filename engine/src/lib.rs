@@ -80,7 +80,7 @@ pub mod segment;
 pub mod source;
 pub mod variants;
 
-pub use config::{AlignConfig, BoilerplateMode, Config, Limits, Scoring, Stemming};
+pub use config::{AlignConfig, BoilerplateMode, Config, Limits, ReferenceChoice, Scoring, Stemming};
 pub use report::{
     DivergenceKind, Elsewhere, Group, Mark, MarkKind, Member, Notice, NoticeKind, Relation, Report, SentenceReport,
     SourceReport, Status,

@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::align::{self, Alignment, Unit, UnitKey};
 use crate::classify;
 use crate::clean::{self, BoilerplateKind};
-use crate::config::{BoilerplateMode, Config};
+use crate::config::{BoilerplateMode, Config, ReferenceChoice};
 use crate::diff::{self, MemberDiff, RawMark, Side};
 use crate::normalize::{Lexicon, Normalizer, Spelling as TokenSpelling, Token, WordClass};
 use crate::report::{
@@ -70,6 +70,7 @@ pub fn compare(sources: &[Source], config: &Config) -> Report {
     let (ids, units) = units(sources, &prepared, config);
     let alignment = align::align(&units, &config.align, &config.limits);
     let mut drafts = drafts(&prepared, &ids, &alignment);
+    prefer_reference(&mut drafts, config.reference);
     drafts.sort_by_key(|d| (std::cmp::Reverse(d.members.len()), d.members[0]));
     let group_of: HashMap<SentenceId, usize> = drafts
         .iter()
@@ -220,6 +221,16 @@ fn drafts(prepared: &[Prepared], ids: &[SentenceId], alignment: &Alignment) -> V
         draft.members.sort_unstable();
     }
     drafts
+}
+
+/// Makes the chosen source's sentence the reference of every group it belongs to.
+fn prefer_reference(drafts: &mut [Draft], choice: ReferenceChoice) {
+    let ReferenceChoice::Source(source) = choice else { return };
+    for draft in drafts {
+        if let Some(&member) = draft.members.iter().find(|m| m.source == source) {
+            draft.reference = member;
+        }
+    }
 }
 
 /// For each group, the sources that carry its information in a sentence of another group, best first.

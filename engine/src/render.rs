@@ -76,28 +76,33 @@ enum Style {
 }
 
 fn summary(report: &Report, out: &mut String) {
-    let count = |status: Status| report.groups.iter().filter(|g| g.status == status).count();
+    let with = |status: Status| report.groups.iter().filter(|g| g.status == status).count();
     let _ = writeln!(
         out,
         "Crosscheck: {} sources, {} groups ({} agree, {} diverge, {} unique)",
         report.sources.len(),
         report.groups.len(),
-        count(Status::Agree),
-        count(Status::Diverge),
-        count(Status::Unique)
+        with(Status::Agree),
+        with(Status::Diverge),
+        with(Status::Unique)
     );
     for (index, source) in report.sources.iter().enumerate() {
         let boilerplate = source.sentences.iter().filter(|s| s.boilerplate).count();
         let _ = writeln!(
             out,
-            "  [{index}] {} · {} · {} sentences, {boilerplate} boilerplate · omits {} groups",
+            "  [{index}] {} · {} · {} · {boilerplate} boilerplate · omits {}",
             source.id,
             source.outlet.as_deref().unwrap_or("unnamed source"),
-            source.sentences.len(),
-            source.omitted.len()
+            count(source.sentences.len(), "sentence"),
+            count(source.omitted.len(), "group")
         );
     }
     notices(report, out);
+}
+
+/// "1 sentence", "2 sentences".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 fn notices(report: &Report, out: &mut String) {
@@ -159,6 +164,8 @@ fn member_text(report: &Report, group: &Group, member: &Member, style: Style) ->
         of.text.get(start.saturating_sub(of.start)..end.saturating_sub(of.start)).unwrap_or("").to_owned()
     };
     let is_reference = member.relation == Relation::Reference;
+    // A replacement split by moved words shows the replaced words once.
+    let mut shown_against = None;
     let mut out = String::new();
     for Mark { start, end, kind, variant_of, against } in &member.marks {
         let words = escape(&one_line(&slice(*start, *end, sentence)), style);
@@ -173,7 +180,10 @@ fn member_text(report: &Report, group: &Group, member: &Member, style: Style) ->
             (MarkKind::Differs, Style::Markdown) if is_reference => format!("_{words}_"),
             (MarkKind::Differs, _) => {
                 let old = match (against, reference) {
-                    (Some(span), Some(r)) => escape(&one_line(&slice(span.start, span.end, r)), style),
+                    (Some(span), Some(r)) if shown_against != Some(*span) => {
+                        shown_against = Some(*span);
+                        escape(&one_line(&slice(span.start, span.end, r)), style)
+                    }
                     _ => String::new(),
                 };
                 match style {
