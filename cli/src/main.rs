@@ -1,1 +1,215 @@
-fn main() {}
+//! `crosscheck`: compares news articles from the command line with the Crosscheck engine.
+//!
+//! `crosscheck compare [FILES…] [--format text|json|md]` compares the files,
+//! or the bundled seed set when no file is given, and prints the report.
+//! Exit codes: 0 success, 1 a file could not be read, 2 usage error.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crosscheck_engine::{Config, Source, compare, render, seeds};
+
+const USAGE: &str = "\
+crosscheck: compare news articles about one event, sentence by sentence
+
+Usage:
+  crosscheck compare [FILES...] [--format text|json|md]
+  crosscheck --help
+
+With no FILES, compares the bundled seed set (five articles about the
+Trump-Putin calls of 2025). Each FILE is one article as UTF-8 text.
+
+Options:
+  -f, --format FORMAT  text (default): aligned table with word marks
+                       json: the report (docs/report-format.md)
+                       md: Markdown tables
+  -h, --help           print this help
+
+Exit codes: 0 success, 1 a file could not be read, 2 usage error.
+";
+
+/// How to print the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+enum Command {
+    Help,
+    Compare { files: Vec<String>, format: Format },
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse(&args) {
+        Ok(Command::Help) => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Compare { files, format }) => run(&files, format),
+        Err(message) => {
+            eprintln!("crosscheck: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Parses the arguments after the program name.
+fn parse(args: &[String]) -> Result<Command, String> {
+    let mut args = args.iter();
+    match args.next().map(String::as_str) {
+        None => return Err("no command given".into()),
+        Some("-h" | "--help" | "help") => return Ok(Command::Help),
+        Some("compare") => {}
+        Some(other) => return Err(format!("unknown command {other:?}")),
+    }
+    let mut files = Vec::new();
+    let mut format = Format::Text;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "-f" | "--format" => format = parse_format(args.next().map(String::as_str))?,
+            other if other.starts_with("--format=") => {
+                format = parse_format(other.strip_prefix("--format="))?
+            }
+            "--" => files.extend(args.by_ref().cloned()),
+            other if other.starts_with('-') && other.len() > 1 => {
+                return Err(format!("unknown option {other:?}"));
+            }
+            file => files.push(file.to_owned()),
+        }
+    }
+    Ok(Command::Compare { files, format })
+}
+
+fn parse_format(value: Option<&str>) -> Result<Format, String> {
+    match value {
+        Some("text") => Ok(Format::Text),
+        Some("json") => Ok(Format::Json),
+        Some("md" | "markdown") => Ok(Format::Markdown),
+        Some(other) => Err(format!(
+            "unknown format {other:?} (expected text, json or md)"
+        )),
+        None => Err("--format needs a value: text, json or md".into()),
+    }
+}
+
+/// Loads the sources, compares them and prints the report.
+fn run(files: &[String], format: Format) -> ExitCode {
+    let sources = if files.is_empty() {
+        seeds::bundled()
+    } else {
+        match files
+            .iter()
+            .map(|f| load(Path::new(f)))
+            .collect::<Result<Vec<_>, _>>()
+        {
+            Ok(sources) => sources,
+            Err(message) => {
+                eprintln!("crosscheck: {message}");
+                return ExitCode::from(1);
+            }
+        }
+    };
+    let report = compare(&sources, &Config::default());
+    let output = match format {
+        Format::Text => render::text(&report),
+        Format::Markdown => render::markdown(&report),
+        Format::Json => serde_json::to_string_pretty(&report)
+            .map(|j| j + "\n")
+            .unwrap_or_default(),
+    };
+    print!("{output}");
+    ExitCode::SUCCESS
+}
+
+/// Reads one article; the error names the file.
+fn load(path: &Path) -> Result<Source, String> {
+    let shown = path.display();
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{shown} is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(format!("{shown} is empty"));
+    }
+    let file = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_owned();
+    Ok(Source {
+        id: seeds::id_from_file(&file),
+        file: Some(file),
+        text,
+        ..Source::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(args: &[&str], expect: Result<Command, &str>) {
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        assert_eq!(parse(&args), expect.map_err(str::to_owned));
+    }
+
+    #[test]
+    fn compare_takes_files_and_a_format() {
+        check(
+            &["compare", "a.txt", "--format", "json", "b.txt"],
+            Ok(Command::Compare {
+                files: vec!["a.txt".into(), "b.txt".into()],
+                format: Format::Json,
+            }),
+        );
+        check(
+            &["compare", "--format=md"],
+            Ok(Command::Compare {
+                files: vec![],
+                format: Format::Markdown,
+            }),
+        );
+        check(
+            &["compare"],
+            Ok(Command::Compare {
+                files: vec![],
+                format: Format::Text,
+            }),
+        );
+        check(
+            &["compare", "--", "-odd.txt"],
+            Ok(Command::Compare {
+                files: vec!["-odd.txt".into()],
+                format: Format::Text,
+            }),
+        );
+    }
+
+    #[test]
+    fn usage_errors_say_what_is_wrong() {
+        check(&[], Err("no command given"));
+        check(&["diff"], Err("unknown command \"diff\""));
+        check(
+            &["compare", "--format"],
+            Err("--format needs a value: text, json or md"),
+        );
+        check(
+            &["compare", "--format", "xml"],
+            Err("unknown format \"xml\" (expected text, json or md)"),
+        );
+        check(
+            &["compare", "--verbose"],
+            Err("unknown option \"--verbose\""),
+        );
+        check(&["--help"], Ok(Command::Help));
+    }
+}

@@ -24,10 +24,19 @@ fn main() {
     while let Some(arg) = args.next() {
         let mut value = || args.next().unwrap_or_default();
         match arg.as_str() {
-            "--threshold" => config.align.threshold = value().parse().unwrap_or(config.align.threshold),
-            "--link" => config.align.link_threshold = value().parse().unwrap_or(config.align.link_threshold),
-            "--min-shared" => config.align.min_shared_keys = value().parse().unwrap_or(config.align.min_shared_keys),
-            "--name-weight" => config.align.name_weight = value().parse().unwrap_or(config.align.name_weight),
+            "--threshold" => {
+                config.align.threshold = value().parse().unwrap_or(config.align.threshold)
+            }
+            "--link" => {
+                config.align.link_threshold = value().parse().unwrap_or(config.align.link_threshold)
+            }
+            "--min-shared" => {
+                config.align.min_shared_keys =
+                    value().parse().unwrap_or(config.align.min_shared_keys)
+            }
+            "--name-weight" => {
+                config.align.name_weight = value().parse().unwrap_or(config.align.name_weight)
+            }
             "--scoring" => {
                 config.align.scoring = match value().as_str() {
                     "dice" => Scoring::Dice,
@@ -40,7 +49,14 @@ fn main() {
         }
     }
     if let Some(target) = copy_to {
-        let clusters = ["ecbplus_t11_plus", "ecbplus_t16_ecb", "ecbplus_t20_ecb", "ecbplus_t38_ecb", "ecbplus_t10_ecb", "ecbplus_t08_ecb"];
+        let clusters = [
+            "ecbplus_t11_plus",
+            "ecbplus_t16_ecb",
+            "ecbplus_t20_ecb",
+            "ecbplus_t38_ecb",
+            "ecbplus_t10_ecb",
+            "ecbplus_t08_ecb",
+        ];
         if let Err(e) = ecbplus::copy_subset(&root, &target, &clusters) {
             eprintln!("copy failed: {e}");
         }
@@ -49,13 +65,27 @@ fn main() {
     let scores = ecbplus::evaluate(&root, &config);
     println!(
         "settings: scoring {:?}, threshold {}, link {}, min shared keys {}, name weight {}, number weight {}",
-        config.align.scoring, config.align.threshold, config.align.link_threshold, config.align.min_shared_keys, config.align.name_weight, config.align.number_weight
+        config.align.scoring,
+        config.align.threshold,
+        config.align.link_threshold,
+        config.align.min_shared_keys,
+        config.align.name_weight,
+        config.align.number_weight
     );
-    println!("clusters {}, pairs scored {}, pairs not located {}", scores.clusters, scores.pairs, scores.unlocated);
+    println!(
+        "clusters {}, pairs scored {}, pairs not located {}",
+        scores.clusters, scores.pairs, scores.unlocated
+    );
     for (name, c) in [("strict", scores.strict), ("plain", scores.plain)] {
         println!(
             "{name:>6}: precision {:.3} recall {:.3} F1 {:.3}  (tp {} fp {} fn {} tn {})",
-            c.precision(), c.recall(), c.f1(), c.true_positive, c.false_positive, c.false_negative, c.true_negative
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.true_positive,
+            c.false_positive,
+            c.false_negative,
+            c.true_negative
         );
     }
 }

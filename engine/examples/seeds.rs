@@ -5,7 +5,10 @@ use crosscheck_engine::{Config, compare, render, seeds};
 fn main() {
     let report = compare(&seeds::bundled(), &Config::default());
     if std::env::args().any(|a| a == "--json") {
-        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
     } else {
         print!("{}", render::text(&report));
     }

@@ -72,7 +72,8 @@ struct Pair {
 pub fn align(units: &[Unit], config: &AlignConfig, limits: &Limits) -> Alignment {
     let weighted = weigh(units, config);
     let pairs = candidates(units, &weighted, config, limits);
-    let scores: HashMap<(usize, usize), f32> = pairs.iter().map(|p| ((p.a, p.b), p.score)).collect();
+    let scores: HashMap<(usize, usize), f32> =
+        pairs.iter().map(|p| ((p.a, p.b), p.score)).collect();
     let groups = cluster(units, &pairs, &scores, config);
     let references = groups.iter().map(|g| reference(g, &scores)).collect();
     let group_of = group_index(units.len(), &groups);
@@ -122,14 +123,22 @@ fn weigh(units: &[Unit], config: &AlignConfig) -> Weighted {
                 .collect()
         })
         .collect();
-    let totals = keys.iter().map(|k| k.iter().map(|(_, w)| w).sum()).collect();
+    let totals = keys
+        .iter()
+        .map(|k| k.iter().map(|(_, w)| w).sum())
+        .collect();
     Weighted { keys, totals }
 }
 
 /// Candidate pairs through an inverted index: for each unit, the best
 /// [`Limits::max_candidates`] partners from other sources that share at
 /// least [`AlignConfig::min_shared_keys`] keys.
-fn candidates(units: &[Unit], weighted: &Weighted, config: &AlignConfig, limits: &Limits) -> Vec<Pair> {
+fn candidates(
+    units: &[Unit],
+    weighted: &Weighted,
+    config: &AlignConfig,
+    limits: &Limits,
+) -> Vec<Pair> {
     let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
     for (index, keys) in weighted.keys.iter().enumerate() {
         for &(key, weight) in keys {
@@ -142,10 +151,16 @@ fn candidates(units: &[Unit], weighted: &Weighted, config: &AlignConfig, limits:
     let mut pairs = Vec::new();
     for (a, keys) in weighted.keys.iter().enumerate() {
         for &(key, weight) in keys {
-            let Some(list) = postings.get(&key).filter(|l| l.len() <= limits.max_postings) else {
+            let Some(list) = postings
+                .get(&key)
+                .filter(|l| l.len() <= limits.max_postings)
+            else {
                 continue;
             };
-            for &(b, other) in list.iter().filter(|&&(b, _)| b > a && units[b].source != units[a].source) {
+            for &(b, other) in list
+                .iter()
+                .filter(|&&(b, _)| b > a && units[b].source != units[a].source)
+            {
                 if counts[b] == 0 {
                     touched.push(b);
                 }
@@ -159,7 +174,12 @@ fn candidates(units: &[Unit], weighted: &Weighted, config: &AlignConfig, limits:
             .map(|&b| Pair {
                 a,
                 b,
-                score: score(config.scoring, shared[b], weighted.totals[a], weighted.totals[b]),
+                score: score(
+                    config.scoring,
+                    shared[b],
+                    weighted.totals[a],
+                    weighted.totals[b],
+                ),
             })
             .collect();
         found.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.b.cmp(&y.b)));
@@ -189,9 +209,21 @@ fn score(scoring: Scoring, shared: f32, a: f32, b: f32) -> f32 {
 }
 
 /// Agglomerative grouping, best pair first (see the module docs).
-fn cluster(units: &[Unit], pairs: &[Pair], scores: &HashMap<(usize, usize), f32>, config: &AlignConfig) -> Vec<Vec<usize>> {
-    let mut strong: Vec<&Pair> = pairs.iter().filter(|p| p.score >= config.threshold).collect();
-    strong.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
+fn cluster(
+    units: &[Unit],
+    pairs: &[Pair],
+    scores: &HashMap<(usize, usize), f32>,
+    config: &AlignConfig,
+) -> Vec<Vec<usize>> {
+    let mut strong: Vec<&Pair> = pairs
+        .iter()
+        .filter(|p| p.score >= config.threshold)
+        .collect();
+    strong.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
     let mut clusters = Clusters::new(units.len());
     for pair in strong {
         let (x, y) = (clusters.of[pair.a], clusters.of[pair.b]);
@@ -204,7 +236,11 @@ fn cluster(units: &[Unit], pairs: &[Pair], scores: &HashMap<(usize, usize), f32>
         }
         clusters.merge(x, y);
     }
-    let mut groups: Vec<Vec<usize>> = clusters.members.into_iter().filter(|m| !m.is_empty()).collect();
+    let mut groups: Vec<Vec<usize>> = clusters
+        .members
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .collect();
     for group in &mut groups {
         group.sort_unstable();
     }
@@ -220,12 +256,19 @@ struct Clusters {
 
 impl Clusters {
     fn new(units: usize) -> Self {
-        Clusters { members: (0..units).map(|u| vec![u]).collect(), of: (0..units).collect() }
+        Clusters {
+            members: (0..units).map(|u| vec![u]).collect(),
+            of: (0..units).collect(),
+        }
     }
 
     /// Merges clusters `x` and `y`.
     fn merge(&mut self, x: usize, y: usize) {
-        let (keep, gone) = if self.members[x].len() >= self.members[y].len() { (x, y) } else { (y, x) };
+        let (keep, gone) = if self.members[x].len() >= self.members[y].len() {
+            (x, y)
+        } else {
+            (y, x)
+        };
         let moved = std::mem::take(&mut self.members[gone]);
         for &unit in &moved {
             self.of[unit] = keep;
@@ -235,7 +278,8 @@ impl Clusters {
 }
 
 fn shares_source(units: &[Unit], x: &[usize], y: &[usize]) -> bool {
-    x.iter().any(|&a| y.iter().any(|&b| units[a].source == units[b].source))
+    x.iter()
+        .any(|&a| y.iter().any(|&b| units[a].source == units[b].source))
 }
 
 fn pair_score(scores: &HashMap<(usize, usize), f32>, a: usize, b: usize) -> f32 {
@@ -244,7 +288,10 @@ fn pair_score(scores: &HashMap<(usize, usize), f32>, a: usize, b: usize) -> f32 
 
 /// Mean score over all cross pairs of two groups; unscored pairs count as 0.
 fn mean_link(x: &[usize], y: &[usize], scores: &HashMap<(usize, usize), f32>) -> f32 {
-    let total: f32 = x.iter().flat_map(|&a| y.iter().map(move |&b| pair_score(scores, a, b))).sum();
+    let total: f32 = x
+        .iter()
+        .flat_map(|&a| y.iter().map(move |&b| pair_score(scores, a, b)))
+        .sum();
     total / (x.len() * y.len()).max(1) as f32
 }
 
@@ -252,7 +299,11 @@ fn mean_link(x: &[usize], y: &[usize], scores: &HashMap<(usize, usize), f32>) ->
 fn reference(group: &[usize], scores: &HashMap<(usize, usize), f32>) -> usize {
     let mut best = (group[0], f32::MIN);
     for &a in group {
-        let total: f32 = group.iter().filter(|&&b| b != a).map(|&b| pair_score(scores, a, b)).sum();
+        let total: f32 = group
+            .iter()
+            .filter(|&&b| b != a)
+            .map(|&b| pair_score(scores, a, b))
+            .sum();
         if total > best.1 {
             best = (a, total);
         }
@@ -280,7 +331,14 @@ mod tests {
             .iter()
             .map(|(source, keys)| Unit {
                 source: *source,
-                keys: keys.iter().map(|&key| UnitKey { key, class: WordClass::Content, share: 1.0 }).collect(),
+                keys: keys
+                    .iter()
+                    .map(|&key| UnitKey {
+                        key,
+                        class: WordClass::Content,
+                        share: 1.0,
+                    })
+                    .collect(),
             })
             .collect();
         let alignment = align(&units, &AlignConfig::default(), &Limits::default());
@@ -291,14 +349,22 @@ mod tests {
     #[test]
     fn sentences_sharing_rare_keys_group_across_sources_in_any_order() {
         check(
-            &[(0, &[1, 2, 3, 4]), (0, &[10, 11, 12]), (1, &[10, 11, 12, 13]), (1, &[1, 2, 3, 5])],
+            &[
+                (0, &[1, 2, 3, 4]),
+                (0, &[10, 11, 12]),
+                (1, &[10, 11, 12, 13]),
+                (1, &[1, 2, 3, 5]),
+            ],
             &[&[0, 3], &[1, 2]],
         );
     }
 
     #[test]
     fn a_group_holds_one_sentence_per_source() {
-        check(&[(0, &[1, 2, 3]), (0, &[1, 2, 3]), (1, &[1, 2, 3])], &[&[0, 2], &[1]]);
+        check(
+            &[(0, &[1, 2, 3]), (0, &[1, 2, 3]), (1, &[1, 2, 3])],
+            &[&[0, 2], &[1]],
+        );
     }
 
     #[test]
@@ -309,7 +375,8 @@ mod tests {
     #[test]
     fn one_bridging_sentence_does_not_chain_two_groups() {
         // Sources 0–5 say one thing, 6–11 another; source 12 says both.
-        let (a, b, both): (&[u32], &[u32], &[u32]) = (&[1, 2, 3, 4], &[7, 8, 9, 10], &[1, 2, 3, 4, 7, 8, 9, 10]);
+        let (a, b, both): (&[u32], &[u32], &[u32]) =
+            (&[1, 2, 3, 4], &[7, 8, 9, 10], &[1, 2, 3, 4, 7, 8, 9, 10]);
         let mut units: Vec<(usize, &[u32])> = (0..6).map(|s| (s, a)).collect();
         units.extend((6..12).map(|s| (s, b)));
         units.push((12, both));

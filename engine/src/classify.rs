@@ -33,7 +33,11 @@ fn token_divergences(token: &Token) -> impl Iterator<Item = DivergenceKind> {
 
 /// A non-reference member's relation, from its divergences.
 pub fn relation(divergences: &[DivergenceKind]) -> Relation {
-    if divergences.is_empty() { Relation::Agree } else { Relation::Diverge }
+    if divergences.is_empty() {
+        Relation::Agree
+    } else {
+        Relation::Diverge
+    }
 }
 
 /// A group's status from its members' relations.
@@ -84,7 +88,13 @@ mod tests {
     #[test]
     fn statuses_follow_members() {
         assert_eq!(status(&[Relation::Reference]), Status::Unique);
-        assert_eq!(status(&[Relation::Reference, Relation::Agree]), Status::Agree);
-        assert_eq!(status(&[Relation::Reference, Relation::Agree, Relation::Diverge]), Status::Diverge);
+        assert_eq!(
+            status(&[Relation::Reference, Relation::Agree]),
+            Status::Agree
+        );
+        assert_eq!(
+            status(&[Relation::Reference, Relation::Agree, Relation::Diverge]),
+            Status::Diverge
+        );
     }
 }

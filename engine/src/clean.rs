@@ -42,63 +42,220 @@ pub enum BoilerplateKind {
 
 /// Page labels that make up a whole line (lower case).
 const LABELS: &[&str] = &[
-    "advertisement", "advertisements", "ad", "ads", "advert", "sponsored", "sponsored content",
-    "comments", "comment", "share", "share this", "share this article", "share this story",
-    "related", "related articles", "related stories", "related content", "read more", "more",
-    "recommended", "trending", "trending now", "loading", "video", "watch", "listen", "photo",
-    "photos", "gallery", "subscribe", "sign up", "log in", "login", "print", "email", "tweet",
-    "follow us", "skip to content", "continue reading", "top stories", "most read", "back to top",
-    "story continues below advertisement", "scroll to continue", "view comments", "show comments",
+    "advertisement",
+    "advertisements",
+    "ad",
+    "ads",
+    "advert",
+    "sponsored",
+    "sponsored content",
+    "comments",
+    "comment",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "read more",
+    "more",
+    "recommended",
+    "trending",
+    "trending now",
+    "loading",
+    "video",
+    "watch",
+    "listen",
+    "photo",
+    "photos",
+    "gallery",
+    "subscribe",
+    "sign up",
+    "log in",
+    "login",
+    "print",
+    "email",
+    "tweet",
+    "follow us",
+    "skip to content",
+    "continue reading",
+    "top stories",
+    "most read",
+    "back to top",
+    "story continues below advertisement",
+    "scroll to continue",
+    "view comments",
+    "show comments",
 ];
 
 /// Labels that, followed by a colon, open a link line.
 const LINK_LABELS: &[&str] = &[
-    "read more", "read also", "also read", "see also", "related", "more", "watch", "listen",
-    "video", "recommended", "more on this", "read next", "up next", "click here",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related",
+    "more",
+    "watch",
+    "listen",
+    "video",
+    "recommended",
+    "more on this",
+    "read next",
+    "up next",
+    "click here",
 ];
 
 /// Labels that, followed by a colon, open a credit line.
 const CREDIT_LABELS: &[&str] = &[
-    "excerpts", "excerpt", "source", "sources", "via", "credit", "credits", "photo", "photos",
-    "image", "images", "photograph", "reporting by", "writing by", "editing by",
-    "additional reporting by", "with reporting by", "editor's note", "editor’s note",
+    "excerpts",
+    "excerpt",
+    "source",
+    "sources",
+    "via",
+    "credit",
+    "credits",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "photograph",
+    "reporting by",
+    "writing by",
+    "editing by",
+    "additional reporting by",
+    "with reporting by",
+    "editor's note",
+    "editor’s note",
 ];
 
 /// Phrases that ask the reader to do something for the publisher.
 const PROMOTION_CUES: &[&str] = &[
-    "click here", "sign up", "subscribe", "newsletter", "to your inbox", "in your inbox",
-    "download our app", "download the app", "follow us on", "support our journalism",
-    "become a member", "already a subscriber", "turn on notifications",
+    "click here",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "to your inbox",
+    "in your inbox",
+    "download our app",
+    "download the app",
+    "follow us on",
+    "support our journalism",
+    "become a member",
+    "already a subscriber",
+    "turn on notifications",
 ];
 
 /// Markers of a photo credit.
 const PHOTO_CREDIT_CUES: &[&str] = &[
-    " photo/", "(photo/", "(photo by", "photo by ", "photograph:", "photo:", "getty images",
-    "photo credit", "image credit", "(reuters/", "/reuters)", "(afp/", "/afp)", "/getty",
-    "(ap photo", "ap photo/", "(file photo", "/ shutterstock", "/shutterstock",
+    " photo/",
+    "(photo/",
+    "(photo by",
+    "photo by ",
+    "photograph:",
+    "photo:",
+    "getty images",
+    "photo credit",
+    "image credit",
+    "(reuters/",
+    "/reuters)",
+    "(afp/",
+    "/afp)",
+    "/getty",
+    "(ap photo",
+    "ap photo/",
+    "(file photo",
+    "/ shutterstock",
+    "/shutterstock",
 ];
 
 /// Markers of a comment policy.
 const COMMENT_POLICY_CUES: &[&str] = &[
-    "comment policy", "before commenting", "comments are closed", "community guidelines",
-    "leave a comment", "comments policy", "commenting policy",
+    "comment policy",
+    "before commenting",
+    "comments are closed",
+    "community guidelines",
+    "leave a comment",
+    "comments policy",
+    "commenting policy",
 ];
 
 /// Markers of a contributor line.
-const CREDIT_CUES: &[&str] = &["contributed to this report", "contributed reporting", "contributed to this article"];
+const CREDIT_CUES: &[&str] = &[
+    "contributed to this report",
+    "contributed reporting",
+    "contributed to this article",
+];
 
 /// Words that datelines are made of besides dates and numbers (lower case).
 const DATELINE_WORDS: &[&str] = &[
-    "published", "updated", "posted", "last", "on", "at", "am", "pm", "a.m", "p.m", "gmt", "utc",
-    "et", "est", "edt", "bst", "cet", "by", "and", "the", "of",
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "et",
+    "est",
+    "edt",
+    "bst",
+    "cet",
+    "by",
+    "and",
+    "the",
+    "of",
 ];
 
 /// Month and weekday names (lower case), full and abbreviated.
 pub(crate) const CALENDAR_WORDS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 /// The most words a line can have and still be a label, link or credit line.
@@ -121,7 +278,8 @@ pub fn detect(text: &str, segmented: &Segmented, examined: usize) -> Vec<Option<
             paragraph_verdicts[p] = paragraph_kind(&text[segmented.paragraphs[p].range.clone()]);
             judged[p] = true;
         }
-        verdicts[index] = paragraph_verdicts[p].or_else(|| sentence_kind(&text[sentence.range.clone()]));
+        verdicts[index] =
+            paragraph_verdicts[p].or_else(|| sentence_kind(&text[sentence.range.clone()]));
     }
     mark_repeated_subtitle(text, segmented, &mut verdicts[..examined]);
     verdicts
@@ -205,9 +363,14 @@ fn is_dateline(lower: &str) -> bool {
     }
     let mut dated = false;
     let mut others = 0;
-    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '.')).filter(|w| !w.is_empty()) {
+    for word in lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .filter(|w| !w.is_empty())
+    {
         let word = word.trim_matches('.');
-        let is_year = word.len() == 4 && word.starts_with(['1', '2']) && word.bytes().all(|b| b.is_ascii_digit());
+        let is_year = word.len() == 4
+            && word.starts_with(['1', '2'])
+            && word.bytes().all(|b| b.is_ascii_digit());
         if is_year || CALENDAR_WORDS.contains(&word) {
             dated = true;
         } else if !(word.bytes().all(|b| b.is_ascii_digit()) || DATELINE_WORDS.contains(&word)) {
@@ -218,7 +381,11 @@ fn is_dateline(lower: &str) -> bool {
 }
 
 /// Marks a one-sentence paragraph near the top whose text the body repeats later.
-fn mark_repeated_subtitle(text: &str, segmented: &Segmented, verdicts: &mut [Option<BoilerplateKind>]) {
+fn mark_repeated_subtitle(
+    text: &str,
+    segmented: &Segmented,
+    verdicts: &mut [Option<BoilerplateKind>],
+) {
     let sentences = &segmented.sentences[..verdicts.len()];
     for (index, sentence) in sentences.iter().enumerate() {
         if sentence.paragraph >= SUBTITLE_PARAGRAPHS {
@@ -230,9 +397,9 @@ fn mark_repeated_subtitle(text: &str, segmented: &Segmented, verdicts: &mut [Opt
             continue;
         }
         let key = comparable(&text[sentence.range.clone()]);
-        let repeated = sentences[index + 1..]
-            .iter()
-            .any(|later| later.paragraph != sentence.paragraph && comparable(&text[later.range.clone()]) == key);
+        let repeated = sentences[index + 1..].iter().any(|later| {
+            later.paragraph != sentence.paragraph && comparable(&text[later.range.clone()]) == key
+        });
         if repeated && !key.is_empty() {
             verdicts[index] = Some(BoilerplateKind::RepeatedSubtitle);
         }
@@ -285,7 +452,13 @@ mod tests {
     fn page_labels_on_their_own_line_are_boilerplate() {
         check(
             "Advertisement\nThe talks began.\nCOMMENTS\n- ADVERTISEMENT -\nShare this article",
-            &[("Advertisement", Some(B::Label)), ("The talks began.", None), ("COMMENTS", Some(B::Label)), ("- ADVERTISEMENT -", Some(B::Label)), ("Share this article", Some(B::Label))],
+            &[
+                ("Advertisement", Some(B::Label)),
+                ("The talks began.", None),
+                ("COMMENTS", Some(B::Label)),
+                ("- ADVERTISEMENT -", Some(B::Label)),
+                ("Share this article", Some(B::Label)),
+            ],
         );
     }
 
@@ -294,7 +467,10 @@ mod tests {
         check(
             "A version of this story appeared in the daily Brief newsletter. Click here to receive it. Talks began.",
             &[
-                ("A version of this story appeared in the daily Brief newsletter.", Some(B::Promotion)),
+                (
+                    "A version of this story appeared in the daily Brief newsletter.",
+                    Some(B::Promotion),
+                ),
                 ("Click here to receive it.", Some(B::Promotion)),
                 ("Talks began.", None),
             ],
@@ -306,8 +482,14 @@ mod tests {
         check(
             "Copyright © 2024 The Daily Planet, LLC.\nPlease read our comment policy before commenting.\nExcerpts: The Daily Planet\nSmith reported from Riga. Jones in Kyiv contributed to this report.",
             &[
-                ("Copyright © 2024 The Daily Planet, LLC.", Some(B::Copyright)),
-                ("Please read our comment policy before commenting.", Some(B::CommentPolicy)),
+                (
+                    "Copyright © 2024 The Daily Planet, LLC.",
+                    Some(B::Copyright),
+                ),
+                (
+                    "Please read our comment policy before commenting.",
+                    Some(B::CommentPolicy),
+                ),
                 ("Excerpts: The Daily Planet", Some(B::Credit)),
                 ("Smith reported from Riga.", Some(B::Credit)),
                 ("Jones in Kyiv contributed to this report.", Some(B::Credit)),
@@ -319,7 +501,10 @@ mod tests {
     fn related_links_are_boilerplate() {
         check(
             "Read more: Minister says talks are stuck\nSee also | Ten things to know",
-            &[("Read more: Minister says talks are stuck", Some(B::Link)), ("See also | Ten things to know", Some(B::Link))],
+            &[
+                ("Read more: Minister says talks are stuck", Some(B::Link)),
+                ("See also | Ten things to know", Some(B::Link)),
+            ],
         );
     }
 
@@ -328,7 +513,10 @@ mod tests {
         check(
             "\"Peace\", a painting, is on display in St. Petersburg, Russia, Friday, March 14, 2025 (AP Photo/Dmitri Lovetsky)\nA protester holds a sign. (Photo by Jane Doe/Getty Images)",
             &[
-                ("\"Peace\", a painting, is on display in St. Petersburg, Russia, Friday, March 14, 2025 (AP Photo/Dmitri Lovetsky)", Some(B::Caption)),
+                (
+                    "\"Peace\", a painting, is on display in St. Petersburg, Russia, Friday, March 14, 2025 (AP Photo/Dmitri Lovetsky)",
+                    Some(B::Caption),
+                ),
                 ("A protester holds a sign.", Some(B::Caption)),
                 ("(Photo by Jane Doe/Getty Images)", Some(B::Caption)),
             ],
@@ -340,9 +528,18 @@ mod tests {
         check(
             "- Associated Press - Monday, March 17, 2025\nPUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM\n27 / 09 / 2013 - Turkmenistan to hold first-ever parliamentary elections\nOn Monday, March 17, talks began.",
             &[
-                ("- Associated Press - Monday, March 17, 2025", Some(B::Dateline)),
-                ("PUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM", Some(B::Dateline)),
-                ("27 / 09 / 2013 - Turkmenistan to hold first-ever parliamentary elections", None),
+                (
+                    "- Associated Press - Monday, March 17, 2025",
+                    Some(B::Dateline),
+                ),
+                (
+                    "PUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM",
+                    Some(B::Dateline),
+                ),
+                (
+                    "27 / 09 / 2013 - Turkmenistan to hold first-ever parliamentary elections",
+                    None,
+                ),
                 ("On Monday, March 17, talks began.", None),
             ],
         );
@@ -354,7 +551,10 @@ mod tests {
             "Talks held\nAn aide described the call as \"going well\".\n-\nThe call lasted long. An aide described the call as “going well”. It ended.",
             &[
                 ("Talks held", None),
-                ("An aide described the call as \"going well\".", Some(B::RepeatedSubtitle)),
+                (
+                    "An aide described the call as \"going well\".",
+                    Some(B::RepeatedSubtitle),
+                ),
                 ("-", Some(B::NoWords)),
                 ("The call lasted long.", None),
                 ("An aide described the call as “going well”.", None),
@@ -367,7 +567,10 @@ mod tests {
     fn news_about_advertising_is_content() {
         check(
             "Advertisement spending rose 5 percent in 2024, the agency said.",
-            &[("Advertisement spending rose 5 percent in 2024, the agency said.", None)],
+            &[(
+                "Advertisement spending rose 5 percent in 2024, the agency said.",
+                None,
+            )],
         );
     }
 }

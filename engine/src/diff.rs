@@ -86,10 +86,17 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
     let new: Vec<u32> = member.tokens.iter().map(|t| t.key).collect();
     let mut labels = vec![Label::shared(); member.tokens.len()];
     let mut result = MemberDiff::default();
-    for (run, op) in capture_diff_slices(Algorithm::Myers, &old, &new).into_iter().enumerate() {
+    for (run, op) in capture_diff_slices(Algorithm::Myers, &old, &new)
+        .into_iter()
+        .enumerate()
+    {
         let run = run + 1;
         match op {
-            DiffOp::Equal { old_index, new_index, len } => {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
                 for i in 0..len {
                     let (r, m) = (old_index + i, new_index + i);
                     if is_variant(reference, member, r, m) {
@@ -99,22 +106,47 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
                     }
                 }
             }
-            DiffOp::Delete { old_index, old_len, .. } => {
-                result.changed_reference.extend(old_index..old_index + old_len);
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => {
+                result
+                    .changed_reference
+                    .extend(old_index..old_index + old_len);
             }
-            DiffOp::Insert { new_index, new_len, .. } => {
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => {
                 for label in &mut labels[new_index..new_index + new_len] {
-                    *label = Label { kind: MarkKind::OnlyHere, run, variant_of: None, against: None };
+                    *label = Label {
+                        kind: MarkKind::OnlyHere,
+                        run,
+                        variant_of: None,
+                        against: None,
+                    };
                 }
                 result.changed_member.extend(new_index..new_index + new_len);
             }
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
                 let against = span(reference.tokens, old_index..old_index + old_len);
                 for label in &mut labels[new_index..new_index + new_len] {
-                    *label = Label { kind: MarkKind::Differs, run, variant_of: None, against: against.clone() };
+                    *label = Label {
+                        kind: MarkKind::Differs,
+                        run,
+                        variant_of: None,
+                        against: against.clone(),
+                    };
                 }
-                result.changed_reference.extend(old_index..old_index + old_len);
-                result.replaced_reference.extend(old_index..old_index + old_len);
+                result
+                    .changed_reference
+                    .extend(old_index..old_index + old_len);
+                result
+                    .replaced_reference
+                    .extend(old_index..old_index + old_len);
                 result.changed_member.extend(new_index..new_index + new_len);
             }
         }
@@ -129,12 +161,20 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
 /// Putin" say the same. Each member word that the diff marked as changed and
 /// whose key is among the reference's changed words becomes shared again,
 /// one for one, and leaves the changed lists on both sides.
-fn forgive_moves(reference: Side<'_>, member: Side<'_>, labels: &mut [Label], result: &mut MemberDiff) {
+fn forgive_moves(
+    reference: Side<'_>,
+    member: Side<'_>,
+    labels: &mut [Label],
+    result: &mut MemberDiff,
+) {
     let mut available: Vec<usize> = result.changed_reference.clone();
     let mut kept_member = Vec::new();
     for &m in &result.changed_member {
         let key = member.tokens[m].key;
-        match available.iter().position(|&r| reference.tokens[r].key == key) {
+        match available
+            .iter()
+            .position(|&r| reference.tokens[r].key == key)
+        {
             Some(at) => {
                 let r = available.swap_remove(at);
                 result.changed_reference.retain(|&x| x != r);
@@ -154,13 +194,23 @@ pub fn reference_marks(reference: Side<'_>, diffs: &[MemberDiff]) -> Vec<RawMark
     for diff in diffs {
         for &r in &diff.changed_reference {
             if labels[r].kind == MarkKind::Shared {
-                labels[r] = Label { kind: MarkKind::OnlyHere, run: 1, variant_of: None, against: None };
+                labels[r] = Label {
+                    kind: MarkKind::OnlyHere,
+                    run: 1,
+                    variant_of: None,
+                    against: None,
+                };
             }
         }
     }
     for diff in diffs {
         for &r in &diff.replaced_reference {
-            labels[r] = Label { kind: MarkKind::Differs, run: 1, variant_of: None, against: None };
+            labels[r] = Label {
+                kind: MarkKind::Differs,
+                run: 1,
+                variant_of: None,
+                against: None,
+            };
         }
     }
     marks(reference, &labels)
@@ -168,20 +218,30 @@ pub fn reference_marks(reference: Side<'_>, diffs: &[MemberDiff]) -> Vec<RawMark
 
 /// One mark covering a whole sentence.
 pub fn whole(sentence: &Range<usize>, kind: MarkKind) -> Vec<RawMark> {
-    vec![RawMark { range: sentence.clone(), kind, variant_of: None, against: None }]
+    vec![RawMark {
+        range: sentence.clone(),
+        kind,
+        variant_of: None,
+        against: None,
+    }]
 }
 
 /// Whether two tokens with the same key are spelled differently in a way worth reporting.
 fn is_variant(reference: Side<'_>, member: Side<'_>, r: usize, m: usize) -> bool {
     let (a, b) = (&reference.tokens[r], &member.tokens[m]);
     let flagged = a.spelling == Spelling::Variant || b.spelling == Spelling::Variant;
-    flagged && fold_plain(&reference.text[a.range.clone()]) != fold_plain(&member.text[b.range.clone()])
+    flagged
+        && fold_plain(&reference.text[a.range.clone()]) != fold_plain(&member.text[b.range.clone()])
 }
 
 /// Lower case only, diacritics kept: "Peña" and "Pena" differ here.
 fn fold_plain(word: &str) -> String {
     let folded = fold(word);
-    if word.is_ascii() { folded } else { word.to_lowercase() }
+    if word.is_ascii() {
+        folded
+    } else {
+        word.to_lowercase()
+    }
 }
 
 /// The byte range from the first to the last of `tokens[range]`.
@@ -212,10 +272,12 @@ fn marks(side: Side<'_>, labels: &[Label]) -> Vec<RawMark> {
 /// The label of the text between two words: theirs when they are in one run, shared otherwise.
 fn gap_label(before: Option<&Label>, after: Option<&Label>) -> Label {
     match (before, after) {
-        (Some(b), Some(a)) if b.kind == a.kind && b.run == a.run && b.kind != MarkKind::Shared => Label {
-            variant_of: None,
-            ..b.clone()
-        },
+        (Some(b), Some(a)) if b.kind == a.kind && b.run == a.run && b.kind != MarkKind::Shared => {
+            Label {
+                variant_of: None,
+                ..b.clone()
+            }
+        }
         _ => Label::shared(),
     }
 }
@@ -226,7 +288,10 @@ fn merge(pieces: Vec<(Range<usize>, Label)>) -> Vec<RawMark> {
     let mut last_run = usize::MAX;
     for (range, label) in pieces {
         let joins = out.last().is_some_and(|last| {
-            last.kind == label.kind && last_run == label.run && last.variant_of.is_none() && label.variant_of.is_none()
+            last.kind == label.kind
+                && last_run == label.run
+                && last.variant_of.is_none()
+                && label.variant_of.is_none()
         });
         if joins {
             if let Some(last) = out.last_mut() {
@@ -235,7 +300,12 @@ fn merge(pieces: Vec<(Range<usize>, Label)>) -> Vec<RawMark> {
             continue;
         }
         last_run = label.run;
-        out.push(RawMark { range, kind: label.kind, variant_of: label.variant_of, against: label.against });
+        out.push(RawMark {
+            range,
+            kind: label.kind,
+            variant_of: label.variant_of,
+            against: label.against,
+        });
     }
     out
 }
@@ -254,8 +324,16 @@ mod tests {
         let r_tokens = normalizer.tokens(reference, r_range.clone());
         let m_tokens = normalizer.tokens(member, m_range.clone());
         let result = diff(
-            Side { text: reference, sentence: &r_range, tokens: &r_tokens },
-            Side { text: member, sentence: &m_range, tokens: &m_tokens },
+            Side {
+                text: reference,
+                sentence: &r_range,
+                tokens: &r_tokens,
+            },
+            Side {
+                text: member,
+                sentence: &m_range,
+                tokens: &m_tokens,
+            },
         );
         let mut shown = String::new();
         let mut end = 0;
@@ -264,7 +342,9 @@ mod tests {
             end = mark.range.end;
             let text = &member[mark.range.clone()];
             match (&mark.kind, &mark.variant_of, &mark.against) {
-                (MarkKind::Shared, Some(of), _) => shown += &format!("{text}(={})", &reference[of.clone()]),
+                (MarkKind::Shared, Some(of), _) => {
+                    shown += &format!("{text}(={})", &reference[of.clone()])
+                }
                 (MarkKind::Shared, None, _) => shown += text,
                 (MarkKind::OnlyHere, _, _) => shown += &format!("{{+{text}+}}"),
                 (MarkKind::Differs, _, against) => {
@@ -297,7 +377,11 @@ mod tests {
 
     #[test]
     fn variant_spellings_are_shared_and_name_the_reference_spelling() {
-        check("Aid for Kyiv arrived.", "Aid for Kiev arrived.", "Aid for Kiev(=Kyiv) arrived.");
+        check(
+            "Aid for Kyiv arrived.",
+            "Aid for Kiev arrived.",
+            "Aid for Kiev(=Kyiv) arrived.",
+        );
     }
 
     #[test]

@@ -80,10 +80,12 @@ pub mod segment;
 pub mod source;
 pub mod variants;
 
-pub use config::{AlignConfig, BoilerplateMode, Config, Limits, ReferenceChoice, Scoring, Stemming};
+pub use config::{
+    AlignConfig, BoilerplateMode, Config, Limits, ReferenceChoice, Scoring, Stemming,
+};
 pub use report::{
-    DivergenceKind, Elsewhere, Group, Mark, MarkKind, Member, Notice, NoticeKind, Relation, Report, SentenceReport,
-    SourceReport, Status,
+    DivergenceKind, Elsewhere, Group, Mark, MarkKind, Member, Notice, NoticeKind, Relation, Report,
+    SentenceReport, SourceReport, Status,
 };
 pub use source::{Headline, Source};
 

@@ -98,70 +98,326 @@ impl Lexicon {
 
 /// Function words (folded). They are compared but weigh nothing in alignment.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "if", "then", "than", "as", "at", "by", "for", "from",
-    "in", "into", "of", "off", "on", "onto", "out", "over", "to", "up", "with", "about", "after",
-    "before", "between", "during", "through", "under", "until", "upon", "via", "within",
-    "against", "among", "around", "is", "are", "was", "were", "be", "been", "being", "am", "do",
-    "does", "did", "doing", "have", "has", "had", "having", "will", "would", "shall", "should",
-    "can", "could", "may", "might", "must", "i", "me", "my", "mine", "myself", "we", "us", "our",
-    "ours", "ourselves", "you", "your", "yours", "yourself", "he", "him", "his", "himself", "she",
-    "her", "hers", "herself", "it", "its", "itself", "they", "them", "their", "theirs",
-    "themselves", "this", "that", "these", "those", "who", "whom", "whose", "which", "what",
-    "when", "where", "why", "how", "there", "here", "all", "any", "both", "each", "few", "more",
-    "most", "other", "some", "such", "only", "own", "same", "so", "too", "very", "just", "also",
-    "even", "again", "further", "once", "now", "while", "although", "though", "because", "since",
-    "whether", "per", "yet", "still", "already", "ever", "much", "many", "well", "mr", "mrs",
-    "ms", "miss", "dr", "sir", "it's", "i'm", "i'll", "we're", "we've", "we'll", "they're",
-    "they've", "he's", "she's", "that's", "there's", "i've", "you're", "let's", "s", "t", "d",
-    "ll", "re", "ve", "m", "o",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "if",
+    "then",
+    "than",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "out",
+    "over",
+    "to",
+    "up",
+    "with",
+    "about",
+    "after",
+    "before",
+    "between",
+    "during",
+    "through",
+    "under",
+    "until",
+    "upon",
+    "via",
+    "within",
+    "against",
+    "among",
+    "around",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "do",
+    "does",
+    "did",
+    "doing",
+    "have",
+    "has",
+    "had",
+    "having",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "he",
+    "him",
+    "his",
+    "himself",
+    "she",
+    "her",
+    "hers",
+    "herself",
+    "it",
+    "its",
+    "itself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+    "this",
+    "that",
+    "these",
+    "those",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "there",
+    "here",
+    "all",
+    "any",
+    "both",
+    "each",
+    "few",
+    "more",
+    "most",
+    "other",
+    "some",
+    "such",
+    "only",
+    "own",
+    "same",
+    "so",
+    "too",
+    "very",
+    "just",
+    "also",
+    "even",
+    "again",
+    "further",
+    "once",
+    "now",
+    "while",
+    "although",
+    "though",
+    "because",
+    "since",
+    "whether",
+    "per",
+    "yet",
+    "still",
+    "already",
+    "ever",
+    "much",
+    "many",
+    "well",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "it's",
+    "i'm",
+    "i'll",
+    "we're",
+    "we've",
+    "we'll",
+    "they're",
+    "they've",
+    "he's",
+    "she's",
+    "that's",
+    "there's",
+    "i've",
+    "you're",
+    "let's",
+    "s",
+    "t",
+    "d",
+    "ll",
+    "re",
+    "ve",
+    "m",
+    "o",
     // Attribution verbs: who said something is news, that they "said" or "told" it is not.
-    "say", "said", "says", "saying", "told", "tell", "tells", "telling", "added", "adding",
-    "stated", "according",
+    "say",
+    "said",
+    "says",
+    "saying",
+    "told",
+    "tell",
+    "tells",
+    "telling",
+    "added",
+    "adding",
+    "stated",
+    "according",
 ];
 
 /// Negations (folded); any word ending in "n't" is one too.
-const NEGATIONS: &[&str] = &["not", "no", "never", "nor", "none", "nothing", "nobody", "neither", "cannot", "nowhere"];
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "nor", "none", "nothing", "nobody", "neither", "cannot", "nowhere",
+];
 
 /// Number words and their digits.
 const NUMBER_WORDS: &[(&str, &str)] = &[
-    ("zero", "0"), ("one", "1"), ("two", "2"), ("three", "3"), ("four", "4"), ("five", "5"),
-    ("six", "6"), ("seven", "7"), ("eight", "8"), ("nine", "9"), ("ten", "10"), ("eleven", "11"),
-    ("twelve", "12"), ("thirteen", "13"), ("fourteen", "14"), ("fifteen", "15"),
-    ("sixteen", "16"), ("seventeen", "17"), ("eighteen", "18"), ("nineteen", "19"),
-    ("twenty", "20"), ("thirty", "30"), ("forty", "40"), ("fifty", "50"), ("sixty", "60"),
-    ("seventy", "70"), ("eighty", "80"), ("ninety", "90"), ("hundred", "100"),
-    ("thousand", "1000"), ("million", "1000000"), ("billion", "1000000000"), ("dozen", "12"),
-    ("first", "1st"), ("second", "2nd"), ("third", "3rd"), ("fourth", "4th"), ("fifth", "5th"),
-    ("sixth", "6th"), ("seventh", "7th"), ("eighth", "8th"), ("ninth", "9th"), ("tenth", "10th"),
+    ("zero", "0"),
+    ("one", "1"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
+    ("thirteen", "13"),
+    ("fourteen", "14"),
+    ("fifteen", "15"),
+    ("sixteen", "16"),
+    ("seventeen", "17"),
+    ("eighteen", "18"),
+    ("nineteen", "19"),
+    ("twenty", "20"),
+    ("thirty", "30"),
+    ("forty", "40"),
+    ("fifty", "50"),
+    ("sixty", "60"),
+    ("seventy", "70"),
+    ("eighty", "80"),
+    ("ninety", "90"),
+    ("hundred", "100"),
+    ("thousand", "1000"),
+    ("million", "1000000"),
+    ("billion", "1000000000"),
+    ("dozen", "12"),
+    ("first", "1st"),
+    ("second", "2nd"),
+    ("third", "3rd"),
+    ("fourth", "4th"),
+    ("fifth", "5th"),
+    ("sixth", "6th"),
+    ("seventh", "7th"),
+    ("eighth", "8th"),
+    ("ninth", "9th"),
+    ("tenth", "10th"),
     ("half", "0.5"),
 ];
 
 /// Weekdays and relative days: always dates. Abbreviations map to the full name.
 const DAYS: &[(&str, &str)] = &[
-    ("monday", "monday"), ("mon", "monday"), ("tuesday", "tuesday"), ("tue", "tuesday"),
-    ("tues", "tuesday"), ("wednesday", "wednesday"), ("wed", "wednesday"),
-    ("thursday", "thursday"), ("thu", "thursday"), ("thurs", "thursday"), ("friday", "friday"),
-    ("fri", "friday"), ("saturday", "saturday"), ("sat", "saturday"), ("sunday", "sunday"),
-    ("sun", "sunday"), ("yesterday", "yesterday"), ("today", "today"), ("tomorrow", "tomorrow"),
+    ("monday", "monday"),
+    ("mon", "monday"),
+    ("tuesday", "tuesday"),
+    ("tue", "tuesday"),
+    ("tues", "tuesday"),
+    ("wednesday", "wednesday"),
+    ("wed", "wednesday"),
+    ("thursday", "thursday"),
+    ("thu", "thursday"),
+    ("thurs", "thursday"),
+    ("friday", "friday"),
+    ("fri", "friday"),
+    ("saturday", "saturday"),
+    ("sat", "saturday"),
+    ("sunday", "sunday"),
+    ("sun", "sunday"),
+    ("yesterday", "yesterday"),
+    ("today", "today"),
+    ("tomorrow", "tomorrow"),
     ("tonight", "tonight"),
 ];
 
 /// Months: dates only when capitalised ("May", not "may").
 const MONTHS: &[(&str, &str)] = &[
-    ("january", "january"), ("jan", "january"), ("february", "february"), ("feb", "february"),
-    ("march", "march"), ("mar", "march"), ("april", "april"), ("apr", "april"), ("may", "may"),
-    ("june", "june"), ("jun", "june"), ("july", "july"), ("jul", "july"), ("august", "august"),
-    ("aug", "august"), ("september", "september"), ("sep", "september"), ("sept", "september"),
-    ("october", "october"), ("oct", "october"), ("november", "november"), ("nov", "november"),
-    ("december", "december"), ("dec", "december"),
+    ("january", "january"),
+    ("jan", "january"),
+    ("february", "february"),
+    ("feb", "february"),
+    ("march", "march"),
+    ("mar", "march"),
+    ("april", "april"),
+    ("apr", "april"),
+    ("may", "may"),
+    ("june", "june"),
+    ("jun", "june"),
+    ("july", "july"),
+    ("jul", "july"),
+    ("august", "august"),
+    ("aug", "august"),
+    ("september", "september"),
+    ("sep", "september"),
+    ("sept", "september"),
+    ("october", "october"),
+    ("oct", "october"),
+    ("november", "november"),
+    ("nov", "november"),
+    ("december", "december"),
+    ("dec", "december"),
 ];
 
 /// Diacritics folding for Latin letters: each group of letters maps to the replacement.
 const DIACRITICS: &[(&str, &str)] = &[
-    ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđð", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"),
-    ("ĥħ", "h"), ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"),
-    ("òóôõöøōŏő", "o"), ("ŕŗř", "r"), ("śŝşšș", "s"), ("ţťŧț", "t"), ("ùúûüũūŭůűų", "u"),
-    ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe"), ("þ", "th"),
+    ("àáâãäåāăą", "a"),
+    ("çćĉċč", "c"),
+    ("ďđð", "d"),
+    ("èéêëēĕėęě", "e"),
+    ("ĝğġģ", "g"),
+    ("ĥħ", "h"),
+    ("ìíîïĩīĭįı", "i"),
+    ("ĵ", "j"),
+    ("ķ", "k"),
+    ("ĺļľŀł", "l"),
+    ("ñńņňŉ", "n"),
+    ("òóôõöøōŏő", "o"),
+    ("ŕŗř", "r"),
+    ("śŝşšș", "s"),
+    ("ţťŧț", "t"),
+    ("ùúûüũūŭůűų", "u"),
+    ("ŵ", "w"),
+    ("ýÿŷ", "y"),
+    ("źżž", "z"),
+    ("ß", "ss"),
+    ("æ", "ae"),
+    ("œ", "oe"),
+    ("þ", "th"),
 ];
 
 /// Case-folds a word, makes apostrophes straight and folds diacritics.
@@ -240,7 +496,11 @@ impl Normalizer {
     /// Key, class and spelling of one word.
     fn classify(&mut self, word: &str, opens_clause: bool) -> (u32, WordClass, Spelling) {
         let (folded, folded_diacritic) = fold_with_flag(word);
-        let spelling = if folded_diacritic { Spelling::Variant } else { Spelling::Plain };
+        let spelling = if folded_diacritic {
+            Spelling::Variant
+        } else {
+            Spelling::Plain
+        };
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         if is_negation(&folded) {
             return (self.lexicon.intern(&folded), WordClass::Negation, spelling);
@@ -257,7 +517,11 @@ impl Normalizer {
         }
         if let Some(key) = self.variants.key(bare) {
             let key = key.to_owned();
-            return (self.lexicon.intern(&key), WordClass::Name, Spelling::Variant);
+            return (
+                self.lexicon.intern(&key),
+                WordClass::Name,
+                Spelling::Variant,
+            );
         }
         if is_acronym(word) {
             let key: String = bare.chars().filter(|&c| c != '.').collect();
@@ -266,7 +530,11 @@ impl Normalizer {
         if FUNCTION_WORDS.contains(&folded.as_str()) || FUNCTION_WORDS.contains(&bare) {
             return (self.lexicon.intern(bare), WordClass::Function, spelling);
         }
-        let class = if capitalised && !opens_clause { WordClass::Name } else { WordClass::Content };
+        let class = if capitalised && !opens_clause {
+            WordClass::Name
+        } else {
+            WordClass::Content
+        };
         (self.stem(bare), class, spelling)
     }
 
@@ -288,7 +556,10 @@ impl Normalizer {
 }
 
 fn lookup(table: &'static [(&'static str, &'static str)], word: &str) -> Option<&'static str> {
-    table.iter().find(|(from, _)| *from == word).map(|(_, to)| *to)
+    table
+        .iter()
+        .find(|(from, _)| *from == word)
+        .map(|(_, to)| *to)
 }
 
 fn is_negation(folded: &str) -> bool {
@@ -316,17 +587,21 @@ fn number_key(folded: &str) -> Option<String> {
 /// "NATO", "U.S", "GMT": two or more letters, all capitals (dots allowed).
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && word.chars().all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+    letters >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
 }
 
 /// Whether the text before a word ends in an opening quote, a colon or a dash,
 /// so a capital there opens a clause rather than marking a name.
 fn follows_opening(before: &str) -> bool {
-    before
-        .trim_end()
-        .chars()
-        .last()
-        .is_some_and(|c| matches!(c, '“' | '"' | '‘' | '\'' | ':' | '(' | '[' | '«' | '—' | '–' | '-' | '?' | '!'))
+    before.trim_end().chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '“' | '"' | '‘' | '\'' | ':' | '(' | '[' | '«' | '—' | '–' | '-' | '?' | '!'
+        )
+    })
 }
 
 /// Where quotation marks open and close inside one sentence.
@@ -396,7 +671,10 @@ mod tests {
 
     #[test]
     fn numbers_are_written_one_way() {
-        check("1,300 ninety 90 first 1st", "1300/Number 90/Number 90/Number 1st/Number 1st/Number");
+        check(
+            "1,300 ninety 90 first 1st",
+            "1300/Number 90/Number 90/Number 1st/Number 1st/Number",
+        );
     }
 
     #[test]
@@ -409,7 +687,10 @@ mod tests {
 
     #[test]
     fn variants_and_diacritics_share_keys() {
-        check("Kiev Kyiv Zelensky Peña", "kyiv/Name kyiv/Name zelenskyy/Name pena/Name");
+        check(
+            "Kiev Kyiv Zelensky Peña",
+            "kyiv/Name kyiv/Name zelenskyy/Name pena/Name",
+        );
     }
 
     #[test]
@@ -426,7 +707,10 @@ mod tests {
             "He said “very good friends” and \"done\"",
             "he/Function said/Function \"very/Function \"good/Content \"friend/Content and/Function \"done/Content",
         );
-        check("peace,” Leavitt said", "\"peac/Content leavitt/Name said/Function");
+        check(
+            "peace,” Leavitt said",
+            "\"peac/Content leavitt/Name said/Function",
+        );
     }
 
     #[test]

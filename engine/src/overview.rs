@@ -76,9 +76,16 @@ pub fn overview(report: &Report) -> Overview {
         })
         .collect();
     let similarity = (0..count)
-        .map(|a| (0..count).map(|b| jaccard(&reports[a], &reports[b])).collect())
+        .map(|a| {
+            (0..count)
+                .map(|b| jaccard(&reports[a], &reports[b]))
+                .collect()
+        })
         .collect();
-    Overview { sources, similarity }
+    Overview {
+        sources,
+        similarity,
+    }
 }
 
 fn figures(report: &Report, source: usize) -> SourceFigures {
@@ -87,7 +94,11 @@ fn figures(report: &Report, source: usize) -> SourceFigures {
     };
     let boilerplate = sentences.iter().filter(|s| s.boilerplate).count();
     let content = sentences.len() - boilerplate;
-    let mut figures = SourceFigures { sentences: content, boilerplate, ..SourceFigures::default() };
+    let mut figures = SourceFigures {
+        sentences: content,
+        boilerplate,
+        ..SourceFigures::default()
+    };
     let mut shared_sentences = 0;
     for group in &report.groups {
         let member = group.members.iter().find(|m| m.source == source);
@@ -103,14 +114,22 @@ fn figures(report: &Report, source: usize) -> SourceFigures {
             (None, _) => {}
         }
     }
-    figures.shared_share = if content == 0 { 0.0 } else { shared_sentences as f32 / content as f32 };
+    figures.shared_share = if content == 0 {
+        0.0
+    } else {
+        shared_sentences as f32 / content as f32
+    };
     figures
 }
 
 fn jaccard(a: &[bool], b: &[bool]) -> f32 {
     let both = a.iter().zip(b).filter(|(x, y)| **x && **y).count();
     let either = a.iter().zip(b).filter(|(x, y)| **x || **y).count();
-    if either == 0 { 0.0 } else { both as f32 / either as f32 }
+    if either == 0 {
+        0.0
+    } else {
+        both as f32 / either as f32
+    }
 }
 
 #[cfg(test)]
@@ -119,16 +138,29 @@ mod tests {
     use crate::{Config, Source, compare, seeds};
 
     fn source(id: &str, text: &str) -> Source {
-        Source { id: id.into(), text: text.into(), ..Source::default() }
+        Source {
+            id: id.into(),
+            text: text.into(),
+            ..Source::default()
+        }
     }
 
     #[test]
     fn a_source_that_leaves_out_what_two_others_report_omits_it() {
         let report = compare(
             &[
-                source("a", "The ceasefire would last thirty days under the American proposal."),
-                source("b", "Under the American proposal the ceasefire would last thirty days."),
-                source("c", "Zelensky addressed the nation in a nightly video on Monday evening."),
+                source(
+                    "a",
+                    "The ceasefire would last thirty days under the American proposal.",
+                ),
+                source(
+                    "b",
+                    "Under the American proposal the ceasefire would last thirty days.",
+                ),
+                source(
+                    "c",
+                    "Zelensky addressed the nation in a nightly video on Monday evening.",
+                ),
             ],
             &Config::default(),
         );
@@ -149,9 +181,15 @@ mod tests {
             assert!(figures.shared_share > 0.0 && figures.shared_share <= 1.0);
             assert_eq!(view.similarity[index][index], 1.0);
             for &group in &figures.omits {
-                assert_eq!(coverage(&report.groups[group], index), Coverage::NotReported);
+                assert_eq!(
+                    coverage(&report.groups[group], index),
+                    Coverage::NotReported
+                );
             }
         }
-        assert!(view.sources[0].boilerplate >= 3, "the Washington Times clutter is boilerplate");
+        assert!(
+            view.sources[0].boilerplate >= 3,
+            "the Washington Times clutter is boilerplate"
+        );
     }
 }

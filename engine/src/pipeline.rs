@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::Source;
 use crate::align::{self, Alignment, Unit, UnitKey};
 use crate::classify;
 use crate::clean::{self, BoilerplateKind};
@@ -14,11 +15,10 @@ use crate::config::{BoilerplateMode, Config, ReferenceChoice};
 use crate::diff::{self, MemberDiff, RawMark, Side};
 use crate::normalize::{Lexicon, Normalizer, Spelling as TokenSpelling, Token, WordClass};
 use crate::report::{
-    Elsewhere, Group, Mark, MarkKind, Member, Notice, NoticeKind, Relation, Report, SCHEMA, SentenceReport,
-    SourceReport, Span, Spelling, Variant,
+    Elsewhere, Group, Mark, MarkKind, Member, Notice, NoticeKind, Relation, Report, SCHEMA,
+    SentenceReport, SourceReport, Span, Spelling, Variant,
 };
 use crate::segment::{self, Cut, Segmented};
-use crate::Source;
 
 /// Which sentence of which source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -64,7 +64,13 @@ pub fn compare(sources: &[Source], config: &Config) -> Report {
             .sentences
             .iter()
             .enumerate()
-            .map(|(i, s)| if p.is_compared(i) { normalizer.tokens(&source.text, s.range.clone()) } else { Vec::new() })
+            .map(|(i, s)| {
+                if p.is_compared(i) {
+                    normalizer.tokens(&source.text, s.range.clone())
+                } else {
+                    Vec::new()
+                }
+            })
             .collect();
     }
     let (ids, units) = units(sources, &prepared, config);
@@ -81,7 +87,15 @@ pub fn compare(sources: &[Source], config: &Config) -> Report {
     let groups: Vec<Group> = drafts
         .iter()
         .enumerate()
-        .map(|(g, draft)| build_group(g, draft, sources, &prepared, elsewhere.get(&g).map_or(&[][..], Vec::as_slice)))
+        .map(|(g, draft)| {
+            build_group(
+                g,
+                draft,
+                sources,
+                &prepared,
+                elsewhere.get(&g).map_or(&[][..], Vec::as_slice),
+            )
+        })
         .collect();
     let variants = variants(sources, &prepared, normalizer.lexicon());
     note_sources(sources, &prepared, &mut notices);
@@ -106,8 +120,12 @@ fn prepare(sources: &[Source], config: &Config, notices: &mut Vec<Notice>) -> Ve
             let mut source_words = 0usize;
             let mut coarse_from = segmented.sentences.len();
             for (i, sentence) in segmented.sentences.iter().enumerate() {
-                let words = source.text[sentence.range.clone()].split_whitespace().count();
-                if source_words + words > limits.max_source_words || total_words + words > limits.max_total_words {
+                let words = source.text[sentence.range.clone()]
+                    .split_whitespace()
+                    .count();
+                if source_words + words > limits.max_source_words
+                    || total_words + words > limits.max_total_words
+                {
                     coarse_from = i;
                     notices.push(coarse_notice(index, source, &segmented, i, config));
                     break;
@@ -119,12 +137,23 @@ fn prepare(sources: &[Source], config: &Config, notices: &mut Vec<Notice>) -> Ve
                 BoilerplateMode::Detect => clean::detect(&source.text, &segmented, coarse_from),
                 BoilerplateMode::Keep => vec![None; segmented.sentences.len()],
             };
-            Prepared { segmented, boilerplate, coarse_from, tokens: Vec::new() }
+            Prepared {
+                segmented,
+                boilerplate,
+                coarse_from,
+                tokens: Vec::new(),
+            }
         })
         .collect()
 }
 
-fn coarse_notice(index: usize, source: &Source, segmented: &Segmented, from: usize, config: &Config) -> Notice {
+fn coarse_notice(
+    index: usize,
+    source: &Source,
+    segmented: &Segmented,
+    from: usize,
+    config: &Config,
+) -> Notice {
     let at = segmented.sentences[from].range.start;
     Notice {
         kind: NoticeKind::CoarseFallback,
@@ -141,11 +170,19 @@ fn coarse_notice(index: usize, source: &Source, segmented: &Segmented, from: usi
 }
 
 fn label(index: usize, source: &Source) -> String {
-    if source.id.is_empty() { format!("#{index}") } else { format!("#{index} ({})", source.id) }
+    if source.id.is_empty() {
+        format!("#{index}")
+    } else {
+        format!("#{index} ({})", source.id)
+    }
 }
 
 /// The compared content sentences as alignment units: their ids and content keys.
-fn units(sources: &[Source], prepared: &[Prepared], config: &Config) -> (Vec<SentenceId>, Vec<Unit>) {
+fn units(
+    sources: &[Source],
+    prepared: &[Prepared],
+    config: &Config,
+) -> (Vec<SentenceId>, Vec<Unit>) {
     let mut ids = Vec::new();
     let mut units = Vec::new();
     for (source, p) in prepared.iter().enumerate() {
@@ -154,7 +191,14 @@ fn units(sources: &[Source], prepared: &[Prepared], config: &Config) -> (Vec<Sen
                 continue;
             }
             ids.push(SentenceId { source, sentence });
-            units.push(Unit { source, keys: content_keys(&sources[source].text, tokens, config.align.name_prefix_weight) });
+            units.push(Unit {
+                source,
+                keys: content_keys(
+                    &sources[source].text,
+                    tokens,
+                    config.align.name_prefix_weight,
+                ),
+            });
         }
     }
     (ids, units)
@@ -175,7 +219,11 @@ fn content_keys(text: &str, tokens: &[Token], prefix_weight: f32) -> Vec<UnitKey
                 }
                 entry.share = entry.share.max(share);
             }
-            None => keys.push(UnitKey { key: token.key, class: token.class, share }),
+            None => keys.push(UnitKey {
+                key: token.key,
+                class: token.class,
+                share,
+            }),
         }
     }
     keys
@@ -209,12 +257,18 @@ fn drafts(prepared: &[Prepared], ids: &[SentenceId], alignment: &Alignment) -> V
         .groups
         .iter()
         .zip(&alignment.references)
-        .map(|(group, &reference)| Draft { members: group.iter().map(|&u| ids[u]).collect(), reference: ids[reference] })
+        .map(|(group, &reference)| Draft {
+            members: group.iter().map(|&u| ids[u]).collect(),
+            reference: ids[reference],
+        })
         .collect();
     for (source, p) in prepared.iter().enumerate() {
         for sentence in p.coarse_from..p.segmented.sentences.len() {
             let id = SentenceId { source, sentence };
-            drafts.push(Draft { members: vec![id], reference: id });
+            drafts.push(Draft {
+                members: vec![id],
+                reference: id,
+            });
         }
     }
     for draft in &mut drafts {
@@ -225,7 +279,9 @@ fn drafts(prepared: &[Prepared], ids: &[SentenceId], alignment: &Alignment) -> V
 
 /// Makes the chosen source's sentence the reference of every group it belongs to.
 fn prefer_reference(drafts: &mut [Draft], choice: ReferenceChoice) {
-    let ReferenceChoice::Source(source) = choice else { return };
+    let ReferenceChoice::Source(source) = choice else {
+        return;
+    };
     for draft in drafts {
         if let Some(&member) = draft.members.iter().find(|m| m.source == source) {
             draft.reference = member;
@@ -249,7 +305,11 @@ fn elsewhere_links(
             };
             let entry = out.entry(group).or_default();
             if !entry.iter().any(|e| e.source == there.source) {
-                entry.push(Elsewhere { source: there.source, sentence: there.sentence, group: other });
+                entry.push(Elsewhere {
+                    source: there.source,
+                    sentence: there.sentence,
+                    group: other,
+                });
             }
         }
     }
@@ -257,11 +317,20 @@ fn elsewhere_links(
 }
 
 /// Diffs and classifies one group.
-fn build_group(id: usize, draft: &Draft, sources: &[Source], prepared: &[Prepared], elsewhere: &[Elsewhere]) -> Group {
+fn build_group(
+    id: usize,
+    draft: &Draft,
+    sources: &[Source],
+    prepared: &[Prepared],
+    elsewhere: &[Elsewhere],
+) -> Group {
     let side = |s: SentenceId| Side {
         text: &sources[s.source].text,
         sentence: &prepared[s.source].segmented.sentences[s.sentence].range,
-        tokens: prepared[s.source].tokens.get(s.sentence).map_or(&[][..], Vec::as_slice),
+        tokens: prepared[s.source]
+            .tokens
+            .get(s.sentence)
+            .map_or(&[][..], Vec::as_slice),
     };
     let reference = side(draft.reference);
     let mut diffs: Vec<(SentenceId, MemberDiff)> = Vec::new();
@@ -287,7 +356,11 @@ fn build_group(id: usize, draft: &Draft, sources: &[Source], prepared: &[Prepare
             .changed_member
             .iter()
             .filter_map(|&i| member.tokens.get(i))
-            .chain(d.changed_reference.iter().filter_map(|&i| reference.tokens.get(i)));
+            .chain(
+                d.changed_reference
+                    .iter()
+                    .filter_map(|&i| reference.tokens.get(i)),
+            );
         let differences = classify::divergences(changed);
         members.push(Member {
             source: id.source,
@@ -299,13 +372,23 @@ fn build_group(id: usize, draft: &Draft, sources: &[Source], prepared: &[Prepare
     }
     members.sort_by_key(|m| (m.source, m.sentence));
     let relations: Vec<Relation> = members.iter().map(|m| m.relation).collect();
-    let present: Vec<usize> = draft.members.iter().map(|m| m.source).chain(elsewhere.iter().map(|e| e.source)).collect();
+    let present: Vec<usize> = draft
+        .members
+        .iter()
+        .map(|m| m.source)
+        .chain(elsewhere.iter().map(|e| e.source))
+        .collect();
     Group {
         id,
         status: classify::status(&relations),
-        reference: members.iter().position(|m| m.relation == Relation::Reference).unwrap_or(0),
+        reference: members
+            .iter()
+            .position(|m| m.relation == Relation::Reference)
+            .unwrap_or(0),
         members,
-        missing: (0..sources.len()).filter(|s| !present.contains(s)).collect(),
+        missing: (0..sources.len())
+            .filter(|s| !present.contains(s))
+            .collect(),
         elsewhere: elsewhere.to_vec(),
     }
 }
@@ -319,7 +402,10 @@ fn report_marks(marks: &[RawMark], reference: Side<'_>) -> Vec<Mark> {
             end: m.range.end,
             kind: m.kind,
             variant_of: m.variant_of.clone().map(|r| reference.text[r].to_owned()),
-            against: m.against.clone().map(|r: Range<usize>| Span { start: r.start, end: r.end }),
+            against: m.against.clone().map(|r: Range<usize>| Span {
+                start: r.start,
+                end: r.end,
+            }),
         })
         .collect()
 }
@@ -329,7 +415,12 @@ fn variants(sources: &[Source], prepared: &[Prepared], lexicon: &Lexicon) -> Vec
     let mut by_key: Vec<(u32, Vec<Spelling>)> = Vec::new();
     let mut lowered: Vec<Vec<String>> = Vec::new();
     for (source, p) in prepared.iter().enumerate() {
-        for token in p.tokens.iter().flatten().filter(|t| t.spelling == TokenSpelling::Variant) {
+        for token in p
+            .tokens
+            .iter()
+            .flatten()
+            .filter(|t| t.spelling == TokenSpelling::Variant)
+        {
             let written = &sources[source].text[token.range.clone()];
             let index = match by_key.iter().position(|(k, _)| *k == token.key) {
                 Some(i) => i,
@@ -349,7 +440,10 @@ fn variants(sources: &[Source], prepared: &[Prepared], lexicon: &Lexicon) -> Vec
                 }
                 None => {
                     lowered[index].push(lower);
-                    by_key[index].1.push(Spelling { text: written.to_owned(), sources: vec![source] });
+                    by_key[index].1.push(Spelling {
+                        text: written.to_owned(),
+                        sources: vec![source],
+                    });
                 }
             }
         }
@@ -357,7 +451,10 @@ fn variants(sources: &[Source], prepared: &[Prepared], lexicon: &Lexicon) -> Vec
     by_key
         .into_iter()
         .filter(|(_, spellings)| spellings.len() > 1)
-        .map(|(key, spellings)| Variant { key: lexicon.key(key).to_owned(), spellings })
+        .map(|(key, spellings)| Variant {
+            key: lexicon.key(key).to_owned(),
+            spellings,
+        })
         .collect()
 }
 
@@ -365,13 +462,24 @@ fn variants(sources: &[Source], prepared: &[Prepared], lexicon: &Lexicon) -> Vec
 fn note_sources(sources: &[Source], prepared: &[Prepared], notices: &mut Vec<Notice>) {
     let mut with_content = 0;
     for (index, (source, p)) in sources.iter().zip(prepared).enumerate() {
-        let content = (0..p.segmented.sentences.len()).filter(|&i| p.is_content(i)).count();
+        let content = (0..p.segmented.sentences.len())
+            .filter(|&i| p.is_content(i))
+            .count();
         if content == 0 {
-            notices.push(Notice { kind: NoticeKind::EmptySource, source: Some(index), message: format!("Source {} has no article content.", label(index, source)) });
+            notices.push(Notice {
+                kind: NoticeKind::EmptySource,
+                source: Some(index),
+                message: format!("Source {} has no article content.", label(index, source)),
+            });
         } else {
             with_content += 1;
         }
-        let cut = p.segmented.sentences.iter().filter(|s| s.cut == Cut::Forced).count();
+        let cut = p
+            .segmented
+            .sentences
+            .iter()
+            .filter(|s| s.cut == Cut::Forced)
+            .count();
         if cut > 0 {
             notices.push(Notice {
                 kind: NoticeKind::LongSentencesCut,
@@ -381,12 +489,23 @@ fn note_sources(sources: &[Source], prepared: &[Prepared], notices: &mut Vec<Not
         }
     }
     if with_content < 2 {
-        notices.push(Notice { kind: NoticeKind::TooFewSources, source: None, message: format!("{with_content} source(s) with content: there is nothing to compare them with.") });
+        notices.push(Notice {
+            kind: NoticeKind::TooFewSources,
+            source: None,
+            message: format!(
+                "{with_content} source(s) with content: there is nothing to compare them with."
+            ),
+        });
     }
 }
 
 /// The per-source part of the report.
-fn source_reports(sources: &[Source], prepared: &[Prepared], groups: &[Group], group_of: &HashMap<SentenceId, usize>) -> Vec<SourceReport> {
+fn source_reports(
+    sources: &[Source],
+    prepared: &[Prepared],
+    groups: &[Group],
+    group_of: &HashMap<SentenceId, usize>,
+) -> Vec<SourceReport> {
     sources
         .iter()
         .zip(prepared)
@@ -409,11 +528,20 @@ fn source_reports(sources: &[Source], prepared: &[Prepared], groups: &[Group], g
                     boilerplate: p.boilerplate[i].is_some(),
                     boilerplate_kind: p.boilerplate[i],
                     paragraph: s.paragraph,
-                    group: group_of.get(&SentenceId { source: index, sentence: i }).copied(),
+                    group: group_of
+                        .get(&SentenceId {
+                            source: index,
+                            sentence: i,
+                        })
+                        .copied(),
                     coarse: i >= p.coarse_from,
                 })
                 .collect(),
-            omitted: groups.iter().filter(|g| g.missing.contains(&index)).map(|g| g.id).collect(),
+            omitted: groups
+                .iter()
+                .filter(|g| g.missing.contains(&index))
+                .map(|g| g.id)
+                .collect(),
         })
         .collect()
 }

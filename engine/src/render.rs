@@ -29,8 +29,17 @@ pub fn text(report: &Report) -> String {
     for group in &report.groups {
         let _ = writeln!(out, "\n{}", group_heading(report, group));
         for member in &group.members {
-            let star = if member.relation == Relation::Reference { '*' } else { ' ' };
-            let _ = writeln!(out, "  {star} [{}] {}", member.source, member_text(report, group, member, Style::Plain));
+            let star = if member.relation == Relation::Reference {
+                '*'
+            } else {
+                ' '
+            };
+            let _ = writeln!(
+                out,
+                "  {star} [{}] {}",
+                member.source,
+                member_text(report, group, member, Style::Plain)
+            );
         }
         group_footer(report, group, "    ", &mut out);
     }
@@ -40,7 +49,9 @@ pub fn text(report: &Report) -> String {
 
 /// The Markdown version: a table of sources, then one table per group.
 pub fn markdown(report: &Report) -> String {
-    let mut out = String::from("# Crosscheck report\n\n| # | Source | Outlet | Sentences | Boilerplate | Omits |\n|---|---|---|---|---|---|\n");
+    let mut out = String::from(
+        "# Crosscheck report\n\n| # | Source | Outlet | Sentences | Boilerplate | Omits |\n|---|---|---|---|---|---|\n",
+    );
     for (index, source) in report.sources.iter().enumerate() {
         let boilerplate = source.sentences.iter().filter(|s| s.boilerplate).count();
         let _ = writeln!(
@@ -55,10 +66,22 @@ pub fn markdown(report: &Report) -> String {
     notices(report, &mut out);
     out.push_str("\nMarks: **only here**, ~~reference~~ **here** where worded differently, word (=reference spelling).\n");
     for group in &report.groups {
-        let _ = writeln!(out, "\n## {}\n\n| Source | Sentence |\n|---|---|", group_heading(report, group));
+        let _ = writeln!(
+            out,
+            "\n## {}\n\n| Source | Sentence |\n|---|---|",
+            group_heading(report, group)
+        );
         for member in &group.members {
-            let who = if member.relation == Relation::Reference { format!("**{}** (reference)", member.source) } else { member.source.to_string() };
-            let _ = writeln!(out, "| {who} | {} |", member_text(report, group, member, Style::Markdown));
+            let who = if member.relation == Relation::Reference {
+                format!("**{}** (reference)", member.source)
+            } else {
+                member.source.to_string()
+            };
+            let _ = writeln!(
+                out,
+                "| {who} | {} |",
+                member_text(report, group, member, Style::Markdown)
+            );
         }
         let mut footer = String::new();
         group_footer(report, group, "", &mut footer);
@@ -102,7 +125,11 @@ fn summary(report: &Report, out: &mut String) {
 
 /// "1 sentence", "2 sentences".
 fn count(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn notices(report: &Report, out: &mut String) {
@@ -112,7 +139,11 @@ fn notices(report: &Report, out: &mut String) {
 }
 
 fn group_heading(report: &Report, group: &Group) -> String {
-    let mut kinds: Vec<DivergenceKind> = group.members.iter().flat_map(|m| m.differences.iter().copied()).collect();
+    let mut kinds: Vec<DivergenceKind> = group
+        .members
+        .iter()
+        .flat_map(|m| m.differences.iter().copied())
+        .collect();
     kinds.sort_unstable();
     kinds.dedup();
     let status = match group.status {
@@ -123,7 +154,12 @@ fn group_heading(report: &Report, group: &Group) -> String {
             format!("diverge ({})", names.join(", "))
         }
     };
-    format!("Group {} · {status} · {} of {} sources", group.id, group.members.len(), report.sources.len())
+    format!(
+        "Group {} · {status} · {} of {} sources",
+        group.id,
+        group.members.len(),
+        report.sources.len()
+    )
 }
 
 fn kind_name(kind: DivergenceKind) -> &'static str {
@@ -146,8 +182,16 @@ fn group_footer(report: &Report, group: &Group, indent: &str, out: &mut String) 
         let _ = writeln!(out, "{indent}missing: {}", missing.join(" "));
     }
     for e in &group.elsewhere {
-        let text = report.sentence(e.source, e.sentence).map_or("", |s| s.text.as_str());
-        let _ = writeln!(out, "{indent}also in [{}], inside group {}: {}", e.source, e.group, one_line(text));
+        let text = report
+            .sentence(e.source, e.sentence)
+            .map_or("", |s| s.text.as_str());
+        let _ = writeln!(
+            out,
+            "{indent}also in [{}], inside group {}: {}",
+            e.source,
+            e.group,
+            one_line(text)
+        );
     }
 }
 
@@ -159,15 +203,28 @@ fn member_text(report: &Report, group: &Group, member: &Member, style: Style) ->
     if group.status == Status::Unique {
         return escape(&one_line(&sentence.text), style);
     }
-    let reference = group.members.get(group.reference).and_then(|r| report.sentence(r.source, r.sentence));
+    let reference = group
+        .members
+        .get(group.reference)
+        .and_then(|r| report.sentence(r.source, r.sentence));
     let slice = |start: usize, end: usize, of: &crate::report::SentenceReport| -> String {
-        of.text.get(start.saturating_sub(of.start)..end.saturating_sub(of.start)).unwrap_or("").to_owned()
+        of.text
+            .get(start.saturating_sub(of.start)..end.saturating_sub(of.start))
+            .unwrap_or("")
+            .to_owned()
     };
     let is_reference = member.relation == Relation::Reference;
     // A replacement split by moved words shows the replaced words once.
     let mut shown_against = None;
     let mut out = String::new();
-    for Mark { start, end, kind, variant_of, against } in &member.marks {
+    for Mark {
+        start,
+        end,
+        kind,
+        variant_of,
+        against,
+    } in &member.marks
+    {
         let words = escape(&one_line(&slice(*start, *end, sentence)), style);
         let drawn = match (kind, style) {
             (MarkKind::Shared, _) => match variant_of {
@@ -186,9 +243,11 @@ fn member_text(report: &Report, group: &Group, member: &Member, style: Style) ->
                     }
                     _ => String::new(),
                 };
-                match style {
-                    Style::Plain => format!("[-{old}-]{{+{words}+}}"),
-                    Style::Markdown => format!("~~{old}~~ **{words}**"),
+                match (style, old.is_empty()) {
+                    (Style::Plain, false) => format!("[-{old}-]{{+{words}+}}"),
+                    (Style::Plain, true) => format!("{{+{words}+}}"),
+                    (Style::Markdown, false) => format!("~~{old}~~ **{words}**"),
+                    (Style::Markdown, true) => format!("**{words}**"),
                 }
             }
         };
@@ -198,10 +257,19 @@ fn member_text(report: &Report, group: &Group, member: &Member, style: Style) ->
 }
 
 fn boilerplate(report: &Report, out: &mut String) {
+    if !report
+        .sources
+        .iter()
+        .any(|s| s.sentences.iter().any(|t| t.boilerplate))
+    {
+        return;
+    }
     let _ = writeln!(out, "\nBoilerplate (not compared):");
     for (index, source) in report.sources.iter().enumerate() {
         for sentence in source.sentences.iter().filter(|s| s.boilerplate) {
-            let kind = sentence.boilerplate_kind.map_or_else(String::new, |k| format!("{k:?}").to_lowercase());
+            let kind = sentence
+                .boilerplate_kind
+                .map_or_else(String::new, |k| format!("{k:?}").to_lowercase());
             let _ = writeln!(out, "  [{index}] {kind}: {}", one_line(&sentence.text));
         }
     }
@@ -209,7 +277,10 @@ fn boilerplate(report: &Report, out: &mut String) {
 
 /// Line breaks inside a sentence shown as spaces, so each member stays on one row.
 fn one_line(text: &str) -> String {
-    text.split(['\n', '\r']).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
+    text.split(['\n', '\r'])
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn escape(text: &str, style: Style) -> String {
@@ -221,5 +292,9 @@ fn escape(text: &str, style: Style) -> String {
 
 /// Text made safe for a Markdown table cell.
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|").replace('*', "\\*").replace('_', "\\_").replace('~', "\\~")
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
+        .replace('~', "\\~")
 }

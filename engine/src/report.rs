@@ -263,6 +263,8 @@ impl Report {
 
     /// Whether any notice says the comparison fell back to coarser work.
     pub fn is_coarse(&self) -> bool {
-        self.notices.iter().any(|n| n.kind == NoticeKind::CoarseFallback)
+        self.notices
+            .iter()
+            .any(|n| n.kind == NoticeKind::CoarseFallback)
     }
 }

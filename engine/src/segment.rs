@@ -69,7 +69,10 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Characters that end a sentence.
 fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '।' | '‼' | '⁇')
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '।' | '‼' | '⁇'
+    )
 }
 
 /// Terminals of scripts that do not put a space after them.
@@ -79,12 +82,32 @@ fn is_unspaced_terminal(c: char) -> bool {
 
 /// Characters that may follow a terminal and still belong to the sentence.
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』')
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』'
+    )
 }
 
 /// Characters that may open a new sentence.
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '(' | '[' | '«' | '‹' | '¿' | '¡' | '「' | '『' | '—' | '–' | '-')
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '„'
+            | '('
+            | '['
+            | '«'
+            | '‹'
+            | '¿'
+            | '¡'
+            | '「'
+            | '『'
+            | '—'
+            | '–'
+            | '-'
+    )
 }
 
 /// Splits `text` into paragraphs and sentences.
@@ -236,7 +259,8 @@ fn is_abbreviation(before: &str) -> bool {
         .next()
         .unwrap_or("");
     let mut letters = word.chars();
-    let is_initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_alphabetic());
+    let is_initial =
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_alphabetic());
     if is_initial {
         return true;
     }
@@ -320,18 +344,28 @@ mod tests {
 
     #[test]
     fn splits_at_periods_followed_by_capitals() {
-        check("One two. Three four! Five six? Seven", &["One two.", "Three four!", "Five six?", "Seven"]);
+        check(
+            "One two. Three four! Five six? Seven",
+            &["One two.", "Three four!", "Five six?", "Seven"],
+        );
     }
 
     #[test]
     fn abbreviations_and_titles_do_not_end_sentences() {
         check(
             "Mr. Trump met Gen. Keith Kellogg and Sen. Smith in the U.S. Capitol on Jan. 20. Dr. Who left.",
-            &["Mr. Trump met Gen. Keith Kellogg and Sen. Smith in the U.S. Capitol on Jan. 20.", "Dr. Who left."],
+            &[
+                "Mr. Trump met Gen. Keith Kellogg and Sen. Smith in the U.S. Capitol on Jan. 20.",
+                "Dr. Who left.",
+            ],
         );
         check(
             "The U.N. General Assembly met. St. Petersburg hosted Apple Inc. staff. Ms. Gabbard spoke.",
-            &["The U.N. General Assembly met.", "St. Petersburg hosted Apple Inc. staff.", "Ms. Gabbard spoke."],
+            &[
+                "The U.N. General Assembly met.",
+                "St. Petersburg hosted Apple Inc. staff.",
+                "Ms. Gabbard spoke.",
+            ],
         );
     }
 
@@ -344,14 +378,20 @@ mod tests {
                 "It covers 1,300 square kilometers and 3½ years.",
             ],
         );
-        check("Prices rose 3.5 percent. No. 1 is here.", &["Prices rose 3.5 percent.", "No. 1 is here."]);
+        check(
+            "Prices rose 3.5 percent. No. 1 is here.",
+            &["Prices rose 3.5 percent.", "No. 1 is here."],
+        );
     }
 
     #[test]
     fn initials_do_not_end_sentences() {
         check(
             "David L. Stern and John F. Kennedy contributed. It ended.",
-            &["David L. Stern and John F. Kennedy contributed.", "It ended."],
+            &[
+                "David L. Stern and John F. Kennedy contributed.",
+                "It ended.",
+            ],
         );
     }
 
@@ -359,20 +399,36 @@ mod tests {
     fn closing_quotes_stay_with_their_sentence() {
         check(
             "“We want peace.” Mr. Trump said so. He said \"no.\" Then left. “Why?” he asked.",
-            &["“We want peace.”", "Mr. Trump said so.", "He said \"no.\"", "Then left.", "“Why?” he asked."],
+            &[
+                "“We want peace.”",
+                "Mr. Trump said so.",
+                "He said \"no.\"",
+                "Then left.",
+                "“Why?” he asked.",
+            ],
         );
     }
 
     #[test]
     fn ellipses_end_sentences_only_before_capitals() {
-        check("Wait… and see. Then... Go now.", &["Wait… and see.", "Then...", "Go now."]);
+        check(
+            "Wait… and see. Then... Go now.",
+            &["Wait… and see.", "Then...", "Go now."],
+        );
     }
 
     #[test]
     fn lines_are_paragraphs_and_headings_need_no_period() {
         check(
             "Optimism from the Kremlin\r\nPeskov spoke. He smiled.\n\n\nCOMMENTS",
-            &["Optimism from the Kremlin", "¶", "Peskov spoke.", "He smiled.", "¶", "COMMENTS"],
+            &[
+                "Optimism from the Kremlin",
+                "¶",
+                "Peskov spoke.",
+                "He smiled.",
+                "¶",
+                "COMMENTS",
+            ],
         );
     }
 
@@ -380,7 +436,12 @@ mod tests {
     fn hard_wrapped_lines_join_into_one_paragraph() {
         check(
             "The president said that\nthe talks went well. Then he left.\nA new line.",
-            &["The president said that\nthe talks went well.", "Then he left.", "¶", "A new line."],
+            &[
+                "The president said that\nthe talks went well.",
+                "Then he left.",
+                "¶",
+                "A new line.",
+            ],
         );
     }
 

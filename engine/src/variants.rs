@@ -57,7 +57,9 @@ impl Variants {
         // A spelling already known keeps its set: extending a set means naming one of its members.
         let key = self.canonical.get(&first).cloned().unwrap_or(first);
         for spelling in spellings {
-            self.canonical.entry(spelling).or_insert_with(|| key.clone());
+            self.canonical
+                .entry(spelling)
+                .or_insert_with(|| key.clone());
         }
     }
 
@@ -72,7 +74,10 @@ mod tests {
     use super::*;
 
     fn check(extra: &[&[&str]], word: &str, expect: Option<&str>) {
-        let extra: Vec<Vec<String>> = extra.iter().map(|set| set.iter().map(|s| s.to_string()).collect()).collect();
+        let extra: Vec<Vec<String>> = extra
+            .iter()
+            .map(|set| set.iter().map(|s| s.to_string()).collect())
+            .collect();
         assert_eq!(Variants::new(&extra).key(word), expect);
     }
 

@@ -13,8 +13,19 @@ use support::ecbplus;
 fn ecbplus_subset_precision_and_recall_do_not_regress() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ecbplus");
     let scores = ecbplus::evaluate(&root, &Config::default());
-    assert_eq!((scores.clusters, scores.pairs, scores.unlocated), (6, 138, 0));
+    assert_eq!(
+        (scores.clusters, scores.pairs, scores.unlocated),
+        (6, 138, 0)
+    );
     // Measured at the shipped settings: precision 1.000, recall 0.400 (strict labels).
-    assert!(scores.strict.precision() >= 0.9, "precision {:.3}", scores.strict.precision());
-    assert!(scores.strict.recall() >= 0.35, "recall {:.3}", scores.strict.recall());
+    assert!(
+        scores.strict.precision() >= 0.9,
+        "precision {:.3}",
+        scores.strict.precision()
+    );
+    assert!(
+        scores.strict.recall() >= 0.35,
+        "recall {:.3}",
+        scores.strict.recall()
+    );
 }

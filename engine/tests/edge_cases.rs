@@ -7,12 +7,20 @@ mod support {
 use crosscheck_engine::{Config, MarkKind, NoticeKind, Report, Source, Status, compare, render};
 
 fn source(id: &str, text: &str) -> Source {
-    Source { id: id.into(), text: text.into(), ..Source::default() }
+    Source {
+        id: id.into(),
+        text: text.into(),
+        ..Source::default()
+    }
 }
 
 /// Compares the texts, checks the report's invariants and returns it.
 fn check(texts: &[&str]) -> (Vec<Source>, Report) {
-    let sources: Vec<Source> = texts.iter().enumerate().map(|(i, t)| source(&format!("s{i}"), t)).collect();
+    let sources: Vec<Source> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| source(&format!("s{i}"), t))
+        .collect();
     let report = compare(&sources, &Config::default());
     support::invariants::check(&sources, &report);
     (sources, report)
@@ -20,7 +28,9 @@ fn check(texts: &[&str]) -> (Vec<Source>, Report) {
 
 /// The group holding sentence `sentence` of source `source`.
 fn group_of(report: &Report, source: usize, sentence: usize) -> &crosscheck_engine::Group {
-    let g = report.sources[source].sentences[sentence].group.expect("grouped");
+    let g = report.sources[source].sentences[sentence]
+        .group
+        .expect("grouped");
     &report.groups[g]
 }
 
@@ -28,16 +38,30 @@ fn group_of(report: &Report, source: usize, sentence: usize) -> &crosscheck_engi
 fn empty_and_punctuation_only_texts_give_notices_not_panics() {
     let (_, report) = check(&["", "?!... — ***", "\n\n\r\n"]);
     assert!(report.groups.is_empty());
-    let empty = report.notices.iter().filter(|n| n.kind == NoticeKind::EmptySource).count();
+    let empty = report
+        .notices
+        .iter()
+        .filter(|n| n.kind == NoticeKind::EmptySource)
+        .count();
     assert_eq!(empty, 3);
-    assert!(report.notices.iter().any(|n| n.kind == NoticeKind::TooFewSources));
+    assert!(
+        report
+            .notices
+            .iter()
+            .any(|n| n.kind == NoticeKind::TooFewSources)
+    );
 }
 
 #[test]
 fn one_megabyte_without_a_full_stop_is_cut_and_bounded() {
     let long = "word ".repeat(200_000);
     let (_, report) = check(&[&long, "A short article. It has two sentences."]);
-    assert!(report.notices.iter().any(|n| n.kind == NoticeKind::LongSentencesCut));
+    assert!(
+        report
+            .notices
+            .iter()
+            .any(|n| n.kind == NoticeKind::LongSentencesCut)
+    );
     assert!(report.is_coarse());
 }
 
@@ -46,9 +70,16 @@ fn five_megabyte_article_falls_back_to_coarse_mode_and_says_so() {
     let seed = &crosscheck_engine::seeds::bundled()[3].text;
     let huge = seed.repeat(5_000_000 / seed.len() + 1);
     assert!(huge.len() >= 5_000_000);
-    let sources = [source("huge", &huge), source("small", "Trump spoke by phone with Putin on Wednesday.")];
+    let sources = [
+        source("huge", &huge),
+        source("small", "Trump spoke by phone with Putin on Wednesday."),
+    ];
     let report = compare(&sources, &Config::default());
-    let notice = report.notices.iter().find(|n| n.kind == NoticeKind::CoarseFallback).expect("coarse notice");
+    let notice = report
+        .notices
+        .iter()
+        .find(|n| n.kind == NoticeKind::CoarseFallback)
+        .expect("coarse notice");
     assert_eq!(notice.source, Some(0));
     assert!(report.sources[0].sentences.iter().any(|s| s.coarse));
     let last = report.sources[0].sentences.last().expect("sentences");
@@ -72,8 +103,17 @@ fn a_changed_weekday_is_a_date_divergence() {
     ]);
     let group = group_of(&report, 0, 0);
     assert_eq!(group.status, Status::Diverge);
-    let member = group.members.iter().find(|m| m.source == 1).expect("member");
-    let differs: Vec<&str> = member.marks.iter().filter(|m| m.kind == MarkKind::Differs).map(|m| &sources[1].text[m.start..m.end]).collect();
+    let member = group
+        .members
+        .iter()
+        .find(|m| m.source == 1)
+        .expect("member");
+    let differs: Vec<&str> = member
+        .marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Differs)
+        .map(|m| &sources[1].text[m.start..m.end])
+        .collect();
     assert_eq!(differs, ["Tuesday"]);
 }
 
@@ -105,7 +145,10 @@ fn an_added_negation_diverges() {
     ]);
     let group = group_of(&report, 0, 0);
     assert_eq!(group.status, Status::Diverge);
-    assert!(group.members.iter().any(|m| m.differences.contains(&crosscheck_engine::DivergenceKind::Negation)));
+    assert!(group.members.iter().any(|m| {
+        m.differences
+            .contains(&crosscheck_engine::DivergenceKind::Negation)
+    }));
 }
 
 #[test]
@@ -116,7 +159,10 @@ fn a_quote_trimmed_by_one_outlet_diverges_on_the_quote() {
     ]);
     let group = group_of(&report, 0, 0);
     assert_eq!(group.status, Status::Diverge);
-    assert!(group.members.iter().any(|m| m.differences.contains(&crosscheck_engine::DivergenceKind::Quote)));
+    assert!(group.members.iter().any(|m| {
+        m.differences
+            .contains(&crosscheck_engine::DivergenceKind::Quote)
+    }));
 }
 
 #[test]
@@ -134,8 +180,14 @@ fn moved_paragraphs_still_align() {
         "Witkoff met Putin in Moscow last week.\n\nThe plant produces a quarter of Ukraine's electricity.\n\nLeavitt praised the talks.",
         "The Zaporizhzhia plant produces a quarter of Ukraine's electricity.\n\nLeavitt praised the talks.\n\nLast week Witkoff met Putin in Moscow.",
     ]);
-    assert_eq!(report.sources[0].sentences[0].group, report.sources[1].sentences[2].group);
-    assert_eq!(report.sources[0].sentences[1].group, report.sources[1].sentences[0].group);
+    assert_eq!(
+        report.sources[0].sentences[0].group,
+        report.sources[1].sentences[2].group
+    );
+    assert_eq!(
+        report.sources[0].sentences[1].group,
+        report.sources[1].sentences[0].group
+    );
 }
 
 #[test]
@@ -145,11 +197,21 @@ fn a_sentence_with_two_facts_joins_one_group_and_is_linked_from_the_other() {
         "Witkoff met Putin in Moscow last week. Rubio persuaded Ukrainian officials in Saudi Arabia to accept the ceasefire framework.",
     ]);
     let joined = report.sources[0].sentences[0].group.expect("grouped");
-    let other = [0, 1].into_iter().map(|i| report.sources[1].sentences[i].group.expect("grouped")).find(|&g| g != joined).expect("two groups");
+    let other = [0, 1]
+        .into_iter()
+        .map(|i| report.sources[1].sentences[i].group.expect("grouped"))
+        .find(|&g| g != joined)
+        .expect("two groups");
     let group = &report.groups[other];
-    assert!(group.missing.is_empty(), "the two-fact source is not counted as missing");
+    assert!(
+        group.missing.is_empty(),
+        "the two-fact source is not counted as missing"
+    );
     assert_eq!(group.elsewhere.len(), 1);
-    assert_eq!((group.elsewhere[0].source, group.elsewhere[0].group), (0, joined));
+    assert_eq!(
+        (group.elsewhere[0].source, group.elsewhere[0].group),
+        (0, joined)
+    );
 }
 
 #[test]
@@ -158,7 +220,11 @@ fn boilerplate_is_listed_but_never_grouped_or_omitted() {
         "Trump and Putin spoke on Tuesday about Ukraine.\nAdvertisement\nCopyright © 2025 Example News, LLC.",
         "Trump and Putin spoke on Tuesday about Ukraine.",
     ]);
-    let boilerplate = report.sources[0].sentences.iter().filter(|s| s.boilerplate).count();
+    let boilerplate = report.sources[0]
+        .sentences
+        .iter()
+        .filter(|s| s.boilerplate)
+        .count();
     assert_eq!(boilerplate, 2);
     assert_eq!(report.groups.len(), 1);
     assert!(report.sources[1].omitted.is_empty());
@@ -171,6 +237,12 @@ fn the_text_rendering_shows_replacements_and_insertions() {
         "And the president, as you know, is determined to get a deal done on Tuesday.",
     ]);
     let text = render::text(&report);
-    assert!(text.contains("[-Wednesday-]{+Tuesday+}") || text.contains("[-Tuesday-]{+Wednesday+}"), "{text}");
-    assert!(text.contains("{+as you know+}") || text.contains("[~"), "{text}");
+    assert!(
+        text.contains("[-Wednesday-]{+Tuesday+}") || text.contains("[-Tuesday-]{+Wednesday+}"),
+        "{text}"
+    );
+    assert!(
+        text.contains("{+as you know+}") || text.contains("[~"),
+        "{text}"
+    );
 }

@@ -56,7 +56,9 @@ impl Seeds {
             .iter()
             .position(|s| s.id.starts_with(prefix.as_str()))
             .unwrap_or_else(|| panic!("no source {prefix}"));
-        let at = self.texts[source].find(needle.as_str()).unwrap_or_else(|| panic!("{needle:?} not in {prefix}"));
+        let at = self.texts[source]
+            .find(needle.as_str())
+            .unwrap_or_else(|| panic!("{needle:?} not in {prefix}"));
         let sentence = self.report.sources[source]
             .sentences
             .iter()
@@ -103,23 +105,47 @@ fn gold_align_cases_end_in_one_group() {
         }
     }
     let known: Vec<&str> = KNOWN_MISSES.iter().map(|(id, _)| *id).collect();
-    assert_eq!(misses, known, "a known miss now passes: remove it from KNOWN_MISSES and docs/tricky-cases.md");
+    assert_eq!(
+        misses, known,
+        "a known miss now passes: remove it from KNOWN_MISSES and docs/tricky-cases.md"
+    );
 }
 
 #[test]
 fn gold_witkoff_miss_is_at_least_linked_elsewhere() {
     let seeds = seeds();
-    let in_001 = seeds.group(&("001".into(), "Steve Witkoff met last week with Putin in Moscow".into())).expect("grouped");
-    let (source, sentence) = seeds.locate(&("002".into(), "Last week, Witkoff met with Putin in Moscow".into()));
+    let in_001 = seeds
+        .group(&(
+            "001".into(),
+            "Steve Witkoff met last week with Putin in Moscow".into(),
+        ))
+        .expect("grouped");
+    let (source, sentence) = seeds.locate(&(
+        "002".into(),
+        "Last week, Witkoff met with Putin in Moscow".into(),
+    ));
     let group = &seeds.report.groups[in_001];
-    assert!(group.elsewhere.iter().any(|e| e.source == source && e.sentence == sentence), "{:?}", group.elsewhere);
+    assert!(
+        group
+            .elsewhere
+            .iter()
+            .any(|e| e.source == source && e.sentence == sentence),
+        "{:?}",
+        group.elsewhere
+    );
 }
 
 #[test]
 fn gold_not_align_pairs_never_share_a_group() {
     let seeds = seeds();
     for (a, b) in gold().not_align {
-        assert_ne!(seeds.group(&a), seeds.group(&b), "{}\n{}", seeds.describe(&a), seeds.describe(&b));
+        assert_ne!(
+            seeds.group(&a),
+            seeds.group(&b),
+            "{}\n{}",
+            seeds.describe(&a),
+            seeds.describe(&b)
+        );
     }
 }
 
@@ -128,15 +154,29 @@ fn gold_diverge_words_are_marked_and_the_group_diverges() {
     let seeds = seeds();
     for case in gold().diverge {
         let (group_a, group_b) = (seeds.group(&case.a), seeds.group(&case.b));
-        assert!(group_a.is_some() && group_a == group_b, "{}: {}\n{}", case.id, seeds.describe(&case.a), seeds.describe(&case.b));
+        assert!(
+            group_a.is_some() && group_a == group_b,
+            "{}: {}\n{}",
+            case.id,
+            seeds.describe(&case.a),
+            seeds.describe(&case.b)
+        );
         let group = &seeds.report.groups[group_a.unwrap_or_default()];
         assert_eq!(group.status, Status::Diverge, "{}", case.id);
         for word in &case.words {
             let marked = [&case.a, &case.b].into_iter().any(|locator| {
                 let (source, sentence) = seeds.locate(locator);
-                let member = group.members.iter().find(|m| m.source == source && m.sentence == sentence);
+                let member = group
+                    .members
+                    .iter()
+                    .find(|m| m.source == source && m.sentence == sentence);
                 member.is_some_and(|m| {
-                    m.marks.iter().filter(|mark| mark.kind != MarkKind::Shared).any(|mark| seeds.texts[source][mark.start..mark.end].contains(word.as_str()))
+                    m.marks
+                        .iter()
+                        .filter(|mark| mark.kind != MarkKind::Shared)
+                        .any(|mark| {
+                            seeds.texts[source][mark.start..mark.end].contains(word.as_str())
+                        })
                 })
             });
             assert!(marked, "{}: {word:?} is not marked as differing", case.id);
@@ -149,7 +189,12 @@ fn gold_only_in_sentences_are_unique() {
     let seeds = seeds();
     for locator in gold().only_in {
         let group = seeds.group(&locator).expect("content sentence has a group");
-        assert_eq!(seeds.report.groups[group].status, Status::Unique, "{}", seeds.describe(&locator));
+        assert_eq!(
+            seeds.report.groups[group].status,
+            Status::Unique,
+            "{}",
+            seeds.describe(&locator)
+        );
     }
 }
 
@@ -159,7 +204,11 @@ fn gold_boilerplate_is_boilerplate() {
     for locator in gold().boilerplate {
         let (source, sentence) = seeds.locate(&locator);
         let s = &seeds.report.sources[source].sentences[sentence];
-        assert!(s.boilerplate && s.group.is_none(), "{}", seeds.describe(&locator));
+        assert!(
+            s.boilerplate && s.group.is_none(),
+            "{}",
+            seeds.describe(&locator)
+        );
     }
 }
 
@@ -168,7 +217,11 @@ fn gold_variants_are_reported() {
     let seeds = seeds();
     for set in gold().variants {
         let found = seeds.report.variants.iter().any(|v| {
-            set.iter().all(|spelling| v.spellings.iter().any(|s| s.text.eq_ignore_ascii_case(spelling)))
+            set.iter().all(|spelling| {
+                v.spellings
+                    .iter()
+                    .any(|s| s.text.eq_ignore_ascii_case(spelling))
+            })
         });
         assert!(found, "{set:?} not in {:?}", seeds.report.variants);
     }

@@ -36,7 +36,11 @@ fn sources(texts: Vec<String>) -> Vec<Source> {
     texts
         .into_iter()
         .enumerate()
-        .map(|(i, text)| Source { id: format!("s{i}"), text, ..Source::default() })
+        .map(|(i, text)| Source {
+            id: format!("s{i}"),
+            text,
+            ..Source::default()
+        })
         .collect()
 }
 

@@ -6,19 +6,29 @@ fn table(texts: &[&str]) -> String {
     let sources: Vec<Source> = texts
         .iter()
         .enumerate()
-        .map(|(i, text)| Source { id: format!("s{i}"), text: (*text).into(), ..Source::default() })
+        .map(|(i, text)| Source {
+            id: format!("s{i}"),
+            text: (*text).into(),
+            ..Source::default()
+        })
         .collect();
     render::text(&compare(&sources, &Config::default()))
 }
 
 #[test]
 fn seed_set_aligned_table() {
-    insta::assert_snapshot!(render::text(&compare(&seeds::bundled(), &Config::default())));
+    insta::assert_snapshot!(render::text(&compare(
+        &seeds::bundled(),
+        &Config::default()
+    )));
 }
 
 #[test]
 fn seed_set_markdown() {
-    insta::assert_snapshot!(render::markdown(&compare(&seeds::bundled(), &Config::default())));
+    insta::assert_snapshot!(render::markdown(&compare(
+        &seeds::bundled(),
+        &Config::default()
+    )));
 }
 
 #[test]

@@ -50,7 +50,11 @@ impl Counts {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn add(&mut self, predicted: bool, actual: bool) {
         match (predicted, actual) {
@@ -119,7 +123,12 @@ pub fn read_cluster(dir: &Path) -> Vec<Source> {
             let stem = name.strip_suffix(".txt")?;
             let id = stem.split("__").next().unwrap_or(stem).to_owned();
             let text = fs::read_to_string(&path).ok()?;
-            Some(Source { id, file: Some(name), text, ..Source::default() })
+            Some(Source {
+                id,
+                file: Some(name),
+                text,
+                ..Source::default()
+            })
         })
         .collect()
 }
@@ -129,7 +138,10 @@ pub fn evaluate(root: &Path, config: &Config) -> Scores {
     let pairs = read_pairs(&root.join("sentence_pairs.tsv"));
     let mut by_cluster: BTreeMap<&str, Vec<&Pair>> = BTreeMap::new();
     for pair in &pairs {
-        by_cluster.entry(pair.cluster.as_str()).or_default().push(pair);
+        by_cluster
+            .entry(pair.cluster.as_str())
+            .or_default()
+            .push(pair);
     }
     let mut scores = Scores::default();
     for (cluster, pairs) in by_cluster {
@@ -158,15 +170,27 @@ pub fn evaluate(root: &Path, config: &Config) -> Scores {
 }
 
 /// The groups of the report sentences that overlap the line holding `text` in document `doc`.
-fn locate(sources: &[Source], report: &Report, doc: &str, sent: usize, text: &str) -> Option<HashSet<usize>> {
+fn locate(
+    sources: &[Source],
+    report: &Report,
+    doc: &str,
+    sent: usize,
+    text: &str,
+) -> Option<HashSet<usize>> {
     let index = sources.iter().position(|s| s.id == doc)?;
     let source = &sources[index];
     let lines = line_ranges(&source.text);
     let wanted = text.trim();
-    let by_number = [sent, sent.wrapping_sub(1)]
-        .into_iter()
-        .find(|&i| lines.get(i).is_some_and(|r| source.text[r.clone()].trim() == wanted));
-    let line = by_number.or_else(|| lines.iter().position(|r| source.text[r.clone()].trim() == wanted))?;
+    let by_number = [sent, sent.wrapping_sub(1)].into_iter().find(|&i| {
+        lines
+            .get(i)
+            .is_some_and(|r| source.text[r.clone()].trim() == wanted)
+    });
+    let line = by_number.or_else(|| {
+        lines
+            .iter()
+            .position(|r| source.text[r.clone()].trim() == wanted)
+    })?;
     let range = lines[line].clone();
     Some(
         report.sources[index]

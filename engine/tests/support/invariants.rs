@@ -9,15 +9,26 @@ use crosscheck_engine::{MarkKind, Report, Source, Status};
 pub fn check(sources: &[Source], report: &Report) {
     assert_eq!(report.schema, SCHEMA);
     assert_eq!(report.sources.len(), sources.len());
-    let mut membership: Vec<Vec<usize>> = report.sources.iter().map(|s| vec![0; s.sentences.len()]).collect();
+    let mut membership: Vec<Vec<usize>> = report
+        .sources
+        .iter()
+        .map(|s| vec![0; s.sentences.len()])
+        .collect();
     for (g, group) in report.groups.iter().enumerate() {
         assert_eq!(group.id, g);
         assert!(!group.members.is_empty());
         assert!(group.reference < group.members.len());
-        assert_eq!(group.status == Status::Unique, group.members.len() == 1, "group {g}");
+        assert_eq!(
+            group.status == Status::Unique,
+            group.members.len() == 1,
+            "group {g}"
+        );
         let mut seen_sources = Vec::new();
         for member in &group.members {
-            assert!(!seen_sources.contains(&member.source), "one sentence per source per group");
+            assert!(
+                !seen_sources.contains(&member.source),
+                "one sentence per source per group"
+            );
             seen_sources.push(member.source);
             assert!(!group.missing.contains(&member.source));
             membership[member.source][member.sentence] += 1;
@@ -27,7 +38,11 @@ pub fn check(sources: &[Source], report: &Report) {
             let mut at = sentence.start;
             for mark in &member.marks {
                 assert_eq!(mark.start, at, "marks are contiguous");
-                assert!(mark.start < mark.end && text.is_char_boundary(mark.start) && text.is_char_boundary(mark.end));
+                assert!(
+                    mark.start < mark.end
+                        && text.is_char_boundary(mark.start)
+                        && text.is_char_boundary(mark.end)
+                );
                 at = mark.end;
                 if let Some(span) = mark.against {
                     let r = &group.members[group.reference];
@@ -49,7 +64,11 @@ pub fn check(sources: &[Source], report: &Report) {
             assert!(text.is_char_boundary(sentence.start) && text.is_char_boundary(sentence.end));
             assert_eq!(sentence.text, text[sentence.start..sentence.end]);
             let expected = if sentence.boilerplate { 0 } else { 1 };
-            assert_eq!(membership[s][i], expected, "sentence {s}/{i} is in {} groups", membership[s][i]);
+            assert_eq!(
+                membership[s][i], expected,
+                "sentence {s}/{i} is in {} groups",
+                membership[s][i]
+            );
             assert_eq!(sentence.boilerplate, sentence.group.is_none());
         }
         for &g in &source.omitted {

@@ -1,0 +1,120 @@
+//! Runs the `crosscheck` binary as a user would.
+
+use std::process::{Command, Output};
+
+fn crosscheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("crosscheck-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("temp file");
+    path
+}
+
+#[test]
+fn compare_without_files_prints_the_seed_table() {
+    let output = crosscheck(&["compare"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.starts_with("Crosscheck: 5 sources"));
+    assert!(text.contains("Group 0 · diverge"));
+}
+
+#[test]
+fn compare_json_is_the_documented_report() {
+    let output = crosscheck(&["compare", "--format", "json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(json["schema"], "crosscheck-report/1");
+    assert_eq!(json["sources"].as_array().map(Vec::len), Some(5));
+    let mark = &json["groups"][0]["members"][0]["marks"][0];
+    assert!(mark["start"].is_u64() && mark["end"].is_u64() && mark["kind"].is_string());
+}
+
+#[test]
+fn compare_two_files_as_markdown() {
+    let a = temp_file(
+        "a.txt",
+        "Trump spoke by phone with Putin on Wednesday.\nAdvertisement\n".as_bytes(),
+    );
+    let b = temp_file(
+        "b.txt",
+        "Trump spoke by phone with Putin on Tuesday.".as_bytes(),
+    );
+    let output = crosscheck(&[
+        "compare",
+        "--format",
+        "md",
+        a.to_str().unwrap_or(""),
+        b.to_str().unwrap_or(""),
+    ]);
+    assert!(output.status.success());
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn compare_two_files_as_text() {
+    let a = temp_file(
+        "c.txt",
+        "Trump spoke by phone with Putin on Wednesday. The call lasted 90 minutes.".as_bytes(),
+    );
+    let b = temp_file(
+        "d.txt",
+        "The call lasted nearly 90 minutes. Trump spoke by phone with Putin on Tuesday.".as_bytes(),
+    );
+    let output = crosscheck(&[
+        "compare",
+        a.to_str().unwrap_or(""),
+        b.to_str().unwrap_or(""),
+    ]);
+    assert!(output.status.success());
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn non_utf8_file_is_an_error_naming_the_file() {
+    let bad = temp_file("latin1.txt", b"caf\xe9 au lait");
+    let output = crosscheck(&["compare", bad.to_str().unwrap_or("")]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("latin1.txt is not UTF-8 text"),
+        "{message}"
+    );
+}
+
+#[test]
+fn empty_and_missing_files_are_errors() {
+    let empty = temp_file("empty.txt", b"  \n");
+    let output = crosscheck(&["compare", empty.to_str().unwrap_or("")]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("empty.txt is empty"));
+    let output = crosscheck(&["compare", "/nonexistent/article.txt"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("cannot read /nonexistent/article.txt"));
+}
+
+#[test]
+fn usage_errors_exit_with_2_and_help_succeeds() {
+    let output = crosscheck(&["compare", "--format", "xml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown format \"xml\""));
+    assert_eq!(crosscheck(&[]).status.code(), Some(2));
+    let help = crosscheck(&["--help"]);
+    assert!(help.status.success());
+    insta::assert_snapshot!(stdout(&help));
+}
