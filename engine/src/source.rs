@@ -6,6 +6,9 @@
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::config::Limits;
+use crate::{clean, segment};
+
 /// How many words an excerpt used as a stand-in headline keeps.
 const EXCERPT_WORDS: usize = 12;
 /// A paragraph shorter than this is not used as a stand-in headline (datelines, captions).
@@ -50,7 +53,8 @@ impl Source {
     }
 
     /// The headline to show: the stated title, or else the opening words of
-    /// the first paragraph that reads like body text.
+    /// the first paragraph that reads like body text: long enough to quote
+    /// and not boilerplate (promotions, datelines… see [`crate::clean`]).
     pub fn headline(&self) -> Headline<'_> {
         if let Some(title) = self
             .title
@@ -60,12 +64,31 @@ impl Source {
         {
             return Headline::Stated(title);
         }
-        self.text
-            .lines()
+        self.body_paragraphs()
             .map(strip_dateline)
-            .find(|p| looks_like_body(p))
+            .find(|p| p.unicode_words().count() >= EXCERPT_MIN_WORDS)
             .map(|p| Headline::Excerpt(excerpt(p, EXCERPT_WORDS)))
             .unwrap_or(Headline::Untitled)
+    }
+
+    /// Each paragraph from its first sentence that is article content (the
+    /// clean stage decides), skipping paragraphs that are all boilerplate.
+    fn body_paragraphs(&self) -> impl Iterator<Item = &str> {
+        let segmented = segment::segment(&self.text, &Limits::default());
+        let verdicts = clean::detect(&self.text, &segmented, segmented.sentences.len());
+        let mut starts: Vec<(usize, usize)> = Vec::new();
+        for (sentence, verdict) in segmented.sentences.iter().zip(verdicts) {
+            let paragraph = &segmented.paragraphs[sentence.paragraph];
+            let seen = starts
+                .last()
+                .is_some_and(|&(_, end)| end == paragraph.range.end);
+            if verdict.is_none() && !seen {
+                starts.push((sentence.range.start, paragraph.range.end));
+            }
+        }
+        starts
+            .into_iter()
+            .map(|(start, end)| &self.text[start..end])
     }
 
     /// The outlet's name, or "unnamed source".
@@ -75,15 +98,6 @@ impl Source {
             _ => "unnamed source",
         }
     }
-}
-
-/// A paragraph long enough to quote, that is not a promotion line.
-fn looks_like_body(paragraph: &str) -> bool {
-    let lower = paragraph.to_lowercase();
-    let promotional = ["newsletter", "click here", "subscribe", "sign up"]
-        .iter()
-        .any(|cue| lower.contains(cue));
-    !promotional && paragraph.unicode_words().count() >= EXCERPT_MIN_WORDS
 }
 
 /// Drops a leading dateline such as "Washington, March 17, 2025 – ".
