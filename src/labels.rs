@@ -60,13 +60,14 @@ pub fn group_divergences(group: &Group) -> Vec<DivergenceKind> {
     kinds
 }
 
-/// The row header of a group: "3 of 5 sources · details differ".
-pub fn group_heading(group: &Group, sources: usize) -> String {
+/// The row header of a group: "3 of 5 sources · details differ"; `letter`
+/// names a report source.
+pub fn group_heading(group: &Group, sources: usize, letter: impl Fn(usize) -> String) -> String {
     let reporting = group.members.len();
     let status = match group.status {
         Status::Unique => {
             let only = group.members.first().map_or(0, |m| m.source);
-            format!("only in {}", source_letter(only))
+            format!("only in {}", letter(only))
         }
         Status::Diverge => divergence_words(&group_divergences(group))
             .unwrap_or_else(|| status_words(Status::Diverge).to_owned()),

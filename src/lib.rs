@@ -7,9 +7,11 @@
 
 pub mod app;
 pub mod boot;
+pub mod comparison;
 pub mod components;
 pub mod labels;
 pub mod state;
+pub mod view_model;
 
 /// Entry point called by the wasm start function: mounts the app into `#app`.
 pub fn start() {

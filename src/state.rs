@@ -1,5 +1,10 @@
-//! UI state and its reducer: which view is open. Pure: no I/O, no comparison.
+//! UI state and its reducer: the open view, grid filter, search, order, sources in play, reading and pair choices.
+//!
+//! Pure: no I/O and no comparison. Source numbers here are positions in the
+//! loaded set (stable while sources are switched on and off); the report's own
+//! indices are mapped through [`crate::comparison::Comparison`].
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -7,31 +12,73 @@ use yew::Reducible;
 /// The views of the page, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
+    /// Coverage and similarity matrices, figures per source.
+    Overview,
     /// The aligned grid: one row per group, one column per source.
-    Aligned,
-    /// The articles as loaded, each readable in full.
-    Articles,
+    Grid,
+    /// One article in full, shaded by how many others report each sentence.
+    Reading,
+    /// Two sources side by side.
+    Pair,
+    /// What the words mean and how the tool decides.
+    Help,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 2] = [View::Aligned, View::Articles];
+    pub const ALL: [View; 5] = [
+        View::Overview,
+        View::Grid,
+        View::Reading,
+        View::Pair,
+        View::Help,
+    ];
 
     /// The tab's label.
     pub fn label(self) -> &'static str {
         match self {
-            View::Aligned => "Aligned sentences",
-            View::Articles => "Articles",
+            View::Overview => "Overview",
+            View::Grid => "Aligned sentences",
+            View::Reading => "Read one article",
+            View::Pair => "Compare two",
+            View::Help => "Help",
         }
     }
 
     /// A stable id fragment for the tab and its panel.
     pub fn slug(self) -> &'static str {
         match self {
-            View::Aligned => "aligned",
-            View::Articles => "articles",
+            View::Overview => "overview",
+            View::Grid => "grid",
+            View::Reading => "reading",
+            View::Pair => "pair",
+            View::Help => "help",
         }
     }
+}
+
+/// Which groups the grid shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Filter {
+    /// Every group.
+    All,
+    /// Groups whose sources differ in a detail.
+    Diverge,
+    /// Groups whose sources agree.
+    Agree,
+    /// Groups only one source reports.
+    Unique,
+    /// Groups this source (position in the set) leaves out.
+    OmittedBy(usize),
+}
+
+/// How the grid orders its rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// Most widely reported first.
+    Coverage,
+    /// In this source's own order; what it does not report comes after.
+    SourceOrder(usize),
 }
 
 /// What the user has chosen.
@@ -39,44 +86,169 @@ impl View {
 pub struct UiState {
     /// The open view.
     pub view: View,
+    /// The grid's filter.
+    pub filter: Filter,
+    /// The grid's search text.
+    pub query: String,
+    /// The grid's row order.
+    pub order: Order,
+    /// Sources left out of the comparison (positions in the set).
+    pub excluded: BTreeSet<usize>,
+    /// The source every group is compared against when it reports the group.
+    pub reference: Option<usize>,
+    /// The source shown in the reading view.
+    pub reading: usize,
+    /// The report group opened from the reading view.
+    pub opened_group: Option<usize>,
+    /// The two sources of the pair view.
+    pub pair: (usize, usize),
 }
 
 impl Default for UiState {
     fn default() -> Self {
         UiState {
-            view: View::Aligned,
+            view: View::Grid,
+            filter: Filter::All,
+            query: String::new(),
+            order: Order::Coverage,
+            excluded: BTreeSet::new(),
+            reference: None,
+            reading: 0,
+            opened_group: None,
+            pair: (0, 1),
         }
     }
 }
 
 /// What the user can do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// Open a view.
     Show(View),
+    /// Filter the grid.
+    Filter(Filter),
+    /// Search the grid.
+    Search(String),
+    /// Order the grid.
+    Order(Order),
+    /// Include or exclude a source.
+    ToggleSource(usize),
+    /// Choose the reference source (or let the engine choose).
+    Reference(Option<usize>),
+    /// Read a source.
+    Read(usize),
+    /// Open a group's details in the reading view (`None` closes them).
+    OpenGroup(Option<usize>),
+    /// Choose the pair view's sources.
+    Pair(usize, usize),
+    /// "What did this source leave out?": the grid, filtered to that.
+    ShowOmittedBy(usize),
 }
 
 impl Reducible for UiState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
         match action {
-            Action::Show(view) if view == self.view => self,
-            Action::Show(view) => Rc::new(UiState { view }),
+            Action::Show(view) => next.view = view,
+            Action::Filter(filter) => next.filter = filter,
+            Action::Search(query) => next.query = query,
+            Action::Order(order) => next.order = order,
+            Action::ToggleSource(source) => toggle(&mut next, source),
+            Action::Reference(reference) => next.reference = reference,
+            Action::Read(source) => {
+                next.reading = source;
+                next.opened_group = None;
+            }
+            Action::OpenGroup(group) => next.opened_group = group,
+            Action::Pair(a, b) => next.pair = (a, b),
+            Action::ShowOmittedBy(source) => {
+                next.view = View::Grid;
+                next.filter = Filter::OmittedBy(source);
+                next.query.clear();
+            }
+        }
+        if next == *self { self } else { Rc::new(next) }
+    }
+}
+
+/// Excluding a source also drops choices that pointed at it; the report changes,
+/// so an opened group no longer means the same thing.
+fn toggle(state: &mut UiState, source: usize) {
+    if !state.excluded.remove(&source) {
+        state.excluded.insert(source);
+        if state.reference == Some(source) {
+            state.reference = None;
+        }
+        if state.filter == Filter::OmittedBy(source) {
+            state.filter = Filter::All;
         }
     }
+    state.opened_group = None;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn check(actions: &[Action], expect: impl Fn(&UiState)) {
+        let state = actions
+            .iter()
+            .cloned()
+            .fold(Rc::new(UiState::default()), |state, action| {
+                state.reduce(action)
+            });
+        expect(&state);
+    }
+
     #[test]
-    fn showing_the_open_view_keeps_the_same_state() {
+    fn an_action_that_changes_nothing_keeps_the_same_state() {
         let state = Rc::new(UiState::default());
-        let same = state.clone().reduce(Action::Show(View::Aligned));
+        let same = state.clone().reduce(Action::Show(View::Grid));
         assert!(Rc::ptr_eq(&state, &same));
-        let other = state.reduce(Action::Show(View::Articles));
-        assert_eq!(other.view, View::Articles);
+    }
+
+    #[test]
+    fn what_did_b_leave_out_opens_the_filtered_grid() {
+        check(
+            &[
+                Action::Show(View::Overview),
+                Action::Search("x".into()),
+                Action::ShowOmittedBy(1),
+            ],
+            |s| {
+                assert_eq!(s.view, View::Grid);
+                assert_eq!(s.filter, Filter::OmittedBy(1));
+                assert_eq!(s.query, "");
+            },
+        );
+    }
+
+    #[test]
+    fn excluding_a_source_drops_choices_that_named_it() {
+        check(
+            &[
+                Action::Reference(Some(2)),
+                Action::Filter(Filter::OmittedBy(2)),
+                Action::ToggleSource(2),
+            ],
+            |s| {
+                assert!(s.excluded.contains(&2));
+                assert_eq!(s.reference, None);
+                assert_eq!(s.filter, Filter::All);
+            },
+        );
+        check(&[Action::ToggleSource(2), Action::ToggleSource(2)], |s| {
+            assert!(s.excluded.is_empty())
+        });
+    }
+
+    #[test]
+    fn reading_another_source_closes_the_opened_group() {
+        check(&[Action::OpenGroup(Some(3)), Action::Read(2)], |s| {
+            assert_eq!(s.reading, 2);
+            assert_eq!(s.opened_group, None);
+        });
     }
 }

@@ -1,11 +1,11 @@
 //! End-to-end tests: the built single-file page opened from disk in headless Chromium.
 //!
-//! Run by `cargo xtask test` after `cargo xtask dist`; screenshots land in
-//! `target/screenshots/`.
+//! Run by `cargo xtask test` after `cargo xtask dist`; screenshots of every
+//! view land in `target/screenshots/`.
 
 mod support;
 
-use fantoccini::Locator;
+use fantoccini::{Client, Locator};
 use support::{Scheme, Scripts, Setup, Viewport, screenshot, texts, wait_for, with_browser};
 
 const SEED_HEADLINES: [&str; 5] = [
@@ -16,23 +16,34 @@ const SEED_HEADLINES: [&str; 5] = [
     "Trump, Putin hold talks on Ukraine ceasefire",
 ];
 
-/// Waits until the aligned grid has rendered its rows.
-async fn open_grid(client: &fantoccini::Client) {
+/// Opens the page and waits until the aligned grid has rendered its rows.
+async fn open_grid(client: &Client) {
     client.goto(&support::page_url()).await.unwrap();
     wait_for(client, "table.aligned tbody tr.group").await;
 }
 
-/// Opens the Articles tab and waits for the five cards.
-async fn open_articles(client: &fantoccini::Client) {
+/// Opens the page and switches to a view by its tab.
+async fn open_view(client: &Client, slug: &str) {
     open_grid(client).await;
-    client
-        .find(Locator::Id("tab-articles"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for(client, ".source-list > li:nth-child(5) .source-card").await;
+    click(client, &format!("#tab-{slug}")).await;
+    wait_for(client, &format!("#panel-{slug}")).await;
+}
+
+async fn click(client: &Client, css: &str) {
+    wait_for(client, css).await.click().await.unwrap();
+}
+
+async fn script(client: &Client, js: &str) -> serde_json::Value {
+    client.execute(js, vec![]).await.unwrap()
+}
+
+async fn no_sideways_scrolling(client: &Client) {
+    let overflow = script(
+        client,
+        "return document.documentElement.scrollWidth - window.innerWidth;",
+    )
+    .await;
+    assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways");
 }
 
 #[tokio::test]
@@ -41,6 +52,10 @@ async fn seed_articles_open_from_disk() {
         open_grid(&client).await;
         let columns = texts(&client, "table.aligned thead th.source-col .name-title").await;
         assert_eq!(columns, SEED_HEADLINES);
+        let chips = texts(&client, ".chips .name-outlet").await;
+        assert_eq!(chips[0], "The Washington Times (Associated Press)");
+        assert_eq!(chips[1], "unnamed source");
+        assert_eq!(chips[3], "The Washington Post");
         assert!(
             client.find(Locator::Id("loading")).await.is_err(),
             "loading message is gone"
@@ -51,64 +66,7 @@ async fn seed_articles_open_from_disk() {
             Vec::<String>::new(),
             "the page loads nothing"
         );
-        screenshot(&client, "aligned", Viewport::Laptop).await;
-    })
-    .await;
-}
-
-#[tokio::test]
-async fn the_articles_tab_lists_the_five_seed_articles() {
-    with_browser(Setup::default(), |client| async move {
-        open_articles(&client).await;
-        let cards = texts(&client, ".source-card .source-title").await;
-        let headlines: Vec<String> = cards
-            .iter()
-            .map(|t| {
-                t.trim_start_matches("No headline; opening words:")
-                    .trim()
-                    .to_owned()
-            })
-            .collect();
-        assert_eq!(headlines, SEED_HEADLINES);
-        let outlets = texts(&client, ".source-card .outlet").await;
-        assert_eq!(outlets[0], "The Washington Times (Associated Press)");
-        assert_eq!(outlets[1], "unnamed source");
-        assert_eq!(outlets[3], "The Washington Post");
-        let words = texts(&client, ".source-card .words").await;
-        assert!(words.iter().all(|w| w.ends_with(" words")), "{words:?}");
-        screenshot(&client, "cards", Viewport::Laptop).await;
-    })
-    .await;
-}
-
-#[tokio::test]
-async fn views_fit_a_phone_screen() {
-    let setup = Setup {
-        viewport: Viewport::Phone,
-        ..Setup::default()
-    };
-    with_browser(setup, |client| async move {
-        open_grid(&client).await;
-        let overflow = "return document.documentElement.scrollWidth - window.innerWidth;";
-        assert_eq!(
-            client.execute(overflow, vec![]).await.unwrap().as_i64(),
-            Some(0),
-            "no sideways scrolling at 390 px"
-        );
-        screenshot(&client, "aligned", Viewport::Phone).await;
-        client
-            .find(Locator::Id("tab-articles"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        wait_for(&client, ".source-list > li:nth-child(5) .source-card").await;
-        assert_eq!(
-            client.execute(overflow, vec![]).await.unwrap().as_i64(),
-            Some(0)
-        );
-        screenshot(&client, "cards", Viewport::Phone).await;
+        screenshot(&client, "grid", Viewport::Laptop).await;
     })
     .await;
 }
@@ -126,36 +84,179 @@ async fn the_weekday_divergence_is_marked_in_one_row() {
         assert!(row.attr("class").await.unwrap().unwrap_or_default().contains("diverge"));
         let heading = row.find(Locator::Css("th")).await.unwrap().text().await.unwrap();
         assert!(heading.contains("a date or day"), "{heading}");
-        let mark = row
-            .find(Locator::XPath(".//mark[contains(.,'Wednesday')]"))
-            .await
-            .unwrap();
+        let mark = row.find(Locator::XPath(".//mark[contains(.,'Wednesday')]")).await.unwrap();
         let title = mark.attr("title").await.unwrap().unwrap_or_default();
         assert!(
             ["differs from the reference", "another source words this differently"].contains(&title.as_str()),
             "the mark explains itself on hover: {title:?}"
         );
         let missing = texts(&client, "tr.group td.missing").await;
-        assert!(missing.iter().all(|t| t == "not reported"));
-        assert!(!missing.is_empty());
+        assert!(!missing.is_empty() && missing.iter().all(|t| t == "not reported"));
     })
     .await;
 }
 
 #[tokio::test]
-async fn an_article_reads_in_full() {
+async fn filters_and_search_narrow_the_grid() {
     with_browser(Setup::default(), |client| async move {
-        open_articles(&client).await;
-        let summary = wait_for(&client, ".source-list > li:nth-child(4) summary").await;
-        summary.click().await.unwrap();
-        let last = wait_for(
+        open_grid(&client).await;
+        let all = client.find_all(Locator::Css("tr.group")).await.unwrap().len();
+        click(&client, ".filters button:nth-child(2)").await;
+        let diverging = client.find_all(Locator::Css("tr.group")).await.unwrap().len();
+        let classes = script(&client, "return [...document.querySelectorAll('tr.group')].every(r => r.classList.contains('diverge'));").await;
+        assert_eq!(classes, serde_json::Value::Bool(true));
+        assert!(0 < diverging && diverging < all, "{diverging} of {all}");
+        click(&client, ".filters button:nth-child(1)").await;
+        let search = wait_for(&client, ".search input").await;
+        search.send_keys("Zaporizhzhia").await.unwrap();
+        let narrowed = format!("//p[@class='row-count'][not(starts-with(.,'Showing {all} '))]");
+        client.wait().for_element(Locator::XPath(&narrowed)).await.unwrap();
+        let rows = texts(&client, "tr.group").await;
+        assert!(!rows.is_empty() && rows.iter().all(|r| r.contains("Zaporizhzhia")), "{rows:?}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn j_and_k_move_focus_between_divergences() {
+    with_browser(Setup::default(), |client| async move {
+        open_grid(&client).await;
+        let focused_group = "const a = document.activeElement; return a && a.closest('tr.diverge') ? a.closest('tr').dataset.group : null;";
+        let body = client.find(Locator::Css("body")).await.unwrap();
+        body.send_keys("j").await.unwrap();
+        let first = script(&client, focused_group).await;
+        assert!(first.is_string(), "j focuses a diverging row");
+        client.active_element().await.unwrap().send_keys("j").await.unwrap();
+        let second = script(&client, focused_group).await;
+        assert!(second.is_string() && second != first, "j moves on: {first} then {second}");
+        client.active_element().await.unwrap().send_keys("k").await.unwrap();
+        assert_eq!(script(&client, focused_group).await, first, "k moves back");
+        let outline = script(&client, "return getComputedStyle(document.activeElement).outlineStyle;").await;
+        assert_eq!(outline.as_str(), Some("solid"), "focus is visible");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn excluding_a_source_updates_the_grid() {
+    with_browser(Setup::default(), |client| async move {
+        open_grid(&client).await;
+        let columns =
+            "return document.querySelectorAll('table.aligned thead th.source-col').length;";
+        assert_eq!(script(&client, columns).await.as_i64(), Some(5));
+        click(&client, ".chip[data-source='3'] input[type=checkbox]").await;
+        client
+            .wait()
+            .for_element(Locator::Css(".chip.excluded[data-source='3']"))
+            .await
+            .unwrap();
+        assert_eq!(script(&client, columns).await.as_i64(), Some(4));
+        let headers = texts(&client, "table.aligned thead th.source-col .name-title").await;
+        assert!(!headers.contains(&SEED_HEADLINES[3].to_owned()));
+        assert!(
+            client
+                .find(Locator::XPath("//mark[contains(.,'Wednesday')]"))
+                .await
+                .is_err(),
+            "D's weekday is gone with D"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn what_did_b_leave_out_opens_the_filtered_grid() {
+    with_browser(Setup::default(), |client| async move {
+        open_view(&client, "overview").await;
+        let cards = client.find_all(Locator::Css(".figure-card")).await.unwrap();
+        assert_eq!(cards.len(), 5);
+        wait_for(&client, ".coverage-matrix tbody tr").await;
+        wait_for(&client, ".similarity-matrix tbody tr:nth-child(5)").await;
+        screenshot(&client, "overview", Viewport::Laptop).await;
+        click(&client, ".figure-card[data-source='1'] .omitted-button").await;
+        wait_for(&client, "#panel-grid").await;
+        let b_cells = script(&client, "return [...document.querySelectorAll('tr.group')].map(r => r.querySelectorAll('td')[1].classList.contains('missing'));").await;
+        let cells = b_cells.as_array().unwrap();
+        assert!(!cells.is_empty() && cells.iter().all(|c| c == true), "every row is one B leaves out: {b_cells}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_reading_view_opens_a_sentence_group() {
+    with_browser(Setup::default(), |client| async move {
+        open_view(&client, "reading").await;
+        click(&client, ".picker button:nth-of-type(1)").await;
+        let boiler = texts(&client, ".reading-text .sentence.boilerplate").await;
+        assert!(
+            boiler.iter().any(|t| t.trim() == "Advertisement"),
+            "{boiler:?}"
+        );
+        let sentence = wait_for(
             &client,
-            ".source-list > li:nth-child(4) .article-text p:last-child",
+            ".reading-text .sentence.shade-4, .reading-text .sentence.shade-3",
         )
         .await;
-        assert!(last.is_displayed().await.unwrap());
-        assert_eq!(last.text().await.unwrap(), "COMMENTS");
-        screenshot(&client, "article-open", Viewport::Laptop).await;
+        sentence.send_keys("\u{E007}").await.unwrap();
+        let detail = wait_for(
+            &client,
+            "aside.group-detail .detail-members li:nth-child(2)",
+        )
+        .await;
+        assert!(detail.is_displayed().await.unwrap());
+        screenshot(&client, "reading", Viewport::Laptop).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_pair_view_puts_two_sources_side_by_side() {
+    with_browser(Setup::default(), |client| async move {
+        open_view(&client, "pair").await;
+        let status = wait_for(&client, ".pair .row-count")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(status.contains("in both"), "{status}");
+        let rows = client
+            .find_all(Locator::Css(".pair-table tr.group"))
+            .await
+            .unwrap();
+        assert!(rows.len() > 10);
+        wait_for(&client, ".pair-table .m-differs").await;
+        screenshot(&client, "pair", Viewport::Laptop).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn help_explains_the_words() {
+    with_browser(Setup::default(), |client| async move {
+        open_view(&client, "help").await;
+        let text = wait_for(&client, ".help").await.text().await.unwrap();
+        assert!(text.contains("not whether it is true"), "{text}");
+        screenshot(&client, "help", Viewport::Laptop).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_view_fits_a_phone_screen() {
+    let setup = Setup {
+        viewport: Viewport::Phone,
+        ..Setup::default()
+    };
+    with_browser(setup, |client| async move {
+        open_grid(&client).await;
+        no_sideways_scrolling(&client).await;
+        screenshot(&client, "grid", Viewport::Phone).await;
+        for slug in ["overview", "reading", "pair", "help"] {
+            click(&client, &format!("#tab-{slug}")).await;
+            wait_for(&client, &format!("#panel-{slug}")).await;
+            no_sideways_scrolling(&client).await;
+            screenshot(&client, slug, Viewport::Phone).await;
+        }
     })
     .await;
 }
@@ -167,17 +268,19 @@ async fn dark_theme_follows_the_system() {
         ..Setup::default()
     };
     with_browser(setup, |client| async move {
-        client.goto(&support::page_url()).await.unwrap();
-        wait_for(&client, "table.aligned tbody tr.group").await;
-        let background = client
-            .execute(
-                "return getComputedStyle(document.body).backgroundColor;",
-                vec![],
-            )
-            .await
-            .unwrap();
+        open_grid(&client).await;
+        let background = script(
+            &client,
+            "return getComputedStyle(document.body).backgroundColor;",
+        )
+        .await;
         assert_eq!(background.as_str(), Some("rgb(17, 17, 20)"));
-        screenshot(&client, "aligned-dark", Viewport::Laptop).await;
+        screenshot(&client, "grid-dark", Viewport::Laptop).await;
+        for slug in ["overview", "reading", "pair"] {
+            click(&client, &format!("#tab-{slug}")).await;
+            wait_for(&client, &format!("#panel-{slug}")).await;
+            screenshot(&client, &format!("{slug}-dark"), Viewport::Laptop).await;
+        }
     })
     .await;
 }
@@ -190,10 +293,8 @@ async fn without_javascript_the_page_says_so() {
     };
     with_browser(setup, |client| async move {
         client.goto(&support::page_url()).await.unwrap();
-        let message = wait_for(&client, "noscript .boot-error h2, .boot-error h2").await;
         let visible = texts(&client, "body").await.join("\n");
         assert!(visible.contains("Crosscheck needs JavaScript"), "{visible}");
-        drop(message);
     })
     .await;
 }
@@ -202,7 +303,7 @@ async fn without_javascript_the_page_says_so() {
 async fn a_damaged_page_explains_why_it_cannot_start() {
     let page = std::fs::read_to_string(support::env().page).unwrap();
     let start = page.find("atob(\"").expect("inlined wasm") + "atob(\"".len();
-    // Overwrite the wasm magic number: the base64 stays valid, the module does not.
+    // Overwrite the gzip header: the base64 stays valid, the program does not.
     let damaged = format!("{}AAAAAAAAAAAA{}", &page[..start], &page[start + 12..]);
     let path = support::env().screenshots.join("damaged.html");
     std::fs::write(&path, damaged).unwrap();

@@ -1,17 +1,23 @@
-//! The top-level page: header, view tabs and the open view, or a readable error.
+//! The top-level page: header, source bar, view tabs and the open view, or a readable error.
 //!
-//! The report is computed once per set of articles (`use_memo`) and shared
-//! with every view in an `Rc`.
+//! The comparison is computed once per (articles, excluded sources, reference)
+//! with `use_memo` and shared with every view in an `Rc`; the pair view's
+//! two-source comparison likewise per (articles, pair).
 
 use std::rc::Rc;
 
-use crosscheck_engine::{Config, Report, Source, compare};
+use crosscheck_engine::Source;
 use yew::prelude::*;
 
 use crate::boot::EmbeddedSources;
-use crate::components::grid::AlignedGrid;
+use crate::comparison::{Comparison, PairComparison};
+use crate::components::grid::{AlignedGrid, ViewProps};
 use crate::components::header::Header;
-use crate::components::source_card::SourceCard;
+use crate::components::help::HelpView;
+use crate::components::overview::OverviewView;
+use crate::components::pair::PairView;
+use crate::components::reading::ReadingView;
+use crate::components::source_bar::SourceBar;
 use crate::components::tabs::{Tabs, panel_id, tab_id};
 use crate::state::{Action, UiState, View};
 
@@ -26,8 +32,8 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let body = match &props.sources {
-        EmbeddedSources::Loaded(sources) if sources.is_empty() => html! {
-            <p class="notice">{ "No articles are loaded." }</p>
+        EmbeddedSources::Loaded(sources) if sources.len() < 2 => html! {
+            <p class="notice">{ "Crosscheck needs at least two articles to compare." }</p>
         },
         EmbeddedSources::Loaded(sources) => html! { <Workspace sources={sources.clone()} /> },
         EmbeddedSources::Unreadable(message) => html! {
@@ -47,51 +53,46 @@ struct WorkspaceProps {
     sources: Rc<Vec<Source>>,
 }
 
-/// The comparison of a loaded set: tabs and the open view.
+/// The comparison of a loaded set: source bar, tabs and the open view.
 #[component]
 fn Workspace(props: &WorkspaceProps) -> Html {
     let state = use_reducer(UiState::default);
-    let report: Rc<Report> = use_memo(props.sources.clone(), |sources| {
-        compare(sources, &Config::default())
-    });
-    let on_select = {
+    let comparison: Rc<Comparison> = use_memo(
+        (
+            props.sources.clone(),
+            state.excluded.clone(),
+            state.reference,
+        ),
+        |(sources, excluded, reference)| Comparison::new(sources.clone(), excluded, *reference),
+    );
+    let pair: Rc<PairComparison> =
+        use_memo((props.sources.clone(), state.pair), |(sources, (a, b))| {
+            PairComparison::new(sources, *a, *b)
+        });
+    let dispatch = {
         let state = state.dispatcher();
-        Callback::from(move |view| state.dispatch(Action::Show(view)))
+        Callback::from(move |action| state.dispatch(action))
     };
     let view = state.view;
+    let view_props = ViewProps {
+        comparison,
+        state: Rc::new((*state).clone()),
+        dispatch: dispatch.clone(),
+    };
     let panel = match view {
-        View::Aligned => {
-            html! { <AlignedGrid report={report.clone()} sources={props.sources.clone()} /> }
-        }
-        View::Articles => html! { <ArticleList sources={props.sources.clone()} /> },
+        View::Overview => html! { <OverviewView ..view_props.clone() /> },
+        View::Grid => html! { <AlignedGrid ..view_props.clone() /> },
+        View::Reading => html! { <ReadingView ..view_props.clone() /> },
+        View::Pair => html! { <PairView view={view_props.clone()} {pair} /> },
+        View::Help => html! { <HelpView /> },
     };
     html! {
         <>
-            <Tabs current={view} {on_select} />
-            <section class="panel" role="tabpanel" id={panel_id(view)} aria-labelledby={tab_id(view)}>
+            <SourceBar sources={props.sources.clone()} state={view_props.state.clone()} dispatch={dispatch.clone()} />
+            <Tabs current={view} on_select={dispatch.reform(Action::Show)} />
+            <section class="panel" role="tabpanel" id={panel_id(view)} aria-labelledby={tab_id(view)} tabindex="0">
                 { panel }
             </section>
-        </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ArticleListProps {
-    sources: Rc<Vec<Source>>,
-}
-
-#[component]
-fn ArticleList(props: &ArticleListProps) -> Html {
-    html! {
-        <>
-            <h2 class="visually-hidden">{ format!("{} articles", props.sources.len()) }</h2>
-            <ol class="source-list">
-                { for props.sources.iter().enumerate().map(|(index, source)| html! {
-                    <li key={source.id.clone()}>
-                        <SourceCard {index} source={source.clone()} />
-                    </li>
-                }) }
-            </ol>
         </>
     }
 }

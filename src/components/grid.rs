@@ -1,83 +1,212 @@
-//! The aligned grid: one row per group, one column per source, each cell a sentence with its word marks.
+//! The aligned grid: toolbar (filter, search, order), then one row per group and one column per source.
 //!
-//! On narrow screens the stylesheet turns each row into a stacked card; every
-//! cell carries its source's name in `data-source-label` for that layout.
+//! Each cell is that source's sentence with its word marks; an empty cell
+//! says "not reported". `j` and `k` move focus to the next and previous row
+//! whose sources diverge. On narrow screens the stylesheet turns rows into
+//! stacked cards; every cell carries its source letter for that layout.
 
 use std::rc::Rc;
 
-use crosscheck_engine::{Group, Report, Source, Status};
+use crosscheck_engine::{Group, Status};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::comparison::Comparison;
+use crate::components::group_summary::spoken_summary;
 use crate::components::marked::MarkedSentence;
 use crate::components::source_name::SourceName;
 use crate::labels::{group_heading, source_letter};
+use crate::state::{Action, Filter, Order, UiState};
+use crate::view_model::{filter_counts, grid_rows};
 
-/// Properties of [`AlignedGrid`].
-#[derive(Properties, PartialEq)]
-pub struct AlignedGridProps {
-    /// The comparison.
-    pub report: Rc<Report>,
-    /// The articles, for their headlines.
-    pub sources: Rc<Vec<Source>>,
+/// Properties shared by the views.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ViewProps {
+    /// The comparison to show.
+    pub comparison: Rc<Comparison>,
+    /// The UI state.
+    pub state: Rc<UiState>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
 }
 
-/// The aligned grid.
+/// The aligned grid with its toolbar.
 #[component]
-pub fn AlignedGrid(props: &AlignedGridProps) -> Html {
-    let report = &props.report;
-    let count = report.sources.len();
+pub fn AlignedGrid(props: &ViewProps) -> Html {
+    use_divergence_keys();
+    let comparison = &props.comparison;
+    let rows = grid_rows(comparison, &props.state);
     html! {
         <>
+            <Toolbar comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
             <Legend />
+            <p class="row-count" role="status">{ format!("Showing {} of {} pieces of information", rows.len(), comparison.report.groups.len()) }</p>
             <div class="grid-scroll">
                 <table class="aligned" aria-describedby="grid-legend">
                     <thead>
                         <tr>
                             <th scope="col" class="row-head">{ "Information" }</th>
-                            { for props.sources.iter().enumerate().map(|(index, source)| html! {
-                                <th scope="col" class="source-col">
-                                    <SourceName {index} source={source.clone()} />
-                                </th>
+                            { for (0..comparison.report.sources.len()).map(|r| {
+                                let set = comparison.set_index(r);
+                                html! {
+                                    <th scope="col" class="source-col">
+                                        if let Some(source) = comparison.source(r) {
+                                            <SourceName index={set} source={source.clone()} />
+                                        }
+                                    </th>
+                                }
                             }) }
                         </tr>
                     </thead>
                     <tbody>
-                        { for report.groups.iter().map(|group| html! {
-                            <GroupRow key={group.id} report={report.clone()} group_id={group.id} />
+                        { for rows.iter().map(|&id| html! {
+                            <GroupRow key={id} comparison={comparison.clone()} group_id={id} />
                         }) }
                     </tbody>
                 </table>
             </div>
-            if report.groups.is_empty() {
-                <p class="notice">{ format!("Nothing to compare yet: {count} article(s) with content.") }</p>
+            if rows.is_empty() {
+                <p class="notice">{ "No information matches this filter." }</p>
             }
         </>
     }
 }
 
+#[component]
+fn Toolbar(props: &ViewProps) -> Html {
+    let state = &props.state;
+    let counts = filter_counts(&props.comparison);
+    let oninput = props.dispatch.reform(|event: InputEvent| {
+        Action::Search(
+            event
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        )
+    });
+    let on_omitted = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let value = event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            dispatch.emit(Action::Filter(
+                value.parse().map_or(Filter::All, Filter::OmittedBy),
+            ));
+        })
+    };
+    let on_order = props.dispatch.reform(|event: Event| {
+        let value = event
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        Action::Order(value.parse().map_or(Order::Coverage, Order::SourceOrder))
+    });
+    let included = props.comparison.included.clone();
+    let source_options = |selected: Option<usize>| -> Html {
+        included
+            .iter()
+            .map(|&set| {
+                let name = props
+                    .comparison
+                    .sources
+                    .get(set)
+                    .map(|s| s.outlet_label().to_owned())
+                    .unwrap_or_default();
+                html! {
+                    <option value={set.to_string()} selected={selected == Some(set)}>
+                        { format!("{} · {name}", source_letter(set)) }
+                    </option>
+                }
+            })
+            .collect()
+    };
+    let omitted = match state.filter {
+        Filter::OmittedBy(set) => Some(set),
+        _ => None,
+    };
+    let order = match state.order {
+        Order::SourceOrder(set) => Some(set),
+        Order::Coverage => None,
+    };
+    html! {
+        <div class="toolbar">
+            <div class="filters" role="group" aria-label="Show">
+                { for counts.iter().map(|&(filter, count)| {
+                    let pressed = state.filter == filter;
+                    let onclick = props.dispatch.reform(move |_| Action::Filter(filter));
+                    html! {
+                        <button type="button" class={classes!("filter", pressed.then_some("on"))}
+                            aria-pressed={pressed.to_string()} {onclick}>
+                            { format!("{} ({count})", filter_label(filter)) }
+                        </button>
+                    }
+                }) }
+            </div>
+            <label class="select">
+                <span>{ "Left out by" }</span>
+                <select onchange={on_omitted}>
+                    <option value="" selected={omitted.is_none()}>{ "—" }</option>
+                    { source_options(omitted) }
+                </select>
+            </label>
+            <label class="select">
+                <span>{ "Order" }</span>
+                <select onchange={on_order}>
+                    <option value="" selected={order.is_none()}>{ "most reported first" }</option>
+                    { for props.comparison.included.iter().map(|&set| html! {
+                        <option value={set.to_string()} selected={order == Some(set)}>
+                            { format!("as {} tells it", source_letter(set)) }
+                        </option>
+                    }) }
+                </select>
+            </label>
+            <label class="search">
+                <span class="visually-hidden">{ "Search the sentences" }</span>
+                <input type="search" placeholder="Search the sentences" value={state.query.clone()} {oninput} />
+            </label>
+            <p class="key-hint">{ "Keys: " }<kbd>{ "j" }</kbd>{ " next difference, " }<kbd>{ "k" }</kbd>{ " previous" }</p>
+        </div>
+    }
+}
+
+fn filter_label(filter: Filter) -> &'static str {
+    match filter {
+        Filter::All => "All",
+        Filter::Diverge => "Details differ",
+        Filter::Agree => "Same information",
+        Filter::Unique => "Only one source",
+        Filter::OmittedBy(_) => "Left out",
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct GroupRowProps {
-    report: Rc<Report>,
+    comparison: Rc<Comparison>,
     group_id: usize,
 }
 
 #[component]
 fn GroupRow(props: &GroupRowProps) -> Html {
-    let Some(group) = props.report.groups.get(props.group_id) else {
+    let comparison = &props.comparison;
+    let Some(group) = comparison.report.groups.get(props.group_id) else {
         return Html::default();
     };
-    let count = props.report.sources.len();
-    let status = status_class(group.status);
+    let count = comparison.report.sources.len();
+    let heading = group_heading(group, count, |s| source_letter(comparison.set_index(s)));
     html! {
-        <tr class={classes!("group", status)} data-group={group.id.to_string()}>
-            <th scope="row" class="row-head">{ group_heading(group, count) }</th>
-            { for (0..count).map(|source| cell(&props.report, group, source)) }
+        <tr class={classes!("group", status_class(group.status))} data-group={group.id.to_string()}>
+            <th scope="row" class="row-head" tabindex="-1">
+                <span aria-hidden="true">{ heading }</span>
+                <span class="visually-hidden">{ spoken_summary(comparison, group) }</span>
+            </th>
+            { for (0..count).map(|source| cell(comparison, group, source)) }
         </tr>
     }
 }
 
-fn cell(report: &Report, group: &Group, source: usize) -> Html {
-    let label = source_letter(source);
+fn cell(comparison: &Comparison, group: &Group, source: usize) -> Html {
+    let label = source_letter(comparison.set_index(source));
     let member = group
         .members
         .iter()
@@ -90,7 +219,7 @@ fn cell(report: &Report, group: &Group, source: usize) -> Html {
             </td>
         };
     };
-    let Some(sentence) = report.sentence(member.source, member.sentence) else {
+    let Some(sentence) = comparison.report.sentence(member.source, member.sentence) else {
         return html! { <td class="cell" data-source-label={label}></td> };
     };
     let is_reference = index == group.reference;
@@ -117,10 +246,82 @@ pub fn status_class(status: Status) -> &'static str {
 fn Legend() -> Html {
     html! {
         <p class="legend" id="grid-legend">
-            <span>{ "Each row is one piece of information; each column one source. " }</span>
+            <span>{ "Each row is one piece of information; each column one source." }</span>
             <span class="legend-item"><mark class="m-differs">{ "highlighted" }</mark>{ ": worded differently from the reference sentence" }</span>
-            <span class="legend-item"><span class="m-only">{ "underlined" }</span>{ ": only in this source's version" }</span>
+            <span class="legend-item"><span class="m-only">{ "underlined" }</span>{ ": only in this version" }</span>
             <span class="legend-item"><span class="not-reported">{ "not reported" }</span>{ ": the source leaves it out" }</span>
         </p>
     }
+}
+
+/// `j` / `k` anywhere on the page (outside text fields) focus the next / previous diverging row.
+#[hook]
+fn use_divergence_keys() {
+    use_effect_with((), |_| {
+        let document = web_sys::window().and_then(|w| w.document());
+        let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+            let step = match event.key().as_str() {
+                "j" => 1,
+                "k" => -1,
+                _ => return,
+            };
+            if event.ctrl_key() || event.meta_key() || event.alt_key() || typing_in_a_field(&event)
+            {
+                return;
+            }
+            event.prevent_default();
+            focus_divergence(step);
+        });
+        if let Some(doc) = &document {
+            let _ =
+                doc.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(doc) = document {
+                let _ = doc.remove_event_listener_with_callback(
+                    "keydown",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
+}
+
+fn typing_in_a_field(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+fn focus_divergence(step: i32) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(list) = document.query_selector_all("table.aligned tr.diverge > th") else {
+        return;
+    };
+    let rows: Vec<HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let active = document.active_element();
+    let current = rows.iter().position(|row| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == row.as_ref() as &web_sys::Element)
+    });
+    let next = match (current, step) {
+        (None, 1) => 0,
+        (None, _) => rows.len() - 1,
+        (Some(at), 1) => (at + 1).min(rows.len() - 1),
+        (Some(at), _) => at.saturating_sub(1),
+    };
+    let row = &rows[next];
+    let _ = row.focus();
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    row.scroll_into_view_with_scroll_into_view_options(&options);
 }

@@ -1,8 +1,15 @@
 //! Presentational components: they take data and callbacks, never compare text.
 
 pub mod grid;
+pub mod group_detail;
+pub mod group_summary;
 pub mod header;
+pub mod help;
 pub mod marked;
-pub mod source_card;
+pub mod overview;
+pub mod pair;
+pub mod reading;
+pub mod source_bar;
 pub mod source_name;
+pub mod source_picker;
 pub mod tabs;

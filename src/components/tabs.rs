@@ -89,10 +89,11 @@ mod tests {
 
     #[test]
     fn arrows_wrap_around_the_tabs() {
-        assert_eq!(neighbour(View::Aligned, "ArrowRight"), Some(View::Articles));
-        assert_eq!(neighbour(View::Articles, "ArrowRight"), Some(View::Aligned));
-        assert_eq!(neighbour(View::Aligned, "ArrowLeft"), Some(View::Articles));
-        assert_eq!(neighbour(View::Articles, "Home"), Some(View::Aligned));
-        assert_eq!(neighbour(View::Aligned, "Enter"), None);
+        assert_eq!(neighbour(View::Overview, "ArrowRight"), Some(View::Grid));
+        assert_eq!(neighbour(View::Help, "ArrowRight"), Some(View::Overview));
+        assert_eq!(neighbour(View::Overview, "ArrowLeft"), Some(View::Help));
+        assert_eq!(neighbour(View::Pair, "Home"), Some(View::Overview));
+        assert_eq!(neighbour(View::Grid, "End"), Some(View::Help));
+        assert_eq!(neighbour(View::Grid, "Enter"), None);
     }
 }

@@ -1,0 +1,40 @@
+//! Help in plain words: what agree, diverge and omitted mean, how the tool decides, and its limits.
+
+use yew::prelude::*;
+
+/// The help view.
+#[component]
+pub fn HelpView() -> Html {
+    html! {
+        <div class="help">
+            <h2>{ "What Crosscheck shows" }</h2>
+            <p>{ "Crosscheck reads several articles about the same event and lines up the sentences that report the same piece of information, even when the articles tell it in a different order or with different words." }</p>
+            <dl class="terms">
+                <dt>{ "Same information (agree)" }</dt>
+                <dd>{ "The sources say the same thing. Small words, punctuation and spellings such as Kyiv / Kiev may differ." }</dd>
+                <dt>{ "Details differ (diverge)" }</dt>
+                <dd>{ "The sources report the same thing but a detail is different: a number, a day or date, a name, a \"not\", or the words inside a quotation. Those words are " }<mark class="m-differs">{ "highlighted" }</mark>{ "." }</dd>
+                <dt>{ "Only one source (unique)" }</dt>
+                <dd>{ "Only one article reports this. It may be an extra detail, background, or something the others chose to leave out." }</dd>
+                <dt>{ "Not reported (omitted)" }</dt>
+                <dd>{ "The source does not say this, although others do. The Overview counts what each source leaves out that at least two others report." }</dd>
+                <dt>{ "Reference" }</dt>
+                <dd>{ "In each row one sentence is the reference; the others' words are compared with it. Words another version adds are " }<span class="m-only">{ "underlined" }</span>{ ". You can choose the reference source above the views." }</dd>
+                <dt>{ "Greyed text" }</dt>
+                <dd>{ "Advertising, newsletter invitations, photo credits and copyright lines are not article content: they are shown greyed and never compared." }</dd>
+            </dl>
+            <h2>{ "How it decides" }</h2>
+            <p>{ "It compares the words that carry information (names, numbers, dates and other content words), giving rare words more weight than common ones. Two sentences are put in one row when they share enough of them. Inside a row it compares word by word." }</p>
+            <h2>{ "Its limits" }</h2>
+            <ul>
+                <li>{ "It compares what the articles say, not whether it is true. A detail reported by every source can still be wrong." }</li>
+                <li>{ "It matches words, not meaning: a sentence that says the same thing in completely different words may not be lined up, and two sentences that share many words may be lined up although they say different things." }</li>
+                <li>{ "\"Not reported\" means it found no matching sentence; the article may still say it in another way." }</li>
+            </ul>
+            <h2>{ "Keys" }</h2>
+            <p><kbd>{ "j" }</kbd>{ " / " }<kbd>{ "k" }</kbd>{ ": next / previous row where details differ (in the aligned view). Arrow keys move between tabs. Enter on a sentence in the reading view opens its row." }</p>
+            <h2>{ "Privacy" }</h2>
+            <p>{ "Everything happens in this page. Nothing is uploaded or fetched; the page works offline." }</p>
+        </div>
+    }
+}

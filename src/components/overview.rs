@@ -1,0 +1,158 @@
+//! The overview: figures per source, the coverage matrix and the similarity matrix.
+//!
+//! "What did B leave out?" opens the grid filtered to exactly the groups B
+//! does not report.
+
+use crosscheck_engine::overview::{Coverage, coverage};
+use yew::prelude::*;
+
+use crate::comparison::Comparison;
+use crate::components::grid::ViewProps;
+use crate::components::source_name::{Badge, SourceName};
+use crate::labels::source_letter;
+use crate::state::Action;
+
+/// The overview.
+#[component]
+pub fn OverviewView(props: &ViewProps) -> Html {
+    let comparison = &props.comparison;
+    html! {
+        <div class="overview">
+            <h2 class="section-title">{ "Each source at a glance" }</h2>
+            <ul class="figures">
+                { for (0..comparison.report.sources.len()).map(|r| figure_card(comparison, r, &props.dispatch)) }
+            </ul>
+            <div class="matrices">
+                <CoverageMatrix comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
+                <SimilarityMatrix comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
+            </div>
+        </div>
+    }
+}
+
+fn figure_card(comparison: &Comparison, report_index: usize, dispatch: &Callback<Action>) -> Html {
+    let set = comparison.set_index(report_index);
+    let (Some(figures), Some(source)) = (
+        comparison.overview.sources.get(report_index),
+        comparison.source(report_index),
+    ) else {
+        return Html::default();
+    };
+    let letter = source_letter(set);
+    let onclick = dispatch.reform(move |_| Action::ShowOmittedBy(set));
+    let percent = (figures.shared_share * 100.0).round() as u32;
+    html! {
+        <li class="figure-card" data-source={set.to_string()}>
+            <SourceName index={set} source={source.clone()} />
+            <dl>
+                <div><dt>{ "Sentences" }</dt><dd>{ figures.sentences }</dd></div>
+                <div><dt>{ "Also reported by others" }</dt><dd>{ format!("{percent}%") }</dd></div>
+                <div><dt>{ "Details only it has" }</dt><dd>{ figures.only_here.len() }</dd></div>
+                <div><dt>{ "Reported differently" }</dt><dd>{ figures.differs.len() }</dd></div>
+                <div><dt>{ "Leaves out (reported by 2+ others)" }</dt><dd>{ figures.omits.len() }</dd></div>
+            </dl>
+            <button type="button" class="link-button omitted-button" {onclick}>
+                { format!("What did {letter} leave out?") }
+            </button>
+        </li>
+    }
+}
+
+#[component]
+fn CoverageMatrix(props: &ViewProps) -> Html {
+    let comparison = &props.comparison;
+    let count = comparison.report.sources.len();
+    html! {
+        <section class="matrix coverage-matrix" aria-labelledby="coverage-title">
+            <h2 class="section-title" id="coverage-title">{ "Who reports what" }</h2>
+            <p class="legend">
+                <span class="cov same">{ "✓ same" }</span>
+                <span class="cov different">{ "≠ reported differently" }</span>
+                <span class="cov elsewhere">{ "~ inside another sentence" }</span>
+                <span class="cov not-reported">{ "– not reported" }</span>
+            </p>
+            <div class="grid-scroll matrix-scroll">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Information (most reported first)" }</th>
+                            { for (0..count).map(|r| {
+                                let set = comparison.set_index(r);
+                                html! { <th scope="col" class="matrix-col"><Badge index={set} /><span class="visually-hidden">{ format!("Source {}", source_letter(set)) }</span></th> }
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for comparison.report.groups.iter().map(|group| {
+                            let reference = &group.members[group.reference.min(group.members.len() - 1)];
+                            let label = comparison.report.sentence(reference.source, reference.sentence)
+                                .map(|s| excerpt(&s.text, 9)).unwrap_or_default();
+                            html! {
+                                <tr>
+                                    <th scope="row" class="matrix-row" title={label.clone()}>{ label }</th>
+                                    { for (0..count).map(|r| coverage_cell(coverage(group, r))) }
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn coverage_cell(value: Coverage) -> Html {
+    let (class, symbol, words) = match value {
+        Coverage::Same => ("same", "✓", "reported the same"),
+        Coverage::Different => ("different", "≠", "reported differently"),
+        Coverage::Elsewhere => ("elsewhere", "~", "reported inside another sentence"),
+        Coverage::NotReported => ("not-reported", "–", "not reported"),
+    };
+    html! {
+        <td class={classes!("cov", class)} title={words}>
+            <span aria-hidden="true">{ symbol }</span>
+            <span class="visually-hidden">{ words }</span>
+        </td>
+    }
+}
+
+#[component]
+fn SimilarityMatrix(props: &ViewProps) -> Html {
+    let comparison = &props.comparison;
+    let count = comparison.report.sources.len();
+    html! {
+        <section class="matrix similarity-matrix" aria-labelledby="similarity-title">
+            <h2 class="section-title" id="similarity-title">{ "How alike the sources are" }</h2>
+            <p class="hint">{ "Share of the information either source reports that both report." }</p>
+            <table>
+                <thead>
+                    <tr>
+                        <td></td>
+                        { for (0..count).map(|r| html! { <th scope="col"><Badge index={comparison.set_index(r)} /></th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for (0..count).map(|a| html! {
+                        <tr>
+                            <th scope="row"><Badge index={comparison.set_index(a)} /></th>
+                            { for (0..count).map(|b| {
+                                let value = comparison.overview.similarity.get(a).and_then(|row| row.get(b)).copied().unwrap_or(0.0);
+                                let percent = (value * 100.0).round() as u32;
+                                let level = (value * 4.0).round() as u32;
+                                html! { <td class={classes!("sim", format!("sim-{level}"))}>{ if a == b { "—".to_owned() } else { format!("{percent}%") } }</td> }
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// The first `words` words of a sentence, with "…" when cut.
+fn excerpt(text: &str, words: usize) -> String {
+    let mut parts = text.split_whitespace();
+    let kept: Vec<&str> = parts.by_ref().take(words).collect();
+    let more = parts.next().is_some();
+    format!("{}{}", kept.join(" "), if more { "…" } else { "" })
+}

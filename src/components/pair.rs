@@ -1,0 +1,111 @@
+//! The pair view: two sources side by side, aligned sentences on one row with word marks, the rest as only in one.
+//!
+//! Rows follow the left source's order; what only the right source reports
+//! comes after, in its order.
+
+use std::rc::Rc;
+
+use crosscheck_engine::{Group, Report};
+use yew::prelude::*;
+
+use crate::comparison::PairComparison;
+use crate::components::grid::ViewProps;
+use crate::components::marked::MarkedSentence;
+use crate::components::source_name::SourceName;
+use crate::components::source_picker::SourcePicker;
+use crate::state::Action;
+
+/// Properties of [`PairView`].
+#[derive(Properties, PartialEq)]
+pub struct PairViewProps {
+    /// The shared view properties.
+    pub view: ViewProps,
+    /// The two sources compared on their own.
+    pub pair: Rc<PairComparison>,
+}
+
+/// The pair view.
+#[component]
+pub fn PairView(props: &PairViewProps) -> Html {
+    let view = &props.view;
+    let (left, right) = props.pair.sides;
+    let pick_left = view.dispatch.reform(move |set| Action::Pair(set, right));
+    let pick_right = view.dispatch.reform(move |set| Action::Pair(left, set));
+    let report = &props.pair.report;
+    let rows = pair_rows(report);
+    let both = rows
+        .iter()
+        .filter(|&&g| report.groups[g].members.len() == 2)
+        .count();
+    let sources = &view.comparison.sources;
+    html! {
+        <div class="pair">
+            <SourcePicker comparison={view.comparison.clone()} selected={left} label="Left" on_pick={pick_left} />
+            <SourcePicker comparison={view.comparison.clone()} selected={right} label="Right" on_pick={pick_right} />
+            if left == right {
+                <p class="notice">{ "Pick two different sources." }</p>
+            } else {
+                <p class="row-count" role="status">
+                    { format!("{both} pieces of information in both · {} only in one of them", rows.len() - both) }
+                </p>
+                <div class="grid-scroll">
+                    <table class="aligned pair-table">
+                        <thead>
+                            <tr>
+                                <th scope="col" class="source-col">if let Some(s) = sources.get(left) { <SourceName index={left} source={s.clone()} /> }</th>
+                                <th scope="col" class="source-col">if let Some(s) = sources.get(right) { <SourceName index={right} source={s.clone()} /> }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for rows.iter().map(|&g| pair_row(report, &report.groups[g], (left, right))) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </div>
+    }
+}
+
+/// Groups in the left source's order, then the right source's own.
+fn pair_rows(report: &Report) -> Vec<usize> {
+    let mut rows: Vec<(usize, usize, usize)> = report
+        .groups
+        .iter()
+        .map(|g| {
+            let first = &g.members[0];
+            (first.source, first.sentence, g.id)
+        })
+        .collect();
+    rows.sort();
+    rows.into_iter().map(|(_, _, id)| id).collect()
+}
+
+fn pair_row(report: &Report, group: &Group, (left, right): (usize, usize)) -> Html {
+    let side = |source: usize, set: usize| -> Html {
+        let label = crate::labels::source_letter(set);
+        match group
+            .members
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.source == source)
+        {
+            Some((index, member)) => match report.sentence(member.source, member.sentence) {
+                Some(sentence) => html! {
+                    <td class="cell" data-source-label={label}>
+                        <MarkedSentence sentence={sentence.clone()} marks={member.marks.clone()} is_reference={index == group.reference} />
+                    </td>
+                },
+                None => html! { <td class="cell" data-source-label={label}></td> },
+            },
+            None => html! {
+                <td class="cell missing" data-source-label={label}><span class="not-reported">{ "only in the other source" }</span></td>
+            },
+        }
+    };
+    html! {
+        <tr class={classes!("group", crate::components::grid::status_class(group.status))}>
+            { side(0, left) }
+            { side(1, right) }
+        </tr>
+    }
+}

@@ -1,0 +1,72 @@
+//! The source bar: one chip per loaded source, to include or exclude it and to choose the reference.
+
+use std::rc::Rc;
+
+use crosscheck_engine::Source;
+use yew::prelude::*;
+
+use crate::components::source_name::SourceName;
+use crate::labels::source_letter;
+use crate::state::{Action, UiState};
+
+/// Properties of [`SourceBar`].
+#[derive(Properties, PartialEq)]
+pub struct SourceBarProps {
+    /// Every loaded source.
+    pub sources: Rc<Vec<Source>>,
+    /// The UI state (for exclusions and the reference).
+    pub state: Rc<UiState>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// The row of source chips.
+#[component]
+pub fn SourceBar(props: &SourceBarProps) -> Html {
+    let in_play = props.sources.len() - props.state.excluded.len();
+    let on_reference = props.dispatch.reform(|event: Event| {
+        let value = event
+            .target_dyn_into::<web_sys::HtmlSelectElement>()
+            .map(|select| select.value())
+            .unwrap_or_default();
+        Action::Reference(value.parse().ok())
+    });
+    html! {
+        <section class="source-bar" aria-label="Sources">
+            <ul class="chips">
+                { for props.sources.iter().enumerate().map(|(index, source)| {
+                    let included = !props.state.excluded.contains(&index);
+                    // Never let the last two sources be switched off: nothing would be compared.
+                    let locked = included && in_play <= 2;
+                    let onchange = props.dispatch.reform(move |_| Action::ToggleSource(index));
+                    let letter = source_letter(index);
+                    html! {
+                        <li class={classes!("chip", (!included).then_some("excluded"))} data-source={index.to_string()}>
+                            <label class="chip-toggle" title={if locked { "At least two sources must stay in the comparison" } else { "Include in the comparison" }}>
+                                <input type="checkbox" checked={included} disabled={locked} {onchange}
+                                    aria-label={format!("Include source {letter} in the comparison")} />
+                                <SourceName {index} source={source.clone()} />
+                            </label>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <label class="reference-picker">
+                <span>{ "Compare against" }</span>
+                <select onchange={on_reference} aria-describedby="reference-hint">
+                    <option value="" selected={props.state.reference.is_none()}>{ "the best-fitting sentence (automatic)" }</option>
+                    { for props.sources.iter().enumerate()
+                        .filter(|(i, _)| !props.state.excluded.contains(i))
+                        .map(|(index, source)| html! {
+                            <option value={index.to_string()} selected={props.state.reference == Some(index)}>
+                                { format!("{} · {}", source_letter(index), source.outlet_label()) }
+                            </option>
+                        }) }
+                </select>
+                <span id="reference-hint" class="visually-hidden">
+                    { "The reference source's sentence is the one other sources' words are compared with, when it reports that information." }
+                </span>
+            </label>
+        </section>
+    }
+}

@@ -1,0 +1,45 @@
+//! A row of buttons to pick one of the sources in play.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::comparison::Comparison;
+use crate::components::source_name::Badge;
+use crate::labels::source_letter;
+
+/// Properties of [`SourcePicker`].
+#[derive(Properties, PartialEq)]
+pub struct SourcePickerProps {
+    /// The comparison (its sources in play are offered).
+    pub comparison: Rc<Comparison>,
+    /// The picked source (set index).
+    pub selected: usize,
+    /// What is being picked, e.g. "Article".
+    pub label: AttrValue,
+    /// Called with the picked set index.
+    pub on_pick: Callback<usize>,
+}
+
+/// Buttons for the sources in play; the picked one is pressed.
+#[component]
+pub fn SourcePicker(props: &SourcePickerProps) -> Html {
+    html! {
+        <div class="picker" role="group" aria-label={props.label.clone()}>
+            <span class="picker-label" aria-hidden="true">{ props.label.clone() }{ ":" }</span>
+            { for props.comparison.included.iter().map(|&set| {
+                let pressed = set == props.selected;
+                let onclick = props.on_pick.reform(move |_| set);
+                let outlet = props.comparison.sources.get(set).map(|s| s.outlet_label().to_owned()).unwrap_or_default();
+                html! {
+                    <button type="button" class={classes!("pick", pressed.then_some("on"))}
+                        aria-pressed={pressed.to_string()} {onclick}
+                        aria-label={format!("{} {}: {outlet}", props.label, source_letter(set))}>
+                        <Badge index={set} />
+                        <span class="pick-outlet">{ outlet }</span>
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}
