@@ -324,6 +324,12 @@ fn build_group(
     prepared: &[Prepared],
     elsewhere: &[Elsewhere],
 ) -> Group {
+    // Only sources that are not members carry the group's information elsewhere.
+    let elsewhere: Vec<Elsewhere> = elsewhere
+        .iter()
+        .filter(|e| !draft.members.iter().any(|m| m.source == e.source))
+        .copied()
+        .collect();
     let side = |s: SentenceId| Side {
         text: &sources[s.source].text,
         sentence: &prepared[s.source].segmented.sentences[s.sentence].range,
@@ -389,7 +395,7 @@ fn build_group(
         missing: (0..sources.len())
             .filter(|s| !present.contains(s))
             .collect(),
-        elsewhere: elsewhere.to_vec(),
+        elsewhere,
     }
 }
 

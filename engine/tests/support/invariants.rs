@@ -23,6 +23,10 @@ pub fn check(sources: &[Source], report: &Report) {
             group.members.len() == 1,
             "group {g}"
         );
+        for e in &group.elsewhere {
+            assert!(!group.members.iter().any(|m| m.source == e.source), "elsewhere lists only non-members");
+            assert!(!group.missing.contains(&e.source));
+        }
         let mut seen_sources = Vec::new();
         for member in &group.members {
             assert!(
