@@ -43,7 +43,7 @@ pub fn AlignedGrid(props: &ViewProps) -> Html {
             <Toolbar comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
             <Legend />
             <p class="row-count" role="status">{ format!("Showing {} of {} pieces of information", rows.len(), comparison.report.groups.len()) }</p>
-            <div class="grid-scroll">
+            <div class="grid-scroll" tabindex="0" role="region" aria-label="Aligned sentences (scrollable)">
                 <table class="aligned" aria-describedby="grid-legend">
                     <thead>
                         <tr>

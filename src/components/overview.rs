@@ -71,7 +71,7 @@ fn CoverageMatrix(props: &ViewProps) -> Html {
                 <span class="cov elsewhere">{ "~ inside another sentence" }</span>
                 <span class="cov not-reported">{ "– not reported" }</span>
             </p>
-            <div class="grid-scroll matrix-scroll">
+            <div class="grid-scroll matrix-scroll" tabindex="0" role="region" aria-label="Who reports what (scrollable)">
                 <table>
                     <thead>
                         <tr>

@@ -48,7 +48,7 @@ pub fn PairView(props: &PairViewProps) -> Html {
                 <p class="row-count" role="status">
                     { format!("{both} pieces of information in both · {} only in one of them", rows.len() - both) }
                 </p>
-                <div class="grid-scroll">
+                <div class="grid-scroll" tabindex="0" role="region" aria-label="The two sources side by side (scrollable)">
                     <table class="aligned pair-table">
                         <thead>
                             <tr>

@@ -5,7 +5,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
-use crate::components::source_name::Badge;
 use crate::labels::source_letter;
 
 /// Properties of [`SourcePicker`].
@@ -33,9 +32,9 @@ pub fn SourcePicker(props: &SourcePickerProps) -> Html {
                 let outlet = props.comparison.sources.get(set).map(|s| s.outlet_label().to_owned()).unwrap_or_default();
                 html! {
                     <button type="button" class={classes!("pick", pressed.then_some("on"))}
-                        aria-pressed={pressed.to_string()} {onclick}
-                        aria-label={format!("{} {}: {outlet}", props.label, source_letter(set))}>
-                        <Badge index={set} />
+                        aria-pressed={pressed.to_string()} {onclick}>
+                        <span class="visually-hidden">{ format!("{} ", props.label) }</span>
+                        <span class={classes!("badge", format!("badge-{}", set % 8))}>{ source_letter(set) }</span>
                         <span class="pick-outlet">{ outlet }</span>
                     </button>
                 }

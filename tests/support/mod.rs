@@ -3,6 +3,8 @@
 //! `cargo xtask test` starts ChromeDriver and passes its address, the Chromium
 //! binary, the built page and the screenshot folder in `CROSSCHECK_*`
 //! variables. Tests wait for elements; none of them sleeps.
+// Each test crate uses its own part of this module.
+#![allow(dead_code)]
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -248,4 +250,29 @@ pub async fn requests(client: &Client) -> Vec<String> {
         .await
         .expect("performance entries");
     serde_json::from_value(names).unwrap_or_default()
+}
+
+/// Serious and critical accessibility violations axe-core finds in the page as it is now.
+pub async fn axe_violations(client: &Client) -> Vec<String> {
+    let path = std::env::var("CROSSCHECK_AXE").unwrap_or_else(|_| {
+        panic!("CROSSCHECK_AXE is not set: run the tests with `cargo xtask test`")
+    });
+    let axe = std::fs::read_to_string(&path).expect("axe.min.js");
+    client
+        .execute(&format!("{axe}\n;return typeof axe;"), vec![])
+        .await
+        .expect("inject axe-core");
+    let found = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document, { resultTypes: ["violations"] })
+                 .then(r => done(r.violations
+                   .filter(v => v.impact === "serious" || v.impact === "critical")
+                   .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")}`)))
+                 .catch(e => done([`axe failed: ${e}`]));"#,
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    serde_json::from_value(found).unwrap_or_default()
 }

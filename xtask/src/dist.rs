@@ -33,7 +33,10 @@ pub fn run() -> Result<PathBuf> {
     };
     let html = assemble(&parts)?;
     // The final module, kept for size analysis (`twiggy top target/crosscheck_bg.wasm`).
-    std::fs::write(project::target_dir().join("crosscheck_bg.wasm"), &parts.wasm)?;
+    std::fs::write(
+        project::target_dir().join("crosscheck_bg.wasm"),
+        &parts.wasm,
+    )?;
     let path = output_path();
     std::fs::create_dir_all(path.parent().expect("dist path has a parent"))?;
     std::fs::write(&path, &html).with_context(|| format!("cannot write {}", path.display()))?;
@@ -178,7 +181,9 @@ mod tests {
         assert!(html.contains(r#"[{"text":"\u003c/script>\u003cb>"}]"#));
         let start = html.find("const W=\"").unwrap() + 9;
         let end = start + html[start..].find('"').unwrap();
-        let gz = base64::engine::general_purpose::STANDARD.decode(&html[start..end]).unwrap();
+        let gz = base64::engine::general_purpose::STANDARD
+            .decode(&html[start..end])
+            .unwrap();
         let mut wasm = Vec::new();
         std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut wasm).unwrap();
         assert_eq!(wasm, b"\0asm");

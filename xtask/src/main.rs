@@ -3,6 +3,7 @@
 //! Each subcommand installs what it needs (the wasm target, Chromium and
 //! ChromeDriver) or stops with a message naming what to install.
 
+mod axe;
 mod browser;
 mod dist;
 mod project;

@@ -5,7 +5,7 @@
 
 use anyhow::{Result, bail};
 
-use crate::{browser, dist, project};
+use crate::{axe, browser, dist, project};
 
 /// The most `dist/crosscheck.html` may weigh, in bytes.
 const DIST_BUDGET_BYTES: u64 = 600 * 1000;
@@ -52,6 +52,7 @@ fn check_budget(page: &std::path::Path) -> Result<()> {
 }
 
 fn browser_tests(page: &std::path::Path) -> Result<()> {
+    let axe = axe::ensure()?;
     let browser = browser::ensure()?;
     let driver = browser::Driver::start(&browser)?;
     let screenshots = project::screenshot_dir();
@@ -66,10 +67,13 @@ fn browser_tests(page: &std::path::Path) -> Result<()> {
             "browser-tests",
             "--test",
             "browser",
+            "--test",
+            "accessibility",
         ])
         .env("CROSSCHECK_WEBDRIVER", &driver.url)
         .env("CROSSCHECK_CHROME", &browser.chrome)
         .env("CROSSCHECK_PAGE", page)
+        .env("CROSSCHECK_AXE", &axe)
         .env("CROSSCHECK_SCREENSHOTS", &screenshots)
         .env(
             "CROSSCHECK_NO_SANDBOX",
