@@ -10,7 +10,7 @@
 //! two sentences align; names, numbers, dates, negations and words inside
 //! quotation marks do.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -449,6 +449,7 @@ fn fold_with_flag(word: &str) -> (String, bool) {
 /// Turns sentences into tokens; holds the lexicon so keys are shared across sources.
 pub struct Normalizer {
     stemmer: Option<Stemmer>,
+    function_words: HashSet<&'static str>,
     variants: Variants,
     lexicon: Lexicon,
     stems: HashMap<String, u32>,
@@ -463,6 +464,7 @@ impl Normalizer {
         };
         Normalizer {
             stemmer,
+            function_words: FUNCTION_WORDS.iter().copied().collect(),
             variants: Variants::new(&config.variants),
             lexicon: Lexicon::default(),
             stems: HashMap::new(),
@@ -527,7 +529,7 @@ impl Normalizer {
             let key: String = bare.chars().filter(|&c| c != '.').collect();
             return (self.lexicon.intern(&key), WordClass::Name, spelling);
         }
-        if FUNCTION_WORDS.contains(&folded.as_str()) || FUNCTION_WORDS.contains(&bare) {
+        if self.function_words.contains(folded.as_str()) || self.function_words.contains(bare) {
             return (self.lexicon.intern(bare), WordClass::Function, spelling);
         }
         let class = if capitalised && !opens_clause {

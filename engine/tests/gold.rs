@@ -111,7 +111,6 @@ fn gold_align_cases_end_in_one_group() {
     );
 }
 
-
 #[test]
 fn gold_not_align_pairs_never_share_a_group() {
     let seeds = seeds();

@@ -24,7 +24,10 @@ pub fn check(sources: &[Source], report: &Report) {
             "group {g}"
         );
         for e in &group.elsewhere {
-            assert!(!group.members.iter().any(|m| m.source == e.source), "elsewhere lists only non-members");
+            assert!(
+                !group.members.iter().any(|m| m.source == e.source),
+                "elsewhere lists only non-members"
+            );
             assert!(!group.missing.contains(&e.source));
         }
         let mut seen_sources = Vec::new();
