@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::comparison::Comparison;
 use crate::components::group_summary::spoken_summary;
-use crate::components::marked::MarkedSentence;
+use crate::components::marked::{MarkedSentence, Marking};
 use crate::components::source_name::SourceName;
 use crate::labels::{group_heading, source_letter};
 use crate::state::{Action, Filter, Order, UiState};
@@ -225,7 +225,7 @@ fn cell(comparison: &Comparison, group: &Group, source: usize) -> Html {
     let is_reference = index == group.reference;
     html! {
         <td class={classes!("cell", is_reference.then_some("reference"))} data-source-label={label}>
-            <MarkedSentence sentence={sentence.clone()} marks={member.marks.clone()} {is_reference} />
+            <MarkedSentence sentence={sentence.clone()} marks={member.marks.clone()} {is_reference} marking={Marking::for_group_size(group.members.len())} />
             if is_reference && group.members.len() > 1 {
                 <span class="ref-tag">{ "reference" }</span>
             }

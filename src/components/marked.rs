@@ -17,11 +17,37 @@ pub struct MarkedSentenceProps {
     pub marks: Vec<Mark>,
     /// Whether this member is the group's reference.
     pub is_reference: bool,
+    /// Whether to show the marks (a sentence alone in its group has nothing to compare).
+    #[prop_or(Marking::Shown)]
+    pub marking: Marking,
+}
+
+/// Whether a sentence's marks are drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marking {
+    /// Draw differs and only-here runs.
+    Shown,
+    /// Plain text: the sentence is alone in its group.
+    Plain,
+}
+
+impl Marking {
+    /// Marks mean something only when a group has at least two members.
+    pub fn for_group_size(members: usize) -> Self {
+        if members > 1 {
+            Marking::Shown
+        } else {
+            Marking::Plain
+        }
+    }
 }
 
 /// A sentence as runs of marked words.
 #[component]
 pub fn MarkedSentence(props: &MarkedSentenceProps) -> Html {
+    if props.marking == Marking::Plain {
+        return html! { <span class="marked">{ props.sentence.text.clone() }</span> };
+    }
     let runs = runs(&props.sentence, &props.marks);
     html! {
         <span class="marked">

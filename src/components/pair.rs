@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::comparison::PairComparison;
 use crate::components::grid::ViewProps;
-use crate::components::marked::MarkedSentence;
+use crate::components::marked::{MarkedSentence, Marking};
 use crate::components::source_name::SourceName;
 use crate::components::source_picker::SourcePicker;
 use crate::state::Action;
@@ -92,7 +92,7 @@ fn pair_row(report: &Report, group: &Group, (left, right): (usize, usize)) -> Ht
             Some((index, member)) => match report.sentence(member.source, member.sentence) {
                 Some(sentence) => html! {
                     <td class="cell" data-source-label={label}>
-                        <MarkedSentence sentence={sentence.clone()} marks={member.marks.clone()} is_reference={index == group.reference} />
+                        <MarkedSentence sentence={sentence.clone()} marks={member.marks.clone()} is_reference={index == group.reference} marking={Marking::for_group_size(group.members.len())} />
                     </td>
                 },
                 None => html! { <td class="cell" data-source-label={label}></td> },
