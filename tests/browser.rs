@@ -85,10 +85,18 @@ async fn the_weekday_divergence_is_marked_in_one_row() {
         let heading = row.find(Locator::Css("th")).await.unwrap().text().await.unwrap();
         assert!(heading.contains("a date or day"), "{heading}");
         let mark = row.find(Locator::XPath(".//mark[contains(.,'Wednesday')]")).await.unwrap();
-        let title = mark.attr("title").await.unwrap().unwrap_or_default();
+        let title = mark.attr("data-label").await.unwrap().unwrap_or_default();
+        let shown = script(
+            &client,
+            "const m = [...document.querySelectorAll('tr.diverge mark')].find(m => m.textContent.includes('Wednesday'));
+             m.focus();
+             return getComputedStyle(m, '::after').content;",
+        )
+        .await;
+        assert_eq!(shown.as_str(), Some(format!("\"{title}\"").as_str()), "the label shows on focus");
         assert!(
             ["differs from the reference", "another source words this differently"].contains(&title.as_str()),
-            "the mark explains itself on hover: {title:?}"
+            "the mark explains itself: {title:?}"
         );
         let missing = texts(&client, "tr.group td.missing").await;
         assert!(!missing.is_empty() && missing.iter().all(|t| t == "not reported"));

@@ -58,13 +58,16 @@ pub fn MarkedSentence(props: &MarkedSentenceProps) -> Html {
 
 fn render_run(text: &str, kind: MarkKind, is_reference: bool) -> Html {
     let text = text.to_owned();
+    // The label shows on hover and on keyboard focus (CSS reads data-label);
+    // screen readers hear it after the words.
+    let labelled = |label: &'static str| html! { <span class="visually-hidden">{ format!(" ({label})") }</span> };
     match (kind, mark_title(kind, is_reference)) {
         (MarkKind::Shared, _) | (_, None) => html! { <span>{ text }</span> },
-        (MarkKind::Differs, Some(title)) => html! {
-            <mark class="m-differs" {title} tabindex="0">{ text }</mark>
+        (MarkKind::Differs, Some(label)) => html! {
+            <mark class="m-differs" data-label={label} tabindex="0">{ text }{ labelled(label) }</mark>
         },
-        (MarkKind::OnlyHere, Some(title)) => html! {
-            <span class="m-only" {title} tabindex="0">{ text }</span>
+        (MarkKind::OnlyHere, Some(label)) => html! {
+            <span class="m-only" data-label={label} tabindex="0">{ text }{ labelled(label) }</span>
         },
     }
 }
