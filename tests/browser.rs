@@ -270,6 +270,41 @@ async fn every_view_fits_a_phone_screen() {
 }
 
 #[tokio::test]
+async fn the_grid_is_usable_at_200_percent_zoom() {
+    let setup = Setup {
+        viewport: Viewport::Zoom200,
+        ..Setup::default()
+    };
+    with_browser(setup, |client| async move {
+        open_grid(&client).await;
+        no_sideways_scrolling(&client).await;
+        let first_cell = wait_for(&client, "tr.group td.cell").await;
+        assert!(first_cell.is_displayed().await.unwrap());
+        screenshot(&client, "grid", Viewport::Zoom200).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_grid_prints_without_the_controls() {
+    with_browser(Setup::default(), |client| async move {
+        open_grid(&client).await;
+        let pdf = support::print_pdf(&client, "grid-print").await;
+        assert!(pdf.starts_with(b"%PDF"));
+        let hidden = script(
+            &client,
+            "const probe = document.createElement('style');
+             probe.textContent = '';
+             const sheet = [...document.styleSheets].flatMap(s => [...s.cssRules]).filter(r => r.media && r.media.mediaText === 'print');
+             return sheet.some(r => r.cssText.includes('.toolbar'));",
+        )
+        .await;
+        assert_eq!(hidden, serde_json::Value::Bool(true), "the print stylesheet hides the controls");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn dark_theme_follows_the_system() {
     let setup = Setup {
         scheme: Scheme::Dark,

@@ -53,6 +53,8 @@ pub enum Viewport {
     Laptop,
     /// A phone: 390×844.
     Phone,
+    /// The laptop at 200% zoom: 683×384 CSS pixels at twice the density.
+    Zoom200,
 }
 
 impl Viewport {
@@ -60,12 +62,14 @@ impl Viewport {
         match self {
             Viewport::Laptop => (1366, 768),
             Viewport::Phone => (390, 844),
+            Viewport::Zoom200 => (683, 384),
         }
     }
     fn name(self) -> &'static str {
         match self {
             Viewport::Laptop => "1366x768",
             Viewport::Phone => "390x844",
+            Viewport::Zoom200 => "1366x768-zoom200",
         }
     }
 }
@@ -132,7 +136,7 @@ fn capabilities(env: &Env, setup: Setup) -> Capabilities {
     let metrics = json!({
         "width": width,
         "height": height,
-        "pixelRatio": 1,
+        "pixelRatio": if matches!(setup.viewport, Viewport::Zoom200) { 2 } else { 1 },
         "mobile": matches!(setup.viewport, Viewport::Phone),
         "touch": false,
     });
@@ -210,6 +214,16 @@ pub async fn screenshot(client: &Client, name: &str, viewport: Viewport) -> Path
         .join(format!("{name}-{}.png", viewport.name()));
     std::fs::write(&path, png).expect("write screenshot");
     path
+}
+
+/// Prints the page to PDF (as the browser's print dialog would) and saves it as `<screenshots>/<name>.pdf`.
+pub async fn print_pdf(client: &Client, name: &str) -> Vec<u8> {
+    let pdf = client
+        .print(fantoccini::wd::PrintConfiguration::default())
+        .await
+        .expect("print to PDF");
+    std::fs::write(env().screenshots.join(format!("{name}.pdf")), &pdf).expect("write PDF");
+    pdf
 }
 
 /// ChromeDriver's browser log for this session: `POST /session/{id}/se/log`.
