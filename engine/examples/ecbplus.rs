@@ -1,7 +1,7 @@
 //! Measures sentence alignment on the ECB+ clusters: precision and recall over labelled pairs.
 //!
 //! ```text
-//! cargo run --release -p crosscheck-engine --example ecbplus -- /path/to/ecbplus [--threshold 0.3] [--link 0.2] [--scoring cosine|dice|overlap]
+//! cargo run --release -p crosscheck-engine --example ecbplus -- /path/to/ecbplus [--threshold 0.3] [--join 0.25] [--link 0.2] [--prefix-weight 0.4] [--scoring cosine|dice|overlap]
 //! ```
 //!
 //! A pair is predicted positive when both sentences land in one group.
@@ -26,6 +26,13 @@ fn main() {
         match arg.as_str() {
             "--threshold" => {
                 config.align.threshold = value().parse().unwrap_or(config.align.threshold)
+            }
+            "--join" => {
+                config.align.join_threshold = value().parse().unwrap_or(config.align.join_threshold)
+            }
+            "--prefix-weight" => {
+                config.align.name_prefix_weight =
+                    value().parse().unwrap_or(config.align.name_prefix_weight)
             }
             "--link" => {
                 config.align.link_threshold = value().parse().unwrap_or(config.align.link_threshold)
@@ -64,13 +71,15 @@ fn main() {
     }
     let scores = ecbplus::evaluate(&root, &config);
     println!(
-        "settings: scoring {:?}, threshold {}, link {}, min shared keys {}, name weight {}, number weight {}",
+        "settings: scoring {:?}, threshold {}, join {}, link {}, min shared keys {}, name weight {}, number weight {}, name prefix weight {}",
         config.align.scoring,
         config.align.threshold,
+        config.align.join_threshold,
         config.align.link_threshold,
         config.align.min_shared_keys,
         config.align.name_weight,
-        config.align.number_weight
+        config.align.number_weight,
+        config.align.name_prefix_weight
     );
     println!(
         "clusters {}, pairs scored {}, pairs not located {}",

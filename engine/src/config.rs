@@ -46,6 +46,11 @@ pub struct AlignConfig {
     pub scoring: Scoring,
     /// Two sentences can share a group only when their score reaches this.
     pub threshold: f32,
+    /// A pair scoring below `threshold` but at least this may bring a
+    /// sentence that is in no group yet into the other's group (never start a
+    /// group): a group's other members back the weaker link up. No higher
+    /// than `threshold` in effect.
+    pub join_threshold: f32,
     /// Two sentences must share at least this many content keys.
     pub min_shared_keys: usize,
     /// When two groups merge, the mean score over all cross pairs (missing
@@ -56,10 +61,11 @@ pub struct AlignConfig {
     pub name_weight: f32,
     /// Weight factor for numbers and dates.
     pub number_weight: f32,
-    /// Weight factor for the words of a multi-word name before its last word
-    /// ("Russian", "President", "Vladimir" count little in "Russian President
-    /// Vladimir Putin"; "Putin" counts fully), so a long title does not
-    /// outweigh what a sentence says.
+    /// A multi-word name ("Russian President Vladimir Putin", "White House
+    /// special envoy Steve Witkoff") is one mention: its last word carries the
+    /// weight of the name's rarest word, and every other word this factor of
+    /// its own weight. So a shared title counts little more than the name
+    /// itself, and a long title does not outweigh what a sentence says.
     pub name_prefix_weight: f32,
 }
 
@@ -133,11 +139,12 @@ impl Default for AlignConfig {
         AlignConfig {
             scoring: Scoring::Cosine,
             threshold: 0.3,
+            join_threshold: 0.27,
             min_shared_keys: 3,
             link_threshold: 0.12,
             name_weight: 1.3,
             number_weight: 1.3,
-            name_prefix_weight: 1.0,
+            name_prefix_weight: 0.4,
         }
     }
 }

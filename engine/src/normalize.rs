@@ -30,7 +30,7 @@ pub enum WordClass {
     Name,
     /// A number in digits or words, or an ordinal.
     Number,
-    /// A weekday, a month or a relative day ("yesterday").
+    /// A weekday, a month, a relative day ("yesterday") or period ("last week").
     Date,
     /// "not", "no", "never", "n't" and the like.
     Negation,
@@ -480,10 +480,18 @@ impl Normalizer {
     pub fn tokens(&mut self, text: &str, range: Range<usize>) -> Vec<Token> {
         let sentence = &text[range.clone()];
         let quotes = QuoteTracker::new(sentence);
-        let mut tokens = Vec::new();
+        let mut tokens: Vec<Token> = Vec::new();
         for (offset, word) in sentence.unicode_word_indices() {
             let opens_clause = tokens.is_empty() || follows_opening(&sentence[..offset]);
-            let (key, class, spelling) = self.classify(word, opens_clause);
+            let (mut key, mut class, spelling) = self.classify(word, opens_clause);
+            if let Some(previous) = tokens.last_mut()
+                && let Some(phrase) =
+                    relative_period(&text[previous.range.clone()], &sentence[..offset], word)
+            {
+                previous.class = WordClass::Function;
+                key = self.lexicon.intern(&phrase);
+                class = WordClass::Date;
+            }
             tokens.push(Token {
                 range: range.start + offset..range.start + offset + word.len(),
                 key,
@@ -556,6 +564,23 @@ impl Normalizer {
         id
     }
 }
+
+/// "last week", "this year", "next month": the key of a period word led by
+/// a relative word with only spaces between, or `None`.
+fn relative_period(previous: &str, before: &str, word: &str) -> Option<String> {
+    let period = PERIODS.iter().find(|p| word.eq_ignore_ascii_case(p))?;
+    let modifier = RELATIVE.iter().find(|r| previous.eq_ignore_ascii_case(r))?;
+    before
+        .trim_end_matches(' ')
+        .ends_with(previous)
+        .then(|| format!("{modifier} {period}"))
+}
+
+/// Words that make a period a date: "last week".
+const RELATIVE: &[&str] = &["last", "this", "next", "past", "coming"];
+
+/// Periods that a relative word makes a date.
+const PERIODS: &[&str] = &["week", "weekend", "month", "year"];
 
 fn lookup(table: &'static [(&'static str, &'static str)], word: &str) -> Option<&'static str> {
     table
@@ -668,6 +693,14 @@ mod tests {
         check(
             "The talks were held in Moscow",
             "the/Function talk/Content were/Function held/Content in/Function moscow/Name",
+        );
+    }
+
+    #[test]
+    fn a_period_led_by_a_relative_word_is_one_date() {
+        check(
+            "Last week, not this week or the last  year",
+            "last/Function last week/Date not/Negation this/Function this week/Date or/Function the/Function last/Function last year/Date",
         );
     }
 

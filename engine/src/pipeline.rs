@@ -73,7 +73,7 @@ pub fn compare(sources: &[Source], config: &Config) -> Report {
             })
             .collect();
     }
-    let (ids, units) = units(sources, &prepared, config);
+    let (ids, units) = units(sources, &prepared);
     let alignment = align::align(&units, &config.align, &config.limits);
     let mut drafts = drafts(&prepared, &ids, &alignment);
     prefer_reference(&mut drafts, config.reference);
@@ -178,11 +178,7 @@ fn label(index: usize, source: &Source) -> String {
 }
 
 /// The compared content sentences as alignment units: their ids and content keys.
-fn units(
-    sources: &[Source],
-    prepared: &[Prepared],
-    config: &Config,
-) -> (Vec<SentenceId>, Vec<Unit>) {
+fn units(sources: &[Source], prepared: &[Prepared]) -> (Vec<SentenceId>, Vec<Unit>) {
     let mut ids = Vec::new();
     let mut units = Vec::new();
     for (source, p) in prepared.iter().enumerate() {
@@ -193,63 +189,119 @@ fn units(
             ids.push(SentenceId { source, sentence });
             units.push(Unit {
                 source,
-                keys: content_keys(
-                    &sources[source].text,
-                    tokens,
-                    config.align.name_prefix_weight,
-                ),
+                keys: content_keys(&sources[source].text, tokens),
             });
         }
     }
     (ids, units)
 }
 
-/// Distinct keys of the words that carry information, with their strongest
-/// class and their share of a multi-word name.
-fn content_keys(text: &str, tokens: &[Token], prefix_weight: f32) -> Vec<UnitKey> {
-    let mut keys: Vec<UnitKey> = Vec::new();
-    for (token, share) in tokens.iter().zip(name_shares(text, tokens, prefix_weight)) {
-        if matches!(token.class, WordClass::Function | WordClass::Negation) {
-            continue;
-        }
-        match keys.iter_mut().find(|k| k.key == token.key) {
-            Some(entry) => {
-                if entry.class == WordClass::Content {
-                    entry.class = token.class;
-                }
-                entry.share = entry.share.max(share);
-            }
-            None => keys.push(UnitKey {
-                key: token.key,
-                class: token.class,
-                share,
-            }),
-        }
-    }
-    keys
+/// The words that carry information, in order, each with the mention it belongs to.
+fn content_keys(text: &str, tokens: &[Token]) -> Vec<UnitKey> {
+    tokens
+        .iter()
+        .zip(mentions(text, tokens))
+        .filter(|(token, _)| !matches!(token.class, WordClass::Function | WordClass::Negation))
+        .map(|(token, mention)| UnitKey {
+            key: token.key,
+            class: token.class,
+            mention,
+        })
+        .collect()
 }
 
-/// Each word's share of its mention: in a run of names joined by spaces,
-/// hyphens or dots, every word but the last gets `prefix_weight`.
-fn name_shares(text: &str, tokens: &[Token], prefix_weight: f32) -> Vec<f32> {
-    let mut shares = vec![1.0; tokens.len()];
-    let mut start = 0;
-    for end in 1..=tokens.len() {
-        let continues = end < tokens.len()
-            && tokens[end - 1].class == WordClass::Name
-            && tokens[end].class == WordClass::Name
+/// Each word's mention number: a run of names joined by spaces, hyphens or
+/// dots ("U.S. President Donald Trump"), with up to [`MAX_TITLE_WORDS`] lower-case
+/// title words between two of its names ("White House special envoy Steve
+/// Witkoff"), shares one; every other word has its own.
+fn mentions(text: &str, tokens: &[Token]) -> Vec<u32> {
+    let joined = |i: usize| {
+        text.get(tokens[i - 1].range.end..tokens[i].range.start)
+            .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '-' || c == '.'))
+    };
+    let is_name = |i: usize| tokens[i].class == WordClass::Name;
+    let is_title = |i: usize| {
+        tokens[i].class == WordClass::Content
             && text
-                .get(tokens[end - 1].range.end..tokens[end].range.start)
-                .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '-' || c == '.'));
-        if !continues {
-            for share in &mut shares[start..end - 1] {
-                *share = prefix_weight;
+                .get(tokens[i].range.clone())
+                .is_some_and(|word| TITLE_WORDS.iter().any(|t| word.eq_ignore_ascii_case(t)))
+    };
+    let mut mention = 0;
+    let mut out: Vec<u32> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        out.push(mention);
+        let mut end = i + 1;
+        if is_name(i) {
+            while end < tokens.len() && joined(end) {
+                let titles = (end..tokens.len())
+                    .take_while(|&k| joined(k) && is_title(k))
+                    .count();
+                let next = end + titles;
+                if titles > MAX_TITLE_WORDS
+                    || next >= tokens.len()
+                    || !joined(next)
+                    || !is_name(next)
+                {
+                    break;
+                }
+                out.extend(std::iter::repeat_n(mention, titles + 1));
+                end = next + 1;
             }
-            start = end;
         }
+        i = end;
+        mention += 1;
     }
-    shares
+    out
 }
+
+/// Title words a multi-word name may hold between two of its names, at most this many in a row.
+const MAX_TITLE_WORDS: usize = 3;
+
+/// Lower-case words of a title between two names ("White House special envoy
+/// Steve Witkoff", "Kremlin spokesman Dmitry Peskov"). Any other word there
+/// (a verb: "Witkoff met Putin") ends the name.
+const TITLE_WORDS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "ambassador",
+    "analyst",
+    "chairman",
+    "chief",
+    "commander",
+    "correspondent",
+    "defence",
+    "defense",
+    "deputy",
+    "diplomat",
+    "director",
+    "envoy",
+    "executive",
+    "foreign",
+    "former",
+    "general",
+    "governor",
+    "head",
+    "interior",
+    "leader",
+    "minister",
+    "national",
+    "negotiator",
+    "official",
+    "press",
+    "prime",
+    "secretary",
+    "security",
+    "senator",
+    "senior",
+    "special",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "top",
+    "vice",
+];
 
 /// Groups from the alignment plus one unique group per content sentence past the limits.
 fn drafts(prepared: &[Prepared], ids: &[SentenceId], alignment: &Alignment) -> Vec<Draft> {
@@ -550,4 +602,44 @@ fn source_reports(
                 .collect(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of `text` grouped by mention, `|` between mentions.
+    fn check(text: &str, expect: &str) {
+        let mut normalizer = Normalizer::new(&Config::default());
+        let tokens = normalizer.tokens(text, 0..text.len());
+        let mut shown = String::new();
+        for (i, (token, mention)) in tokens.iter().zip(mentions(text, &tokens)).enumerate() {
+            if i > 0 {
+                let same = mentions(text, &tokens)[i - 1] == mention;
+                shown.push_str(if same { " " } else { " | " });
+            }
+            shown.push_str(&text[token.range.clone()]);
+        }
+        assert_eq!(shown, expect);
+    }
+
+    #[test]
+    fn a_name_with_its_title_is_one_mention() {
+        check(
+            "Then White House special envoy Steve Witkoff met Russian President Vladimir Putin and Trump",
+            "Then | White House special envoy Steve Witkoff | met | Russian President Vladimir Putin | and | Trump",
+        );
+    }
+
+    #[test]
+    fn lower_case_words_after_a_name_or_between_two_far_apart_stay_apart() {
+        check(
+            "The White House press office said Trump",
+            "The | White House | press | office | said | Trump",
+        );
+        check(
+            "They saw Putin, special envoy Witkoff",
+            "They | saw | Putin | special | envoy | Witkoff",
+        );
+    }
 }

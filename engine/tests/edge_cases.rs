@@ -4,7 +4,9 @@ mod support {
     pub mod invariants;
 }
 
-use crosscheck_engine::{Config, MarkKind, NoticeKind, Report, Source, Status, compare, render};
+use crosscheck_engine::{
+    Config, DivergenceKind, MarkKind, NoticeKind, Report, Source, Status, compare, render,
+};
 
 fn source(id: &str, text: &str) -> Source {
     Source {
@@ -115,6 +117,29 @@ fn a_changed_weekday_is_a_date_divergence() {
         .map(|m| &sources[1].text[m.start..m.end])
         .collect();
     assert_eq!(differs, ["Tuesday"]);
+}
+
+#[test]
+fn a_changed_relative_period_is_a_date_divergence() {
+    let (sources, report) = check(&[
+        "Witkoff met Putin in Moscow last week to discuss the ceasefire.",
+        "Witkoff met Putin in Moscow this week to discuss the ceasefire.",
+    ]);
+    let group = group_of(&report, 0, 0);
+    assert_eq!(group.status, Status::Diverge);
+    let member = group
+        .members
+        .iter()
+        .find(|m| m.source == 1)
+        .expect("member");
+    assert!(member.differences.contains(&DivergenceKind::Date));
+    let differs: Vec<&str> = member
+        .marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Differs)
+        .map(|m| &sources[1].text[m.start..m.end])
+        .collect();
+    assert_eq!(differs, ["this week"]);
 }
 
 #[test]
