@@ -2,7 +2,7 @@
 //!
 //! The diff (`similar`, Myers) runs on the keys, so "Kiev" equals "Kyiv"
 //! and "talks" equals "talk"; its result is mapped back to byte ranges of
-//! the original text as [`Mark`]s that cover a sentence from its first to
+//! the original text as [`Mark`](crate::report::Mark)s that cover a sentence from its first to
 //! its last byte without gaps or overlaps. The text between two words
 //! (spaces, punctuation) takes its neighbours' kind when both agree, and is
 //! shared otherwise, so a marked run reads as one phrase:
