@@ -1,0 +1,532 @@
+//! The session file: the articles and the reader's choices, saved in the browser and exported as .json.
+//!
+//! ```json
+//! {
+//!   "schema": "crosscheck-session/1",
+//!   "articles": [
+//!     { "id": "story", "title": "Talks held", "outlet": "The Daily", "date": "2025-03-18",
+//!       "file": "story.html", "text": "Talks held\n\nThe two leaders…",
+//!       "url": "https://daily.example/story" }
+//!   ],
+//!   "settings": { "excluded": ["story"], "reference": null }
+//! }
+//! ```
+//!
+//! Reading is strict about what would lose work and lenient about the rest.
+//! Refused, with a message that says what is wrong: text that is not JSON
+//! (with line and column), JSON without a `"schema"`, another schema, a
+//! newer session version, more than 100 articles, an article without text
+//! or with a field of the wrong type. Repaired quietly: a missing `id` (made
+//! from the file name or the position), a repeated `id` (made unique), a
+//! `url` that is not http or https (dropped), settings naming articles that
+//! are not there (dropped), unknown fields (ignored, so a later 1.x can add
+//! some).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crosscheck_engine::Source;
+use crosscheck_engine::seeds::id_from_file;
+
+use crate::decode::strip_bom;
+use crate::limits::MAX_ARTICLES;
+use crate::url::safe_url;
+
+/// The schema this version writes and reads.
+pub const SCHEMA: &str = "crosscheck-session/1";
+
+const SCHEMA_PREFIX: &str = "crosscheck-session/";
+
+/// Everything needed to pick the work up again.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// The articles, in the order the reader has them.
+    pub articles: Vec<Article>,
+    /// The reader's choices about them.
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+/// One article: the source as the engine takes it, and where it came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Id, title, outlet, date, file and text.
+    #[serde(flatten)]
+    pub source: Source,
+    /// The address it was saved from (http or https), shown as a link, never fetched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The reader's choices, by article id (ids survive reordering).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Articles left out of the comparison.
+    #[serde(default)]
+    pub excluded: Vec<String>,
+    /// The article the others are compared against; `None` lets the engine choose.
+    #[serde(default)]
+    pub reference: Option<String>,
+}
+
+impl Session {
+    /// A session of these articles and settings, with the current schema.
+    pub fn new(articles: Vec<Article>, settings: Settings) -> Session {
+        Session {
+            schema: SCHEMA.to_owned(),
+            articles,
+            settings,
+        }
+    }
+
+    /// The articles as the engine takes them.
+    pub fn sources(&self) -> Vec<Source> {
+        self.articles.iter().map(|a| a.source.clone()).collect()
+    }
+}
+
+/// Why a session file was not opened. The current work is never touched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SessionError {
+    /// The file is empty.
+    Empty,
+    /// The bytes are not UTF-8 text.
+    NotText,
+    /// Not JSON; where the parser stopped (1-based).
+    NotJson {
+        /// Line.
+        line: usize,
+        /// Column.
+        column: usize,
+    },
+    /// JSON, but without a `"schema"` string.
+    NotASession,
+    /// Another kind of file with a schema, such as a Crosscheck report.
+    Foreign {
+        /// Its schema.
+        schema: String,
+    },
+    /// A session from a newer Crosscheck.
+    Newer {
+        /// Its schema.
+        schema: String,
+    },
+    /// More than [`MAX_ARTICLES`] articles.
+    TooManyArticles {
+        /// How many.
+        count: usize,
+    },
+    /// A session with a damaged part, such as an article without text.
+    Damaged {
+        /// What is wrong, as a clause: "article 4 has no text".
+        problem: String,
+    },
+}
+
+impl SessionError {
+    /// The message to show. The UI adds that the current work is unchanged.
+    pub fn message(&self) -> String {
+        match self {
+            SessionError::Empty => {
+                "This file is empty, so it is not a Crosscheck session.".to_owned()
+            }
+            SessionError::NotText => {
+                "This file is not text, so it is not a Crosscheck session.".to_owned()
+            }
+            SessionError::NotJson { line, column } => format!(
+                "This file is not a Crosscheck session: it is not JSON (line {line}, column {column})."
+            ),
+            SessionError::NotASession => {
+                "This is a JSON file but not a Crosscheck session (no \"schema\").".to_owned()
+            }
+            SessionError::Foreign { schema } if schema.starts_with("crosscheck-report/") => {
+                format!(
+                    "This is a Crosscheck report ({schema}), not a session: it holds the comparison, \
+                 not the articles. Export the session from the page instead."
+                )
+            }
+            SessionError::Foreign { schema } => {
+                format!("This JSON file is not a Crosscheck session: its schema is \"{schema}\".")
+            }
+            SessionError::Newer { schema } => format!(
+                "This session was made by a newer Crosscheck ({schema}); \
+                 open it with that version of the page."
+            ),
+            SessionError::TooManyArticles { count } => format!(
+                "This session has more than {MAX_ARTICLES} articles ({count}); \
+                 Crosscheck compares at most {MAX_ARTICLES}."
+            ),
+            SessionError::Damaged { problem } => {
+                format!("This Crosscheck session is damaged: {problem}.")
+            }
+        }
+    }
+}
+
+impl fmt::Display for SessionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for SessionError {}
+
+/// The session as pretty-printed JSON.
+pub fn to_json(session: &Session) -> String {
+    serde_json::to_string_pretty(session).unwrap_or_default()
+}
+
+/// Reads a session file's bytes (UTF-8, with or without a byte order mark).
+pub fn parse_session_bytes(bytes: &[u8]) -> Result<Session, SessionError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_session(text),
+        Err(_) => Err(SessionError::NotText),
+    }
+}
+
+/// Reads a session file (see the module docs for what is refused and what is repaired).
+///
+/// ```
+/// use crosscheck_import::{parse_session, SessionError};
+///
+/// let session = parse_session(r#"{"schema": "crosscheck-session/1",
+///     "articles": [{"id": "a", "text": "Talks were held."}]}"#).unwrap();
+/// assert_eq!(session.articles[0].source.text, "Talks were held.");
+///
+/// let error = parse_session(r#"{"schema": "crosscheck-session/1", "articles": [{"id": "a"}]}"#);
+/// assert_eq!(
+///     error.unwrap_err().message(),
+///     "This Crosscheck session is damaged: article 1 has no text."
+/// );
+/// ```
+pub fn parse_session(text: &str) -> Result<Session, SessionError> {
+    let text = strip_bom(text);
+    if text.trim().is_empty() {
+        return Err(SessionError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| SessionError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let Value::Object(object) = value else {
+        return Err(SessionError::NotASession);
+    };
+    let Some(Value::String(schema)) = object.get("schema") else {
+        return Err(SessionError::NotASession);
+    };
+    check_schema(schema)?;
+    let articles = match object.get("articles") {
+        Some(Value::Array(articles)) => articles,
+        Some(_) => return Err(damaged("\"articles\" is not a list")),
+        None => return Err(damaged("it has no \"articles\" list")),
+    };
+    if articles.len() > MAX_ARTICLES {
+        return Err(SessionError::TooManyArticles {
+            count: articles.len(),
+        });
+    }
+    let mut read: Vec<Article> = Vec::with_capacity(articles.len());
+    for (index, value) in articles.iter().enumerate() {
+        let mut article = article(index + 1, value)?;
+        article.source.id = unique_in(&read, &article.source.id);
+        read.push(article);
+    }
+    let settings = settings(object.get("settings"), &read);
+    Ok(Session::new(read, settings))
+}
+
+fn check_schema(schema: &str) -> Result<(), SessionError> {
+    if schema == SCHEMA {
+        return Ok(());
+    }
+    let Some(version) = schema.strip_prefix(SCHEMA_PREFIX) else {
+        return Err(SessionError::Foreign {
+            schema: schema.to_owned(),
+        });
+    };
+    let major = version
+        .split('.')
+        .next()
+        .and_then(|v| v.parse::<u32>().ok());
+    match major {
+        Some(1) => Ok(()),
+        Some(n) if n > 1 => Err(SessionError::Newer {
+            schema: schema.to_owned(),
+        }),
+        _ => Err(SessionError::Foreign {
+            schema: schema.to_owned(),
+        }),
+    }
+}
+
+fn damaged(problem: impl Into<String>) -> SessionError {
+    SessionError::Damaged {
+        problem: problem.into(),
+    }
+}
+
+/// Article `number` (1-based, as the reader counts).
+fn article(number: usize, value: &Value) -> Result<Article, SessionError> {
+    let Value::Object(fields) = value else {
+        return Err(damaged(format!("article {number} is not an article")));
+    };
+    let text = match fields.get("text") {
+        Some(Value::String(text)) if !text.trim().is_empty() => text.clone(),
+        Some(Value::String(_)) | Some(Value::Null) | None => {
+            return Err(damaged(format!("article {number} has no text")));
+        }
+        Some(_) => return Err(damaged(format!("article {number}'s \"text\" is not text"))),
+    };
+    let field = |name: &str| optional_text(fields, number, name);
+    let file = field("file")?;
+    let id = match field("id")? {
+        Some(id) if !id.trim().is_empty() => id,
+        _ => file
+            .as_deref()
+            .map(id_from_file)
+            .unwrap_or_else(|| format!("article-{number}")),
+    };
+    Ok(Article {
+        source: Source {
+            id,
+            title: field("title")?,
+            outlet: field("outlet")?,
+            date: field("date")?,
+            file,
+            text,
+        },
+        url: field("url")?.and_then(|url| safe_url(&url)),
+    })
+}
+
+/// A field that is text or absent: `null`, missing or blank are `None`.
+fn optional_text(
+    fields: &Map<String, Value>,
+    number: usize,
+    name: &str,
+) -> Result<Option<String>, SessionError> {
+    match fields.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(damaged(format!(
+            "article {number}'s \"{name}\" is not text"
+        ))),
+    }
+}
+
+/// `id`, or `id-2`, `id-3`… when an earlier article has it.
+fn unique_in(articles: &[Article], id: &str) -> String {
+    let taken = |candidate: &str| articles.iter().any(|a| a.source.id == candidate);
+    if !taken(id) {
+        return id.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{id}-{n}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_default()
+}
+
+/// Settings, keeping only ids of articles present; anything malformed is ignored.
+fn settings(value: Option<&Value>, articles: &[Article]) -> Settings {
+    let present = |id: &str| articles.iter().any(|a| a.source.id == id);
+    let Some(Value::Object(fields)) = value else {
+        return Settings::default();
+    };
+    let mut excluded: Vec<String> = Vec::new();
+    if let Some(Value::Array(ids)) = fields.get("excluded") {
+        for id in ids.iter().filter_map(Value::as_str) {
+            if present(id) && !excluded.iter().any(|e| e == id) {
+                excluded.push(id.to_owned());
+            }
+        }
+    }
+    let reference = fields
+        .get("reference")
+        .and_then(Value::as_str)
+        .filter(|id| present(id))
+        .map(str::to_owned);
+    Settings {
+        excluded,
+        reference,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The message of the error, or the articles' ids and the settings.
+    fn check(json: &str, expect: &str) {
+        let seen = match parse_session(json) {
+            Ok(session) => {
+                let ids: Vec<&str> = session
+                    .articles
+                    .iter()
+                    .map(|a| a.source.id.as_str())
+                    .collect();
+                format!(
+                    "ids {ids:?} excluded {:?} reference {:?}",
+                    session.settings.excluded, session.settings.reference
+                )
+            }
+            Err(error) => error.message(),
+        };
+        assert_eq!(seen, expect, "input {json}");
+    }
+
+    fn session(articles: &str) -> String {
+        format!(r#"{{"schema": "crosscheck-session/1", "articles": [{articles}]}}"#)
+    }
+
+    #[test]
+    fn round_trip_keeps_everything() {
+        let session = Session::new(
+            vec![Article {
+                source: Source {
+                    id: "story".into(),
+                    title: Some("Talks held".into()),
+                    outlet: Some("The Daily".into()),
+                    date: Some("2025-03-18".into()),
+                    file: Some("story.html".into()),
+                    text: "Talks held\n\nThe two leaders…".into(),
+                },
+                url: Some("https://daily.example/story".into()),
+            }],
+            Settings {
+                excluded: vec!["story".into()],
+                reference: None,
+            },
+        );
+        let json = to_json(&session);
+        assert_eq!(parse_session(&json), Ok(session));
+        insta::assert_snapshot!(json, @r#"
+        {
+          "schema": "crosscheck-session/1",
+          "articles": [
+            {
+              "id": "story",
+              "title": "Talks held",
+              "outlet": "The Daily",
+              "date": "2025-03-18",
+              "file": "story.html",
+              "text": "Talks held\n\nThe two leaders…",
+              "url": "https://daily.example/story"
+            }
+          ],
+          "settings": {
+            "excluded": [
+              "story"
+            ],
+            "reference": null
+          }
+        }
+        "#);
+    }
+
+    #[test]
+    fn not_json_says_where() {
+        check(
+            "{\n  \"schema\": \"crosscheck-session/1\",\n    oops\n}",
+            "This file is not a Crosscheck session: it is not JSON (line 3, column 5).",
+        );
+        check("", "This file is empty, so it is not a Crosscheck session.");
+    }
+
+    #[test]
+    fn other_json_is_named() {
+        check(
+            r#"{"articles": []}"#,
+            "This is a JSON file but not a Crosscheck session (no \"schema\").",
+        );
+        check(
+            "[1, 2]",
+            "This is a JSON file but not a Crosscheck session (no \"schema\").",
+        );
+        check(
+            r#"{"schema": "crosscheck-report/1"}"#,
+            "This is a Crosscheck report (crosscheck-report/1), not a session: it holds the comparison, not the articles. Export the session from the page instead.",
+        );
+        check(
+            r#"{"schema": "something/3"}"#,
+            "This JSON file is not a Crosscheck session: its schema is \"something/3\".",
+        );
+        check(
+            r#"{"schema": "crosscheck-session/2", "articles": []}"#,
+            "This session was made by a newer Crosscheck (crosscheck-session/2); open it with that version of the page.",
+        );
+    }
+
+    #[test]
+    fn damaged_articles_are_named_by_position() {
+        check(
+            &session(
+                r#"{"id": "a", "text": "x"}, {"id": "b", "text": "y"}, {"id": "c", "text": "z"}, {"id": "d", "text": " "}"#,
+            ),
+            "This Crosscheck session is damaged: article 4 has no text.",
+        );
+        check(
+            &session(r#"{"id": "a", "text": 5}"#),
+            "This Crosscheck session is damaged: article 1's \"text\" is not text.",
+        );
+        check(
+            &session(r#"{"id": "a", "text": "x", "title": ["t"]}"#),
+            "This Crosscheck session is damaged: article 1's \"title\" is not text.",
+        );
+        check(
+            &session(r#""just a string""#),
+            "This Crosscheck session is damaged: article 1 is not an article.",
+        );
+        check(
+            r#"{"schema": "crosscheck-session/1"}"#,
+            "This Crosscheck session is damaged: it has no \"articles\" list.",
+        );
+    }
+
+    #[test]
+    fn more_than_a_hundred_articles_are_refused() {
+        let articles = vec![r#"{"id": "a", "text": "x"}"#; 101].join(",");
+        check(
+            &session(&articles),
+            "This session has more than 100 articles (101); Crosscheck compares at most 100.",
+        );
+    }
+
+    #[test]
+    fn ids_are_repaired_and_settings_pruned() {
+        check(
+            r#"{"schema": "crosscheck-session/1.2", "future": true,
+                "articles": [{"id": "a", "text": "x"}, {"id": "a", "text": "y"},
+                             {"file": "dir/story.md", "text": "z"}, {"text": "w"}],
+                "settings": {"excluded": ["a-2", "gone", 3, "a-2"], "reference": "gone"}}"#,
+            r#"ids ["a", "a-2", "story", "article-4"] excluded ["a-2"] reference None"#,
+        );
+    }
+
+    #[test]
+    fn unsafe_urls_are_dropped() {
+        let session = parse_session(&session(
+            r#"{"id": "a", "text": "x", "url": "javascript:alert(1)"}"#,
+        ))
+        .unwrap();
+        assert_eq!(session.articles[0].url, None);
+    }
+
+    #[test]
+    fn bytes_must_be_utf8() {
+        assert_eq!(
+            parse_session_bytes(b"\xff\xfe{}"),
+            Err(SessionError::NotText)
+        );
+        assert!(
+            parse_session_bytes(
+                b"\xEF\xBB\xBF{\"schema\":\"crosscheck-session/1\",\"articles\":[]}"
+            )
+            .is_ok()
+        );
+    }
+}
