@@ -11,12 +11,16 @@
 //!    `<main>`, `<article>` and anything holding one of them, so a stray
 //!    `class="has-sidebar"` on a wrapper cannot take the story with it.
 //! 2. **Choose the root.** The `<article>` with the most text that is not
-//!    link text (others of some length are counted in a notice), else an
+//!    link text (others with at least 30% of its text are counted in a
+//!    notice), else an
 //!    `itemprop="articleBody"` element, else `<main>` or `role="main"`, else
 //!    the densest block: every paragraph's text, less twice its link text,
 //!    scores its parent and half scores its grandparent (Readability's rule),
 //!    and the best-scoring element wins, or its parent when a sibling scores
-//!    close to it (a story split over several `<div>`s).
+//!    close to it (a story split over several `<div>`s). From there the root
+//!    grows to its parent while that adds under 15% more text and at most a
+//!    quarter of the added text is links: the headline and byline in the row above a
+//!    layout table's story cell come in, a sidebar or a menu does not.
 //! 3. **Write.** Each paragraph, heading, list item, quote or caption is
 //!    one line, lines separated by a blank line; white space collapses as
 //!    in a browser, `<br>` starts a new line, `<pre>` keeps its lines. A
@@ -31,7 +35,7 @@ use crate::error::Notice;
 
 /// Elements whose content is never article text.
 const ALWAYS_DROP: &[&str] = &[
-    "applet", "audio", "base", "button", "canvas", "datalist", "embed", "frame", "frameset",
+    "applet", "audio", "base", "button", "canvas", "datalist", "embed", "frame", "frameset", "xmp",
     "head", "iframe", "input", "link", "map", "math", "meta", "noembed", "noframes", "noscript",
     "object", "option", "script", "select", "style", "svg", "template", "textarea", "title",
     "video",
@@ -254,7 +258,13 @@ pub(crate) fn content(doc: &Document) -> Content {
     let heading = analysis
         .descendants(root)
         .find(|&n| doc.tag(n) == "h1")
-        .and_then(|n| super::meta::clean(&doc.text_content(n)));
+        .and_then(|n| {
+            // Kept text only: an unclosed <h1> may hold a script.
+            let mut heading = Out::default();
+            analysis.write_children(n, n, &mut heading);
+            heading.end_block();
+            super::meta::clean(&heading.paragraphs.join(" "))
+        });
     let datetime = |n: usize| {
         (doc.tag(n) == "time")
             .then(|| doc.attr(n, "datetime").and_then(super::meta::clean))
@@ -446,7 +456,7 @@ impl<'d> Analysis<'d> {
             let score = self.score(article);
             let long = articles
                 .iter()
-                .filter(|&&a| self.score(a) >= (2 * MIN_ROOT_CHARS).max(score * 3 / 10))
+                .filter(|&&a| self.score(a) >= MIN_ROOT_CHARS.max(score * 3 / 10))
                 .count();
             let notices = if long > 1 {
                 vec![Notice::SeveralArticles { count: long }]
@@ -546,18 +556,32 @@ impl<'d> Analysis<'d> {
         else {
             return 0;
         };
+        let mut root = best;
         // A story split over sibling blocks: take their parent.
-        if best != 0 {
-            let parent = doc.nodes[best].parent;
+        if root != 0 {
+            let parent = doc.nodes[root].parent;
             let close_sibling = doc.nodes[parent]
                 .children
                 .iter()
-                .any(|&s| s != best && !self.dropped[s] && score[s] * 10 >= score[best] * 3);
+                .any(|&s| s != root && !self.dropped[s] && score[s] * 10 >= score[root] * 3);
             if close_sibling {
-                return parent;
+                root = parent;
             }
         }
-        best
+        // Take in a headline and byline next to the story (in a layout table,
+        // in the next row up) while what the parent adds is little and not links.
+        while root != 0 {
+            let parent = doc.nodes[root].parent;
+            let extra = self.text[parent] - self.text[root];
+            let extra_link = self.link[parent] - self.link[root];
+            let grows_little = self.score(parent) * 100 <= self.score(root) * 115;
+            if grows_little && extra_link * 4 <= extra {
+                root = parent;
+            } else {
+                break;
+            }
+        }
+        root
     }
 
     /// Writes `node` and what it holds.

@@ -191,6 +191,13 @@ mod tests {
     }
 
     #[test]
+    fn regression_unclosed_h1_holding_a_script_gave_the_script_as_title() {
+        let page = extract("<h1>Talks<p><nav><p><script>document.title='SECRET'</script>");
+        assert_eq!(page.title.as_deref(), Some("Talks"));
+        assert_eq!(page.text, "Talks");
+    }
+
+    #[test]
     fn html_is_told_from_prose() {
         assert!(looks_like_html("<!DOCTYPE html><html>"));
         assert!(looks_like_html("\n  <div class=x><p>Text</p></div>"));

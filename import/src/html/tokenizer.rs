@@ -13,7 +13,9 @@
 //!   would ignore the slash; honouring it loses less of a malformed page).
 //! - Comments, `<!DOCTYPE>`, `<?xml?>` are skipped; comments are kept for the
 //!   `<!-- saved from url=(0057)… -->` line browsers write; `<![CDATA[…]]>` is text.
-//! - A tag cut off by the end of the file is dropped, as browsers do.
+//! - A tag cut off by the end of the file is dropped, as browsers do. An
+//!   unclosed `<title>` ends at the next tag (browsers would show a blank
+//!   page); an unclosed `<script>` or `<style>` runs to the end of the file.
 //!
 //! The tokenizer never fails and never panics: every input is some list of tokens.
 
@@ -76,7 +78,14 @@ impl<'a> Tokenizer<'a> {
     /// The raw content of element `name`, up to (not including) its end tag.
     fn raw_text(&mut self, name: &str) -> Option<Token<'a>> {
         let rest = self.rest();
-        let end = find_end_tag(rest, name).unwrap_or(rest.len());
+        let end = find_end_tag(rest, name).unwrap_or_else(|| match name {
+            // An unclosed title would hide the whole page; end it at the next tag.
+            "title" | "textarea" => (0..rest.len())
+                .find(|&at| starts_markup(&rest.as_bytes()[at..]))
+                .unwrap_or(rest.len()),
+            // An unclosed script or style is never read as text.
+            _ => rest.len(),
+        });
         self.pos += end;
         if end == 0 {
             return None;
@@ -372,6 +381,10 @@ mod tests {
         );
         check("<script src=a.js /><p>x", "<script src=a.js/> <p> \"x\"");
         check("<title>A &amp; B</title>", "<title> \"A & B\" </title>");
+        check(
+            "<title>Open\n</head><p>x",
+            "<title> \"Open\\n\" </head> <p> \"x\"",
+        );
         check(
             "<script></scripts></script>",
             "<script> \"</scripts>\" </script>",
