@@ -6,6 +6,10 @@
 use std::rc::Rc;
 
 use crosscheck_engine::Source;
+use crosscheck_import::session::{Article, parse_session};
+
+use crate::messages::Message;
+use crate::storage::{self, Saved};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
@@ -15,6 +19,54 @@ pub const MOUNT_ID: &str = "app";
 pub const SEEDS_ID: &str = "crosscheck-seeds";
 /// Id of the hidden alert box that shows a fatal error.
 pub const FATAL_ID: &str = "boot-error";
+
+/// What the app starts with: the saved work if there is any, else the page's set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Start {
+    /// The articles to open.
+    pub articles: Vec<Article>,
+    /// The page's own set, for "Restore the sample set".
+    pub samples: Rc<Vec<Article>>,
+    /// What to tell the user about how it started.
+    pub messages: Vec<Message>,
+}
+
+/// Chooses what to open: the saved session, or the embedded set when there is none
+/// or it cannot be read (then it is kept aside and the user is told).
+pub fn start_set() -> Start {
+    let (samples, mut messages) = match read_embedded_sources() {
+        EmbeddedSources::Loaded(sources) => (
+            sources
+                .iter()
+                .cloned()
+                .map(|source| Article { source, url: None })
+                .collect::<Vec<_>>(),
+            Vec::new(),
+        ),
+        EmbeddedSources::Unreadable(message) => (Vec::new(), vec![Message::error(message)]),
+    };
+    let samples = Rc::new(samples);
+    let articles = match storage::load() {
+        Saved::Nothing => (*samples).clone(),
+        Saved::Found(json) => match parse_session(&json) {
+            Ok(session) => session.articles,
+            Err(error) => {
+                storage::keep_unreadable(&json);
+                messages.push(Message::error(format!(
+                    "Your saved work could not be read ({}). The sample set is shown instead; the saved copy is kept in this browser under \"{}\".",
+                    error.message(),
+                    storage::UNREADABLE_KEY
+                )));
+                (*samples).clone()
+            }
+        },
+    };
+    Start {
+        articles,
+        samples,
+        messages,
+    }
+}
 
 /// The articles embedded in the page, or an explanation of why there are none.
 #[derive(Clone, Debug, PartialEq)]

@@ -20,17 +20,20 @@ pub enum View {
     Reading,
     /// Two sources side by side.
     Pair,
+    /// The articles: add, edit, reorder, remove; save and load sessions.
+    Articles,
     /// What the words mean and how the tool decides.
     Help,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Overview,
         View::Grid,
         View::Reading,
         View::Pair,
+        View::Articles,
         View::Help,
     ];
 
@@ -41,6 +44,7 @@ impl View {
             View::Grid => "Aligned sentences",
             View::Reading => "Read one article",
             View::Pair => "Compare two",
+            View::Articles => "Articles",
             View::Help => "Help",
         }
     }
@@ -52,6 +56,7 @@ impl View {
             View::Grid => "grid",
             View::Reading => "reading",
             View::Pair => "pair",
+            View::Articles => "articles",
             View::Help => "help",
         }
     }
@@ -143,6 +148,8 @@ pub enum Action {
     Pair(usize, usize),
     /// "What did this source leave out?": the grid, filtered to that.
     ShowOmittedBy(usize),
+    /// Articles were added, removed or reordered: choices that name positions no longer hold.
+    SourcesChanged,
 }
 
 impl Reducible for UiState {
@@ -163,6 +170,13 @@ impl Reducible for UiState {
             }
             Action::OpenGroup(group) => next.opened_group = group,
             Action::Pair(a, b) => next.pair = (a, b),
+            Action::SourcesChanged => {
+                next = UiState {
+                    view: next.view,
+                    query: next.query,
+                    ..UiState::default()
+                };
+            }
             Action::ShowOmittedBy(source) => {
                 next.view = View::Grid;
                 next.filter = Filter::OmittedBy(source);
@@ -242,6 +256,23 @@ mod tests {
         check(&[Action::ToggleSource(2), Action::ToggleSource(2)], |s| {
             assert!(s.excluded.is_empty())
         });
+    }
+
+    #[test]
+    fn changed_sources_reset_choices_that_name_positions() {
+        check(
+            &[
+                Action::Show(View::Articles),
+                Action::ToggleSource(1),
+                Action::Read(3),
+                Action::SourcesChanged,
+            ],
+            |s| {
+                assert_eq!(s.view, View::Articles);
+                assert!(s.excluded.is_empty());
+                assert_eq!(s.reading, 0);
+            },
+        );
     }
 
     #[test]

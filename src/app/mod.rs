@@ -1,62 +1,112 @@
-//! The top-level page: header, source bar, view tabs and the open view, or a readable error.
+//! The top-level page: header, messages, then the comparison of the user's articles.
 //!
-//! The comparison is computed once per (articles, excluded sources, reference)
-//! with `use_memo` and shared with every view in an `Rc`; the pair view's
-//! two-source comparison likewise per (articles, pair).
+//! Three reducers hold the state: the articles (`Library`), the messages and
+//! the UI choices. Effects save the articles after every change and listen for
+//! files dropped anywhere on the page. The comparison is computed once per
+//! (articles, excluded sources, reference) with `use_memo` and shared in `Rc`.
+
+mod drop;
+mod save;
 
 use std::rc::Rc;
 
 use crosscheck_engine::Source;
+use crosscheck_import::session::Article;
 use yew::prelude::*;
 
-use crate::boot::EmbeddedSources;
+use crate::boot::Start;
 use crate::comparison::{Comparison, PairComparison};
+use crate::components::articles::{ArticlesView, LibraryContext};
 use crate::components::grid::{AlignedGrid, ViewProps};
 use crate::components::header::Header;
 use crate::components::help::HelpView;
+use crate::components::message_list::MessageList;
 use crate::components::overview::OverviewView;
 use crate::components::pair::PairView;
 use crate::components::reading::ReadingView;
 use crate::components::source_bar::SourceBar;
 use crate::components::tabs::{Tabs, panel_id, tab_id};
+use crate::library::{Library, LibraryAction};
+use crate::messages::{Message, MessageAction, Messages};
 use crate::state::{Action, UiState, View};
 
 /// What the app is started with.
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    /// The articles the page carried.
-    pub sources: EmbeddedSources,
+    /// The articles to open and what to say about them.
+    pub start: Start,
 }
 
 /// The whole page.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let body = match &props.sources {
-        EmbeddedSources::Loaded(sources) if sources.len() < 2 => html! {
-            <p class="notice">{ "Crosscheck needs at least two articles to compare." }</p>
-        },
-        EmbeddedSources::Loaded(sources) => html! { <Workspace sources={sources.clone()} /> },
-        EmbeddedSources::Unreadable(message) => html! {
-            <p class="notice error" role="alert">{ message.clone() }</p>
-        },
+    let library = use_reducer({
+        let start = props.start.clone();
+        move || Library::new(start.articles, start.samples)
+    });
+    let messages = use_reducer({
+        let shown = props.start.messages.clone();
+        move || Messages::starting_with(shown)
+    });
+    let ui = use_reducer(UiState::default);
+    let notify = {
+        let messages = messages.dispatcher();
+        Callback::from(move |list: Vec<Message>| messages.dispatch(MessageAction::Show(list)))
+    };
+    save::use_save(library.articles.clone(), notify.clone());
+    let edit = {
+        let (library, ui) = (library.dispatcher(), ui.dispatcher());
+        Callback::from(move |action: LibraryAction| {
+            if action.reorders() {
+                ui.dispatch(Action::SourcesChanged);
+            }
+            library.dispatch(action);
+        })
+    };
+    let context = LibraryContext {
+        articles: library.articles.clone(),
+        samples: library.samples.clone(),
+        edit,
+        notify,
+    };
+    let dragging = drop::use_file_drop(context.clone());
+    let sources: Rc<Vec<Source>> =
+        use_memo(library.articles.clone(), |articles: &Rc<Vec<Article>>| {
+            articles.iter().map(|a| a.source.clone()).collect()
+        });
+    let dismiss = messages.dispatcher();
+    let body = if sources.len() < 2 {
+        html! {
+            <>
+                <p class="notice">{ "Add at least two articles to compare them." }</p>
+                <ArticlesView />
+            </>
+        }
+    } else {
+        html! { <Workspace {sources} state={ui.clone()} /> }
     };
     html! {
-        <>
+        <ContextProvider<LibraryContext> {context}>
             <Header />
+            <MessageList messages={messages.shown.clone()} on_dismiss={Callback::from(move |id| dismiss.dispatch(MessageAction::Dismiss(id)))} />
             <main id="main">{ body }</main>
-        </>
+            if dragging {
+                <div class="drop-overlay" aria-hidden="true"><p>{ "Drop the files to add them" }</p></div>
+            }
+        </ContextProvider<LibraryContext>>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct WorkspaceProps {
     sources: Rc<Vec<Source>>,
+    state: UseReducerHandle<UiState>,
 }
 
-/// The comparison of a loaded set: source bar, tabs and the open view.
+/// The comparison of two or more articles: source bar, tabs and the open view.
 #[component]
 fn Workspace(props: &WorkspaceProps) -> Html {
-    let state = use_reducer(UiState::default);
+    let state = &props.state;
     let comparison: Rc<Comparison> = use_memo(
         (
             props.sources.clone(),
@@ -76,7 +126,7 @@ fn Workspace(props: &WorkspaceProps) -> Html {
     let view = state.view;
     let view_props = ViewProps {
         comparison,
-        state: Rc::new((*state).clone()),
+        state: Rc::new((**state).clone()),
         dispatch: dispatch.clone(),
     };
     let panel = match view {
@@ -84,6 +134,7 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         View::Grid => html! { <AlignedGrid ..view_props.clone() /> },
         View::Reading => html! { <ReadingView ..view_props.clone() /> },
         View::Pair => html! { <PairView view={view_props.clone()} {pair} /> },
+        View::Articles => html! { <ArticlesView /> },
         View::Help => html! { <HelpView /> },
     };
     html! {

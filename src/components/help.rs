@@ -33,6 +33,9 @@ pub fn HelpView() -> Html {
             </ul>
             <h2>{ "Keys" }</h2>
             <p><kbd>{ "j" }</kbd>{ " / " }<kbd>{ "k" }</kbd>{ ": next / previous row where details differ (in the aligned view). Arrow keys move between tabs. Enter on a sentence in the reading view opens its row." }</p>
+            <h2>{ "Your own articles" }</h2>
+            <p>{ "Open Articles (or \"Add or edit articles\") to paste text, choose files or drop them anywhere on the page: plain text (.txt), Markdown (.md) and web pages saved from a browser (.html). Your articles are saved in this browser as you go; export the session to move them to another computer." }</p>
+            <p>{ "Crosscheck never opens the links you give it. A page like this cannot read other websites, and nothing you compare leaves your computer. To compare an article from the web, save the page (Ctrl+S or ⌘S) and drop the saved file here, or copy its text and paste it." }</p>
             <h2>{ "Privacy" }</h2>
             <p>{ "Everything happens in this page. Nothing is uploaded or fetched; the page works offline." }</p>
         </div>

@@ -1,11 +1,13 @@
 //! Presentational components: they take data and callbacks, never compare text.
 
+pub mod articles;
 pub mod grid;
 pub mod group_detail;
 pub mod group_summary;
 pub mod header;
 pub mod help;
 pub mod marked;
+pub mod message_list;
 pub mod overview;
 pub mod pair;
 pub mod reading;

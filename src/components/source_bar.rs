@@ -51,6 +51,10 @@ pub fn SourceBar(props: &SourceBarProps) -> Html {
                     }
                 }) }
             </ul>
+            <div class="bar-row">
+            <button type="button" class="link-button add-button" onclick={props.dispatch.reform(|_| Action::Show(crate::state::View::Articles))}>
+                { "＋ Add or edit articles" }
+            </button>
             <label class="reference-picker">
                 <span>{ "Compare against" }</span>
                 <select onchange={on_reference} aria-describedby="reference-hint">
@@ -67,6 +71,7 @@ pub fn SourceBar(props: &SourceBarProps) -> Html {
                     { "The reference source's sentence is the one other sources' words are compared with, when it reports that information." }
                 </span>
             </label>
+            </div>
         </section>
     }
 }

@@ -69,6 +69,8 @@ fn browser_tests(page: &std::path::Path) -> Result<()> {
             "browser",
             "--test",
             "accessibility",
+            "--test",
+            "own_articles",
         ])
         .env("CROSSCHECK_WEBDRIVER", &driver.url)
         .env("CROSSCHECK_CHROME", &browser.chrome)

@@ -1,0 +1,26 @@
+//! Effect: save the articles to the browser's storage after every change, warning once when it cannot.
+
+use std::rc::Rc;
+
+use crosscheck_import::session::{Article, Session, Settings, to_json};
+use yew::prelude::*;
+
+use crate::messages::Message;
+use crate::storage;
+
+/// Saves `articles` whenever they change; tells the user (once) when saving fails.
+#[hook]
+pub fn use_save(articles: Rc<Vec<Article>>, notify: Callback<Vec<Message>>) {
+    let warned = use_mut_ref(|| false);
+    use_effect_with(articles, move |articles| {
+        let json = to_json(&Session::new(articles.to_vec(), Settings::default()));
+        match storage::save(&json) {
+            Ok(()) => *warned.borrow_mut() = false,
+            Err(error) if !*warned.borrow() => {
+                *warned.borrow_mut() = true;
+                notify.emit(vec![Message::warning(error.message())]);
+            }
+            Err(_) => {}
+        }
+    });
+}

@@ -1,0 +1,315 @@
+//! The Articles view: add (pick, drop, paste), edit, reorder and remove articles; save and load sessions.
+//!
+//! Everything happens in the page. Files are read with the browser's file API
+//! and turned into articles by `crosscheck-import`; links are shown, never
+//! fetched. [`LibraryContext`] carries the articles and the ways to change them.
+
+use std::rc::Rc;
+
+use crosscheck_import::PastedMeta;
+use crosscheck_import::session::{Article, Session, Settings, parse_session, to_json};
+use web_sys::{File, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::components::source_name::Badge;
+use crate::files;
+use crate::importing::{self, Outcome};
+use crate::library::{Field, LibraryAction};
+use crate::messages::Message;
+
+/// Files larger than this are refused before they are read.
+const MAX_FILE_BYTES: f64 = crosscheck_import::limits::MAX_FILE_BYTES as f64;
+
+/// The articles and the ways to change them, shared with every view.
+#[derive(Clone, PartialEq)]
+pub struct LibraryContext {
+    /// The articles, in order.
+    pub articles: Rc<Vec<Article>>,
+    /// The page's own set.
+    pub samples: Rc<Vec<Article>>,
+    /// Changes the set.
+    pub edit: Callback<LibraryAction>,
+    /// Shows messages.
+    pub notify: Callback<Vec<Message>>,
+}
+
+impl LibraryContext {
+    fn apply(&self, outcome: Outcome) {
+        if !outcome.added.is_empty() {
+            self.edit.emit(LibraryAction::Add(outcome.added));
+        }
+        self.notify.emit(outcome.messages);
+    }
+}
+
+/// Reads and adds files (picked or dropped).
+pub fn add_files(list: Vec<File>, context: LibraryContext) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut loaded = Vec::new();
+        for file in list {
+            loaded.push(files::read(file, MAX_FILE_BYTES).await);
+        }
+        context.apply(importing::files(&context.articles, loaded));
+    });
+}
+
+/// Reads a session file and replaces the set with it, or says what is wrong and keeps the work.
+fn import_session(file: File, context: LibraryContext) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let (name, bytes) = files::read(file, MAX_FILE_BYTES).await;
+        let parsed = bytes
+            .map_err(|why| why.to_string())
+            .and_then(|b| String::from_utf8(b).map_err(|_| "it is not a text file".to_owned()))
+            .and_then(|text| parse_session(&text).map_err(|e| e.message()));
+        match parsed {
+            Ok(session) => {
+                let count = session.articles.len();
+                context.edit.emit(LibraryAction::Replace(session.articles));
+                context.notify.emit(vec![Message::info(format!(
+                    "Opened the session {name} ({count} articles)."
+                ))]);
+            }
+            Err(why) => context.notify.emit(vec![Message::error(format!(
+                "{name} could not be opened: {why}. Your current articles are unchanged."
+            ))]),
+        }
+    });
+}
+
+/// The Articles view.
+#[component]
+pub fn ArticlesView() -> Html {
+    let Some(context) = use_context::<LibraryContext>() else {
+        return Html::default();
+    };
+    html! {
+        <div class="articles-view">
+            <AddArticles />
+            <section aria-labelledby="your-articles">
+                <h2 id="your-articles" class="section-title">{ format!("Your articles ({})", context.articles.len()) }</h2>
+                <ol class="article-list">
+                    { for context.articles.iter().enumerate().map(|(index, article)| html! {
+                        <ArticleRow key={article.source.id.clone()} {index} article={article.clone()} count={context.articles.len()} />
+                    }) }
+                </ol>
+            </section>
+            <SessionTools />
+        </div>
+    }
+}
+
+#[component]
+fn AddArticles() -> Html {
+    let context = use_context::<LibraryContext>().expect("library context");
+    let onchange = {
+        let context = context.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let list = files::list(input.files());
+            input.set_value("");
+            add_files(list, context.clone());
+        })
+    };
+    html! {
+        <section class="add-articles" aria-labelledby="add-title">
+            <h2 id="add-title" class="section-title">{ "Add articles" }</h2>
+            <div class="add-row">
+                <label class="file-button">
+                    <input type="file" id="add-files" multiple=true
+                        accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" {onchange} />
+                    <span>{ "Choose files…" }</span>
+                </label>
+                <p class="hint">{ "Text (.txt), Markdown (.md) or web pages saved from a browser (.html). You can also drop files anywhere on this page. Nothing is uploaded: everything stays in this browser." }</p>
+            </div>
+            <PasteForm />
+            <p class="hint">
+                { "Crosscheck never opens links: a page like this one cannot read other websites, and nothing leaves your computer. To compare an article from the web, save the page in your browser (Ctrl+S or ⌘S, \"Webpage\") and drop the saved file here, or copy its text and paste it." }
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn PasteForm() -> Html {
+    let context = use_context::<LibraryContext>().expect("library context");
+    let text = use_node_ref();
+    let fields = [
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+    ];
+    let onsubmit = {
+        let (text, fields) = (text.clone(), fields.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(area) = text.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            let value = |i: usize| {
+                fields[i]
+                    .cast::<HtmlInputElement>()
+                    .map(|input| input.value())
+                    .filter(|v| !v.trim().is_empty())
+            };
+            let meta = PastedMeta {
+                title: value(0),
+                outlet: value(1),
+                date: value(2),
+                url: value(3),
+            };
+            let outcome = importing::pasted(&context.articles, &area.value(), meta);
+            if !outcome.added.is_empty() {
+                area.set_value("");
+                for field in &fields {
+                    if let Some(input) = field.cast::<HtmlInputElement>() {
+                        input.set_value("");
+                    }
+                }
+            }
+            context.apply(outcome);
+        })
+    };
+    html! {
+        <details class="paste">
+            <summary>{ "Paste an article" }</summary>
+            <form class="paste-form" {onsubmit}>
+                <label class="wide">{ "Article text" }
+                    <textarea ref={text} id="paste-text" rows="8" required=true placeholder="Paste the article's text here" />
+                </label>
+                <label>{ "Headline (optional)" }<input ref={fields[0].clone()} id="paste-title" type="text" /></label>
+                <label>{ "Outlet (optional)" }<input ref={fields[1].clone()} id="paste-outlet" type="text" /></label>
+                <label>{ "Date (optional)" }<input ref={fields[2].clone()} id="paste-date" type="text" placeholder="2025-03-17" /></label>
+                <label>{ "Link (optional, never opened by Crosscheck)" }<input ref={fields[3].clone()} id="paste-url" type="url" placeholder="https://…" /></label>
+                <button type="submit" class="primary">{ "Add this article" }</button>
+            </form>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ArticleRowProps {
+    index: usize,
+    article: Article,
+    count: usize,
+}
+
+#[component]
+fn ArticleRow(props: &ArticleRowProps) -> Html {
+    let context = use_context::<LibraryContext>().expect("library context");
+    let index = props.index;
+    let source = &props.article.source;
+    let field = |field: Field, label: &'static str, value: Option<String>, kind: &'static str| {
+        let onchange = context.edit.reform(move |event: Event| {
+            LibraryAction::Edit(
+                index,
+                field,
+                event.target_unchecked_into::<HtmlInputElement>().value(),
+            )
+        });
+        html! {
+            <label class="field">
+                <span>{ label }</span>
+                <input type={kind} value={value.unwrap_or_default()} {onchange} />
+            </label>
+        }
+    };
+    let up = context.edit.reform(move |_| LibraryAction::Move {
+        from: index,
+        to: index.saturating_sub(1),
+    });
+    let down = context.edit.reform(move |_| LibraryAction::Move {
+        from: index,
+        to: index + 1,
+    });
+    let remove = context.edit.reform(move |_| LibraryAction::Remove(index));
+    let words = source.word_count();
+    html! {
+        <li class="article-row" data-article={source.id.clone()}>
+            <div class="article-head">
+                <Badge {index} />
+                <span class="article-file">{ source.file.clone().unwrap_or_else(|| source.id.clone()) }</span>
+                <span class="words">{ format!("{words} words") }</span>
+                if let Some(url) = &props.article.url {
+                    <a class="article-link" href={url.clone()} target="_blank" rel="noopener noreferrer nofollow">{ "link" }</a>
+                }
+            </div>
+            <div class="article-fields">
+                { field(Field::Title, "Headline", source.title.clone(), "text") }
+                { field(Field::Outlet, "Outlet", source.outlet.clone(), "text") }
+                { field(Field::Date, "Date", source.date.clone(), "text") }
+                { field(Field::Url, "Link", props.article.url.clone(), "url") }
+            </div>
+            <div class="article-actions">
+                <button type="button" onclick={up} disabled={index == 0} aria-label={format!("Move article {} up", index + 1)}>{ "↑ Up" }</button>
+                <button type="button" onclick={down} disabled={index + 1 >= props.count} aria-label={format!("Move article {} down", index + 1)}>{ "↓ Down" }</button>
+                <button type="button" class="danger" onclick={remove} aria-label={format!("Remove article {}", index + 1)}>{ "Remove" }</button>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn SessionTools() -> Html {
+    let context = use_context::<LibraryContext>().expect("library context");
+    let export = {
+        let context = context.clone();
+        Callback::from(move |_| {
+            let json = to_json(&Session::new(
+                context.articles.to_vec(),
+                Settings::default(),
+            ));
+            if let Err(why) = files::download("crosscheck-session.json", "application/json", &json)
+            {
+                context.notify.emit(vec![Message::error(format!(
+                    "The session could not be exported: {why}."
+                ))]);
+            }
+        })
+    };
+    let open = {
+        let context = context.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(file) = files::list(input.files()).into_iter().next() {
+                import_session(file, context.clone());
+            }
+            input.set_value("");
+        })
+    };
+    let restore = {
+        let context = context.clone();
+        Callback::from(move |_| {
+            context.edit.emit(LibraryAction::RestoreSamples);
+            context
+                .notify
+                .emit(vec![Message::info("The sample set is back.")]);
+        })
+    };
+    let start_over = {
+        let context = context.clone();
+        Callback::from(move |_| {
+            let sure = web_sys::window()
+                .and_then(|w| w.confirm_with_message("Start over? This removes all articles from Crosscheck in this browser. (Export the session first to keep a copy.)").ok())
+                .unwrap_or(false);
+            if sure {
+                context.edit.emit(LibraryAction::Replace(Vec::new()));
+            }
+        })
+    };
+    html! {
+        <section class="session-tools" aria-labelledby="session-title">
+            <h2 id="session-title" class="section-title">{ "Keep and move your work" }</h2>
+            <p class="hint">{ "Your articles are saved in this browser as you go. To move them to another computer, export the session and open it there." }</p>
+            <div class="tool-row">
+                <button type="button" onclick={export}>{ "Export session (.json)" }</button>
+                <label class="file-button">
+                    <input type="file" id="open-session" accept=".json,application/json" onchange={open} />
+                    <span>{ "Open a session…" }</span>
+                </label>
+                <button type="button" onclick={restore}>{ "Restore the sample set" }</button>
+                <button type="button" class="danger" onclick={start_over}>{ "Start over" }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,38 @@
+//! The messages on screen: what was added, what was refused and why, each dismissible.
+
+use yew::prelude::*;
+
+use crate::messages::{Level, Message};
+
+/// Properties of [`MessageList`].
+#[derive(Properties, PartialEq)]
+pub struct MessageListProps {
+    /// (id, message), oldest first.
+    pub messages: Vec<(u64, Message)>,
+    /// Dismisses a message by id.
+    pub on_dismiss: Callback<u64>,
+}
+
+/// The list of messages; errors are announced at once, the rest politely.
+#[component]
+pub fn MessageList(props: &MessageListProps) -> Html {
+    html! {
+        <div class="messages" aria-live="polite">
+            { for props.messages.iter().map(|(id, message)| {
+                let id = *id;
+                let (class, role) = match message.level {
+                    Level::Info => ("info", "status"),
+                    Level::Warning => ("warning", "status"),
+                    Level::Error => ("error", "alert"),
+                };
+                let onclick = props.on_dismiss.reform(move |_| id);
+                html! {
+                    <div class={classes!("message", class)} {role} key={id}>
+                        <p>{ message.text.clone() }</p>
+                        <button type="button" class="close" {onclick} aria-label="Dismiss this message">{ "×" }</button>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}

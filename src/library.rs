@@ -1,0 +1,208 @@
+//! The articles the user works with, and the pure reducer that edits them.
+//!
+//! Starts from the saved session or the page's embedded set ("the samples").
+//! Saving and loading happen in effects (`storage.rs`), never here.
+
+use std::rc::Rc;
+
+use crosscheck_engine::Source;
+use crosscheck_import::session::Article;
+use yew::Reducible;
+
+/// The working set of articles.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Library {
+    /// The articles, in the order the user chose.
+    pub articles: Rc<Vec<Article>>,
+    /// The set the page carries, for "Restore the sample set".
+    pub samples: Rc<Vec<Article>>,
+}
+
+impl Library {
+    /// A library holding `articles`, with `samples` to restore.
+    pub fn new(articles: Vec<Article>, samples: Rc<Vec<Article>>) -> Self {
+        Library {
+            articles: Rc::new(articles),
+            samples,
+        }
+    }
+
+    /// The sources, for the engine.
+    pub fn sources(&self) -> Vec<Source> {
+        self.articles.iter().map(|a| a.source.clone()).collect()
+    }
+}
+
+/// A field of an article the user can edit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The headline.
+    Title,
+    /// The outlet's name.
+    Outlet,
+    /// The publication date.
+    Date,
+    /// Where the article was published (shown as a link, never fetched).
+    Url,
+}
+
+/// What the user can do to the set.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LibraryAction {
+    /// Append articles (already checked for duplicates and limits).
+    Add(Vec<Article>),
+    /// Remove the article at this position.
+    Remove(usize),
+    /// Move an article from one position to another.
+    Move {
+        /// Its position now.
+        from: usize,
+        /// Its position after the move.
+        to: usize,
+    },
+    /// Set a field of an article (empty text clears it).
+    Edit(usize, Field, String),
+    /// Replace the set with the samples.
+    RestoreSamples,
+    /// Replace the whole set (an imported session, or "start over").
+    Replace(Vec<Article>),
+}
+
+impl LibraryAction {
+    /// Whether positions of sources change (so choices that name positions must reset).
+    pub fn reorders(&self) -> bool {
+        !matches!(self, LibraryAction::Edit(..))
+    }
+}
+
+impl Reducible for Library {
+    type Action = LibraryAction;
+
+    fn reduce(self: Rc<Self>, action: LibraryAction) -> Rc<Self> {
+        let mut articles = (*self.articles).clone();
+        match action {
+            LibraryAction::Add(new) => articles.extend(new),
+            LibraryAction::Remove(at) if at < articles.len() => {
+                articles.remove(at);
+            }
+            LibraryAction::Move { from, to } if from < articles.len() && to < articles.len() => {
+                let article = articles.remove(from);
+                articles.insert(to, article);
+            }
+            LibraryAction::Edit(at, field, value) => match articles.get_mut(at) {
+                Some(article) => edit(article, field, value),
+                None => return self,
+            },
+            LibraryAction::RestoreSamples => articles = (*self.samples).clone(),
+            LibraryAction::Replace(all) => articles = all,
+            LibraryAction::Remove(_) | LibraryAction::Move { .. } => return self,
+        }
+        if articles == *self.articles {
+            return self;
+        }
+        Rc::new(Library {
+            articles: Rc::new(articles),
+            samples: self.samples.clone(),
+        })
+    }
+}
+
+fn edit(article: &mut Article, field: Field, value: String) {
+    let value = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+    match field {
+        Field::Title => article.source.title = value,
+        Field::Outlet => article.source.outlet = value,
+        Field::Date => article.source.date = value,
+        Field::Url => article.url = value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str) -> Article {
+        Article {
+            source: Source {
+                id: id.into(),
+                text: format!("Text of {id}."),
+                ..Source::default()
+            },
+            url: None,
+        }
+    }
+
+    fn check(start: &[&str], actions: Vec<LibraryAction>, expect: &[&str]) -> Rc<Library> {
+        let samples = Rc::new(vec![article("s1"), article("s2")]);
+        let library = Rc::new(Library::new(
+            start.iter().map(|id| article(id)).collect(),
+            samples,
+        ));
+        let done = actions.into_iter().fold(library, |l, a| l.reduce(a));
+        let ids: Vec<&str> = done.articles.iter().map(|a| a.source.id.as_str()).collect();
+        assert_eq!(ids, expect);
+        done
+    }
+
+    #[test]
+    fn add_remove_and_move() {
+        check(
+            &["a", "b"],
+            vec![LibraryAction::Add(vec![article("c")])],
+            &["a", "b", "c"],
+        );
+        check(
+            &["a", "b", "c"],
+            vec![LibraryAction::Remove(1)],
+            &["a", "c"],
+        );
+        check(
+            &["a", "b", "c"],
+            vec![LibraryAction::Move { from: 2, to: 0 }],
+            &["c", "a", "b"],
+        );
+    }
+
+    #[test]
+    fn out_of_range_positions_change_nothing() {
+        check(
+            &["a"],
+            vec![
+                LibraryAction::Remove(4),
+                LibraryAction::Move { from: 0, to: 3 },
+            ],
+            &["a"],
+        );
+    }
+
+    #[test]
+    fn editing_trims_and_empty_clears() {
+        let done = check(
+            &["a"],
+            vec![
+                LibraryAction::Edit(0, Field::Outlet, "  The Daily  ".into()),
+                LibraryAction::Edit(0, Field::Title, "   ".into()),
+                LibraryAction::Edit(0, Field::Url, "https://example.org/a".into()),
+            ],
+            &["a"],
+        );
+        assert_eq!(done.articles[0].source.outlet.as_deref(), Some("The Daily"));
+        assert_eq!(done.articles[0].source.title, None);
+        assert_eq!(
+            done.articles[0].url.as_deref(),
+            Some("https://example.org/a")
+        );
+    }
+
+    #[test]
+    fn restore_brings_back_the_samples() {
+        check(&["a"], vec![LibraryAction::RestoreSamples], &["s1", "s2"]);
+        check(&["a"], vec![LibraryAction::Replace(vec![])], &[]);
+    }
+
+    #[test]
+    fn only_edits_keep_positions() {
+        assert!(!LibraryAction::Edit(0, Field::Date, String::new()).reorders());
+        assert!(LibraryAction::Remove(0).reorders());
+    }
+}

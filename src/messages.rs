@@ -1,0 +1,121 @@
+//! Messages to the user (what was added, what was refused and why), and their pure reducer.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+/// How serious a message is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Something happened as asked.
+    Info,
+    /// It happened, with a caveat (a file decoded as Windows-1252, storage full).
+    Warning,
+    /// It did not happen (an empty file, a broken session file).
+    Error,
+}
+
+/// One message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// How serious.
+    pub level: Level,
+    /// What to say.
+    pub text: String,
+}
+
+impl Message {
+    /// An informational message.
+    pub fn info(text: impl Into<String>) -> Self {
+        Message {
+            level: Level::Info,
+            text: text.into(),
+        }
+    }
+    /// A warning.
+    pub fn warning(text: impl Into<String>) -> Self {
+        Message {
+            level: Level::Warning,
+            text: text.into(),
+        }
+    }
+    /// An error.
+    pub fn error(text: impl Into<String>) -> Self {
+        Message {
+            level: Level::Error,
+            text: text.into(),
+        }
+    }
+}
+
+/// The messages on screen, newest last, each with a stable id.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Messages {
+    /// (id, message)
+    pub shown: Vec<(u64, Message)>,
+    next: u64,
+}
+
+impl Messages {
+    /// Messages showing `first`.
+    pub fn starting_with(first: Vec<Message>) -> Self {
+        (*Rc::new(Messages::default()).reduce(MessageAction::Show(first))).clone()
+    }
+}
+
+/// Show or dismiss messages.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MessageAction {
+    /// Show these (the last ten are kept).
+    Show(Vec<Message>),
+    /// Dismiss the message with this id.
+    Dismiss(u64),
+}
+
+/// How many messages stay on screen.
+const KEPT: usize = 10;
+
+impl Reducible for Messages {
+    type Action = MessageAction;
+
+    fn reduce(self: Rc<Self>, action: MessageAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            MessageAction::Show(messages) if messages.is_empty() => return self,
+            MessageAction::Show(messages) => {
+                for message in messages {
+                    next.shown.push((next.next, message));
+                    next.next += 1;
+                }
+                let excess = next.shown.len().saturating_sub(KEPT);
+                next.shown.drain(..excess);
+            }
+            MessageAction::Dismiss(id) => next.shown.retain(|(i, _)| *i != id),
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_get_ids_and_can_be_dismissed() {
+        let m = Rc::new(Messages::default())
+            .reduce(MessageAction::Show(vec![
+                Message::info("a"),
+                Message::error("b"),
+            ]))
+            .reduce(MessageAction::Dismiss(0));
+        assert_eq!(m.shown, vec![(1, Message::error("b"))]);
+    }
+
+    #[test]
+    fn only_the_last_ten_are_kept() {
+        let many = (0..15).map(|i| Message::info(i.to_string())).collect();
+        let m = Rc::new(Messages::default()).reduce(MessageAction::Show(many));
+        assert_eq!(m.shown.len(), 10);
+        assert_eq!(m.shown[0].1.text, "5");
+    }
+}

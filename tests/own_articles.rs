@@ -1,0 +1,303 @@
+//! Bringing in one's own articles: picking files, pasting, dropping, keeping them across a reload, sessions and errors.
+
+mod support;
+
+use std::path::PathBuf;
+
+use fantoccini::{Client, Locator};
+use support::{Setup, Viewport, screenshot, wait_for, with_browser};
+
+/// Writes a fixture file next to the screenshots and returns its path.
+fn fixture(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = support::env().screenshots.join("fixtures");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+const STORY_TXT: &str = "Council approves new bridge\n\nThe city council voted 7 to 2 on Monday to approve a new bridge over the river, officials said.\n\nConstruction will begin in May and cost 40 million euros.\n";
+const STORY_MD: &str = "# Bridge vote passes\n\nThe city council voted *seven to two* on Monday to approve a new bridge over the river.\n\nWork starts in June and will cost [40 million euros](https://example.org/budget).\n";
+const STORY_HTML: &str = r#"<!doctype html><html><head><title>Bridge | The Courier</title>
+<meta property="og:site_name" content="The Courier"><meta property="article:published_time" content="2025-05-02">
+<script>document.title = "HACKED";</script></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div id="cookie-banner">We use cookies. <button onclick="document.title='HACKED'">Accept</button></div>
+<article><h1>Council backs bridge plan</h1>
+<p onmouseover="document.title='HACKED'">The city council voted 7-2 on Monday to approve a new bridge over the river.</p>
+<p>Building starts in May; the bridge will cost 40 million euros.</p><img src="x" onerror="document.title='HACKED'">
+</article><footer>© The Courier</footer></body></html>"#;
+
+async fn open_articles(client: &Client) {
+    client.goto(&support::page_url()).await.unwrap();
+    wait_for(client, "table.aligned tbody tr.group").await;
+    wait_for(client, "#tab-articles")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(client, "#panel-articles .article-list").await;
+}
+
+async fn article_count(client: &Client) -> usize {
+    client
+        .find_all(Locator::Css(".article-list > li"))
+        .await
+        .unwrap()
+        .len()
+}
+
+async fn wait_for_count(client: &Client, count: usize) {
+    wait_for(client, &format!(".article-list > li:nth-child({count})")).await;
+    let more = format!(".article-list > li:nth-child({})", count + 1);
+    assert!(
+        client.find(Locator::Css(&more)).await.is_err(),
+        "more than {count} articles"
+    );
+}
+
+async fn message_containing(client: &Client, text: &str) -> String {
+    let xpath = format!("//div[contains(@class,'message')][contains(., {text:?})]");
+    client
+        .wait()
+        .at_most(support::WAIT)
+        .for_element(Locator::XPath(&xpath))
+        .await
+        .unwrap_or_else(|e| panic!("no message containing {text:?}: {e}"))
+        .text()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn picked_files_are_added_and_survive_a_reload() {
+    let files = [
+        fixture("bridge.txt", STORY_TXT.as_bytes()),
+        fixture("bridge.md", STORY_MD.as_bytes()),
+        fixture("bridge.html", STORY_HTML.as_bytes()),
+    ];
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
+        let paths: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+        let input = client.find(Locator::Id("add-files")).await.unwrap();
+        input.send_keys(&paths.join("\n")).await.unwrap();
+        message_containing(&client, "Added 3 articles").await;
+        wait_for_count(&client, 8).await;
+        let title = client.title().await.unwrap();
+        assert_eq!(title, "Crosscheck", "no script from the saved page ran");
+        let outlet = client
+            .execute("return document.querySelectorAll('.article-list > li')[7].querySelectorAll('input')[1].value;", vec![])
+            .await
+            .unwrap();
+        assert_eq!(outlet.as_str(), Some("The Courier"));
+        screenshot(&client, "articles", Viewport::Laptop).await;
+        client.refresh().await.unwrap();
+        wait_for(&client, "table.aligned tbody tr.group").await;
+        let chips = client.find_all(Locator::Css(".chips > li")).await.unwrap().len();
+        assert_eq!(chips, 8, "the added articles are still there after a reload");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn dropped_html_is_never_executed() {
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
+        client
+            .execute(
+                "const html = arguments[0];
+                 const transfer = new DataTransfer();
+                 transfer.items.add(new File([html], 'dropped.html', { type: 'text/html' }));
+                 document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));",
+                vec![serde_json::Value::String(STORY_HTML.to_owned())],
+            )
+            .await
+            .unwrap();
+        message_containing(&client, "Added 1 article").await;
+        wait_for_count(&client, 6).await;
+        assert_eq!(client.title().await.unwrap(), "Crosscheck");
+        let injected = client.execute("return document.querySelectorAll('#cookie-banner, nav a[href=\"/news\"], img[src=\"x\"]').length;", vec![]).await.unwrap();
+        assert_eq!(injected.as_i64(), Some(0), "nothing of the dropped page is inserted as HTML");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_pasted_article_is_added_with_its_details() {
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
+        wait_for(&client, "details.paste summary")
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_for(&client, "#paste-text")
+            .await
+            .send_keys(STORY_TXT)
+            .await
+            .unwrap();
+        client
+            .find(Locator::Id("paste-outlet"))
+            .await
+            .unwrap()
+            .send_keys("The Gazette")
+            .await
+            .unwrap();
+        client
+            .find(Locator::Id("paste-url"))
+            .await
+            .unwrap()
+            .send_keys("https://example.org/bridge")
+            .await
+            .unwrap();
+        client
+            .find(Locator::Css(".paste-form button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        message_containing(&client, "Added 1 article").await;
+        wait_for_count(&client, 6).await;
+        let link = wait_for(&client, ".article-list > li:nth-child(6) a.article-link").await;
+        assert_eq!(
+            link.attr("href").await.unwrap().as_deref(),
+            Some("https://example.org/bridge")
+        );
+        assert_eq!(
+            support::requests(&client).await,
+            Vec::<String>::new(),
+            "the link was not fetched"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn bad_files_get_clear_messages_and_lose_nothing() {
+    let mut latin1 =
+        b"Caf\xe9 owners in Li\xe8ge said prices rose by 5 percent on Monday, the union said.\n"
+            .to_vec();
+    latin1.extend_from_slice(b"The strike will last two days.\n");
+    let files = [
+        fixture("empty.txt", b""),
+        fixture("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"),
+        fixture("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        fixture("latin1.txt", &latin1),
+    ];
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
+        let paths: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+        client
+            .find(Locator::Id("add-files"))
+            .await
+            .unwrap()
+            .send_keys(&paths.join("\n"))
+            .await
+            .unwrap();
+        message_containing(&client, "Added 1 article").await;
+        message_containing(
+            &client,
+            "PDF isn't supported yet; copy its text and paste it",
+        )
+        .await;
+        message_containing(&client, "empty.txt").await;
+        message_containing(&client, "photo.png").await;
+        message_containing(&client, "Windows-1252").await;
+        wait_for_count(&client, 6).await;
+        screenshot(&client, "articles-errors", Viewport::Laptop).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_broken_session_file_is_refused_and_the_work_kept() {
+    let broken = fixture(
+        "broken-session.json",
+        b"{\"schema\": \"crosscheck-session/1\", \"articles\": [",
+    );
+    let foreign = fixture(
+        "package.json",
+        b"{\"name\": \"left-pad\", \"version\": \"1.0.0\"}",
+    );
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
+        let open = client.find(Locator::Id("open-session")).await.unwrap();
+        open.send_keys(&broken.display().to_string()).await.unwrap();
+        let text = message_containing(&client, "broken-session.json could not be opened").await;
+        assert!(text.contains("unchanged"), "{text}");
+        let open = client.find(Locator::Id("open-session")).await.unwrap();
+        open.send_keys(&foreign.display().to_string())
+            .await
+            .unwrap();
+        message_containing(&client, "package.json could not be opened").await;
+        assert_eq!(article_count(&client).await, 5);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn start_over_asks_first_and_the_samples_come_back() {
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
+        let start_over = "//button[normalize-space()='Start over']";
+        client
+            .find(Locator::XPath(start_over))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        client.dismiss_alert().await.unwrap();
+        assert_eq!(
+            article_count(&client).await,
+            5,
+            "cancelling keeps everything"
+        );
+        client
+            .find(Locator::XPath(start_over))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        client.accept_alert().await.unwrap();
+        wait_for(&client, "main > p.notice").await;
+        assert_eq!(article_count(&client).await, 0);
+        screenshot(&client, "articles-empty", Viewport::Laptop).await;
+        client
+            .find(Locator::XPath(
+                "//button[normalize-space()='Restore the sample set']",
+            ))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_for_count(&client, 5).await;
+        wait_for(&client, "#tab-grid").await.click().await.unwrap();
+        wait_for(&client, "table.aligned tbody tr.group").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_articles_view_fits_a_phone() {
+    let setup = Setup {
+        viewport: Viewport::Phone,
+        ..Setup::default()
+    };
+    with_browser(setup, |client| async move {
+        open_articles(&client).await;
+        let overflow = client
+            .execute(
+                "return document.documentElement.scrollWidth - window.innerWidth;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(overflow.as_i64(), Some(0));
+        screenshot(&client, "articles", Viewport::Phone).await;
+    })
+    .await;
+}
