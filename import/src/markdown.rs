@@ -38,6 +38,11 @@ pub(crate) struct Converted {
 /// How far a link's `]` or `)` is looked for.
 const MAX_LINK_BYTES: usize = 2048;
 
+/// Bytes scanned looking for links per byte of text (plus a base): past
+/// this, on a line made of brackets, the rest of the line stays as written.
+const LINK_BUDGET_PER_BYTE: usize = 8;
+const LINK_BUDGET_BASE: usize = 65_536;
+
 pub(crate) fn convert(source: &str) -> Converted {
     let source = source.replace("\r\n", "\n").replace('\r', "\n");
     let (mut converted, body) = front_matter(&source);
@@ -220,6 +225,7 @@ fn inline(text: &str) -> String {
     let n = bytes.len();
     let mut delete = vec![false; n];
     let mut literal = vec![false; n];
+    let mut budget = n * LINK_BUDGET_PER_BYTE + LINK_BUDGET_BASE;
     let mut i = 0;
     while i < n {
         match bytes[i] {
@@ -231,7 +237,7 @@ fn inline(text: &str) -> String {
             }
             b'[' => {
                 let image = i > 0 && bytes[i - 1] == b'!' && !literal[i - 1];
-                if let Some((close, end)) = link(bytes, i) {
+                if let Some((close, end)) = link(bytes, i, &mut budget) {
                     if image {
                         delete[i - 1..end].iter_mut().for_each(|d| *d = true);
                         i = end;
@@ -260,23 +266,39 @@ fn inline(text: &str) -> String {
     }
 
     let mut out = String::with_capacity(n);
-    for (at, c) in text.char_indices() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         if delete[at] {
             continue;
         }
-        let marker = matches!(c, '*' | '_' | '`' | '~') && !literal[at];
-        if marker && is_delimiter(text, at, c) {
+        if !matches!(c, '*' | '_' | '`' | '~') || literal[at] {
+            out.push(c);
             continue;
         }
-        out.push(c);
+        // A run of the same marker is one delimiter or none.
+        let mut end = at + 1;
+        while let Some(&(next, d)) = chars.peek() {
+            if d != c || delete[next] || literal[next] {
+                break;
+            }
+            end = next + 1;
+            chars.next();
+        }
+        if !is_delimiter(text, at, end, c) {
+            out.push_str(&text[at..end]);
+        }
     }
     out.trim().to_owned()
 }
 
 /// For `[` at `open`: the `]` position and the end of the whole link
 /// (`[text](url)` or `[text][ref]`), or `None` when it is not a link.
-fn link(bytes: &[u8], open: usize) -> Option<(usize, usize)> {
-    let limit = (open + MAX_LINK_BYTES).min(bytes.len());
+fn link(bytes: &[u8], open: usize, budget: &mut usize) -> Option<(usize, usize)> {
+    if *budget == 0 {
+        return None;
+    }
+    let limit = (open + MAX_LINK_BYTES.min(*budget)).min(bytes.len());
+    *budget = budget.saturating_sub(limit - open);
     let mut depth = 0usize;
     let mut close = None;
     let mut i = open;
@@ -301,7 +323,8 @@ fn link(bytes: &[u8], open: usize) -> Option<(usize, usize)> {
         Some(b'[') => (b'[', b']'),
         _ => return None,
     };
-    let limit = (close + 1 + MAX_LINK_BYTES).min(bytes.len());
+    let limit = (close + 1 + MAX_LINK_BYTES.min(*budget)).min(bytes.len());
+    *budget = budget.saturating_sub(limit - close - 1);
     let mut depth = 0usize;
     for (j, &b) in bytes.iter().enumerate().take(limit).skip(close + 1) {
         if b == opener {
@@ -327,16 +350,16 @@ fn tag(bytes: &[u8], open: usize) -> Option<usize> {
     (bytes[end] == b'>').then_some(end + 1)
 }
 
-/// Whether the `*`, `_`, `` ` `` or `~` at `at` opens or closes emphasis or code
-/// rather than standing in the text ("5 * 3", "snake_case").
-fn is_delimiter(text: &str, at: usize, c: char) -> bool {
-    let before = text[..at].chars().rev().find(|&b| b != c);
-    let after = text[at..].chars().find(|&a| a != c);
+/// Whether the run of `*`, `_`, `` ` `` or `~` at `start..end` opens or
+/// closes emphasis or code rather than standing in the text ("5 * 3", "snake_case").
+fn is_delimiter(text: &str, start: usize, end: usize, c: char) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
     let space = |x: Option<char>| x.is_none_or(char::is_whitespace);
     let word = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
     match c {
         '`' => true,
-        '~' => text[at..].starts_with("~~") || text[..at].ends_with('~'),
+        '~' => end - start >= 2,
         '_' if word(before) && word(after) => false,
         _ => !(space(before) && space(after)),
     }

@@ -53,7 +53,7 @@ pub fn SourceBar(props: &SourceBarProps) -> Html {
             </ul>
             <div class="bar-row">
             <button type="button" class="link-button add-button" onclick={props.dispatch.reform(|_| Action::Show(crate::state::View::Articles))}>
-                { "＋ Add or edit articles" }
+                { "+ Add or edit articles" }
             </button>
             <label class="reference-picker">
                 <span>{ "Compare against" }</span>

@@ -118,10 +118,11 @@ pub(crate) enum Context {
 }
 
 fn named(name: &str) -> Option<char> {
-    if let Some(offset) = LATIN1.iter().position(|&n| n == name) {
-        return char::from_u32(0xA0 + offset as u32);
+    if let Some(&(_, c)) = OTHER.iter().find(|(n, _)| *n == name) {
+        return Some(c);
     }
-    OTHER.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+    let offset = LATIN1.iter().position(|&n| n == name)?;
+    char::from_u32(0xA0 + offset as u32)
 }
 
 /// The text with every character reference decoded.

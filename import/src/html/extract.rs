@@ -237,6 +237,8 @@ const MIN_ROOT_CHARS: usize = 140;
 const MIN_PARAGRAPH_CHARS: usize = 25;
 /// The longest box taken for a cookie banner.
 const MAX_COOKIE_BOX_CHARS: usize = 800;
+/// And the most elements and text nodes in it (bounds the work of reading its text).
+const MAX_COOKIE_BOX_NODES: usize = 400;
 
 /// The article's text and what the content root says about itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -298,6 +300,8 @@ struct Analysis<'d> {
 /// Facts about the page as written, before anything is dropped.
 struct Raw {
     text: Vec<usize>,
+    /// Nodes in each subtree.
+    nodes: Vec<usize>,
     paragraphs: Vec<usize>,
     controls: Vec<usize>,
     mentions_cookies: Vec<bool>,
@@ -314,6 +318,7 @@ impl Raw {
         let n = doc.nodes.len();
         let mut raw = Raw {
             text: vec![0; n],
+            nodes: vec![1; n],
             paragraphs: vec![0; n],
             controls: vec![0; n],
             mentions_cookies: vec![false; n],
@@ -343,6 +348,7 @@ impl Raw {
             if i > 0 {
                 let parent = doc.nodes[i].parent;
                 raw.text[parent] += raw.text[i];
+                raw.nodes[parent] += raw.nodes[i];
                 raw.paragraphs[parent] += raw.paragraphs[i];
                 raw.controls[parent] += raw.controls[i];
                 raw.mentions_cookies[parent] |= raw.mentions_cookies[i];
@@ -728,6 +734,7 @@ fn is_cookie_box(doc: &Document, raw: &Raw, node: usize) -> bool {
         || !raw.mentions_cookies[node]
         || raw.controls[node] == 0
         || raw.text[node] > MAX_COOKIE_BOX_CHARS
+        || raw.nodes[node] > MAX_COOKIE_BOX_NODES
     {
         return false;
     }
