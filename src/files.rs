@@ -5,8 +5,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, FileList, HtmlAnchorElement, Url};
 
-/// A file's name and bytes, or why it could not be read.
-pub type Loaded = (String, Result<Vec<u8>, String>);
+use crate::importing::{Loaded, ReadError};
 
 /// The files of a FileList.
 pub fn list(files: Option<FileList>) -> Vec<File> {
@@ -20,14 +19,11 @@ pub fn list(files: Option<FileList>) -> Vec<File> {
 pub async fn read(file: File, limit: f64) -> Loaded {
     let name = file.name();
     if file.size() > limit {
-        return (
-            name,
-            Err(format!("too large: {:.1} MB", file.size() / 1_000_000.0)),
-        );
+        return (name, Err(ReadError::TooLarge(file.size() as usize)));
     }
     let bytes = match JsFuture::from(file.array_buffer()).await {
         Ok(buffer) => Ok(Uint8Array::new(&buffer).to_vec()),
-        Err(_) => Err("the browser could not read it".to_owned()),
+        Err(_) => Err(ReadError::Failed),
     };
     (name, bytes)
 }

@@ -5,11 +5,24 @@
 
 use crosscheck_import::session::Article;
 use crosscheck_import::{
-    Imported, PastedMeta, find_duplicate, import_file, import_pasted, limits, unique_id,
+    ImportError, Imported, PastedMeta, find_duplicate, import_file, import_pasted, limits,
+    unique_id,
 };
 
 use crate::labels::source_letter;
 use crate::messages::Message;
+
+/// Why a file's bytes were not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Larger than the limit: not read at all (its size in bytes).
+    TooLarge(usize),
+    /// The browser could not read it.
+    Failed,
+}
+
+/// A file's name and bytes, or why they were not read.
+pub type Loaded = (String, Result<Vec<u8>, ReadError>);
 
 /// What an import adds and what to tell the user.
 #[derive(Debug, Default, PartialEq)]
@@ -20,13 +33,20 @@ pub struct Outcome {
     pub messages: Vec<Message>,
 }
 
-/// Imports files (name, bytes or a read error) next to the `existing` articles.
-pub fn files(existing: &[Article], files: Vec<(String, Result<Vec<u8>, String>)>) -> Outcome {
+/// Imports files (name, bytes or why they were not read) next to the `existing` articles.
+pub fn files(existing: &[Article], files: Vec<Loaded>) -> Outcome {
     let mut outcome = Outcome::default();
     for (name, bytes) in files {
         let result = match bytes {
             Ok(bytes) => import_file(&name, &bytes).map_err(|e| e.message()),
-            Err(why) => Err(format!("{name} could not be added: {why}.")),
+            Err(ReadError::TooLarge(bytes)) => Err(ImportError::TooLarge {
+                file: Some(name.clone()),
+                bytes,
+            }
+            .message()),
+            Err(ReadError::Failed) => Err(format!(
+                "“{name}” could not be read by the browser. Try adding it again."
+            )),
         };
         accept(existing, &mut outcome, &name, result);
     }
@@ -88,5 +108,91 @@ fn summarise(outcome: &mut Outcome) {
         n => outcome
             .messages
             .push(Message::info(format!("Added {n} articles."))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(existing: &[Article], files: Vec<Loaded>, added: usize, messages: &[&str]) {
+        let outcome = super::files(existing, files);
+        assert_eq!(outcome.added.len(), added, "{:?}", outcome.messages);
+        let texts: Vec<&str> = outcome.messages.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts.len(), messages.len(), "{texts:?}");
+        for (text, expect) in texts.iter().zip(messages) {
+            assert!(text.contains(expect), "{text:?} should contain {expect:?}");
+        }
+    }
+
+    fn file(name: &str, text: &str) -> Loaded {
+        (name.to_owned(), Ok(text.as_bytes().to_vec()))
+    }
+
+    const STORY: &str =
+        "The council voted on Monday to build a new bridge over the river, the mayor said.";
+
+    #[test]
+    fn a_text_file_is_added() {
+        check(
+            &[],
+            vec![file("bridge.txt", STORY)],
+            1,
+            &["Added 1 article"],
+        );
+    }
+
+    #[test]
+    fn the_same_article_twice_is_added_once() {
+        check(
+            &[],
+            vec![file("a.txt", STORY), file("b.txt", STORY)],
+            1,
+            &["b.txt", "Added 1 article"],
+        );
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_politely() {
+        check(
+            &[],
+            vec![("huge.txt".to_owned(), Err(ReadError::TooLarge(6_000_000)))],
+            0,
+            &["huge.txt"],
+        );
+    }
+
+    #[test]
+    fn the_hundred_and_first_article_is_refused() {
+        let existing: Vec<Article> = (0..limits::MAX_ARTICLES)
+            .map(|i| Article {
+                source: crosscheck_engine::Source {
+                    id: format!("s{i}"),
+                    text: format!("Story number {i} about something else entirely."),
+                    ..Default::default()
+                },
+                url: None,
+            })
+            .collect();
+        check(
+            &existing,
+            vec![file("one-more.txt", STORY)],
+            0,
+            &["at most 100 articles"],
+        );
+    }
+
+    #[test]
+    fn ids_stay_unique() {
+        let first = super::files(&[], vec![file("bridge.txt", STORY)]).added;
+        let second = super::files(
+            &first,
+            vec![file(
+                "bridge.txt",
+                "A different story about a tunnel under the river, opened on Friday.",
+            )],
+        )
+        .added;
+        assert_eq!(second[0].source.id, "bridge-2");
     }
 }

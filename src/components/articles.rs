@@ -7,13 +7,13 @@
 use std::rc::Rc;
 
 use crosscheck_import::PastedMeta;
-use crosscheck_import::session::{Article, Session, Settings, parse_session, to_json};
+use crosscheck_import::session::{Article, Session, Settings, parse_session_bytes, to_json};
 use web_sys::{File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::source_name::Badge;
 use crate::files;
-use crate::importing::{self, Outcome};
+use crate::importing::{self, Outcome, ReadError};
 use crate::library::{Field, LibraryAction};
 use crate::messages::Message;
 
@@ -57,10 +57,14 @@ pub fn add_files(list: Vec<File>, context: LibraryContext) {
 fn import_session(file: File, context: LibraryContext) {
     wasm_bindgen_futures::spawn_local(async move {
         let (name, bytes) = files::read(file, MAX_FILE_BYTES).await;
-        let parsed = bytes
-            .map_err(|why| why.to_string())
-            .and_then(|b| String::from_utf8(b).map_err(|_| "it is not a text file".to_owned()))
-            .and_then(|text| parse_session(&text).map_err(|e| e.message()));
+        let parsed = match bytes {
+            Ok(bytes) => parse_session_bytes(&bytes).map_err(|e| e.message()),
+            Err(ReadError::TooLarge(size)) => Err(format!(
+                "it is {:.1} MB, larger than a session can be",
+                size as f64 / 1e6
+            )),
+            Err(ReadError::Failed) => Err("the browser could not read it".to_owned()),
+        };
         match parsed {
             Ok(session) => {
                 let count = session.articles.len();
