@@ -33,7 +33,7 @@ pub struct Start {
 
 /// Chooses what to open: the saved session, or the embedded set when there is none
 /// or it cannot be read (then it is kept aside and the user is told).
-pub fn start_set() -> Start {
+pub async fn start_set() -> Start {
     let (samples, mut messages) = match read_embedded_sources() {
         EmbeddedSources::Loaded(sources) => (
             sources
@@ -46,7 +46,7 @@ pub fn start_set() -> Start {
         EmbeddedSources::Unreadable(message) => (Vec::new(), vec![Message::error(message)]),
     };
     let samples = Rc::new(samples);
-    let articles = match storage::load() {
+    let articles = match storage::load().await {
         Saved::Nothing => (*samples).clone(),
         Saved::Found(json) => match parse_session(&json) {
             Ok(session) => session.articles,

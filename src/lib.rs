@@ -22,11 +22,15 @@ pub mod view_model;
 /// Entry point called by the wasm start function: mounts the app into `#app`.
 pub fn start() {
     boot::install_panic_hook();
-    match boot::mount_point() {
-        Ok(root) => {
-            let start = boot::start_set();
-            yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { start }).render();
+    wasm_bindgen_futures::spawn_local(async {
+        // Read the saved work first (IndexedDB is asynchronous), then replace the loading message.
+        let start = boot::start_set().await;
+        match boot::mount_point() {
+            Ok(root) => {
+                yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { start })
+                    .render();
+            }
+            Err(message) => boot::show_fatal(&message),
         }
-        Err(message) => boot::show_fatal(&message),
-    }
+    });
 }

@@ -301,3 +301,67 @@ async fn the_articles_view_fits_a_phone() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_session_too_large_for_local_storage_is_kept_in_indexed_db() {
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
+        // Fill localStorage to its quota, so the next save cannot fit there.
+        client
+            .execute(
+                "let n = 0;
+                 for (const size of [1 << 20, 1 << 14, 1 << 8, 1]) {
+                   const chunk = 'x'.repeat(size);
+                   try { for (;;) localStorage.setItem('filler' + n++, chunk); } catch (e) {}
+                 }",
+                vec![],
+            )
+            .await
+            .unwrap();
+        wait_for(&client, "details.paste summary")
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_for(&client, "#paste-text")
+            .await
+            .send_keys(STORY_TXT)
+            .await
+            .unwrap();
+        client
+            .find(Locator::Css(".paste-form button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        message_containing(&client, "Added 1 article").await;
+        wait_for_count(&client, 6).await;
+        support::wait_until_true(
+            &client,
+            "return (localStorage.getItem('crosscheck.session') || '').includes('indexeddb');",
+        )
+        .await;
+        client.refresh().await.unwrap();
+        wait_for(&client, "table.aligned tbody tr.group").await;
+        let chips = client
+            .find_all(Locator::Css(".chips > li"))
+            .await
+            .unwrap()
+            .len();
+        assert_eq!(
+            chips, 6,
+            "the article added while localStorage was full survives a reload"
+        );
+        let warnings = client
+            .find_all(Locator::Css(".message.warning"))
+            .await
+            .unwrap()
+            .len();
+        assert_eq!(
+            warnings, 0,
+            "no storage warning: IndexedDB took the session"
+        );
+    })
+    .await;
+}

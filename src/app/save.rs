@@ -14,13 +14,15 @@ pub fn use_save(articles: Rc<Vec<Article>>, notify: Callback<Vec<Message>>) {
     let warned = use_mut_ref(|| false);
     use_effect_with(articles, move |articles| {
         let json = to_json(&Session::new(articles.to_vec(), Settings::default()));
-        match storage::save(&json) {
-            Ok(()) => *warned.borrow_mut() = false,
-            Err(error) if !*warned.borrow() => {
-                *warned.borrow_mut() = true;
-                notify.emit(vec![Message::warning(error.message())]);
+        wasm_bindgen_futures::spawn_local(async move {
+            match storage::save(&json).await {
+                Ok(()) => *warned.borrow_mut() = false,
+                Err(error) if !*warned.borrow() => {
+                    *warned.borrow_mut() = true;
+                    notify.emit(vec![Message::warning(error.message())]);
+                }
+                Err(_) => {}
             }
-            Err(_) => {}
-        }
+        });
     });
 }

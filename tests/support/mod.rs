@@ -197,6 +197,16 @@ pub async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Eleme
         .unwrap_or_else(|e| panic!("no element matches `{css}`: {e}"))
 }
 
+/// Waits until a script returns `true` (for state no element shows, such as storage).
+pub async fn wait_until_true(client: &Client, script: &str) {
+    let poll = async {
+        while client.execute(script, vec![]).await.expect("script runs") != Value::Bool(true) {}
+    };
+    tokio::time::timeout(WAIT, poll)
+        .await
+        .unwrap_or_else(|_| panic!("still not true after {WAIT:?}: {script}"));
+}
+
 /// Texts of every element matching `css`.
 pub async fn texts(client: &Client, css: &str) -> Vec<String> {
     let mut out = Vec::new();

@@ -1,0 +1,88 @@
+//! Keeping the user's work across reloads: the session in localStorage, or in IndexedDB when it outgrows it.
+//!
+//! I/O only, called from effects and start-up. localStorage holds a few
+//! megabytes; a larger session goes to IndexedDB and localStorage keeps a
+//! small marker saying so. A saved value that cannot be read is moved aside
+//! (never deleted) so nothing is lost.
+
+mod idb;
+
+use web_sys::Storage;
+
+/// The key the session (or the marker) is saved under.
+pub const KEY: &str = "crosscheck.session";
+/// Where an unreadable saved session is moved to.
+pub const UNREADABLE_KEY: &str = "crosscheck.session.unreadable";
+/// What localStorage holds when the session lives in IndexedDB.
+const IN_INDEXED_DB: &str = "{\"crosscheck-session-in\": \"indexeddb\"}";
+
+/// What start-up finds in storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saved {
+    /// Nothing saved (first visit, or storage unavailable).
+    Nothing,
+    /// A saved session's JSON.
+    Found(String),
+}
+
+/// Why saving failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser's storage is full.
+    Full,
+    /// The browser gives this page no storage (private mode, policy, file:// in some browsers).
+    Unavailable,
+}
+
+impl SaveError {
+    /// What to tell the user.
+    pub fn message(&self) -> &'static str {
+        match self {
+            SaveError::Full => {
+                "The browser's storage for this page is full, so your latest changes are kept only until you close the page. Export the session to keep them."
+            }
+            SaveError::Unavailable => {
+                "This browser does not let the page save anything, so your articles are kept only until you close the page. Export the session to keep them."
+            }
+        }
+    }
+}
+
+fn local() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads the saved session, if any, wherever it is.
+pub async fn load() -> Saved {
+    let Some(value) = local().and_then(|s| s.get_item(KEY).ok().flatten()) else {
+        return Saved::Nothing;
+    };
+    if value != IN_INDEXED_DB {
+        return Saved::Found(value);
+    }
+    match idb::load().await {
+        Ok(Some(json)) => Saved::Found(json),
+        _ => Saved::Nothing,
+    }
+}
+
+/// Saves the session JSON: localStorage first, IndexedDB when localStorage is full.
+pub async fn save(json: &str) -> Result<(), SaveError> {
+    let storage = local().ok_or(SaveError::Unavailable)?;
+    if storage.set_item(KEY, json).is_ok() {
+        return Ok(());
+    }
+    // Too large for localStorage: free it, keep the session in IndexedDB, leave a marker.
+    let _ = storage.remove_item(KEY);
+    idb::save(json).await.map_err(|_| SaveError::Full)?;
+    storage
+        .set_item(KEY, IN_INDEXED_DB)
+        .map_err(|_| SaveError::Full)
+}
+
+/// Moves an unreadable saved session aside so that it is not overwritten.
+pub fn keep_unreadable(json: &str) {
+    if let Some(storage) = local() {
+        let _ = storage.set_item(UNREADABLE_KEY, json);
+    }
+}
