@@ -150,6 +150,18 @@ async fn a_pasted_article_is_added_with_its_details() {
             .send_keys("https://example.org/bridge")
             .await
             .unwrap();
+        // A half-typed article survives a reload.
+        client.refresh().await.unwrap();
+        wait_for(&client, "#tab-articles")
+            .await
+            .click()
+            .await
+            .unwrap();
+        let restored = wait_for(&client, "details.paste[open] #paste-outlet").await;
+        assert_eq!(
+            restored.prop("value").await.unwrap().as_deref(),
+            Some("The Gazette")
+        );
         client
             .find(Locator::Css(".paste-form button[type=submit]"))
             .await
@@ -169,6 +181,21 @@ async fn a_pasted_article_is_added_with_its_details() {
             Vec::<String>::new(),
             "the link was not fetched"
         );
+        // The same article again is detected.
+        wait_for(&client, "#paste-text")
+            .await
+            .send_keys(STORY_TXT)
+            .await
+            .unwrap();
+        client
+            .find(Locator::Css(".paste-form button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        message_containing(&client, "already in the set").await;
+        assert_eq!(article_count(&client).await, 6);
     })
     .await;
 }

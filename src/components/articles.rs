@@ -6,11 +6,11 @@
 
 use std::rc::Rc;
 
-use crosscheck_import::PastedMeta;
 use crosscheck_import::session::{Article, Session, Settings, parse_session_bytes, to_json};
-use web_sys::{File, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::components::paste_form::PasteForm;
 use crate::components::source_name::Badge;
 use crate::files;
 use crate::importing::{self, Outcome, ReadError};
@@ -34,7 +34,8 @@ pub struct LibraryContext {
 }
 
 impl LibraryContext {
-    fn apply(&self, outcome: Outcome) {
+    /// Adds what an import accepted and shows its messages.
+    pub fn apply(&self, outcome: Outcome) {
         if !outcome.added.is_empty() {
             self.edit.emit(LibraryAction::Add(outcome.added));
         }
@@ -130,64 +131,6 @@ fn AddArticles() -> Html {
                 { "Crosscheck never opens links: a page like this one cannot read other websites, and nothing leaves your computer. To compare an article from the web, save the page in your browser (Ctrl+S or ⌘S, \"Webpage\") and drop the saved file here, or copy its text and paste it." }
             </p>
         </section>
-    }
-}
-
-#[component]
-fn PasteForm() -> Html {
-    let context = use_context::<LibraryContext>().expect("library context");
-    let text = use_node_ref();
-    let fields = [
-        use_node_ref(),
-        use_node_ref(),
-        use_node_ref(),
-        use_node_ref(),
-    ];
-    let onsubmit = {
-        let (text, fields) = (text.clone(), fields.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let Some(area) = text.cast::<HtmlTextAreaElement>() else {
-                return;
-            };
-            let value = |i: usize| {
-                fields[i]
-                    .cast::<HtmlInputElement>()
-                    .map(|input| input.value())
-                    .filter(|v| !v.trim().is_empty())
-            };
-            let meta = PastedMeta {
-                title: value(0),
-                outlet: value(1),
-                date: value(2),
-                url: value(3),
-            };
-            let outcome = importing::pasted(&context.articles, &area.value(), meta);
-            if !outcome.added.is_empty() {
-                area.set_value("");
-                for field in &fields {
-                    if let Some(input) = field.cast::<HtmlInputElement>() {
-                        input.set_value("");
-                    }
-                }
-            }
-            context.apply(outcome);
-        })
-    };
-    html! {
-        <details class="paste">
-            <summary>{ "Paste an article" }</summary>
-            <form class="paste-form" {onsubmit}>
-                <label class="wide">{ "Article text" }
-                    <textarea ref={text} id="paste-text" rows="8" required=true placeholder="Paste the article's text here" />
-                </label>
-                <label>{ "Headline (optional)" }<input ref={fields[0].clone()} id="paste-title" type="text" /></label>
-                <label>{ "Outlet (optional)" }<input ref={fields[1].clone()} id="paste-outlet" type="text" /></label>
-                <label>{ "Date (optional)" }<input ref={fields[2].clone()} id="paste-date" type="text" placeholder="2025-03-17" /></label>
-                <label>{ "Link (optional, never opened by Crosscheck)" }<input ref={fields[3].clone()} id="paste-url" type="url" placeholder="https://…" /></label>
-                <button type="submit" class="primary">{ "Add this article" }</button>
-            </form>
-        </details>
     }
 }
 

@@ -10,6 +10,7 @@ pub mod marked;
 pub mod message_list;
 pub mod overview;
 pub mod pair;
+pub mod paste_form;
 pub mod reading;
 pub mod source_bar;
 pub mod source_name;

@@ -86,3 +86,21 @@ pub fn keep_unreadable(json: &str) {
         let _ = storage.set_item(UNREADABLE_KEY, json);
     }
 }
+
+/// The key a half-typed pasted article is kept under.
+const DRAFT_KEY: &str = "crosscheck.paste-draft";
+
+/// The half-typed pasted article, if any.
+pub fn load_draft() -> Option<String> {
+    local()?.get_item(DRAFT_KEY).ok().flatten()
+}
+
+/// Keeps the half-typed pasted article (`None` forgets it). Best effort: a draft that
+/// does not fit is simply not kept.
+pub fn save_draft(json: Option<&str>) {
+    let Some(storage) = local() else { return };
+    let _ = match json {
+        Some(json) => storage.set_item(DRAFT_KEY, json),
+        None => storage.remove_item(DRAFT_KEY),
+    };
+}

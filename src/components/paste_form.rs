@@ -1,0 +1,119 @@
+//! "Paste an article": text plus optional headline, outlet, date and link; a half-typed draft survives a reload.
+
+use crosscheck_import::PastedMeta;
+use serde::{Deserialize, Serialize};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::components::articles::LibraryContext;
+use crate::importing;
+use crate::storage;
+
+/// What the user has typed so far.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Draft {
+    text: String,
+    title: String,
+    outlet: String,
+    date: String,
+    url: String,
+}
+
+impl Draft {
+    fn is_empty(&self) -> bool {
+        *self == Draft::default()
+    }
+
+    fn meta(&self) -> PastedMeta {
+        let field = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
+        PastedMeta {
+            title: field(&self.title),
+            outlet: field(&self.outlet),
+            date: field(&self.date),
+            url: field(&self.url),
+        }
+    }
+}
+
+/// Which draft field an input edits.
+#[derive(Clone, Copy)]
+enum Part {
+    Title,
+    Outlet,
+    Date,
+    Url,
+}
+
+/// The paste form.
+#[component]
+pub fn PasteForm() -> Html {
+    let context = use_context::<LibraryContext>().expect("library context");
+    let draft = use_state(|| {
+        storage::load_draft()
+            .and_then(|json| serde_json::from_str::<Draft>(&json).ok())
+            .unwrap_or_default()
+    });
+    // Open at first when a draft was restored; after that the reader opens and closes it.
+    let open_at_start = *use_state(|| !draft.is_empty());
+    use_effect_with((*draft).clone(), |draft| {
+        let json = serde_json::to_string(draft)
+            .ok()
+            .filter(|_| !draft.is_empty());
+        storage::save_draft(json.as_deref());
+    });
+    let on_text = {
+        let draft = draft.clone();
+        Callback::from(move |event: InputEvent| {
+            let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
+            draft.set(Draft {
+                text,
+                ..(*draft).clone()
+            });
+        })
+    };
+    let on_field = |part: Part| {
+        let draft = draft.clone();
+        Callback::from(move |event: InputEvent| {
+            let value = event.target_unchecked_into::<HtmlInputElement>().value();
+            let mut next = (*draft).clone();
+            match part {
+                Part::Title => next.title = value,
+                Part::Outlet => next.outlet = value,
+                Part::Date => next.date = value,
+                Part::Url => next.url = value,
+            }
+            draft.set(next);
+        })
+    };
+    let onsubmit = {
+        let draft = draft.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let outcome = importing::pasted(&context.articles, &draft.text, draft.meta());
+            if !outcome.added.is_empty() {
+                draft.set(Draft::default());
+            }
+            context.apply(outcome);
+        })
+    };
+    html! {
+        <details class="paste" open={open_at_start}>
+            <summary>{ "Paste an article" }</summary>
+            <form class="paste-form" {onsubmit}>
+                <label class="wide">{ "Article text" }
+                    <textarea id="paste-text" rows="8" required=true placeholder="Paste the article's text here"
+                        value={draft.text.clone()} oninput={on_text} />
+                </label>
+                <label>{ "Headline (optional)" }
+                    <input id="paste-title" type="text" value={draft.title.clone()} oninput={on_field(Part::Title)} /></label>
+                <label>{ "Outlet (optional)" }
+                    <input id="paste-outlet" type="text" value={draft.outlet.clone()} oninput={on_field(Part::Outlet)} /></label>
+                <label>{ "Date (optional)" }
+                    <input id="paste-date" type="text" placeholder="2025-03-17" value={draft.date.clone()} oninput={on_field(Part::Date)} /></label>
+                <label>{ "Link (optional, never opened by Crosscheck)" }
+                    <input id="paste-url" type="url" placeholder="https://…" value={draft.url.clone()} oninput={on_field(Part::Url)} /></label>
+                <button type="submit" class="primary">{ "Add this article" }</button>
+            </form>
+        </details>
+    }
+}
