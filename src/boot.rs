@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use crosscheck_engine::Source;
-use crosscheck_import::session::{Article, parse_session};
+use crosscheck_import::session::{Article, Settings, parse_session};
 
 use crate::messages::Message;
 use crate::storage::{self, Saved};
@@ -25,6 +25,8 @@ pub const FATAL_ID: &str = "boot-error";
 pub struct Start {
     /// The articles to open.
     pub articles: Vec<Article>,
+    /// The reader's saved choices (sources left out, the reference).
+    pub settings: Settings,
     /// The page's own set, for "Restore the sample set".
     pub samples: Rc<Vec<Article>>,
     /// What to tell the user about how it started.
@@ -46,10 +48,14 @@ pub async fn start_set() -> Start {
         EmbeddedSources::Unreadable(message) => (Vec::new(), vec![Message::error(message)]),
     };
     let samples = Rc::new(samples);
+    let mut settings = Settings::default();
     let articles = match storage::load().await {
         Saved::Nothing => (*samples).clone(),
         Saved::Found(json) => match parse_session(&json) {
-            Ok(session) => session.articles,
+            Ok(session) => {
+                settings = session.settings;
+                session.articles
+            }
             Err(error) => {
                 storage::keep_unreadable(&json);
                 messages.push(Message::error(format!(
@@ -63,6 +69,7 @@ pub async fn start_set() -> Start {
     };
     Start {
         articles,
+        settings,
         samples,
         messages,
     }

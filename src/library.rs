@@ -6,7 +6,9 @@
 use std::rc::Rc;
 
 use crosscheck_engine::Source;
-use crosscheck_import::session::Article;
+use std::collections::BTreeSet;
+
+use crosscheck_import::session::{Article, Settings};
 use yew::Reducible;
 
 /// The working set of articles.
@@ -30,6 +32,37 @@ impl Library {
     /// The sources, for the engine.
     pub fn sources(&self) -> Vec<Source> {
         self.articles.iter().map(|a| a.source.clone()).collect()
+    }
+}
+
+/// The saved choices as positions in `articles`: sources left out and the reference.
+/// Choices that would leave fewer than two sources in play are dropped.
+pub fn choices(articles: &[Article], settings: &Settings) -> (BTreeSet<usize>, Option<usize>) {
+    let position = |id: &String| articles.iter().position(|a| &a.source.id == id);
+    let excluded: BTreeSet<usize> = settings.excluded.iter().filter_map(position).collect();
+    let excluded = if articles.len().saturating_sub(excluded.len()) >= 2 {
+        excluded
+    } else {
+        BTreeSet::new()
+    };
+    let reference = settings
+        .reference
+        .as_ref()
+        .and_then(position)
+        .filter(|r| !excluded.contains(r));
+    (excluded, reference)
+}
+
+/// The choices by article id, for saving (ids survive reordering).
+pub fn settings(
+    articles: &[Article],
+    excluded: &BTreeSet<usize>,
+    reference: Option<usize>,
+) -> Settings {
+    let id = |i: &usize| articles.get(*i).map(|a| a.source.id.clone());
+    Settings {
+        excluded: excluded.iter().filter_map(id).collect(),
+        reference: reference.as_ref().and_then(id),
     }
 }
 
@@ -198,6 +231,27 @@ mod tests {
     fn restore_brings_back_the_samples() {
         check(&["a"], vec![LibraryAction::RestoreSamples], &["s1", "s2"]);
         check(&["a"], vec![LibraryAction::Replace(vec![])], &[]);
+    }
+
+    #[test]
+    fn choices_round_trip_through_ids() {
+        let articles: Vec<Article> = ["a", "b", "c"].iter().map(|id| article(id)).collect();
+        let saved = settings(&articles, &BTreeSet::from([1]), Some(2));
+        assert_eq!(saved.excluded, ["b"]);
+        assert_eq!(saved.reference.as_deref(), Some("c"));
+        assert_eq!(choices(&articles, &saved), (BTreeSet::from([1]), Some(2)));
+        let reordered = vec![article("c"), article("b"), article("a")];
+        assert_eq!(choices(&reordered, &saved), (BTreeSet::from([1]), Some(0)));
+    }
+
+    #[test]
+    fn saved_choices_never_leave_fewer_than_two_sources() {
+        let articles: Vec<Article> = ["a", "b", "c"].iter().map(|id| article(id)).collect();
+        let saved = Settings {
+            excluded: vec!["a".into(), "b".into()],
+            reference: Some("zz".into()),
+        };
+        assert_eq!(choices(&articles, &saved), (BTreeSet::new(), None));
     }
 
     #[test]

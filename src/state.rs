@@ -150,6 +150,8 @@ pub enum Action {
     ShowOmittedBy(usize),
     /// Articles were added, removed or reordered: choices that name positions no longer hold.
     SourcesChanged,
+    /// Apply saved choices (from an opened session): sources left out and the reference.
+    ApplyChoices(BTreeSet<usize>, Option<usize>),
 }
 
 impl Reducible for UiState {
@@ -170,6 +172,10 @@ impl Reducible for UiState {
             }
             Action::OpenGroup(group) => next.opened_group = group,
             Action::Pair(a, b) => next.pair = (a, b),
+            Action::ApplyChoices(excluded, reference) => {
+                next.excluded = excluded;
+                next.reference = reference;
+            }
             Action::SourcesChanged => {
                 next = UiState {
                     view: next.view,

@@ -168,6 +168,13 @@ async fn excluding_a_source_updates_the_grid() {
                 .is_err(),
             "D's weekday is gone with D"
         );
+        client.refresh().await.unwrap();
+        wait_for(&client, ".chip.excluded[data-source='3']").await;
+        assert_eq!(
+            script(&client, columns).await.as_i64(),
+            Some(4),
+            "the choice survives a reload"
+        );
     })
     .await;
 }

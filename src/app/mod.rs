@@ -11,7 +11,7 @@ mod save;
 use std::rc::Rc;
 
 use crosscheck_engine::Source;
-use crosscheck_import::session::Article;
+use crosscheck_import::session::{Article, Session};
 use yew::prelude::*;
 
 use crate::boot::Start;
@@ -26,7 +26,7 @@ use crate::components::pair::PairView;
 use crate::components::reading::ReadingView;
 use crate::components::source_bar::SourceBar;
 use crate::components::tabs::{Tabs, panel_id, tab_id};
-use crate::library::{Library, LibraryAction};
+use crate::library::{Library, LibraryAction, choices, settings};
 use crate::messages::{Message, MessageAction, Messages};
 use crate::state::{Action, UiState, View};
 
@@ -48,12 +48,24 @@ pub fn App(props: &AppProps) -> Html {
         let shown = props.start.messages.clone();
         move || Messages::starting_with(shown)
     });
-    let ui = use_reducer(UiState::default);
+    let ui = use_reducer({
+        let (excluded, reference) = choices(&props.start.articles, &props.start.settings);
+        move || UiState {
+            excluded,
+            reference,
+            ..UiState::default()
+        }
+    });
     let notify = {
         let messages = messages.dispatcher();
         Callback::from(move |list: Vec<Message>| messages.dispatch(MessageAction::Show(list)))
     };
-    save::use_save(library.articles.clone(), notify.clone());
+    let saved_settings = settings(&library.articles, &ui.excluded, ui.reference);
+    save::use_save(
+        library.articles.clone(),
+        saved_settings.clone(),
+        notify.clone(),
+    );
     let edit = {
         let (library, ui) = (library.dispatcher(), ui.dispatcher());
         Callback::from(move |action: LibraryAction| {
@@ -63,11 +75,22 @@ pub fn App(props: &AppProps) -> Html {
             library.dispatch(action);
         })
     };
+    let open_session = {
+        let (library, ui) = (library.dispatcher(), ui.dispatcher());
+        Callback::from(move |session: Session| {
+            let (excluded, reference) = choices(&session.articles, &session.settings);
+            ui.dispatch(Action::SourcesChanged);
+            ui.dispatch(Action::ApplyChoices(excluded, reference));
+            library.dispatch(LibraryAction::Replace(session.articles));
+        })
+    };
     let context = LibraryContext {
         articles: library.articles.clone(),
         samples: library.samples.clone(),
         edit,
         notify,
+        settings: saved_settings,
+        open_session,
     };
     let dragging = drop::use_file_drop(context.clone());
     let sources: Rc<Vec<Source>> =

@@ -1,4 +1,4 @@
-//! Effect: save the articles to the browser's storage after every change, warning once when it cannot.
+//! Effect: save the articles and the reader's choices after every change, warning once when it cannot.
 
 use std::rc::Rc;
 
@@ -10,10 +10,10 @@ use crate::storage;
 
 /// Saves `articles` whenever they change; tells the user (once) when saving fails.
 #[hook]
-pub fn use_save(articles: Rc<Vec<Article>>, notify: Callback<Vec<Message>>) {
+pub fn use_save(articles: Rc<Vec<Article>>, settings: Settings, notify: Callback<Vec<Message>>) {
     let warned = use_mut_ref(|| false);
-    use_effect_with(articles, move |articles| {
-        let json = to_json(&Session::new(articles.to_vec(), Settings::default()));
+    use_effect_with((articles, settings), move |(articles, settings)| {
+        let json = to_json(&Session::new(articles.to_vec(), settings.clone()));
         wasm_bindgen_futures::spawn_local(async move {
             match storage::save(&json).await {
                 Ok(()) => *warned.borrow_mut() = false,

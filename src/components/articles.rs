@@ -31,6 +31,10 @@ pub struct LibraryContext {
     pub edit: Callback<LibraryAction>,
     /// Shows messages.
     pub notify: Callback<Vec<Message>>,
+    /// The reader's choices, saved and exported with the articles.
+    pub settings: Settings,
+    /// Replaces the work with an opened session (articles and choices).
+    pub open_session: Callback<Session>,
 }
 
 impl LibraryContext {
@@ -69,7 +73,7 @@ fn import_session(file: File, context: LibraryContext) {
         match parsed {
             Ok(session) => {
                 let count = session.articles.len();
-                context.edit.emit(LibraryAction::Replace(session.articles));
+                context.open_session.emit(session);
                 context.notify.emit(vec![Message::info(format!(
                     "Opened the session {name} ({count} articles)."
                 ))]);
