@@ -6,7 +6,7 @@
 mod support;
 
 use fantoccini::{Client, Locator};
-use support::{Scheme, Scripts, Setup, Viewport, screenshot, texts, wait_for, with_browser};
+use support::{Scheme, Scripts, Setup, Viewport, click, screenshot, texts, wait_for, with_browser};
 
 const SEED_HEADLINES: [&str; 5] = [
     "“President Trump will hold a second phone conversation with Russian President Vladimir…”",
@@ -27,10 +27,6 @@ async fn open_view(client: &Client, slug: &str) {
     open_grid(client).await;
     click(client, &format!("#tab-{slug}")).await;
     wait_for(client, &format!("#panel-{slug}")).await;
-}
-
-async fn click(client: &Client, css: &str) {
-    wait_for(client, css).await.click().await.unwrap();
 }
 
 async fn script(client: &Client, js: &str) -> serde_json::Value {

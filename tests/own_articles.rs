@@ -5,7 +5,7 @@ mod support;
 use std::path::PathBuf;
 
 use fantoccini::{Client, Locator};
-use support::{Setup, Viewport, screenshot, wait_for, with_browser};
+use support::{Setup, Viewport, click, screenshot, type_into, wait_for, with_browser};
 
 /// Writes a fixture file next to the screenshots and returns its path.
 fn fixture(name: &str, bytes: &[u8]) -> PathBuf {
@@ -126,30 +126,10 @@ async fn dropped_html_is_never_executed() {
 async fn a_pasted_article_is_added_with_its_details() {
     with_browser(Setup::default(), |client| async move {
         open_articles(&client).await;
-        wait_for(&client, "details.paste summary")
-            .await
-            .click()
-            .await
-            .unwrap();
-        wait_for(&client, "#paste-text")
-            .await
-            .send_keys(STORY_TXT)
-            .await
-            .unwrap();
-        client
-            .find(Locator::Id("paste-outlet"))
-            .await
-            .unwrap()
-            .send_keys("The Gazette")
-            .await
-            .unwrap();
-        client
-            .find(Locator::Id("paste-url"))
-            .await
-            .unwrap()
-            .send_keys("https://example.org/bridge")
-            .await
-            .unwrap();
+        click(&client, "details.paste summary").await;
+        type_into(&client, "#paste-text", STORY_TXT).await;
+        type_into(&client, "#paste-outlet", "The Gazette").await;
+        type_into(&client, "#paste-url", "https://example.org/bridge").await;
         // A half-typed article survives a reload.
         client.refresh().await.unwrap();
         wait_for(&client, "#tab-articles")
@@ -162,13 +142,7 @@ async fn a_pasted_article_is_added_with_its_details() {
             restored.prop("value").await.unwrap().as_deref(),
             Some("The Gazette")
         );
-        client
-            .find(Locator::Css(".paste-form button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&client, ".paste-form button[type=submit]").await;
         message_containing(&client, "Added 1 article").await;
         wait_for_count(&client, 6).await;
         let link = wait_for(&client, ".article-list > li:nth-child(6) a.article-link").await;
@@ -187,13 +161,7 @@ async fn a_pasted_article_is_added_with_its_details() {
             .send_keys(STORY_TXT)
             .await
             .unwrap();
-        client
-            .find(Locator::Css(".paste-form button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&client, ".paste-form button[type=submit]").await;
         message_containing(&client, "already in the set").await;
         assert_eq!(article_count(&client).await, 6);
     })
@@ -345,23 +313,9 @@ async fn a_session_too_large_for_local_storage_is_kept_in_indexed_db() {
             )
             .await
             .unwrap();
-        wait_for(&client, "details.paste summary")
-            .await
-            .click()
-            .await
-            .unwrap();
-        wait_for(&client, "#paste-text")
-            .await
-            .send_keys(STORY_TXT)
-            .await
-            .unwrap();
-        client
-            .find(Locator::Css(".paste-form button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&client, "details.paste summary").await;
+        type_into(&client, "#paste-text", STORY_TXT).await;
+        click(&client, ".paste-form button[type=submit]").await;
         message_containing(&client, "Added 1 article").await;
         wait_for_count(&client, 6).await;
         support::wait_until_true(

@@ -207,6 +207,16 @@ pub async fn wait_until_true(client: &Client, script: &str) {
         .unwrap_or_else(|_| panic!("still not true after {WAIT:?}: {script}"));
 }
 
+/// Clicks the element matching `css` once it is there.
+pub async fn click(client: &Client, css: &str) {
+    wait_for(client, css).await.click().await.unwrap();
+}
+
+/// Types `text` into the element matching `css` once it is there.
+pub async fn type_into(client: &Client, css: &str, text: &str) {
+    wait_for(client, css).await.send_keys(text).await.unwrap();
+}
+
 /// Texts of every element matching `css`.
 pub async fn texts(client: &Client, css: &str) -> Vec<String> {
     let mut out = Vec::new();
