@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use crosscheck_engine::Headline;
 use crosscheck_import::session::{Article, Session, Settings, parse_session_bytes, to_json};
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
@@ -150,7 +151,7 @@ fn ArticleRow(props: &ArticleRowProps) -> Html {
     let context = use_context::<LibraryContext>().expect("library context");
     let index = props.index;
     let source = &props.article.source;
-    let field = |field: Field, label: &'static str, value: Option<String>, kind: &'static str| {
+    let field = |field: Field, label: &'static str, value: Option<String>, hint: String| {
         let onchange = context.edit.reform(move |event: Event| {
             LibraryAction::Edit(
                 index,
@@ -161,7 +162,8 @@ fn ArticleRow(props: &ArticleRowProps) -> Html {
         html! {
             <label class="field">
                 <span>{ label }</span>
-                <input type={kind} value={value.unwrap_or_default()} {onchange} />
+                <input type={if field == Field::Url { "url" } else { "text" }} value={value.unwrap_or_default()}
+                    placeholder={hint} {onchange} />
             </label>
         }
     };
@@ -186,10 +188,10 @@ fn ArticleRow(props: &ArticleRowProps) -> Html {
                 }
             </div>
             <div class="article-fields">
-                { field(Field::Title, "Headline", source.title.clone(), "text") }
-                { field(Field::Outlet, "Outlet", source.outlet.clone(), "text") }
-                { field(Field::Date, "Date", source.date.clone(), "text") }
-                { field(Field::Url, "Link", props.article.url.clone(), "url") }
+                { field(Field::Title, "Headline", source.title.clone(), headline_hint(source)) }
+                { field(Field::Outlet, "Outlet", source.outlet.clone(), "unnamed source".to_owned()) }
+                { field(Field::Date, "Date", source.date.clone(), "e.g. 2025-03-17".to_owned()) }
+                { field(Field::Url, "Link", props.article.url.clone(), "https://…".to_owned()) }
             </div>
             <div class="article-actions">
                 <button type="button" onclick={up} disabled={index == 0} aria-label={format!("Move article {} up", index + 1)}>{ "↑ Up" }</button>
@@ -197,6 +199,14 @@ fn ArticleRow(props: &ArticleRowProps) -> Html {
                 <button type="button" class="danger" onclick={remove} aria-label={format!("Remove article {}", index + 1)}>{ "Remove" }</button>
             </div>
         </li>
+    }
+}
+
+/// What an empty headline field shows: the opening words used in its place.
+fn headline_hint(source: &crosscheck_engine::Source) -> String {
+    match source.headline() {
+        Headline::Excerpt(words) => format!("none stated; shown as “{words}”"),
+        Headline::Stated(_) | Headline::Untitled => "none stated".to_owned(),
     }
 }
 
