@@ -25,6 +25,73 @@ pub struct Config {
     pub limits: Limits,
     /// Which sentence of a group the others are compared with.
     pub reference: ReferenceChoice,
+    /// How numbers, dates, names and quotations are extracted and compared.
+    pub facts: FactsConfig,
+}
+
+/// Settings of the facts stage ([`crate::facts`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FactsConfig {
+    /// Whether the facts stage runs.
+    pub mode: FactsMode,
+    /// Which numbers are compared: inside groups only, or also across the set
+    /// when they follow the same word and measure the same unit.
+    pub scope: FactScope,
+    /// How far a hedge reaches, as a fraction of the number: "nearly 90" is
+    /// [90 × (1 − margin), 90), "about 90" is 90 ± 90 × margin.
+    pub hedge_margin: f64,
+    /// The shortest run of identical words (outside quotations) reported as shared wording.
+    pub min_shared_words: usize,
+    /// Whether the same action done by different people is flagged.
+    pub actors: ActorCheck,
+    /// A key or phrase found in more places than this does not generate
+    /// candidates (quote matching, paraphrases, shared wording).
+    pub max_postings: usize,
+}
+
+/// Whether the facts stage runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FactsMode {
+    /// Extract facts and flag differences.
+    Extract,
+    /// Leave `report.facts` empty.
+    Off,
+}
+
+/// Which numbers are compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FactScope {
+    /// Only numbers in sentences of one group.
+    Groups,
+    /// Also numbers anywhere in the set that follow the same content word and
+    /// measure the same thing, one per source (flagged `check`).
+    GroupsAndAnchors,
+}
+
+/// Whether actor conflicts are looked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActorCheck {
+    /// Compare the people who do an action from the short list.
+    People,
+    /// Do not look for actor conflicts.
+    Off,
+}
+
+impl Default for FactsConfig {
+    fn default() -> Self {
+        FactsConfig {
+            mode: FactsMode::Extract,
+            scope: FactScope::GroupsAndAnchors,
+            hedge_margin: 0.1,
+            min_shared_words: 12,
+            actors: ActorCheck::People,
+            max_postings: 64,
+        }
+    }
 }
 
 /// Which member of a group is its reference.
@@ -130,6 +197,7 @@ impl Default for Config {
             variants: Vec::new(),
             limits: Limits::default(),
             reference: ReferenceChoice::Auto,
+            facts: FactsConfig::default(),
         }
     }
 }

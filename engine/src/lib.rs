@@ -18,6 +18,8 @@
 //! 4. [`align`]: sentences grouped across sources through an inverted index.
 //! 5. [`diff`]: each member diffed against the reference on keys.
 //! 6. [`classify`]: agree / diverge / unique.
+//! 7. [`facts`]: numbers, dates, names and quotations per sentence, compared
+//!    across sources; every difference a [`Flag`] that explains itself.
 //!
 //! [`render`] draws a report as a plain-text table or Markdown.
 //!
@@ -70,6 +72,7 @@ pub mod classify;
 pub mod clean;
 pub mod config;
 pub mod diff;
+pub mod facts;
 pub mod normalize;
 pub mod overview;
 mod pipeline;
@@ -81,11 +84,12 @@ pub mod source;
 pub mod variants;
 
 pub use config::{
-    AlignConfig, BoilerplateMode, Config, Limits, ReferenceChoice, Scoring, Stemming,
+    ActorCheck, AlignConfig, BoilerplateMode, Config, FactScope, FactsConfig, FactsMode, Limits,
+    ReferenceChoice, Scoring, Stemming,
 };
 pub use report::{
-    DivergenceKind, Elsewhere, Group, Mark, MarkKind, Member, Notice, NoticeKind, Relation, Report,
-    SentenceReport, SourceReport, Status,
+    DivergenceKind, Elsewhere, Facts, Flag, FlagKind, Group, Mark, MarkKind, Member, Notice,
+    NoticeKind, Relation, Report, SentenceReport, Severity, SourceReport, Status,
 };
 pub use source::{Headline, Source};
 

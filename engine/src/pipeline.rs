@@ -1,7 +1,7 @@
 //! The pipeline behind [`crate::compare`]: runs the stages in order and assembles the [`Report`].
 //!
 //! segment → budget (work limits) → clean → normalize → align → diff →
-//! classify → order groups → missing/elsewhere/omitted → variants. Each stage
+//! classify → order groups → missing/elsewhere/omitted → variants → facts. Each stage
 //! lives in its own module; this file only moves data between them.
 
 use std::collections::HashMap;
@@ -13,9 +13,10 @@ use crate::classify;
 use crate::clean::{self, BoilerplateKind};
 use crate::config::{BoilerplateMode, Config, ReferenceChoice};
 use crate::diff::{self, MemberDiff, RawMark, Side};
+use crate::facts;
 use crate::normalize::{Lexicon, Normalizer, Spelling as TokenSpelling, Token, WordClass};
 use crate::report::{
-    Elsewhere, Group, Mark, MarkKind, Member, Notice, NoticeKind, Relation, Report, SCHEMA,
+    Elsewhere, Facts, Group, Mark, MarkKind, Member, Notice, NoticeKind, Relation, Report, SCHEMA,
     SentenceReport, SourceReport, Span, Spelling, Variant,
 };
 use crate::segment::{self, Cut, Segmented};
@@ -99,13 +100,50 @@ pub fn compare(sources: &[Source], config: &Config) -> Report {
         .collect();
     let variants = variants(sources, &prepared, normalizer.lexicon());
     note_sources(sources, &prepared, &mut notices);
+    let facts = facts(
+        sources,
+        &prepared,
+        &group_of,
+        normalizer.lexicon(),
+        &variants,
+        config,
+    );
     Report {
         schema: SCHEMA.to_owned(),
         sources: source_reports(sources, &prepared, &groups, &group_of),
         groups,
         variants,
         notices,
+        facts,
     }
+}
+
+/// Runs the facts stage on the compared content sentences.
+fn facts(
+    sources: &[Source],
+    prepared: &[Prepared],
+    group_of: &HashMap<SentenceId, usize>,
+    lexicon: &Lexicon,
+    variants: &[Variant],
+    config: &Config,
+) -> Facts {
+    let mut sentences = Vec::new();
+    for (source, p) in prepared.iter().enumerate() {
+        for (sentence, s) in p.segmented.sentences.iter().enumerate() {
+            if !p.is_compared(sentence) {
+                continue;
+            }
+            sentences.push(facts::SentenceInput {
+                source,
+                sentence,
+                paragraph: s.paragraph,
+                group: group_of.get(&SentenceId { source, sentence }).copied(),
+                range: &s.range,
+                tokens: p.tokens.get(sentence).map_or(&[][..], Vec::as_slice),
+            });
+        }
+    }
+    facts::extract(sources, &sentences, lexicon, variants, config)
 }
 
 /// Segments every source, applies the word budget and runs the clean stage.

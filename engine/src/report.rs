@@ -9,6 +9,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::clean::BoilerplateKind;
+pub use crate::facts::types::{
+    At, Attribution, Facts, Flag, FlagKind, FlagSide, Hedge, NameEntry, NameForm, NameKind,
+    Quantity, QuantityKind, Quote, QuoteGroup, QuoteMember, QuoteRelation, Severity, SharedRun,
+    SharedWording, When, WhenKind,
+};
 
 /// The schema name and version written into every report.
 pub const SCHEMA: &str = "crosscheck-report/1";
@@ -29,6 +34,11 @@ pub struct Report {
     /// limits hit, coarse fallbacks, empty sources.
     #[serde(default)]
     pub notices: Vec<Notice>,
+    /// Numbers, dates, names and quotations per sentence, compared across
+    /// sources: flags, quote groups, shared wording. Added to
+    /// `crosscheck-report/1` without a schema change: older reports read as empty.
+    #[serde(default)]
+    pub facts: Facts,
 }
 
 /// One source with its sentences.

@@ -1,4 +1,6 @@
-//! Snapshots of what a person sees: the seed set's aligned table, and small named cases.
+//! Snapshots of what a person sees: the seed set's aligned table, its fact flags, and small named cases.
+
+use std::fmt::Write;
 
 use crosscheck_engine::{Config, Source, compare, render, seeds};
 
@@ -38,4 +40,35 @@ fn weekday_number_and_quote_changes_table() {
         "The Kremlin said the call lasted nearly 90 minutes. Trump spoke by phone with Putin on Tuesday.\n“We want peace now,” Trump said.\nAdvertisement",
         "Trump spoke with Putin by phone on Tuesday, in Kiev's absence.",
     ]));
+}
+
+/// Every flag the seed set produces, with the words of each side: reviewed by hand
+/// (none may be one a careful reader would call wrong; see docs/facts.md).
+#[test]
+fn facts_seed_flags() {
+    let report = compare(&seeds::bundled(), &Config::default());
+    let mut out = String::new();
+    for flag in &report.facts.flags {
+        let kind = serde_json::to_value(flag.kind).unwrap_or_default();
+        let severity = serde_json::to_value(flag.severity).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{} · {} · group {}",
+            severity.as_str().unwrap_or("?"),
+            kind.as_str().unwrap_or("?"),
+            flag.group.map_or("-".to_owned(), |g| g.to_string())
+        );
+        let _ = writeln!(out, "  {}", flag.explain(|n| format!("[{n}]")));
+        for side in &flag.sides {
+            let _ = writeln!(
+                out,
+                "  - [{}] sentence {} (group {}): {}",
+                side.at.source,
+                side.at.sentence,
+                side.at.group.map_or("-".to_owned(), |g| g.to_string()),
+                side.text
+            );
+        }
+    }
+    insta::assert_snapshot!(out);
 }

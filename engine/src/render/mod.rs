@@ -1,4 +1,4 @@
-//! Renders a [`Report`] as a plain-text aligned table or as Markdown, from the report alone.
+//! Renders a [`Report`] as a plain-text aligned table or as Markdown, from the report alone, facts section last.
 //!
 //! The CLI prints these and the snapshot tests store the plain text, so a
 //! person reviewing a snapshot sees what a user sees. Notation, per member
@@ -15,6 +15,8 @@
 //! shown plain.
 
 use std::fmt::Write;
+
+mod facts;
 
 use crate::report::{DivergenceKind, Group, Mark, MarkKind, Member, Relation, Report, Status};
 
@@ -44,6 +46,7 @@ pub fn text(report: &Report) -> String {
         group_footer(report, group, "    ", &mut out);
     }
     boilerplate(report, &mut out);
+    facts::text(report, &mut out);
     out
 }
 
@@ -89,6 +92,7 @@ pub fn markdown(report: &Report) -> String {
             let _ = write!(out, "\n{footer}");
         }
     }
+    facts::markdown(report, &mut out);
     out
 }
 

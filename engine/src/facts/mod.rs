@@ -1,0 +1,310 @@
+//! Facts stage: numbers, dates, names and quotations per sentence, compared across sources, each difference explained.
+//!
+//! Runs after classify, on the same tokens, and fills [`crate::Report::facts`]:
+//!
+//! 1. [`when`]: weekdays, dates, months, years, times, relative dates.
+//! 2. [`quantity`]: numbers with hedges, units and counted nouns (skipping the
+//!    numbers that belong to a date).
+//! 3. [`names`]: people with their titles, organisations and places; one entry
+//!    per person across the set (surname plus first-name forms: Mike / Michael).
+//! 4. [`quotes`]: quoted words with their speaker, grouped across sources
+//!    (identical, trimmed, reworded, paraphrased).
+//! 5. [`compare`] and [`actors`]: the flags. Numbers and dates are compared
+//!    inside a group (aligned sentences) and, for numbers, across the set
+//!    when two sentences measure the same thing after the same word ("lasted
+//!    nearly 90 minutes" / "lasted over 90 minutes").
+//! 6. [`wording`]: long runs of identical words outside quotations (wire copy).
+//!
+//! Precision before recall: a flag is raised only when a careful reader would
+//! agree the two sources' words differ on the same thing; `docs/facts.md`
+//! explains each rule for teachers. All work is linear in the words compared,
+//! plus candidate lists bounded by [`crate::config::FactsConfig::max_postings`].
+
+pub mod actors;
+pub mod compare;
+pub mod names;
+pub mod quantity;
+pub mod quotes;
+pub mod types;
+pub mod when;
+pub mod wording;
+
+use std::ops::Range;
+
+use crate::Source;
+use crate::config::{Config, FactsMode};
+use crate::normalize::{Lexicon, Token, WordClass, fold};
+use crate::report::Variant;
+use types::{At, Facts};
+
+/// One compared content sentence handed to the facts stage.
+#[derive(Clone, Copy, Debug)]
+pub struct SentenceInput<'a> {
+    /// Index of its source.
+    pub source: usize,
+    /// Index of the sentence in the source.
+    pub sentence: usize,
+    /// Its paragraph.
+    pub paragraph: usize,
+    /// Its group.
+    pub group: Option<usize>,
+    /// Its byte range in the source text.
+    pub range: &'a Range<usize>,
+    /// Its tokens from the normalize stage.
+    pub tokens: &'a [Token],
+}
+
+/// A sentence with the facts stage's view of its words.
+pub(crate) struct Sentence<'a> {
+    pub source: usize,
+    pub index: usize,
+    pub paragraph: usize,
+    pub group: Option<usize>,
+    pub range: Range<usize>,
+    /// The whole source text (token ranges index into it).
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// Each token case-folded, quotes straightened, possessive "'s" removed.
+    pub words: Vec<String>,
+}
+
+impl<'a> Sentence<'a> {
+    /// The token `i` as written, possessive included.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.get(t.range.clone()))
+            .unwrap_or("")
+    }
+
+    /// The folded word `i`, or "" past the end.
+    pub fn folded(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", String::as_str)
+    }
+
+    /// The text between token `i - 1` (or the sentence start) and token `i` (or the sentence end).
+    pub fn gap_before(&self, i: usize) -> &'a str {
+        let start = match i.checked_sub(1).and_then(|p| self.tokens.get(p)) {
+            Some(t) => t.range.end,
+            None => self.range.start,
+        };
+        let end = self.tokens.get(i).map_or(self.range.end, |t| t.range.start);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// Whether tokens `i - 1` and `i` are separated by spaces only.
+    pub fn spaced(&self, i: usize) -> bool {
+        i > 0 && {
+            let gap = self.gap_before(i);
+            !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+        }
+    }
+
+    /// The byte range from token `first` to token `last` inclusive.
+    pub fn span(&self, first: usize, last: usize) -> Range<usize> {
+        let start = self
+            .tokens
+            .get(first)
+            .map_or(self.range.start, |t| t.range.start);
+        let end = self.tokens.get(last).map_or(start, |t| t.range.end);
+        start..end.max(start)
+    }
+
+    /// The source text of `range`.
+    pub fn slice(&self, range: &Range<usize>) -> &'a str {
+        self.text.get(range.clone()).unwrap_or("")
+    }
+
+    /// The location of `range` in this sentence.
+    pub fn at(&self, range: &Range<usize>) -> At {
+        At {
+            source: self.source,
+            sentence: self.index,
+            group: self.group,
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    /// Whether token `i` is a word of `class`.
+    pub fn is(&self, i: usize, class: WordClass) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.class == class)
+    }
+
+    /// Whether word `i` starts with a capital letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// The sentences of the set and what every module reads.
+pub(crate) struct Set<'a> {
+    pub sources: &'a [Source],
+    pub sentences: Vec<Sentence<'a>>,
+    pub lexicon: &'a Lexicon,
+    pub config: &'a Config,
+}
+
+impl Set<'_> {
+    /// The comparison key of a token.
+    pub fn key(&self, token: &Token) -> &str {
+        self.lexicon.key(token.key)
+    }
+}
+
+/// Runs the facts stage. `sentences` are the compared content sentences in
+/// source and text order; `variants` the spelling variants the report lists.
+pub fn extract(
+    sources: &[Source],
+    sentences: &[SentenceInput<'_>],
+    lexicon: &Lexicon,
+    variants: &[Variant],
+    config: &Config,
+) -> Facts {
+    if config.facts.mode == FactsMode::Off {
+        return Facts::default();
+    }
+    let set = Set {
+        sources,
+        sentences: sentences
+            .iter()
+            .filter_map(|s| {
+                let text = sources.get(s.source)?.text.as_str();
+                Some(Sentence {
+                    source: s.source,
+                    index: s.sentence,
+                    paragraph: s.paragraph,
+                    group: s.group,
+                    range: s.range.clone(),
+                    text,
+                    tokens: s.tokens,
+                    words: s
+                        .tokens
+                        .iter()
+                        .map(|t| bare(&fold(text.get(t.range.clone()).unwrap_or(""))).to_owned())
+                        .collect(),
+                })
+            })
+            .collect(),
+        lexicon,
+        config,
+    };
+    let dates = when::extract(&set);
+    let quantities = quantity::extract(&set, &dates.used);
+    let names = names::extract(&set);
+    let quotes = quotes::extract(&set, &names);
+    let mut flags = Vec::new();
+    flags.extend(compare::quantity_flags(&set, &quantities));
+    flags.extend(compare::date_flags(&set, &dates.found));
+    flags.extend(actors::flags(&set, &names));
+    flags.extend(quotes.flags.iter().cloned());
+    flags.extend(compare::spelling_flags(&set, variants, &names));
+    let shared_wording = wording::find(&set, &quotes.inside);
+    flags.extend(wording::flags(&set, &shared_wording));
+    compare::order(&mut flags);
+    Facts {
+        flags,
+        quotes: quotes.quotes,
+        quote_groups: quotes.groups,
+        quantities: quantities.into_iter().map(|q| q.quantity).collect(),
+        dates: dates.found,
+        names: names.entries,
+        shared_wording,
+    }
+}
+
+/// "russia's" → "russia", "nations'" → "nations".
+pub(crate) fn bare(folded: &str) -> &str {
+    folded
+        .strip_suffix("'s")
+        .or_else(|| folded.strip_suffix('\''))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(folded)
+}
+
+/// Words a template quotes: braces doubled so they survive [`types::fill`],
+/// line breaks as spaces, and long text cut at a word with "…".
+pub(crate) fn quoted(words: &str) -> String {
+    let one_line: String = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut = cut_words(&one_line, 40);
+    format!("“{}”", cut.replace('{', "{{").replace('}', "}}"))
+}
+
+/// At most `max` words of `text`, with "…" when cut.
+fn cut_words(text: &str, max: usize) -> String {
+    let mut words = text.split(' ');
+    let kept: Vec<&str> = words.by_ref().take(max).collect();
+    if words.next().is_some() {
+        format!("{} …", kept.join(" "))
+    } else {
+        kept.join(" ")
+    }
+}
+
+/// "source {3}", "sources {0} and {1}", "sources {0}, {1} and {4}".
+pub(crate) fn sources_phrase(sources: &[usize]) -> String {
+    let names: Vec<String> = sources.iter().map(|s| format!("{{{s}}}")).collect();
+    match names.as_slice() {
+        [] => "no source".to_owned(),
+        [one] => format!("source {one}"),
+        [init @ .., last] => format!("sources {} and {last}", init.join(", ")),
+    }
+}
+
+/// "says" for one source, "say" for several.
+pub(crate) fn says(sources: &[usize]) -> &'static str {
+    if sources.len() == 1 { "says" } else { "say" }
+}
+
+/// Capitalises the first letter of a sentence built from a phrase.
+pub(crate) fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for the facts modules' `check` functions: compare texts and read the facts.
+
+    use crate::{Config, Report, Source, compare};
+
+    /// Compares `texts` (sources s0, s1…) with the default configuration.
+    pub fn report(texts: &[&str]) -> Report {
+        report_with(texts, &Config::default())
+    }
+
+    /// Compares `texts` with `config`.
+    pub fn report_with(texts: &[&str], config: &Config) -> Report {
+        let sources: Vec<Source> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Source {
+                id: format!("s{i}"),
+                text: (*text).to_owned(),
+                ..Source::default()
+            })
+            .collect();
+        compare(&sources, config)
+    }
+
+    /// A flag's explanation with sources named `[N]`.
+    pub fn explained(flag: &crate::report::Flag) -> String {
+        flag.explain(|n| format!("[{n}]"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_name_sources_as_placeholders() {
+        assert_eq!(sources_phrase(&[3]), "source {3}");
+        assert_eq!(sources_phrase(&[0, 1]), "sources {0} and {1}");
+        assert_eq!(sources_phrase(&[0, 1, 4]), "sources {0}, {1} and {4}");
+        assert_eq!(quoted("a {b}\nc"), "“a {{b}} c”");
+    }
+}

@@ -1,0 +1,307 @@
+//! Shared wording: long runs of identical words in two sources, outside quotations — likely shared wire copy or a press release.
+//!
+//! Each source becomes one stream of case-folded words over its compared
+//! sentences, broken at every quoted word (two outlets quoting the same
+//! speaker is not shared copy). Every window of
+//! [`crate::config::FactsConfig::min_shared_words`] words is hashed; windows
+//! with the same hash in two sources seed a run, consecutive seeds on one
+//! diagonal join, and runs are checked word by word. A window found in more
+//! than `max_postings` places is a stock phrase and is skipped. Work is linear
+//! in the words compared.
+//!
+//! ```text
+//! [0] The plant has repeatedly been caught in the crossfire since the invasion.
+//! [1] The plant has been caught in the crossfire since Moscow sent troops…
+//!     longest common run: "been caught in the crossfire since" (6 words): below 12, not reported
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::compare::flag;
+use super::types::{At, Flag, FlagKind, FlagSide, Severity, SharedRun, SharedWording};
+use super::{Set, quoted};
+use crate::normalize::fold;
+
+/// One word of a source's stream.
+#[derive(Clone, Copy)]
+struct Word {
+    hash: u64,
+    /// Set sentence and token.
+    sentence: usize,
+    token: usize,
+}
+
+/// The shared runs of every pair of sources that has any.
+pub(crate) fn find(set: &Set<'_>, inside: &[Vec<bool>]) -> Vec<SharedWording> {
+    let n = set.config.facts.min_shared_words.max(2);
+    let streams = streams(set, inside);
+    let mut windows: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    for (source, stream) in streams.iter().enumerate() {
+        for start in 0..stream.len().saturating_sub(n - 1) {
+            if let Some(hash) = window(&stream[start..start + n]) {
+                windows.entry(hash).or_default().push((source, start));
+            }
+        }
+    }
+    let mut seeds: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
+    for places in windows.values() {
+        if places.len() > set.config.facts.max_postings {
+            continue;
+        }
+        for (i, &(a, pa)) in places.iter().enumerate() {
+            for &(b, pb) in &places[i + 1..] {
+                if a != b {
+                    let (key, seed) = if a < b {
+                        ((a, b), (pa, pb))
+                    } else {
+                        ((b, a), (pb, pa))
+                    };
+                    seeds.entry(key).or_default().push(seed);
+                }
+            }
+        }
+    }
+    let totals: Vec<usize> = (0..set.sources.len())
+        .map(|s| {
+            set.sentences
+                .iter()
+                .filter(|x| x.source == s)
+                .map(|x| x.tokens.len())
+                .sum()
+        })
+        .collect();
+    seeds
+        .into_iter()
+        .filter_map(|((a, b), seeds)| pair(set, &streams, (a, b), seeds, n, &totals))
+        .collect()
+}
+
+/// Per source: its words outside quotation marks, `None` where a quotation breaks the stream.
+fn streams(set: &Set<'_>, inside: &[Vec<bool>]) -> Vec<Vec<Option<Word>>> {
+    let mut streams: Vec<Vec<Option<Word>>> = vec![Vec::new(); set.sources.len()];
+    for (i, s) in set.sentences.iter().enumerate() {
+        let Some(stream) = streams.get_mut(s.source) else {
+            continue;
+        };
+        for k in 0..s.tokens.len() {
+            let quoted = inside
+                .get(i)
+                .and_then(|f| f.get(k))
+                .copied()
+                .unwrap_or(false);
+            if quoted {
+                if stream.last().is_some_and(Option::is_some) {
+                    stream.push(None);
+                }
+                continue;
+            }
+            stream.push(Some(Word {
+                hash: fnv(&fold(s.word(k))),
+                sentence: i,
+                token: k,
+            }));
+        }
+    }
+    streams
+}
+
+/// FNV-1a of a word.
+fn fnv(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The hash of a window without breaks.
+fn window(words: &[Option<Word>]) -> Option<u64> {
+    words.iter().try_fold(0u64, |h, w| {
+        w.map(|w| h.rotate_left(7) ^ w.hash.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+    })
+}
+
+/// The runs of one pair of sources from their seeds: diagonals joined, checked, overlaps dropped.
+fn pair(
+    set: &Set<'_>,
+    streams: &[Vec<Option<Word>>],
+    (a, b): (usize, usize),
+    mut seeds: Vec<(usize, usize)>,
+    n: usize,
+    totals: &[usize],
+) -> Option<SharedWording> {
+    seeds.sort_unstable();
+    seeds.dedup();
+    let (sa, sb) = (&streams[a], &streams[b]);
+    let same =
+        |i: usize, j: usize| match (sa.get(i).copied().flatten(), sb.get(j).copied().flatten()) {
+            (Some(x), Some(y)) => x.hash == y.hash,
+            _ => false,
+        };
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    for (pa, pb) in seeds {
+        if runs
+            .iter()
+            .any(|&(ra, rb, len)| pa >= ra && pa < ra + len && pb + ra == pa + rb)
+        {
+            continue;
+        }
+        if !(0..n).all(|k| same(pa + k, pb + k)) {
+            continue;
+        }
+        let mut len = n;
+        while same(pa + len, pb + len) {
+            len += 1;
+        }
+        let overlaps = runs.iter().any(|&(ra, rb, rl)| {
+            (pa < ra + rl && ra < pa + len) || (pb < rb + rl && rb < pb + len)
+        });
+        if !overlaps {
+            runs.push((pa, pb, len));
+        }
+    }
+    if runs.is_empty() {
+        return None;
+    }
+    let words: usize = runs.iter().map(|r| r.2).sum();
+    let share = |s: usize| {
+        let total = totals.get(s).copied().unwrap_or(0).max(1);
+        (words as f64 / total as f64 * 1000.0).round() / 1000.0
+    };
+    let runs: Vec<SharedRun> = runs
+        .into_iter()
+        .filter_map(|(pa, pb, len)| {
+            let side_a = at(set, sa, pa, len)?;
+            let side_b = at(set, sb, pb, len)?;
+            let text = set
+                .sources
+                .get(a)?
+                .text
+                .get(side_a.start..side_a.end)?
+                .to_owned();
+            Some(SharedRun {
+                words: len,
+                sides: vec![side_a, side_b],
+                text,
+            })
+        })
+        .collect();
+    Some(SharedWording {
+        sources: vec![a, b],
+        words,
+        shares: vec![share(a), share(b)],
+        runs,
+    })
+}
+
+/// Where `len` stream words from `start` are in their source.
+fn at(set: &Set<'_>, stream: &[Option<Word>], start: usize, len: usize) -> Option<At> {
+    let first = stream.get(start).copied().flatten()?;
+    let last = stream.get(start + len - 1).copied().flatten()?;
+    let s = set.sentences.get(first.sentence)?;
+    let end = set
+        .sentences
+        .get(last.sentence)?
+        .tokens
+        .get(last.token)?
+        .range
+        .end;
+    let begin = s.tokens.get(first.token)?.range.start;
+    Some(s.at(&(begin..end)))
+}
+
+/// One note per pair of sources with shared wording.
+pub(crate) fn flags(set: &Set<'_>, shared: &[SharedWording]) -> Vec<Flag> {
+    shared
+        .iter()
+        .filter_map(|pair| {
+            let longest = pair.runs.iter().max_by_key(|r| r.words)?;
+            let sides: Vec<FlagSide> = longest
+                .sides
+                .iter()
+                .map(|at| FlagSide {
+                    at: *at,
+                    text: set
+                        .sources
+                        .get(at.source)
+                        .and_then(|s| s.text.get(at.start..at.end))
+                        .unwrap_or("")
+                        .to_owned(),
+                })
+                .collect();
+            let (a, b) = (pair.sources[0], pair.sources[1]);
+            let percent = |x: f64| (x * 100.0).round() as u32;
+            let runs = if pair.runs.len() == 1 {
+                "a run".to_owned()
+            } else {
+                format!("{} runs", pair.runs.len())
+            };
+            let explanation = format!(
+                "Sources {{{a}}} and {{{b}}} share {runs} of identical wording outside quotations ({} words: {}% of source {{{a}}}, {}% of source {{{b}}}), such as {}: likely shared wire copy or a press release.",
+                pair.words,
+                percent(pair.shares[0]),
+                percent(pair.shares[1]),
+                quoted(&longest.text),
+            );
+            Some(flag(FlagKind::SharedWording, Severity::Note, sides, explanation))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Config;
+    use crate::facts::testing::report_with;
+
+    /// The shared runs of `texts` with a minimum of `min` words, as `[a,b] words: text`.
+    fn check(texts: &[&str], min: usize, expect: &str) {
+        let mut config = Config::default();
+        config.facts.min_shared_words = min;
+        let report = report_with(texts, &config);
+        let shown: Vec<String> = report
+            .facts
+            .shared_wording
+            .iter()
+            .flat_map(|p| {
+                p.runs
+                    .iter()
+                    .map(move |r| format!("{:?} {} {:?}: {}", p.sources, r.words, p.shares, r.text))
+            })
+            .collect();
+        assert_eq!(shown.join("\n"), expect);
+    }
+
+    #[test]
+    fn a_long_identical_run_is_found_across_sentences() {
+        check(
+            &[
+                "Intro here. The plant has repeatedly been caught in the crossfire since the invasion. The agency has expressed alarm.",
+                "Other words first. The plant has repeatedly been caught in the crossfire since the invasion. The agency has expressed alarm. End.",
+            ],
+            12,
+            "[0, 1] 17 [0.895, 0.81]: The plant has repeatedly been caught in the crossfire since the invasion. The agency has expressed alarm",
+        );
+    }
+
+    #[test]
+    fn quotations_break_runs() {
+        check(
+            &[
+                "He said that “we have never been closer to a peace deal than we are in this moment” today.",
+                "He said that “we have never been closer to a peace deal than we are in this moment” today.",
+            ],
+            4,
+            "",
+        );
+    }
+
+    #[test]
+    fn short_runs_are_not_shared_wording() {
+        check(
+            &[
+                "The plant has repeatedly been caught in the crossfire since the invasion.",
+                "The plant has been caught in the crossfire since Moscow sent troops.",
+            ],
+            12,
+            "",
+        );
+    }
+}

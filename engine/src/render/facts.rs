@@ -1,0 +1,400 @@
+//! The facts section of the text and Markdown reports: flags, quotes by speaker, numbers and dates per group, names, shared wording.
+//!
+//! Sources are named `[N]` as in the rest of the table; a flag's explanation
+//! is its template with `{N}` filled in that way.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::report::{
+    At, Attribution, Flag, MarkKind, NameKind, Quote, QuoteGroup, QuoteMember, QuoteRelation,
+    Report, Severity,
+};
+
+/// The facts section as plain text.
+pub(super) fn text(report: &Report, out: &mut String) {
+    let facts = &report.facts;
+    let _ = writeln!(out, "\nFacts");
+    flags_text(report, out);
+    quotes_text(report, out);
+    let _ = writeln!(out, "\nQuote groups ({}):", facts.quote_groups.len());
+    for group in &facts.quote_groups {
+        quote_group_text(report, group, out);
+    }
+    numbers_and_dates_text(report, out);
+    names_text(report, out);
+    shared_wording_text(report, out);
+}
+
+/// A flag's explanation with sources as `[N]`.
+pub(super) fn explained(flag: &Flag) -> String {
+    flag.explain(|n| format!("[{n}]"))
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Conflict => "conflict",
+        Severity::Check => "check",
+        Severity::Note => "note",
+    }
+}
+
+fn kebab<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// "group 3", "groups 3 and 9", "no group".
+fn where_flag(flag: &Flag) -> String {
+    if let Some(g) = flag.group {
+        return format!("group {g}");
+    }
+    let mut groups: Vec<usize> = flag.sides.iter().filter_map(|s| s.at.group).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    match groups.as_slice() {
+        [] => "no group".to_owned(),
+        [one] => format!("group {one}"),
+        many => {
+            let shown: Vec<String> = many.iter().map(usize::to_string).collect();
+            format!("groups {}", shown.join(", "))
+        }
+    }
+}
+
+fn flags_text(report: &Report, out: &mut String) {
+    let flags = &report.facts.flags;
+    let count = |s: Severity| flags.iter().filter(|f| f.severity == s).count();
+    let _ = writeln!(
+        out,
+        "\nFlags ({}: {} conflict, {} to check, {} notes):",
+        flags.len(),
+        count(Severity::Conflict),
+        count(Severity::Check),
+        count(Severity::Note)
+    );
+    for flag in flags {
+        let _ = writeln!(
+            out,
+            "  {} · {} · {}\n    {}",
+            severity(flag.severity),
+            kebab(&flag.kind),
+            where_flag(flag),
+            explained(flag)
+        );
+    }
+}
+
+fn attribution(a: Attribution) -> &'static str {
+    match a {
+        Attribution::Named => "",
+        Attribution::Pronoun => " (he/she)",
+        Attribution::Continued => " (continued)",
+        Attribution::None => "",
+    }
+}
+
+/// Quotes grouped by speaker, speakers by number of quotes.
+fn quotes_text(report: &Report, out: &mut String) {
+    let quotes = &report.facts.quotes;
+    let mut by_speaker: BTreeMap<String, Vec<&Quote>> = BTreeMap::new();
+    for q in quotes {
+        let speaker = q.speaker.clone().unwrap_or_default();
+        by_speaker.entry(speaker).or_default().push(q);
+    }
+    let mut speakers: Vec<(String, Vec<&Quote>)> = by_speaker.into_iter().collect();
+    speakers.sort_by(|a, b| {
+        (a.0.is_empty(), std::cmp::Reverse(a.1.len()), &a.0).cmp(&(
+            b.0.is_empty(),
+            std::cmp::Reverse(b.1.len()),
+            &b.0,
+        ))
+    });
+    let _ = writeln!(out, "\nQuotes by speaker ({} pieces):", quotes.len());
+    for (speaker, list) in speakers {
+        let name = if speaker.is_empty() {
+            "Unattributed"
+        } else {
+            &speaker
+        };
+        let _ = writeln!(out, "  {name} ({}):", list.len());
+        for q in list {
+            let group =
+                q.at.group
+                    .map_or(String::new(), |g| format!(" · group {g}"));
+            let quote_group = q
+                .quote_group
+                .map_or(String::new(), |g| format!(" · quote group {g}"));
+            let _ = writeln!(
+                out,
+                "    [{}] “{}”{}{group}{quote_group}",
+                q.at.source,
+                one_line(&q.text),
+                attribution(q.attribution)
+            );
+        }
+    }
+}
+
+fn relation(r: QuoteRelation) -> &'static str {
+    match r {
+        QuoteRelation::Reference => "reference",
+        QuoteRelation::Identical => "identical",
+        QuoteRelation::Trimmed => "trimmed",
+        QuoteRelation::Reworded => "reworded",
+        QuoteRelation::Paraphrased => "paraphrased",
+    }
+}
+
+fn quote_group_text(report: &Report, group: &QuoteGroup, out: &mut String) {
+    let speaker = group.speaker.as_deref().unwrap_or("unattributed");
+    let _ = writeln!(out, "  quote group {} · {speaker}", group.id);
+    let reference = group.members.get(group.reference);
+    for member in &group.members {
+        let star = if member.relation == QuoteRelation::Reference {
+            '*'
+        } else {
+            ' '
+        };
+        let _ = writeln!(
+            out,
+            "  {star} [{}] {}: {}",
+            member.at.source,
+            relation(member.relation),
+            marked(report, member, reference)
+        );
+    }
+}
+
+/// The source text of `at`.
+fn slice(report: &Report, at: &At) -> String {
+    span_text(report, at.source, at.sentence, at.start, at.end)
+}
+
+fn span_text(report: &Report, source: usize, sentence: usize, start: usize, end: usize) -> String {
+    let Some(s) = report.sources.get(source) else {
+        return String::new();
+    };
+    // A span may run on past its first sentence (shared wording).
+    let pieces: Vec<&str> = s
+        .sentences
+        .iter()
+        .skip(sentence)
+        .take_while(|x| x.start < end)
+        .filter_map(|x| {
+            let from = start.max(x.start) - x.start;
+            let to = end.min(x.end).saturating_sub(x.start);
+            x.text.get(from..to)
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    pieces.join(" ")
+}
+
+/// A quote member's words with its marks drawn in: `{+only here+}`, `[-reference-]{+here+}`.
+fn marked(report: &Report, member: &QuoteMember, reference: Option<&QuoteMember>) -> String {
+    if member.marks.is_empty() {
+        return one_line(&slice(report, &member.at));
+    }
+    let is_reference = member.relation == QuoteRelation::Reference;
+    let mut out = String::new();
+    let mut shown_against = None;
+    for mark in &member.marks {
+        let words = one_line(&span_text(
+            report,
+            member.at.source,
+            member.at.sentence,
+            mark.start,
+            mark.end,
+        ));
+        let drawn = match mark.kind {
+            MarkKind::Shared => words,
+            MarkKind::OnlyHere => format!("{{+{words}+}}"),
+            MarkKind::Differs if is_reference => format!("[~{words}~]"),
+            MarkKind::Differs => {
+                let old = match (mark.against, reference) {
+                    (Some(span), Some(r)) if shown_against != Some(span) => {
+                        shown_against = Some(span);
+                        one_line(&span_text(
+                            report,
+                            r.at.source,
+                            r.at.sentence,
+                            span.start,
+                            span.end,
+                        ))
+                    }
+                    _ => String::new(),
+                };
+                if old.is_empty() {
+                    format!("{{+{words}+}}")
+                } else {
+                    format!("[-{old}-]{{+{words}+}}")
+                }
+            }
+        };
+        out.push_str(&drawn);
+    }
+    out
+}
+
+/// Quantities and dates of every group with two or more sources, one line per source.
+fn numbers_and_dates_text(report: &Report, out: &mut String) {
+    let facts = &report.facts;
+    let mut by_group: BTreeMap<usize, BTreeMap<usize, Vec<String>>> = BTreeMap::new();
+    let numbers = facts.quantities.iter().map(|q| (&q.at, q.text.as_str()));
+    let dates = facts.dates.iter().map(|d| (&d.at, d.text.as_str()));
+    let mut items: Vec<(&At, &str)> = numbers.chain(dates).collect();
+    items.sort_by_key(|(at, _)| (at.source, at.start));
+    for (at, text) in items {
+        let Some(g) = at.group else { continue };
+        let shared = report.groups.get(g).is_some_and(|g| g.members.len() > 1);
+        if shared {
+            by_group
+                .entry(g)
+                .or_default()
+                .entry(at.source)
+                .or_default()
+                .push(one_line(text));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nNumbers and dates in groups of two or more sources ({} quantities and {} dates in all):",
+        facts.quantities.len(),
+        facts.dates.len()
+    );
+    for (group, sources) in by_group {
+        let _ = writeln!(out, "  group {group}:");
+        for (source, items) in sources {
+            let _ = writeln!(out, "    [{source}] {}", items.join(" · "));
+        }
+    }
+}
+
+fn kind_name(kind: NameKind) -> &'static str {
+    match kind {
+        NameKind::Person => "person",
+        NameKind::Organisation => "organisation",
+        NameKind::Place => "place",
+        NameKind::Other => "other",
+    }
+}
+
+fn sources_list(sources: &[usize]) -> String {
+    let shown: Vec<String> = sources.iter().map(|s| s.to_string()).collect();
+    format!("[{}]", shown.join(" "))
+}
+
+/// People first, then organisations, places and others; each with its forms and titles.
+fn names_text(report: &Report, out: &mut String) {
+    let names = &report.facts.names;
+    let _ = writeln!(out, "\nNames ({}):", names.len());
+    for kind in [
+        NameKind::Person,
+        NameKind::Organisation,
+        NameKind::Place,
+        NameKind::Other,
+    ] {
+        for entry in names.iter().filter(|e| e.kind == kind) {
+            let forms: Vec<String> = entry
+                .forms
+                .iter()
+                .map(|f| format!("{} {}", f.text, sources_list(&f.sources)))
+                .collect();
+            let titles = if entry.titles.is_empty() {
+                String::new()
+            } else {
+                let t: Vec<String> = entry
+                    .titles
+                    .iter()
+                    .map(|f| format!("{} {}", f.text, sources_list(&f.sources)))
+                    .collect();
+                format!(" · titles: {}", t.join("; "))
+            };
+            let _ = writeln!(
+                out,
+                "  {} {} · {} mentions · {}{titles}",
+                kind_name(kind),
+                entry.name,
+                entry.mentions.len(),
+                forms.join("; ")
+            );
+        }
+    }
+}
+
+fn shared_wording_text(report: &Report, out: &mut String) {
+    let shared = &report.facts.shared_wording;
+    let _ = writeln!(out, "\nShared wording outside quotations:");
+    if shared.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for pair in shared {
+        let percent: Vec<String> = pair
+            .sources
+            .iter()
+            .zip(&pair.shares)
+            .map(|(s, share)| format!("{}% of [{s}]", (share * 100.0).round()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  [{}] and [{}]: {} words in {} runs ({})",
+            pair.sources[0],
+            pair.sources[1],
+            pair.words,
+            pair.runs.len(),
+            percent.join(", ")
+        );
+        for run in &pair.runs {
+            let _ = writeln!(out, "    {} words: “{}”", run.words, one_line(&run.text));
+        }
+    }
+}
+
+/// The facts section as Markdown: flags and quote groups.
+pub(super) fn markdown(report: &Report, out: &mut String) {
+    let facts = &report.facts;
+    let _ = writeln!(
+        out,
+        "\n## Facts\n\n| Severity | Kind | Where | Explanation |\n|---|---|---|---|"
+    );
+    for flag in &facts.flags {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            severity(flag.severity),
+            kebab(&flag.kind),
+            where_flag(flag),
+            super::cell(&explained(flag))
+        );
+    }
+    let _ = writeln!(out, "\n### Quote groups\n");
+    for group in &facts.quote_groups {
+        let speaker = group.speaker.as_deref().unwrap_or("unattributed");
+        let _ = writeln!(out, "- quote group {} · {}", group.id, super::cell(speaker));
+        for member in &group.members {
+            let _ = writeln!(
+                out,
+                "  - [{}] {}: {}",
+                member.at.source,
+                relation(member.relation),
+                super::cell(&one_line(&slice(report, &member.at)))
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{} quotations, {} quantities, {} dates, {} names; shared wording between {} pairs of sources.",
+        facts.quotes.len(),
+        facts.quantities.len(),
+        facts.dates.len(),
+        facts.names.len(),
+        facts.shared_wording.len()
+    );
+}
+
+fn one_line(text: &str) -> String {
+    super::one_line(text)
+}
