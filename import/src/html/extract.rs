@@ -295,6 +295,8 @@ struct Analysis<'d> {
     links: Vec<usize>,
     /// Whether a kept block or `<br>` is under the node (for table rows).
     has_block: Vec<bool>,
+    /// Whether the node is a block element.
+    block: Vec<bool>,
 }
 
 /// Facts about the page as written, before anything is dropped.
@@ -396,6 +398,7 @@ impl<'d> Analysis<'d> {
             link: vec![0; n],
             links: vec![0; n],
             has_block: vec![false; n],
+            block: (0..n).map(|i| BLOCK.contains(&doc.tag(i))).collect(),
         };
         for i in (0..n).rev() {
             if analysis.dropped[i] {
@@ -415,7 +418,7 @@ impl<'d> Analysis<'d> {
                 analysis.link[parent] += analysis.link[i];
                 analysis.links[parent] += analysis.links[i];
                 analysis.has_block[parent] |=
-                    analysis.has_block[i] || BLOCK.contains(&tag) || tag == "br";
+                    analysis.has_block[i] || analysis.block[i] || tag == "br";
             }
         }
         analysis
@@ -517,28 +520,29 @@ impl<'d> Analysis<'d> {
     fn densest(&self) -> usize {
         let doc = self.doc;
         let n = doc.nodes.len();
+        // For each node, its nearest block ancestor and whether a link lies
+        // between them: one pass down the tree (parents come first).
+        let mut block_of = vec![0usize; n];
+        let mut in_link = vec![false; n];
+        for node in 1..n {
+            let parent = doc.nodes[node].parent;
+            if self.block[parent] || parent == 0 {
+                block_of[node] = parent;
+            } else {
+                block_of[node] = block_of[parent];
+                in_link[node] = in_link[parent] || doc.tag(parent) == "a";
+            }
+        }
         // Text directly in each block (not in a nested block), and of it link text.
         let mut own = vec![0usize; n];
         let mut own_link = vec![0usize; n];
         for node in self.descendants(0) {
             let Some(text) = doc.text(node) else { continue };
             let chars = visible_chars(text);
-            if chars == 0 {
-                continue;
-            }
-            let mut at = node;
-            let mut in_link = false;
-            loop {
-                at = doc.nodes[at].parent;
-                let tag = doc.tag(at);
-                in_link |= tag == "a";
-                if at == 0 || BLOCK.contains(&tag) {
-                    break;
-                }
-            }
-            own[at] += chars;
-            if in_link {
-                own_link[at] += chars;
+            let block = block_of[node];
+            own[block] += chars;
+            if in_link[node] {
+                own_link[block] += chars;
             }
         }
         let mut score = vec![0usize; n];
@@ -605,7 +609,7 @@ impl<'d> Analysis<'d> {
             "br" => out.end_block(),
             "hr" | "img" | "wbr" => {}
             "tr" => self.write_row(node, root, out),
-            _ if BLOCK.contains(&tag) => {
+            _ if self.block[node] => {
                 let link_box = node != root
                     && LINK_BOXES.contains(&tag)
                     && self.links[node] >= 2

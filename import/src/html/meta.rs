@@ -45,6 +45,7 @@ const OTHER_DATE_NAMES: &[&str] = &[
 
 pub(crate) fn collect(doc: &Document) -> PageMeta {
     let mut meta = PageMeta::default();
+    let mut title_seen = false;
     for (index, node) in doc.nodes.iter().enumerate() {
         let Data::Element { name, .. } = &node.data else {
             continue;
@@ -80,7 +81,8 @@ pub(crate) fn collect(doc: &Document) -> PageMeta {
                     meta.canonical = doc.attr(index, "href").and_then(clean);
                 }
             }
-            "title" if meta.title_element.is_none() => {
+            "title" if !title_seen => {
+                title_seen = true;
                 meta.title_element = clean(&doc.text_content(index));
             }
             "script" if meta.ld.headline.is_none() && meta.ld.published.is_none() => {

@@ -50,6 +50,11 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title",
 ];
 
+/// How far a `</title>` or `</textarea>` is looked for…
+const RCDATA_WINDOW: usize = 64 * 1024;
+/// …and how far in all, so that a page of unclosed titles stays linear.
+const RCDATA_BUDGET: usize = 1024 * 1024;
+
 /// Whether `name` holds raw text.
 pub(crate) fn is_raw_text(name: &str) -> bool {
     RAW_TEXT.contains(&name)
@@ -60,6 +65,8 @@ pub(crate) struct Tokenizer<'a> {
     pos: usize,
     /// Set after a raw-text start tag: the next token is its content.
     raw: Option<String>,
+    /// Bytes left to search for the ends of titles and text areas.
+    window_budget: usize,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -68,6 +75,7 @@ impl<'a> Tokenizer<'a> {
             src,
             pos: 0,
             raw: None,
+            window_budget: RCDATA_BUDGET,
         }
     }
 
@@ -78,14 +86,24 @@ impl<'a> Tokenizer<'a> {
     /// The raw content of element `name`, up to (not including) its end tag.
     fn raw_text(&mut self, name: &str) -> Option<Token<'a>> {
         let rest = self.rest();
-        let end = find_end_tag(rest, name).unwrap_or_else(|| match name {
-            // An unclosed title would hide the whole page; end it at the next tag.
-            "title" | "textarea" => (0..rest.len())
-                .find(|&at| starts_markup(&rest.as_bytes()[at..]))
-                .unwrap_or(rest.len()),
+        let end = match name {
+            // An unclosed title would hide the whole page; end it at the next
+            // tag. Titles are short: the end tag is looked for in a window,
+            // so a page of unclosed titles stays linear.
+            "title" | "textarea" => {
+                let next_markup = (0..rest.len())
+                    .find(|&at| starts_markup(&rest.as_bytes()[at..]))
+                    .unwrap_or(rest.len());
+                let mut window = rest.len().min(RCDATA_WINDOW).min(self.window_budget);
+                while !rest.is_char_boundary(window) {
+                    window -= 1;
+                }
+                self.window_budget -= window;
+                find_end_tag(&rest[..window], name).unwrap_or(next_markup)
+            }
             // An unclosed script or style is never read as text.
-            _ => rest.len(),
-        });
+            _ => find_end_tag(rest, name).unwrap_or(rest.len()),
+        };
         self.pos += end;
         if end == 0 {
             return None;

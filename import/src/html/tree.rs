@@ -16,6 +16,8 @@
 //! Nodes live in one vector in document order, so a parent always comes
 //! before its children: one pass backwards is a bottom-up walk.
 
+use std::collections::HashMap;
+
 use super::tokenizer::{Attr, Token, Tokenizer, is_raw_text};
 
 /// Deeper elements are added to the tree flat, as siblings.
@@ -124,6 +126,7 @@ impl Document {
                 saved_from: None,
             },
             open: vec![0],
+            open_names: HashMap::new(),
         };
         for token in Tokenizer::new(src) {
             match token {
@@ -185,6 +188,9 @@ struct Builder {
     doc: Document,
     /// The open elements, root first.
     open: Vec<usize>,
+    /// How many elements of each name are open: a search for one that is
+    /// not open ends at once (a page of 100,000 stray `</div>`s stays linear).
+    open_names: HashMap<String, usize>,
 }
 
 impl Builder {
@@ -208,13 +214,41 @@ impl Builder {
         index
     }
 
+    fn push(&mut self, node: usize) {
+        self.open.push(node);
+        let name = self.doc.tag(node);
+        match self.open_names.get_mut(name) {
+            Some(count) => *count += 1,
+            None => {
+                self.open_names.insert(name.to_owned(), 1);
+            }
+        }
+    }
+
+    /// Closes the open elements from `depth` up.
+    fn truncate(&mut self, depth: usize) {
+        for &node in &self.open[depth.min(self.open.len())..] {
+            if let Some(count) = self.open_names.get_mut(self.doc.tag(node)) {
+                *count = count.saturating_sub(1);
+            }
+        }
+        self.open.truncate(depth);
+    }
+
+    fn is_open(&self, name: &str) -> bool {
+        self.open_names.get(name).is_some_and(|&count| count > 0)
+    }
+
     /// Closes the nearest open element named in `targets`, unless an element
     /// in `boundaries` comes first.
     fn close(&mut self, targets: &[&str], boundaries: &[&str]) -> bool {
+        if !targets.iter().any(|t| self.is_open(t)) {
+            return false;
+        }
         for depth in (1..self.open.len()).rev() {
             let tag = self.doc.tag(self.open[depth]);
             if targets.contains(&tag) {
-                self.open.truncate(depth);
+                self.truncate(depth);
                 return true;
             }
             if boundaries.contains(&tag) {
@@ -225,6 +259,10 @@ impl Builder {
     }
 
     fn start(&mut self, name: String, attrs: Vec<Attr>, self_closing: bool) {
+        if is_raw_text(self.current_tag()) {
+            // An unclosed raw-text element holds text only: it ends here.
+            self.truncate(self.open.len() - 1);
+        }
         if !HEAD_CONTENT.contains(&name.as_str()) {
             // Page content closes an open `<head>`, as in browsers.
             self.close(&["head"], &[]);
@@ -249,10 +287,10 @@ impl Builder {
                 self.close(&["thead", "tbody", "tfoot"], &["table", "template"]);
             }
             "option" | "a" if self.current_tag() == name => {
-                self.open.pop();
+                self.truncate(self.open.len() - 1);
             }
             tag if HEADINGS.contains(&tag) && HEADINGS.contains(&self.current_tag()) => {
-                self.open.pop();
+                self.truncate(self.open.len() - 1);
             }
             _ => {}
         }
@@ -261,7 +299,7 @@ impl Builder {
         let element = self.add(Data::Element { name, attrs });
         let empty = void || (self_closing && raw);
         if !empty && (self.open.len() < MAX_DEPTH || raw) {
-            self.open.push(element);
+            self.push(element);
         }
     }
 
@@ -273,12 +311,13 @@ impl Builder {
             }
             "html" | "body" => {}
             _ if VOID.contains(&name) => {}
+            _ if !self.is_open(name) => {}
             _ if PHRASING.contains(&name) => {
                 // Close through inline elements only.
                 for depth in (1..self.open.len()).rev() {
                     let tag = self.doc.tag(self.open[depth]);
                     if tag == name {
-                        self.open.truncate(depth);
+                        self.truncate(depth);
                         return;
                     }
                     if !PHRASING.contains(&tag) {
@@ -410,6 +449,14 @@ mod tests {
             r#"(html (head (title "T")) (body (p "x")))"#,
         );
         check("<head><meta charset=utf-8><p>x", r#"(head (meta)) (p "x")"#);
+    }
+
+    #[test]
+    fn unclosed_raw_text_elements_do_not_nest() {
+        check(
+            "<title><title><script><p>x",
+            r#"(title) (title) (script "<p>x")"#,
+        );
     }
 
     #[test]
