@@ -180,7 +180,7 @@ impl ImportError {
             }
             ImportError::SessionFile { file } => format!(
                 "“{file}” is a saved Crosscheck session, not an article; \
-                 open it with “Import session” instead."
+                 use “Open a session…” to open it."
             ),
         }
     }

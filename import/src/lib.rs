@@ -412,7 +412,7 @@ mod tests {
         check(
             "session.json",
             br#"{"schema": "crosscheck-session/1", "articles": []}"#,
-            "error: “session.json” is a saved Crosscheck session, not an article; open it with “Import session” instead.",
+            "error: “session.json” is a saved Crosscheck session, not an article; use “Open a session…” to open it.",
         );
     }
 

@@ -6,8 +6,11 @@
 //!    page's own `<header>` and `<footer>`, hidden elements, and elements
 //!    whose `id`, `class`, `role` or `aria-label` name navigation, menus,
 //!    sharing, comments, cookie or consent banners, newsletters, related
-//!    links, ads… A short box that mentions cookies and holds a button is a
-//!    cookie banner whatever its class. Never dropped: `<html>`, `<body>`,
+//!    links, ads… (weaker words such as "sidebar" or "banner" only without a
+//!    content word such as "story" beside them). A short box that mentions
+//!    cookies and holds a button is a cookie banner whatever its class. A
+//!    hidden element inside the article that holds two paragraphs or more
+//!    is kept: it is the rest of the story behind a "Read more" button. Never dropped: `<html>`, `<body>`,
 //!    `<main>`, `<article>` and anything holding one of them, so a stray
 //!    `class="has-sidebar"` on a wrapper cannot take the story with it.
 //! 2. **Choose the root.** The `<article>` with the most text that is not
@@ -139,7 +142,6 @@ const STRONG_CUES: &[&str] = &[
     "adverts",
     "advertisement",
     "advertising",
-    "banner",
     "breadcrumb",
     "breadcrumbs",
     "cmp",
@@ -209,13 +211,13 @@ const STRONG_PREFIXES: &[&str] = &[
     "taboola",
 ];
 const STRONG_SUFFIXES: &[&str] = &[
-    "banner", "comments", "cookies", "menu", "modal", "nav", "navbar", "popup", "share",
+    "comments", "cookies", "menu", "modal", "nav", "navbar", "popup", "share",
 ];
 
 /// Words that mark furniture unless a content word is there too ("sidebar" but not "content-sidebar").
 const WEAK_CUES: &[&str] = &[
-    "aside", "extra", "extras", "footer", "header", "masthead", "rail", "sidebar", "tags",
-    "widget", "widgets",
+    "aside", "banner", "extra", "extras", "footer", "header", "masthead", "rail", "sidebar",
+    "tags", "widget", "widgets",
 ];
 
 /// Words that mark content.
@@ -692,7 +694,8 @@ fn is_furniture(doc: &Document, raw: &Raw, node: usize) -> bool {
     if raw.no_semantics && raw.text[node] * 2 >= raw.text[0] && raw.text[0] > 0 {
         return false;
     }
-    if is_hidden(doc, node) {
+    // Hidden, unless it is part of the story held back behind "Read more".
+    if is_hidden(doc, node) && !(raw.in_content[node] && raw.paragraphs[node] >= 2) {
         return true;
     }
     let mut words = Vec::new();
@@ -851,6 +854,23 @@ mod tests {
                <div hidden>secret</div><p style="display: none">gone</p>
                <span class="sr-only">Skip</span><div role="navigation">Menu</div>"#,
             "Story.",
+        );
+    }
+
+    #[test]
+    fn hidden_rest_of_the_story_is_kept_but_a_hidden_box_is_not() {
+        check(
+            r#"<article><p>Shown.</p><div class="rest" style="display:none"><p>Held back one.</p><p>Held back two.</p></div>
+               <div hidden><p>Subscribe to read on.</p></div></article>"#,
+            "Shown.\n\nHeld back one.\n\nHeld back two.",
+        );
+    }
+
+    #[test]
+    fn a_headline_banner_keeps_its_headline() {
+        check(
+            r#"<div class="hero-banner story-header"><h1>Headline</h1></div><div class="promo-banner">Buy now</div><p>Body.</p>"#,
+            "Headline\n\nBody.",
         );
     }
 
