@@ -33,7 +33,7 @@ use std::ops::Range;
 
 use crate::Source;
 use crate::config::{Config, FactsMode};
-use crate::normalize::{Lexicon, Token, WordClass, fold};
+use crate::normalize::{Lexicon, Spelling, Token, WordClass, fold};
 use crate::report::Variant;
 use types::{At, Facts};
 
@@ -64,8 +64,16 @@ pub(crate) struct Sentence<'a> {
     /// The whole source text (token ranges index into it).
     pub text: &'a str,
     pub tokens: &'a [Token],
-    /// Each token case-folded, quotes straightened, possessive "'s" removed.
-    pub words: Vec<String>,
+    /// Every token case-folded with quotes straightened, one after another
+    /// (one buffer per sentence, not one string per word).
+    folded: String,
+    /// Per token: its folded word in `folded`, and where the word ends
+    /// without a possessive "'s".
+    spans: Vec<(u32, u32, u32)>,
+    /// Each token's hash as written (case-folded, possessive kept), for shared wording.
+    pub hashes: Vec<u64>,
+    /// Each token's [`role`] bits: the short word lists it is on.
+    roles: Vec<u16>,
 }
 
 impl<'a> Sentence<'a> {
@@ -77,9 +85,12 @@ impl<'a> Sentence<'a> {
             .unwrap_or("")
     }
 
-    /// The folded word `i`, or "" past the end.
+    /// The folded word `i` without a possessive "'s", or "" past the end.
     pub fn folded(&self, i: usize) -> &str {
-        self.words.get(i).map_or("", String::as_str)
+        self.spans
+            .get(i)
+            .and_then(|&(start, _, bare)| self.folded.get(start as usize..bare as usize))
+            .unwrap_or("")
     }
 
     /// The text between token `i - 1` (or the sentence start) and token `i` (or the sentence end).
@@ -131,6 +142,11 @@ impl<'a> Sentence<'a> {
         self.tokens.get(i).is_some_and(|t| t.class == class)
     }
 
+    /// Whether token `i` is on a word list ([`role`] bits).
+    pub fn has(&self, i: usize, role: u16) -> bool {
+        self.roles.get(i).is_some_and(|r| r & role != 0)
+    }
+
     /// Whether word `i` starts with a capital letter.
     pub fn capitalised(&self, i: usize) -> bool {
         self.word(i).chars().next().is_some_and(char::is_uppercase)
@@ -164,12 +180,38 @@ pub fn extract(
     if config.facts.mode == FactsMode::Off {
         return Facts::default();
     }
+    let roles = role::table();
     let set = Set {
         sources,
         sentences: sentences
             .iter()
             .filter_map(|s| {
                 let text = sources.get(s.source)?.text.as_str();
+                let mut folded = String::new();
+                let mut spans = Vec::with_capacity(s.tokens.len());
+                let mut hashes = Vec::with_capacity(s.tokens.len());
+                let mut token_roles = Vec::with_capacity(s.tokens.len());
+                for t in s.tokens {
+                    let start = folded.len();
+                    fold_into(text.get(t.range.clone()).unwrap_or(""), &mut folded);
+                    let word = &folded[start..];
+                    hashes.push(fnv(word));
+                    let bare_word = bare(word);
+                    let mut bits = roles.get(bare_word).copied().unwrap_or(0);
+                    if bare_word.contains('.') {
+                        // "U.S." is listed as "us".
+                        bits |= roles
+                            .get(bare_word.replace('.', "").as_str())
+                            .copied()
+                            .unwrap_or(0);
+                    }
+                    if t.spelling == Spelling::Variant {
+                        bits |= roles.get(lexicon.key(t.key)).copied().unwrap_or(0);
+                    }
+                    token_roles.push(bits);
+                    let bare = start + bare_word.len();
+                    spans.push((start as u32, folded.len() as u32, bare as u32));
+                }
                 Some(Sentence {
                     source: s.source,
                     index: s.sentence,
@@ -178,11 +220,10 @@ pub fn extract(
                     range: s.range.clone(),
                     text,
                     tokens: s.tokens,
-                    words: s
-                        .tokens
-                        .iter()
-                        .map(|t| bare(&fold(text.get(t.range.clone()).unwrap_or(""))).to_owned())
-                        .collect(),
+                    hashes,
+                    folded,
+                    spans,
+                    roles: token_roles,
                 })
             })
             .collect(),
@@ -210,6 +251,106 @@ pub fn extract(
         dates: dates.found,
         names: names.entries,
         shared_wording,
+    }
+}
+
+/// Appends [`fold`]`(word)` to `out`, with a fast path for plain ASCII words.
+fn fold_into(word: &str, out: &mut String) {
+    if word.bytes().all(|b| b.is_ascii() && b != b'`') {
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        out.push_str(&fold(word));
+    }
+}
+
+/// FNV-1a of a word.
+fn fnv(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A hasher for keys that already are hashes or small ids (no need for SipHash's protection).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// A hash map keyed by ids or hashes.
+pub(crate) type KeyMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// Bits for the short word lists a token can be on, looked up once per token.
+pub(crate) mod role {
+    use super::KeyMap;
+    use super::names::{
+        FIRST_NAME_SPELLINGS, HONORIFICS, NICKNAMES, NOT_NAMES, ORG_WORDS, PLACE_WORDS, PLACES,
+        TITLES,
+    };
+    use super::quotes::SPEECH_VERBS;
+
+    /// A title word ("president", "spokesman").
+    pub const TITLE: u16 = 1;
+    /// An honorific ("mr", "ms").
+    pub const HONORIFIC: u16 = 1 << 1;
+    /// A word that makes a name an organisation ("agency").
+    pub const ORG: u16 = 1 << 2;
+    /// A word that makes a name a place ("gulf", "states").
+    pub const PLACE_WORD: u16 = 1 << 3;
+    /// A place on its own ("moscow").
+    pub const PLACE: u16 = 1 << 4;
+    /// A capitalised word that is no name ("gmt").
+    pub const NOT_NAME: u16 = 1 << 5;
+    /// A speech verb ("said").
+    pub const SPEECH: u16 = 1 << 6;
+    /// A first name or short form from the tables ("mike").
+    pub const FIRST_NAME: u16 = 1 << 7;
+
+    /// Folded word → its bits.
+    pub(crate) fn table() -> KeyMap<&'static str, u16> {
+        let mut map: KeyMap<&'static str, u16> = KeyMap::default();
+        let lists: [(&[&'static str], u16); 7] = [
+            (TITLES, TITLE),
+            (HONORIFICS, HONORIFIC),
+            (ORG_WORDS, ORG),
+            (PLACE_WORDS, PLACE_WORD),
+            (PLACES, PLACE),
+            (NOT_NAMES, NOT_NAME),
+            (SPEECH_VERBS, SPEECH),
+        ];
+        for (list, bit) in lists {
+            for word in list {
+                *map.entry(word).or_default() |= bit;
+            }
+        }
+        for set in NICKNAMES.iter().chain(FIRST_NAME_SPELLINGS) {
+            for word in *set {
+                *map.entry(word).or_default() |= FIRST_NAME;
+            }
+        }
+        map
     }
 }
 

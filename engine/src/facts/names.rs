@@ -21,11 +21,14 @@
 //! are skipped. The kind is a best guess from short word lists and cues ("in
 //! Moscow"); it labels the list, and only people are compared as actors.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::types::{At, NameEntry, NameForm, NameKind};
-use super::{Sentence, Set};
+use super::{KeyMap, Sentence, Set, role};
 use crate::normalize::{Spelling, WordClass};
+
+/// Keys the set uses as names in mid-sentence.
+type NameKeys = HashSet<u32, std::hash::BuildHasherDefault<super::KeyHasher>>;
 
 /// All names of the set.
 pub(crate) struct Names {
@@ -47,11 +50,11 @@ pub(crate) struct Mention {
 }
 
 /// Title words (folded). The last one in a run ends the title.
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
+    "admiral",
     "adviser",
     "advisor",
     "ambassador",
-    "admiral",
     "chancellor",
     "chief",
     "colonel",
@@ -102,12 +105,12 @@ const TITLES: &[&str] = &[
 ];
 
 /// Honorifics: they make a person but are not listed as titles.
-const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
+pub(crate) const HONORIFICS: &[&str] = &[
+    "dame", "dr", "lady", "lord", "miss", "mr", "mrs", "ms", "sir",
 ];
 
 /// Words that make a name an organisation.
-const ORG_WORDS: &[&str] = &[
+pub(crate) const ORG_WORDS: &[&str] = &[
     "administration",
     "agency",
     "alliance",
@@ -145,8 +148,8 @@ const ORG_WORDS: &[&str] = &[
     "navy",
     "news",
     "office",
-    "organization",
     "organisation",
+    "organization",
     "parliament",
     "party",
     "pentagon",
@@ -164,7 +167,7 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 /// Words that make a name a place.
-const PLACE_WORDS: &[&str] = &[
+pub(crate) const PLACE_WORDS: &[&str] = &[
     "africa",
     "america",
     "arabia",
@@ -195,7 +198,7 @@ const PLACE_WORDS: &[&str] = &[
 ];
 
 /// Places written alone: countries, capitals and regions often in the news (folded; variant keys for transliterations).
-const PLACES: &[&str] = &[
+pub(crate) const PLACES: &[&str] = &[
     "afghanistan",
     "america",
     "ankara",
@@ -294,13 +297,13 @@ const PLACES: &[&str] = &[
 const PLACE_CUES: &[&str] = &["in", "from", "into", "across", "near", "toward", "towards"];
 
 /// Time zones and other capitals that are not names.
-const NOT_NAMES: &[&str] = &[
-    "gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "bst", "cet", "msk", "am",
-    "pm", "i",
+pub(crate) const NOT_NAMES: &[&str] = &[
+    "am", "bst", "cet", "cst", "ct", "edt", "est", "et", "gmt", "i", "msk", "pdt", "pm", "pst",
+    "pt", "utc",
 ];
 
 /// First names with their short forms, formal form first.
-const NICKNAMES: &[&[&str]] = &[
+pub(crate) const NICKNAMES: &[&[&str]] = &[
     &["michael", "mike", "mick"],
     &["william", "bill", "billy", "will"],
     &["robert", "bob", "bobby", "rob"],
@@ -336,7 +339,7 @@ const NICKNAMES: &[&[&str]] = &[
 ];
 
 /// Transliterated first names: one name spelled several ways.
-const FIRST_NAME_SPELLINGS: &[&[&str]] = &[
+pub(crate) const FIRST_NAME_SPELLINGS: &[&[&str]] = &[
     &["dmitry", "dmitri", "dmitriy"],
     &["sergei", "sergey", "sergiy", "serhii", "serhiy"],
     &["andriy", "andrii", "andrei", "andrey"],
@@ -382,17 +385,19 @@ struct Raw {
 
 /// Finds every name of the set and groups them into entries.
 pub(crate) fn extract(set: &Set<'_>) -> Names {
-    let name_keys: HashSet<u32> = set
+    let headings: Vec<bool> = set.sentences.iter().map(is_heading).collect();
+    let name_keys: NameKeys = set
         .sentences
         .iter()
-        .filter(|s| !is_heading(s))
-        .flat_map(|s| s.tokens.iter())
+        .zip(&headings)
+        .filter(|&(_, &heading)| !heading)
+        .flat_map(|(s, _)| s.tokens.iter())
         .filter(|t| t.class == WordClass::Name)
         .map(|t| t.key)
         .collect();
     let mut raws: Vec<Raw> = Vec::new();
     for (index, sentence) in set.sentences.iter().enumerate() {
-        if is_heading(sentence) {
+        if headings[index] {
             continue;
         }
         let mut i = 0;
@@ -414,36 +419,43 @@ pub(crate) fn extract(set: &Set<'_>) -> Names {
 
 /// A line in title case without a full stop: "US Administration Sees Ceasefire Within Reach".
 fn is_heading(s: &Sentence<'_>) -> bool {
-    let words: Vec<usize> = (0..s.tokens.len())
-        .filter(|&i| !s.is(i, WordClass::Function) || s.capitalised(i))
-        .collect();
-    let capitals = words.iter().filter(|&&i| s.capitalised(i)).count();
+    let (mut words, mut capitals) = (0, 0);
+    for i in 0..s.tokens.len() {
+        let capital = s.capitalised(i);
+        if capital || !s.is(i, WordClass::Function) {
+            words += 1;
+            capitals += usize::from(capital);
+        }
+    }
     let ends = s
         .slice(&s.range)
         .trim_end()
         .ends_with(['.', '!', '?', '"', '”', '’']);
-    !ends && words.len() >= 3 && capitals * 10 >= words.len() * 7
+    !ends && words >= 3 && capitals * 10 >= words * 7
 }
 
 /// Whether token `i` may be part of a name.
-fn capital(s: &Sentence<'_>, i: usize, name_keys: &HashSet<u32>) -> bool {
+fn capital(s: &Sentence<'_>, i: usize, name_keys: &NameKeys) -> bool {
     let Some(token) = s.tokens.get(i) else {
         return false;
     };
+    if !s.capitalised(i) {
+        return false;
+    }
     let usable = match token.class {
         WordClass::Name => true,
         // A capital opening a clause is a name only if the set uses it as one
         // elsewhere, if it is a title, or if it speaks ("Trump said", "Trump, who…").
         WordClass::Content => {
             name_keys.contains(&token.key)
-                || TITLES.contains(&s.folded(i))
-                || super::quotes::SPEECH_VERBS.contains(&s.folded(i + 1))
+                || s.has(i, role::TITLE)
+                || s.has(i + 1, role::SPEECH)
                 || (s.folded(i + 1) == "who" && s.gap_before(i + 1) == ", ")
-                || (is_first_name(s.folded(i)) && s.is(i + 1, WordClass::Name) && s.spaced(i + 1))
+                || (s.has(i, role::FIRST_NAME) && s.is(i + 1, WordClass::Name) && s.spaced(i + 1))
         }
         _ => false,
     };
-    usable && s.capitalised(i) && !NOT_NAMES.contains(&s.folded(i))
+    usable && !s.has(i, role::NOT_NAME)
 }
 
 /// Whether tokens `i - 1` and `i` belong to one name: spaces or a dot between.
@@ -457,11 +469,14 @@ fn is_possessive(s: &Sentence<'_>, i: usize) -> bool {
 }
 
 fn lower_title(s: &Sentence<'_>, i: usize) -> bool {
-    !s.capitalised(i) && TITLES.contains(&s.folded(i)) && !is_possessive(s, i)
+    s.is(i, WordClass::Content)
+        && !s.capitalised(i)
+        && s.has(i, role::TITLE)
+        && !is_possessive(s, i)
 }
 
 /// The tokens of the name run starting at `i`, title words included.
-fn run(s: &Sentence<'_>, i: usize, name_keys: &HashSet<u32>) -> Option<(usize, usize)> {
+fn run(s: &Sentence<'_>, i: usize, name_keys: &NameKeys) -> Option<(usize, usize)> {
     let starts = capital(s, i, name_keys);
     let titled = lower_title(s, i) && {
         let titles = (i..s.tokens.len())
@@ -513,33 +528,33 @@ fn run(s: &Sentence<'_>, i: usize, name_keys: &HashSet<u32>) -> Option<(usize, u
 
 /// The mention of tokens `first..=last`, split into title and name.
 fn raw(set: &Set<'_>, s: &Sentence<'_>, sentence: usize, first: usize, last: usize) -> Option<Raw> {
-    let is_title = |k: usize| {
-        let w = s.folded(k);
-        TITLES.contains(&w) || HONORIFICS.contains(&w)
-    };
-    let has_word = |from: usize, list: &[&str]| (from..=last).any(|k| list.contains(&s.folded(k)));
+    let is_title = |k: usize| s.has(k, role::TITLE | role::HONORIFIC);
+    let has_word = |from: usize, bit: u16| (from..=last).any(|k| s.has(k, bit));
     let split = (first..last)
         .rev()
         .find(|&k| is_title(k))
-        .filter(|&k| !has_word(k + 1, ORG_WORDS) && s.capitalised(k + 1));
+        .filter(|&k| !has_word(k + 1, role::ORG) && s.capitalised(k + 1));
     // A run of titles alone ("President" opening a sentence) names nobody.
     if (first..=last).all(&is_title) {
         return None;
     }
     let name_first = split.map_or(first, |k| k + 1);
     // A demonym alone before a lower-case word is an adjective: "Russian forces".
-    if name_first == last && split.is_none() && is_demonym(s.folded(last)) {
+    if name_first == last
+        && split.is_none()
+        && !s.has(last, role::PLACE)
+        && is_demonym(s.folded(last))
+    {
         return None;
     }
-    let honorific_only =
-        split.is_some_and(|k| (first..=k).all(|j| HONORIFICS.contains(&s.folded(j))));
+    let honorific_only = split.is_some_and(|k| (first..=k).all(|j| s.has(j, role::HONORIFIC)));
     let titled = split.is_some();
-    let kind = if has_word(name_first, ORG_WORDS) {
+    let kind = if has_word(name_first, role::ORG) {
         Some(NameKind::Organisation)
     } else if titled {
         Some(NameKind::Person)
-    } else if has_word(name_first, PLACE_WORDS)
-        || (name_first == last && PLACES.contains(&identity(set, s, last).as_str()))
+    } else if has_word(name_first, role::PLACE_WORD)
+        || (name_first == last && s.has(last, role::PLACE))
     {
         Some(NameKind::Place)
     } else if name_first == last && is_acronym(strip_possessive(s.word(last))) {
@@ -547,7 +562,7 @@ fn raw(set: &Set<'_>, s: &Sentence<'_>, sentence: usize, first: usize, last: usi
     } else if first > 0 && PLACE_CUES.contains(&s.folded(first - 1)) && last - name_first < 2 {
         Some(NameKind::Place)
     } else if followed_by_speech(s, last)
-        || (last > name_first && is_first_name(s.folded(name_first)))
+        || (last > name_first && s.has(name_first, role::FIRST_NAME))
     {
         Some(NameKind::Person)
     } else {
@@ -600,15 +615,6 @@ fn is_demonym(folded: &str) -> bool {
     ["ian", "ean", "ese", "ish", "can", "ern", "ic"]
         .iter()
         .any(|end| singular.ends_with(end))
-        && !PLACES.contains(&folded)
-}
-
-/// Whether a folded word is a first name from the short-form or spelling tables.
-fn is_first_name(folded: &str) -> bool {
-    NICKNAMES
-        .iter()
-        .chain(FIRST_NAME_SPELLINGS)
-        .any(|set| set.contains(&folded))
 }
 
 /// Whether a speech verb or ", who" follows token `last` ("Witkoff said", "Trump, who…").
@@ -666,7 +672,7 @@ fn classify_by_surname(raws: &mut [Raw]) {
 /// Groups mentions into entries: people by surname and first name, the rest by key.
 fn entries(set: &Set<'_>, raws: Vec<Raw>) -> Names {
     let mut entries: Vec<Builder> = Vec::new();
-    let mut index: HashMap<(bool, String, String), usize> = HashMap::new();
+    let mut index: KeyMap<(bool, String, String), usize> = KeyMap::default();
     let mut assigned: Vec<Option<usize>> = vec![None; raws.len()];
     // People with a first name first, then the rest.
     let named = |r: &usize| raws[*r].person_first_name().is_some();

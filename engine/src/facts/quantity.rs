@@ -393,8 +393,11 @@ fn place_of(key: &str) -> f64 {
 
 /// "an hour and a half", "half an hour", "an hour": minutes, as one number with its unit word last.
 fn duration_phrase(s: &Sentence<'_>, i: usize) -> Option<Number> {
-    let words: Vec<&str> = (i..i + 5).map(|j| s.folded(j)).collect();
-    let (minutes, len) = match words.as_slice() {
+    if !matches!(s.folded(i), "an" | "a" | "one" | "half") {
+        return None;
+    }
+    let words: [&str; 5] = std::array::from_fn(|k| s.folded(i + k));
+    let (minutes, len) = match words {
         ["an" | "a" | "one", "hour", "and", "a", "half"] => (90.0, 5),
         ["half", "an", "hour", ..] => (30.0, 3),
         ["an" | "a", "hour", ..] => (60.0, 2),
@@ -417,6 +420,9 @@ fn duration_phrase(s: &Sentence<'_>, i: usize) -> Option<Number> {
 
 /// "hundreds of billions", "dozens of": a vague many.
 fn many(s: &Sentence<'_>, i: usize) -> Option<Number> {
+    if !s.folded(i).ends_with('s') {
+        return None;
+    }
     let (_, base) = MANY.iter().find(|(w, _)| *w == s.folded(i))?;
     let mut value = *base;
     let mut last = i;

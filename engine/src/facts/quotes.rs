@@ -35,62 +35,62 @@ use super::types::{
     At, Attribution, Flag, FlagKind, FlagSide, Quote, QuoteGroup, QuoteMember, QuoteRelation,
     Severity,
 };
-use super::{Sentence, Set, quoted};
+use super::{KeyMap, Sentence, Set, quoted, role};
 use crate::diff::{self, RawMark, Side};
 use crate::normalize::{Spelling, Token, WordClass, fold};
 use crate::report::{Mark, NameKind, Span};
 
 /// Verbs that attribute words to a speaker (folded).
 pub(crate) const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "stated",
-    "states",
+    "acknowledged",
     "added",
+    "adding",
     "adds",
-    "wrote",
-    "writes",
-    "explained",
-    "noted",
-    "commented",
-    "responded",
-    "replied",
-    "asked",
-    "insisted",
+    "admitted",
+    "announced",
     "argued",
-    "warned",
+    "arguing",
+    "asked",
+    "boasted",
+    "calling",
     "claimed",
+    "claiming",
+    "commented",
+    "complained",
     "declared",
     "described",
-    "expressed",
-    "acknowledged",
-    "announced",
-    "posted",
-    "tweeted",
-    "remarked",
-    "complained",
-    "grumbled",
-    "boasted",
-    "vowed",
-    "admitted",
-    "stressed",
-    "emphasized",
-    "saying",
-    "adding",
-    "telling",
-    "stating",
-    "noting",
-    "calling",
     "describing",
-    "insisting",
-    "arguing",
-    "warning",
-    "claiming",
-    "stressing",
+    "emphasized",
     "emphasizing",
+    "explained",
+    "expressed",
+    "grumbled",
+    "insisted",
+    "insisting",
+    "noted",
+    "noting",
+    "posted",
+    "remarked",
+    "replied",
+    "responded",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "stated",
+    "states",
+    "stating",
+    "stressed",
+    "stressing",
+    "telling",
+    "tells",
+    "told",
+    "tweeted",
+    "vowed",
+    "warned",
+    "warning",
+    "writes",
+    "wrote",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she"];
@@ -98,7 +98,7 @@ const PRONOUNS: &[&str] = &["he", "she"];
 /// Whether a speech verb follows token `last` directly, or after one lower-case
 /// word ("Trump said", "Trump then added", "Hegseth, who told"), not after another name.
 pub(crate) fn speaks_after(s: &Sentence<'_>, last: usize) -> bool {
-    let verb = |k: usize| SPEECH_VERBS.contains(&s.folded(k));
+    let verb = |k: usize| s.has(k, role::SPEECH);
     let bridge = |k: usize| {
         !s.capitalised(k) && !s.is(k, WordClass::Name) && !s.gap_before(k).contains(['.', ';', ':'])
     };
@@ -144,22 +144,16 @@ struct Piece {
     /// Index into the quotations.
     quotation: usize,
     words: Vec<Word>,
+    /// The keys of `words` without a leading "and"/"but" (computed once).
+    keys: Vec<u32>,
     /// The normalize stage's keys of its content words, each once, with whether it is a plain content word (not a name, number or date).
     content: Vec<(u32, bool)>,
 }
 
 impl Piece {
     /// The compared keys: a leading "and"/"but" left out.
-    fn keys(&self, interner: &Interner) -> Vec<u32> {
-        let skip = self
-            .words
-            .first()
-            .is_some_and(|w| LEADING.contains(&interner.text(w.key)));
-        self.words
-            .iter()
-            .skip(usize::from(skip))
-            .map(|w| w.key)
-            .collect()
+    fn keys(&self) -> &[u32] {
+        &self.keys
     }
 }
 
@@ -186,7 +180,7 @@ struct Speaker {
 /// Interned comparison keys of quoted words.
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<String, u32>,
+    ids: KeyMap<String, u32>,
     texts: Vec<String>,
 }
 
@@ -225,8 +219,8 @@ pub(crate) fn extract(set: &Set<'_>, names: &Names) -> Quotes {
         .collect();
     let mut groups = Vec::new();
     let mut flags = Vec::new();
-    for members in matches(set, &pieces, &interner) {
-        let built = build_group(set, &pieces, &quotes, &interner, &members, groups.len());
+    for members in matches(set, &pieces) {
+        let built = build_group(set, &pieces, &quotes, &members, groups.len());
         for m in &built.members {
             if let Some(q) = m.quote {
                 quotes[q].quote_group = Some(built.id);
@@ -399,8 +393,16 @@ impl Scanner {
             {
                 content.push((token.key, token.class == WordClass::Content));
             }
-            words.extend(split_word(set, s, token, interner));
+            words.extend(split_word(set, s, i, interner));
         }
+        let skip = words
+            .first()
+            .is_some_and(|w| LEADING.contains(&interner.text(w.key)));
+        let keys = words
+            .iter()
+            .skip(usize::from(skip))
+            .map(|w| w.key)
+            .collect();
         self.quotations[q].pieces.push(self.pieces.len());
         self.pieces.push(Piece {
             sentence: index,
@@ -408,6 +410,7 @@ impl Scanner {
             range,
             quotation: q,
             words,
+            keys,
             content,
         });
     }
@@ -423,18 +426,18 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 /// A token as compared words: numbers and variants by key, contractions as two words.
-fn split_word(
-    set: &Set<'_>,
-    s: &Sentence<'_>,
-    token: &Token,
-    interner: &mut Interner,
-) -> Vec<Word> {
+fn split_word(set: &Set<'_>, s: &Sentence<'_>, i: usize, interner: &mut Interner) -> Vec<Word> {
+    let token = &s.tokens[i];
     let range = token.range.clone();
     if token.class == WordClass::Number || token.spelling == Spelling::Variant {
         let key = interner.intern(set.key(token));
         return vec![Word { range, key }];
     }
     let written = s.text.get(range.clone()).unwrap_or("");
+    if !written.contains(['\'', '’']) && !s.folded(i).eq("cannot") {
+        let key = interner.intern(s.folded(i));
+        return vec![Word { range, key }];
+    }
     let folded = fold(written);
     let two = |interner: &mut Interner, at: usize, first: &str, second: &str| {
         vec![
@@ -555,10 +558,7 @@ impl Context<'_, '_> {
             .take_while(|&k| !self.quoted(s, k))
             .take(8)
             .collect();
-        for &k in tail
-            .iter()
-            .filter(|&&k| SPEECH_VERBS.contains(&sentence.folded(k)))
-        {
+        for &k in tail.iter().filter(|&&k| sentence.has(k, role::SPEECH)) {
             let before = self
                 .mentions(s)
                 .filter(|m| m.first >= first && m.last < k && m.last + 3 >= k)
@@ -592,7 +592,7 @@ impl Context<'_, '_> {
         let head_first = (0..end).rev().take_while(|&k| !self.quoted(s, k)).last()?;
         let verb = (head_first..end)
             .rev()
-            .find(|&k| SPEECH_VERBS.contains(&sentence.folded(k)))?;
+            .find(|&k| sentence.has(k, role::SPEECH))?;
         if sentence.folded(verb).ends_with("ing") {
             // "…,” Leavitt said, adding, “…”: the quotation before in this sentence speaks on.
             let earlier = q
@@ -708,15 +708,15 @@ fn continue_speakers(set: &Set<'_>, quotations: &mut [Quotation]) {
 }
 
 /// Pieces of different sources that are the same quotation, as groups of piece indices.
-fn matches(set: &Set<'_>, pieces: &[Piece], interner: &Interner) -> Vec<Vec<usize>> {
+fn matches(set: &Set<'_>, pieces: &[Piece]) -> Vec<Vec<usize>> {
     let max_postings = set.config.facts.max_postings;
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: KeyMap<u32, Vec<usize>> = KeyMap::default();
     for (p, piece) in pieces.iter().enumerate() {
         for &(key, _) in &piece.content {
             postings.entry(key).or_default().push(p);
         }
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: KeyMap<(usize, usize), usize> = KeyMap::default();
     for list in postings.values().filter(|l| l.len() <= max_postings) {
         for (i, &a) in list.iter().enumerate() {
             for &b in &list[i + 1..] {
@@ -729,9 +729,11 @@ fn matches(set: &Set<'_>, pieces: &[Piece], interner: &Interner) -> Vec<Vec<usiz
     let mut scored: Vec<(f32, usize, usize)> = shared
         .into_iter()
         .filter_map(|((a, b), count)| {
-            let short = pieces[a].content.len().max(pieces[b].content.len()) <= 2;
-            (count >= 2 || short)
-                .then(|| score(&pieces[a].keys(interner), &pieces[b].keys(interner)))
+            let (ca, cb) = (pieces[a].content.len(), pieces[b].content.len());
+            let short = ca.max(cb) <= 2;
+            // Pieces that share few of their content words cannot share 60% of their words.
+            (short || (count >= 2 && count * 2 >= ca.min(cb)))
+                .then(|| score(pieces[a].keys(), pieces[b].keys()))
                 .flatten()
                 .map(|s| (s, a, b))
         })
@@ -791,14 +793,13 @@ fn build_group(
     set: &Set<'_>,
     pieces: &[Piece],
     quotes: &[Quote],
-    interner: &Interner,
     members: &[usize],
     id: usize,
 ) -> QuoteGroup {
     let reference = members
         .iter()
         .enumerate()
-        .max_by_key(|&(i, &p)| (pieces[p].keys(interner).len(), std::cmp::Reverse(i)))
+        .max_by_key(|&(i, &p)| (pieces[p].keys().len(), std::cmp::Reverse(i)))
         .map_or(0, |(i, _)| i);
     let tokens: Vec<Vec<Token>> = members.iter().map(|&p| tokens_of(&pieces[p])).collect();
     let side = |i: usize| {
@@ -820,10 +821,7 @@ fn build_group(
         out.push(QuoteMember {
             quote: Some(p),
             at: quotes[p].at,
-            relation: relation(
-                &pieces[members[reference]].keys(interner),
-                &pieces[p].keys(interner),
-            ),
+            relation: relation(pieces[members[reference]].keys(), pieces[p].keys()),
             marks: marks(&d.marks),
         });
         diffs.push(d);
@@ -1175,8 +1173,8 @@ fn paraphrases(
 }
 
 /// Content keys outside quotation marks → the sentences (set indices) that hold them.
-fn unquoted_index(set: &Set<'_>, inside: &[Vec<bool>]) -> HashMap<u32, Vec<usize>> {
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+fn unquoted_index(set: &Set<'_>, inside: &[Vec<bool>]) -> KeyMap<u32, Vec<usize>> {
+    let mut index: KeyMap<u32, Vec<usize>> = KeyMap::default();
     for (s, sentence) in set.sentences.iter().enumerate() {
         for (k, token) in sentence.tokens.iter().enumerate() {
             let quoted = inside
@@ -1199,7 +1197,7 @@ fn unquoted_index(set: &Set<'_>, inside: &[Vec<bool>]) -> HashMap<u32, Vec<usize
 /// Per source not in `taken`: the sentence carrying most of the piece's content words, when it carries enough.
 fn best_paraphrases(
     set: &Set<'_>,
-    index: &HashMap<u32, Vec<usize>>,
+    index: &KeyMap<u32, Vec<usize>>,
     inside: &[Vec<bool>],
     piece: &Piece,
     taken: &[usize],

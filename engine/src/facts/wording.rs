@@ -15,12 +15,11 @@
 //!     longest common run: "been caught in the crossfire since" (6 words): below 12, not reported
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::compare::flag;
 use super::types::{At, Flag, FlagKind, FlagSide, Severity, SharedRun, SharedWording};
 use super::{Set, quoted};
-use crate::normalize::fold;
 
 /// One word of a source's stream.
 #[derive(Clone, Copy)]
@@ -35,21 +34,23 @@ struct Word {
 pub(crate) fn find(set: &Set<'_>, inside: &[Vec<bool>]) -> Vec<SharedWording> {
     let n = set.config.facts.min_shared_words.max(2);
     let streams = streams(set, inside);
-    let mut windows: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    // Every window as (hash, source, start), sorted so equal windows sit together.
+    let mut windows: Vec<(u64, usize, usize)> = Vec::new();
     for (source, stream) in streams.iter().enumerate() {
         for start in 0..stream.len().saturating_sub(n - 1) {
             if let Some(hash) = window(&stream[start..start + n]) {
-                windows.entry(hash).or_default().push((source, start));
+                windows.push((hash, source, start));
             }
         }
     }
+    windows.sort_unstable();
     let mut seeds: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
-    for places in windows.values() {
-        if places.len() > set.config.facts.max_postings {
+    for places in windows.chunk_by(|x, y| x.0 == y.0) {
+        if places.len() < 2 || places.len() > set.config.facts.max_postings {
             continue;
         }
-        for (i, &(a, pa)) in places.iter().enumerate() {
-            for &(b, pb) in &places[i + 1..] {
+        for (i, &(_, a, pa)) in places.iter().enumerate() {
+            for &(_, b, pb) in &places[i + 1..] {
                 if a != b {
                     let (key, seed) = if a < b {
                         ((a, b), (pa, pb))
@@ -96,20 +97,13 @@ fn streams(set: &Set<'_>, inside: &[Vec<bool>]) -> Vec<Vec<Option<Word>>> {
                 continue;
             }
             stream.push(Some(Word {
-                hash: fnv(&fold(s.word(k))),
+                hash: s.hashes.get(k).copied().unwrap_or(0),
                 sentence: i,
                 token: k,
             }));
         }
     }
     streams
-}
-
-/// FNV-1a of a word.
-fn fnv(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// The hash of a window without breaks.
