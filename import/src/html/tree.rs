@@ -16,8 +16,6 @@
 //! Nodes live in one vector in document order, so a parent always comes
 //! before its children: one pass backwards is a bottom-up walk.
 
-use std::collections::HashMap;
-
 use super::tokenizer::{Attr, Token, Tokenizer, is_raw_text};
 
 /// Deeper elements are added to the tree flat, as siblings.
@@ -126,7 +124,7 @@ impl Document {
                 saved_from: None,
             },
             open: vec![0],
-            open_names: HashMap::new(),
+            open_names: [0; NAME_BUCKETS],
         };
         for token in Tokenizer::new(src) {
             match token {
@@ -188,9 +186,21 @@ struct Builder {
     doc: Document,
     /// The open elements, root first.
     open: Vec<usize>,
-    /// How many elements of each name are open: a search for one that is
-    /// not open ends at once (a page of 100,000 stray `</div>`s stays linear).
-    open_names: HashMap<String, usize>,
+    /// How many open elements have a name in each hash bucket (a counting
+    /// Bloom filter): a search for an element that is not open ends at once,
+    /// so a page of 100,000 stray `</div>`s stays linear. A shared bucket
+    /// only costs a walk of the (bounded) stack.
+    open_names: [u32; NAME_BUCKETS],
+}
+
+const NAME_BUCKETS: usize = 256;
+
+/// A tag name's bucket: FNV-1a, folded to a byte.
+fn bucket(name: &str) -> usize {
+    let hash = name.bytes().fold(0x811c_9dc5_u32, |hash, b| {
+        (hash ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    (hash ^ (hash >> 8) ^ (hash >> 16) ^ (hash >> 24)) as usize % NAME_BUCKETS
 }
 
 impl Builder {
@@ -216,27 +226,22 @@ impl Builder {
 
     fn push(&mut self, node: usize) {
         self.open.push(node);
-        let name = self.doc.tag(node);
-        match self.open_names.get_mut(name) {
-            Some(count) => *count += 1,
-            None => {
-                self.open_names.insert(name.to_owned(), 1);
-            }
-        }
+        let slot = &mut self.open_names[bucket(self.doc.tag(node))];
+        *slot = slot.saturating_add(1);
     }
 
     /// Closes the open elements from `depth` up.
     fn truncate(&mut self, depth: usize) {
         for &node in &self.open[depth.min(self.open.len())..] {
-            if let Some(count) = self.open_names.get_mut(self.doc.tag(node)) {
-                *count = count.saturating_sub(1);
-            }
+            let slot = &mut self.open_names[bucket(self.doc.tag(node))];
+            *slot = slot.saturating_sub(1);
         }
         self.open.truncate(depth);
     }
 
+    /// `false` when no element named `name` is open (`true` may be a shared bucket).
     fn is_open(&self, name: &str) -> bool {
-        self.open_names.get(name).is_some_and(|&count| count > 0)
+        self.open_names[bucket(name)] > 0
     }
 
     /// Closes the nearest open element named in `targets`, unless an element
