@@ -84,12 +84,21 @@ fn accept(
         .chain(&outcome.added)
         .map(|a| a.source.clone())
         .collect();
-    if let Some(twin) = find_duplicate(&sources, &imported.source) {
-        let already = twin.message(&sources[twin.index]);
-        return outcome.messages.push(Message::warning(format!(
-            "{name} was not added: {already} (source {})",
+    match find_duplicate(&sources, &imported.source) {
+        // The very same words: the same article added twice.
+        Some(twin) if twin.identical => {
+            let already = twin.message(&sources[twin.index]);
+            return outcome.messages.push(Message::warning(format!(
+                "{name} was not added: {already} (source {})",
+                source_letter(twin.index)
+            )));
+        }
+        // Nearly the same words: often two outlets running one wire story. Keep it, and say so.
+        Some(twin) => outcome.messages.push(Message::warning(format!(
+            "{name} is almost word for word the same as source {}: probably the same wire copy. It was added; remove it if it is the same article.",
             source_letter(twin.index)
-        )));
+        ))),
+        None => {}
     }
     for notice in &imported.notices {
         outcome
@@ -149,6 +158,19 @@ mod tests {
             vec![file("a.txt", STORY), file("b.txt", STORY)],
             1,
             &["b.txt", "Added 1 article"],
+        );
+    }
+
+    #[test]
+    fn a_near_copy_is_added_with_a_warning() {
+        let words: Vec<String> = (0..200).map(|i| format!("word{i}")).collect();
+        let long = words.join(" ");
+        let near = long.replace("word100 ", "changed ");
+        check(
+            &[],
+            vec![file("a.txt", &long), file("b.txt", &near)],
+            2,
+            &["b.txt is almost word for word", "Added 2 articles"],
         );
     }
 
