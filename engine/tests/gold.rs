@@ -3,7 +3,8 @@
 //! A locator is `[file prefix, exact substring]`; it names the sentence in
 //! which the substring starts.
 
-use crosscheck_engine::{Config, MarkKind, Report, Status, compare, seeds};
+use crosscheck_engine::report::{At, NameKind, QuoteRelation};
+use crosscheck_engine::{Config, MarkKind, Report, Severity, Status, compare, seeds};
 use serde::Deserialize;
 
 const GOLD: &str = include_str!("data/seeds-dev.json");
@@ -18,6 +19,38 @@ struct Gold {
     only_in: Vec<Locator>,
     boilerplate: Vec<Locator>,
     variants: Vec<Vec<String>>,
+    facts: FactsGold,
+}
+
+#[derive(Deserialize)]
+struct FactsGold {
+    flags: Vec<FlagCase>,
+    never_together: Vec<(Locator, Locator)>,
+    speakers: Vec<(Locator, String)>,
+    same_quote: Vec<SameQuote>,
+    names: Vec<NameCase>,
+}
+
+#[derive(Deserialize)]
+struct FlagCase {
+    id: String,
+    kind: String,
+    sides: Vec<Locator>,
+}
+
+#[derive(Deserialize)]
+struct SameQuote {
+    id: String,
+    members: Vec<Locator>,
+    relations: Vec<QuoteRelation>,
+}
+
+#[derive(Deserialize)]
+struct NameCase {
+    name: String,
+    kind: NameKind,
+    forms: Vec<String>,
+    titles: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +98,19 @@ impl Seeds {
             .position(|s| s.start <= at && at < s.end)
             .unwrap_or_else(|| panic!("{needle:?} is in no sentence"));
         (source, sentence)
+    }
+
+    /// (source, byte range) of the locator's substring.
+    fn span(&self, (prefix, needle): &Locator) -> (usize, std::ops::Range<usize>) {
+        let (source, _) = self.locate(&(prefix.clone(), needle.clone()));
+        let at = self.texts[source].find(needle.as_str()).unwrap_or_default();
+        (source, at..at + needle.len())
+    }
+
+    /// Whether `at` overlaps the locator's words.
+    fn covers(&self, at: &At, locator: &Locator) -> bool {
+        let (source, range) = self.span(locator);
+        at.source == source && at.start < range.end && range.start < at.end
     }
 
     fn group(&self, locator: &Locator) -> Option<usize> {
@@ -186,5 +232,121 @@ fn gold_variants_are_reported() {
             })
         });
         assert!(found, "{set:?} not in {:?}", seeds.report.variants);
+    }
+}
+
+#[test]
+fn gold_fact_flags_are_raised() {
+    let seeds = seeds();
+    let mut misses = Vec::new();
+    for case in gold().facts.flags {
+        let found = seeds.report.facts.flags.iter().any(|flag| {
+            serde_json::to_value(flag.kind).is_ok_and(|k| k == case.kind.as_str())
+                && case
+                    .sides
+                    .iter()
+                    .all(|l| flag.sides.iter().any(|s| seeds.covers(&s.at, l)))
+        });
+        if !found {
+            misses.push(case.id);
+        }
+    }
+    assert!(misses.is_empty(), "missing flags: {misses:?}");
+}
+
+#[test]
+fn gold_fact_pairs_are_never_flagged_as_conflicting() {
+    let seeds = seeds();
+    for (a, b) in gold().facts.never_together {
+        for flag in &seeds.report.facts.flags {
+            let both = [&a, &b]
+                .iter()
+                .all(|l| flag.sides.iter().any(|s| seeds.covers(&s.at, l)));
+            assert!(
+                !both || flag.severity == Severity::Note,
+                "{a:?} and {b:?} flagged: {}",
+                flag.explanation
+            );
+        }
+    }
+}
+
+#[test]
+fn gold_quotes_have_their_speakers() {
+    let seeds = seeds();
+    let mut wrong = Vec::new();
+    for (locator, speaker) in gold().facts.speakers {
+        let quote = seeds
+            .report
+            .facts
+            .quotes
+            .iter()
+            .find(|q| seeds.covers(&q.at, &locator));
+        let got = quote.and_then(|q| q.speaker.clone());
+        if got.as_deref() != Some(speaker.as_str()) {
+            wrong.push(format!("{locator:?}: expected {speaker}, got {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn gold_same_quotes_share_a_quote_group() {
+    let seeds = seeds();
+    let facts = &seeds.report.facts;
+    for case in gold().facts.same_quote {
+        let groups: Vec<Option<usize>> = case
+            .members
+            .iter()
+            .map(|l| {
+                facts
+                    .quotes
+                    .iter()
+                    .find(|q| seeds.covers(&q.at, l))
+                    .and_then(|q| q.quote_group)
+            })
+            .collect();
+        assert!(
+            groups[0].is_some() && groups.iter().all(|g| *g == groups[0]),
+            "{}: {groups:?}",
+            case.id
+        );
+        let group = &facts.quote_groups[groups[0].unwrap_or_default()];
+        let mut relations: Vec<QuoteRelation> = group
+            .members
+            .iter()
+            .map(|m| m.relation)
+            .filter(|r| *r != QuoteRelation::Reference)
+            .collect();
+        relations.dedup();
+        assert_eq!(relations, case.relations, "{}", case.id);
+    }
+}
+
+#[test]
+fn gold_names_list_their_forms_and_titles() {
+    let seeds = seeds();
+    for case in gold().facts.names {
+        let entry = seeds
+            .report
+            .facts
+            .names
+            .iter()
+            .find(|e| e.name == case.name && e.kind == case.kind)
+            .unwrap_or_else(|| panic!("no {:?} {}", case.kind, case.name));
+        for form in &case.forms {
+            assert!(
+                entry.forms.iter().any(|f| &f.text == form),
+                "{}: form {form}",
+                case.name
+            );
+        }
+        for title in &case.titles {
+            assert!(
+                entry.titles.iter().any(|t| &t.text == title),
+                "{}: title {title}",
+                case.name
+            );
+        }
     }
 }

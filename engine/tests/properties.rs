@@ -26,6 +26,19 @@ fn text() -> impl Strategy<Value = String> {
         Just("Advertisement\n".to_owned()),
         Just("(AP Photo/X) ".to_owned()),
         Just("\u{2028}".to_owned()),
+        Just("“We will see. I will be speaking,” Mr. Trump said. ".to_owned()),
+        Just("\"Straight quote, ".to_owned()),
+        Just("” said Kremlin spokesman Dmitry Peskov. ".to_owned()),
+        Just("he said, adding, “".to_owned()),
+        Just("The call lasted nearly 90 minutes ".to_owned()),
+        Just("over 90 minutes and an hour and a half ".to_owned()),
+        Just("3½ years, $5.5 billion, 20% and hundreds of billions ".to_owned()),
+        Just("on Feb. 28 and March 17, 2025, between 1 p.m. and 3 p.m. GMT ".to_owned()),
+        Just("last week on Sunday evening ".to_owned()),
+        Just("National Security Advisor Mike Waltz and Michael Waltz ".to_owned()),
+        Just("Trump temporarily cut off aid and intelligence-sharing to Ukraine. ".to_owned()),
+        Just("The Biden administration paused aid and intelligence-sharing. ".to_owned()),
+        Just("four Ukrainian regions ".to_owned()),
         "[a-zA-Z .,!?\"'’“”-]{0,40}",
         any::<String>(),
     ];
@@ -51,6 +64,17 @@ proptest! {
     fn any_texts_give_a_well_formed_report(texts in prop::collection::vec(text(), 0..4)) {
         let sources = sources(texts);
         let report = compare(&sources, &Config::default());
+        support::invariants::check(&sources, &report);
+    }
+
+    #[test]
+    fn tiny_fact_limits_still_give_a_well_formed_report(texts in prop::collection::vec(text(), 1..4), words in 2usize..5) {
+        let sources = sources(texts);
+        let mut config = Config::default();
+        config.facts.min_shared_words = words;
+        config.facts.max_postings = 1;
+        config.facts.hedge_margin = 0.0;
+        let report = compare(&sources, &config);
         support::invariants::check(&sources, &report);
     }
 

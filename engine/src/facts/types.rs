@@ -376,6 +376,45 @@ pub struct SharedRun {
     pub text: String,
 }
 
+impl Facts {
+    /// The flags to show on a group's row: those whose `group` it is and
+    /// those with a side in one of its sentences, strongest first.
+    ///
+    /// ```
+    /// # use crosscheck_engine::{compare, seeds, Config};
+    /// let report = compare(&seeds::bundled(), &Config::default());
+    /// let on_row_0: Vec<_> = report.facts.flags_for_group(0).collect();
+    /// assert!(on_row_0.iter().any(|f| f.explain(|n| n.to_string()).contains("“Wednesday”")));
+    /// ```
+    pub fn flags_for_group(&self, group: usize) -> impl Iterator<Item = &Flag> {
+        self.flags.iter().filter(move |f| {
+            f.group == Some(group) || f.sides.iter().any(|s| s.at.group == Some(group))
+        })
+    }
+
+    /// The quotes by speaker: speakers with most quotes first (ties by
+    /// name), unattributed quotes last under `None`; each speaker's quotes in
+    /// source and text order.
+    pub fn quotes_by_speaker(&self) -> Vec<(Option<&str>, Vec<&Quote>)> {
+        let mut speakers: Vec<(Option<&str>, Vec<&Quote>)> = Vec::new();
+        for quote in &self.quotes {
+            let speaker = quote.speaker.as_deref();
+            match speakers.iter_mut().find(|(s, _)| *s == speaker) {
+                Some((_, list)) => list.push(quote),
+                None => speakers.push((speaker, vec![quote])),
+            }
+        }
+        speakers.sort_by(|a, b| {
+            (a.0.is_none(), std::cmp::Reverse(a.1.len()), a.0).cmp(&(
+                b.0.is_none(),
+                std::cmp::Reverse(b.1.len()),
+                b.0,
+            ))
+        });
+        speakers
+    }
+}
+
 impl Flag {
     /// The explanation with every `{N}` replaced by `name(N)`: the UI passes
     /// its letter or outlet for report source N, the CLI its `[N]`.

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::report::{
-    At, Attribution, Flag, MarkKind, NameKind, Quote, QuoteGroup, QuoteMember, QuoteRelation,
-    Report, Severity,
+    At, Attribution, Flag, MarkKind, NameKind, QuoteGroup, QuoteMember, QuoteRelation, Report,
+    Severity,
 };
 
 /// The facts section as plain text.
@@ -99,27 +99,14 @@ fn attribution(a: Attribution) -> &'static str {
 /// Quotes grouped by speaker, speakers by number of quotes.
 fn quotes_text(report: &Report, out: &mut String) {
     let quotes = &report.facts.quotes;
-    let mut by_speaker: BTreeMap<String, Vec<&Quote>> = BTreeMap::new();
-    for q in quotes {
-        let speaker = q.speaker.clone().unwrap_or_default();
-        by_speaker.entry(speaker).or_default().push(q);
-    }
-    let mut speakers: Vec<(String, Vec<&Quote>)> = by_speaker.into_iter().collect();
-    speakers.sort_by(|a, b| {
-        (a.0.is_empty(), std::cmp::Reverse(a.1.len()), &a.0).cmp(&(
-            b.0.is_empty(),
-            std::cmp::Reverse(b.1.len()),
-            &b.0,
-        ))
-    });
     let _ = writeln!(out, "\nQuotes by speaker ({} pieces):", quotes.len());
-    for (speaker, list) in speakers {
-        let name = if speaker.is_empty() {
-            "Unattributed"
-        } else {
-            &speaker
-        };
-        let _ = writeln!(out, "  {name} ({}):", list.len());
+    for (speaker, list) in report.facts.quotes_by_speaker() {
+        let _ = writeln!(
+            out,
+            "  {} ({}):",
+            speaker.unwrap_or("Unattributed"),
+            list.len()
+        );
         for q in list {
             let group =
                 q.at.group

@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use crosscheck_engine::report::SCHEMA;
+use crosscheck_engine::report::{At, Flag, QuoteRelation, SCHEMA};
 use crosscheck_engine::{MarkKind, Report, Source, Status};
 
 /// Panics with a message when `report` breaks an invariant of the report format.
@@ -82,7 +82,155 @@ pub fn check(sources: &[Source], report: &Report) {
             assert!(report.groups[g].missing.contains(&s));
         }
     }
+    check_facts(sources, report);
     let json = serde_json::to_string(report).expect("serializes");
     let back: Report = serde_json::from_str(&json).expect("deserializes");
     assert_eq!(&back, report);
+}
+
+/// Where an item of the facts section may end.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// Inside its sentence.
+    Sentence,
+    /// Anywhere after its start in the source (shared wording runs on).
+    Source,
+}
+
+/// Panics unless `at` is a valid byte range of its source, starting in its sentence, with that sentence's group.
+fn check_at(sources: &[Source], report: &Report, at: &At, reach: Reach, what: &str) {
+    let text = &sources[at.source].text;
+    let sentence = &report.sources[at.source].sentences[at.sentence];
+    assert!(at.start <= at.end && at.end <= text.len(), "{what}: range");
+    assert!(
+        text.is_char_boundary(at.start) && text.is_char_boundary(at.end),
+        "{what}: boundaries"
+    );
+    assert!(
+        sentence.start <= at.start && at.start <= sentence.end,
+        "{what}: starts in its sentence"
+    );
+    if reach == Reach::Sentence {
+        assert!(at.end <= sentence.end, "{what}: ends in its sentence");
+    }
+    assert_eq!(at.group, sentence.group, "{what}: group of its sentence");
+}
+
+fn slice<'a>(sources: &'a [Source], at: &At) -> &'a str {
+    &sources[at.source].text[at.start..at.end]
+}
+
+/// Panics when a flag names a source that does not exist or breaks its group rule.
+fn check_flag(sources: &[Source], report: &Report, flag: &Flag) {
+    assert!(!flag.sides.is_empty(), "a flag has sides");
+    let reach = if flag.kind == crosscheck_engine::FlagKind::SharedWording {
+        Reach::Source
+    } else {
+        Reach::Sentence
+    };
+    for side in &flag.sides {
+        check_at(sources, report, &side.at, reach, "flag side");
+        assert_eq!(side.text, slice(sources, &side.at), "flag side text");
+    }
+    if let Some(g) = flag.group {
+        assert!(g < report.groups.len());
+        assert!(
+            flag.sides.iter().all(|s| s.at.group == Some(g)),
+            "flag group is the sides' group"
+        );
+    }
+    // Every placeholder names a report source.
+    let filled = flag.explain(|n| {
+        assert!(n < sources.len(), "placeholder {{{n}}} names no source");
+        String::new()
+    });
+    assert!(!filled.is_empty());
+    if let Some(q) = flag.quote_group {
+        assert!(q < report.facts.quote_groups.len());
+    }
+}
+
+/// Panics when the facts section breaks an invariant of the report format.
+pub fn check_facts(sources: &[Source], report: &Report) {
+    let facts = &report.facts;
+    for q in &facts.quantities {
+        check_at(sources, report, &q.at, Reach::Sentence, "quantity");
+        assert_eq!(q.text, slice(sources, &q.at));
+        assert!(q.value.is_finite() && q.low.is_finite());
+        if let Some(high) = q.high {
+            assert!(high.is_finite() && q.low <= high, "quantity range");
+        }
+    }
+    for d in &facts.dates {
+        check_at(sources, report, &d.at, Reach::Sentence, "date");
+        assert_eq!(d.text, slice(sources, &d.at));
+    }
+    for (i, entry) in facts.names.iter().enumerate() {
+        assert_eq!(entry.id, i);
+        assert!(!entry.forms.is_empty() && !entry.mentions.is_empty());
+        for m in &entry.mentions {
+            check_at(sources, report, m, Reach::Sentence, "name mention");
+        }
+    }
+    for (i, q) in facts.quotes.iter().enumerate() {
+        check_at(sources, report, &q.at, Reach::Sentence, "quote");
+        assert_eq!(q.text, slice(sources, &q.at));
+        if let Some(n) = q.speaker_name {
+            assert_eq!(q.speaker.as_deref(), Some(facts.names[n].name.as_str()));
+        }
+        if let Some(g) = q.quote_group {
+            assert!(
+                facts.quote_groups[g]
+                    .members
+                    .iter()
+                    .any(|m| m.quote == Some(i))
+            );
+        }
+    }
+    for (i, group) in facts.quote_groups.iter().enumerate() {
+        assert_eq!(group.id, i);
+        assert!(group.members.len() >= 2, "a quote group has two members");
+        let references = group
+            .members
+            .iter()
+            .filter(|m| m.relation == QuoteRelation::Reference)
+            .count();
+        assert_eq!(references, 1);
+        assert_eq!(
+            group.members[group.reference].relation,
+            QuoteRelation::Reference
+        );
+        let reference = group.members[group.reference].at;
+        for member in &group.members {
+            check_at(sources, report, &member.at, Reach::Sentence, "quote member");
+            if let Some(q) = member.quote {
+                assert_eq!(facts.quotes[q].at, member.at);
+            }
+            let mut at = member.at.start;
+            for mark in &member.marks {
+                assert_eq!(mark.start, at, "quote marks are contiguous");
+                at = mark.end;
+                if let Some(span) = mark.against {
+                    assert!(reference.start <= span.start && span.end <= reference.end);
+                }
+            }
+            if !member.marks.is_empty() {
+                assert_eq!(at, member.at.end, "quote marks cover the quote");
+            }
+        }
+    }
+    for pair in &facts.shared_wording {
+        assert!(pair.sources.len() == 2 && pair.sources[0] < pair.sources[1]);
+        assert!(pair.shares.iter().all(|s| (0.0..=1.0).contains(s)));
+        for run in &pair.runs {
+            for (side, &source) in run.sides.iter().zip(&pair.sources) {
+                assert_eq!(side.source, source);
+                check_at(sources, report, side, Reach::Source, "shared run");
+            }
+            assert_eq!(run.text, slice(sources, &run.sides[0]));
+        }
+    }
+    for flag in &facts.flags {
+        check_flag(sources, report, flag);
+    }
 }
