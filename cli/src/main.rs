@@ -20,9 +20,12 @@ With no FILES, compares the bundled seed set (five articles about the
 Trump-Putin calls of 2025). Each FILE is one article as UTF-8 text.
 
 Options:
-  -f, --format FORMAT  text (default): aligned table with word marks
-                       json: the report (docs/report-format.md)
-                       md: Markdown tables
+  -f, --format FORMAT  text (default): aligned table with word marks, then the
+                         facts: flags, quotes by speaker, numbers and dates,
+                         names with their spellings, shared wording
+                       json: the report with its facts section
+                         (docs/report-format.md, docs/facts.md)
+                       md: Markdown tables and the flags
   -h, --help           print this help
 
 Exit codes: 0 success, 1 a file could not be read, 2 usage error.

@@ -46,6 +46,43 @@ fn compare_json_is_the_documented_report() {
 }
 
 #[test]
+fn compare_json_has_the_facts_section() {
+    let output = crosscheck(&["compare", "--format", "json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let flags = json["facts"]["flags"].as_array().expect("facts.flags");
+    let weekday = flags
+        .iter()
+        .find(|f| f["kind"] == "weekday-conflict")
+        .expect("the Wednesday/Tuesday flag");
+    assert_eq!(weekday["severity"], "conflict");
+    assert_eq!(weekday["group"], 0);
+    assert!(
+        weekday["explanation"]
+            .as_str()
+            .is_some_and(|e| e.contains("{3}"))
+    );
+    let side = &weekday["sides"][0];
+    assert!(side["source"].is_u64() && side["start"].is_u64() && side["text"].is_string());
+    assert!(
+        json["facts"]["quote_groups"]
+            .as_array()
+            .is_some_and(|g| !g.is_empty())
+    );
+}
+
+#[test]
+fn compare_text_prints_the_facts() {
+    let output = crosscheck(&["compare"]);
+    let text = stdout(&output);
+    let facts = &text[text.find("\nFacts\n").expect("a Facts section")..];
+    assert!(facts.contains("conflict · weekday-conflict · group 0"));
+    assert!(facts.contains("source [3] says “Wednesday”"));
+    assert!(facts.contains("Quotes by speaker"));
+    assert!(facts.contains("Mike Waltz [2]; Michael Waltz [3]"));
+}
+
+#[test]
 fn compare_two_files_as_markdown() {
     let a = temp_file(
         "a.txt",

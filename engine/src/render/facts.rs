@@ -343,10 +343,15 @@ fn shared_wording_text(report: &Report, out: &mut String) {
 /// The facts section as Markdown: flags and quote groups.
 pub(super) fn markdown(report: &Report, out: &mut String) {
     let facts = &report.facts;
-    let _ = writeln!(
-        out,
-        "\n## Facts\n\n| Severity | Kind | Where | Explanation |\n|---|---|---|---|"
-    );
+    let _ = writeln!(out, "\n## Facts\n");
+    if facts.flags.is_empty() {
+        let _ = writeln!(out, "No flags.");
+    } else {
+        let _ = writeln!(
+            out,
+            "| Severity | Kind | Where | Explanation |\n|---|---|---|---|"
+        );
+    }
     for flag in &facts.flags {
         let _ = writeln!(
             out,
@@ -358,6 +363,9 @@ pub(super) fn markdown(report: &Report, out: &mut String) {
         );
     }
     let _ = writeln!(out, "\n### Quote groups\n");
+    if facts.quote_groups.is_empty() {
+        let _ = writeln!(out, "None.");
+    }
     for group in &facts.quote_groups {
         let speaker = group.speaker.as_deref().unwrap_or("unattributed");
         let _ = writeln!(out, "- quote group {} · {}", group.id, super::cell(speaker));
