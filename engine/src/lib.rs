@@ -57,6 +57,26 @@
 //! assert!(table.contains("Group 0 · diverge (number, date, name, wording) · 5 of 5 sources"));
 //! ```
 //!
+//! # Facts: numbers, dates, names, quotations
+//!
+//! [`Report::facts`] holds what the facts stage found in every sentence and
+//! the [`Flag`]s that compare it across sources. An explanation names sources
+//! as `{N}`; the front end fills in its own names:
+//!
+//! ```
+//! # use crosscheck_engine::{compare, seeds, Config, FlagKind};
+//! let report = compare(&seeds::bundled(), &Config::default());
+//! let weekday = report.facts.flags.iter().find(|f| f.kind == FlagKind::WeekdayConflict).unwrap();
+//! assert_eq!(weekday.group, Some(0));
+//! let letters = |n: usize| ["A", "B", "C", "D", "E"][n].to_owned();
+//! assert!(weekday.explain(letters).contains("source D says “Wednesday”"));
+//! // Quotes by speaker, each with its quote group when other sources have it too.
+//! let by_speaker = report.facts.quotes_by_speaker();
+//! assert_eq!(by_speaker[0].0, Some("Donald Trump"));
+//! ```
+//!
+//! `docs/facts.md` explains every rule for teachers.
+//!
 //! # Guarantees
 //!
 //! [`compare`] is total: it never panics and never fails, whatever the text

@@ -39,7 +39,7 @@ use types::{At, Facts};
 
 /// One compared content sentence handed to the facts stage.
 #[derive(Clone, Copy, Debug)]
-pub struct SentenceInput<'a> {
+pub(crate) struct SentenceInput<'a> {
     /// Index of its source.
     pub source: usize,
     /// Index of the sentence in the source.
@@ -170,7 +170,7 @@ impl Set<'_> {
 
 /// Runs the facts stage. `sentences` are the compared content sentences in
 /// source and text order; `variants` the spelling variants the report lists.
-pub fn extract(
+pub(crate) fn extract(
     sources: &[Source],
     sentences: &[SentenceInput<'_>],
     lexicon: &Lexicon,
