@@ -8,6 +8,7 @@ mod browser;
 mod dist;
 mod project;
 mod test;
+mod tidy;
 mod wasm;
 
 use std::process::ExitCode;
