@@ -19,12 +19,10 @@
 //! the same publication date. Spelling flags come from the report's variant
 //! list and from first names (Mike / Michael).
 
-use std::collections::{BTreeMap, HashMap};
-
 use super::names::{first_name_key, spelled_alike};
 use super::quantity::Found;
-use super::types::{Flag, FlagKind, FlagSide, NameKind, Severity, When, WhenKind};
-use super::{Set, names::Names, quoted, says, sentence_case, sources_phrase};
+use super::types::{Flag, FlagKind, FlagSide, NameKind, QuantityKind, Severity, When, WhenKind};
+use super::{Set, names::Names, quoted, runs_by, says, sentence_case, sort_by, sources_phrase};
 use crate::config::FactScope;
 use crate::normalize::Spelling;
 use crate::report::Variant;
@@ -51,10 +49,19 @@ pub(crate) fn flag(
 }
 
 /// Strongest first, then by group, then by where the first side is.
-pub(crate) fn order(flags: &mut [Flag]) {
-    flags.sort_by_key(|f| {
-        let first = f.sides.first().map(|s| (s.at.source, s.at.start));
-        (f.severity, f.group.unwrap_or(usize::MAX), first, f.kind)
+pub(crate) fn order(flags: &mut Vec<Flag>) {
+    sort_by(flags, |f| {
+        let (source, start) = f
+            .sides
+            .first()
+            .map_or((u64::MAX, 0), |s| (s.at.source as u64, s.at.start as u64));
+        let group = f.group.map_or(u64::MAX, |g| g as u64);
+        [
+            f.severity as u64,
+            group,
+            source << 40 | start,
+            f.kind as u64,
+        ]
     });
 }
 
@@ -93,13 +100,15 @@ fn join_and(items: &[String]) -> String {
 /// Number conflicts inside groups and, on a shared anchor word, across the set.
 pub(crate) fn quantity_flags(set: &Set<'_>, found: &[Found]) -> Vec<Flag> {
     let mut flags = Vec::new();
-    let mut by_group: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
-    for (i, f) in found.iter().enumerate() {
-        if let (Some(group), Some(measure)) = (f.quantity.at.group, measure(f)) {
-            by_group.entry((group, measure)).or_default().push(i);
-        }
-    }
-    for members in by_group.values() {
+    let measures = Measures::of(found);
+    let grouped: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].quantity.at.group.is_some() && measures.ids[i].is_some())
+        .collect();
+    let by_group = runs_by(&grouped, |&i| {
+        let group = found[i].quantity.at.group.unwrap_or_default() as u64;
+        [group, measures.key(i), 0, 0]
+    });
+    for members in &by_group {
         if let Some(flag) = number_flag(set, found, members, Severity::Conflict) {
             flags.push(flag);
         }
@@ -110,14 +119,37 @@ pub(crate) fn quantity_flags(set: &Set<'_>, found: &[Found]) -> Vec<Flag> {
     flags
 }
 
-/// What a quantity measures: its unit or counted noun, with ordinals apart.
-fn measure(f: &Found) -> Option<String> {
-    let q = &f.quantity;
-    let what = q
-        .unit
-        .clone()
-        .or_else(|| q.noun.clone().map(|n| format!("#{n}")))?;
-    Some(format!("{:?} {what}", q.kind))
+/// What each quantity measures, as a small number: same unit (or counted
+/// noun) and same kind, same number.
+struct Measures {
+    ids: Vec<Option<u64>>,
+}
+
+impl Measures {
+    fn of(found: &[Found]) -> Self {
+        let mut names: Vec<(QuantityKind, bool, &str)> = Vec::new();
+        let ids = found
+            .iter()
+            .map(|f| {
+                let q = &f.quantity;
+                let what = match (&q.unit, &q.noun) {
+                    (Some(unit), _) => (q.kind, true, unit.as_str()),
+                    (None, Some(noun)) => (q.kind, false, noun.as_str()),
+                    (None, None) => return None,
+                };
+                let id = names.iter().position(|n| *n == what).unwrap_or_else(|| {
+                    names.push(what);
+                    names.len() - 1
+                });
+                Some(id as u64)
+            })
+            .collect();
+        Measures { ids }
+    }
+
+    fn key(&self, i: usize) -> u64 {
+        self.ids.get(i).copied().flatten().unwrap_or(u64::MAX)
+    }
 }
 
 /// A flag when some two sources among `members` have no compatible values.
@@ -127,14 +159,8 @@ fn number_flag(
     members: &[usize],
     severity: Severity,
 ) -> Option<Flag> {
-    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &m in members {
-        by_source
-            .entry(found[m].quantity.at.source)
-            .or_default()
-            .push(m);
-    }
-    let sources: Vec<&Vec<usize>> = by_source.values().collect();
+    let by_source = runs_by(members, |&m| [found[m].quantity.at.source as u64, 0, 0, 0]);
+    let sources: Vec<&Vec<usize>> = by_source.iter().collect();
     let compatible = |a: &[usize], b: &[usize]| {
         a.iter()
             .any(|&x| b.iter().any(|&y| found[x].range.overlaps(&found[y].range)))
@@ -147,8 +173,8 @@ fn number_flag(
     })?;
     let voices: Vec<Voice> = by_source
         .iter()
-        .map(|(&source, list)| Voice {
-            source,
+        .map(|list| Voice {
+            source: found[list[0]].quantity.at.source,
             sides: list.iter().map(|&q| number_side(set, &found[q])).collect(),
         })
         .collect();
@@ -186,22 +212,21 @@ fn number_side(set: &Set<'_>, f: &Found) -> FlagSide {
 /// Across the set: quantities after the same content word measuring the same
 /// thing, one per source, in sentences of different groups.
 fn anchored_flags(set: &Set<'_>, found: &[Found]) -> Vec<Flag> {
-    let mut buckets: BTreeMap<(u32, String), Vec<usize>> = BTreeMap::new();
-    for (i, f) in found.iter().enumerate() {
-        if let (Some(anchor), Some(measure)) = (f.anchor, measure(f)) {
-            buckets.entry((anchor, measure)).or_default().push(i);
-        }
-    }
+    let measures = Measures::of(found);
+    let anchored: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].anchor.is_some() && measures.ids[i].is_some())
+        .collect();
+    let buckets = runs_by(&anchored, |&i| {
+        let anchor = u64::from(found[i].anchor.unwrap_or_default());
+        [anchor, measures.key(i), 0, 0]
+    });
     let mut flags = Vec::new();
-    for members in buckets.values() {
-        let mut per_source: HashMap<usize, usize> = HashMap::new();
-        for &m in members {
-            *per_source.entry(found[m].quantity.at.source).or_default() += 1;
-        }
+    for members in &buckets {
+        let source = |m: usize| found[m].quantity.at.source;
         let single: Vec<usize> = members
             .iter()
             .copied()
-            .filter(|&m| per_source[&found[m].quantity.at.source] == 1)
+            .filter(|&m| members.iter().filter(|&&o| source(o) == source(m)).count() == 1)
             .collect();
         let groups: Vec<Option<usize>> =
             single.iter().map(|&m| found[m].quantity.at.group).collect();
@@ -248,20 +273,17 @@ fn family(kind: WhenKind) -> Family {
 
 /// Weekday and date conflicts inside groups.
 pub(crate) fn date_flags(set: &Set<'_>, dates: &[When]) -> Vec<Flag> {
-    let mut by_group: BTreeMap<(usize, Family), BTreeMap<usize, Vec<&When>>> = BTreeMap::new();
-    for d in dates {
-        if let Some(group) = d.at.group {
-            by_group
-                .entry((group, family(d.kind)))
-                .or_default()
-                .entry(d.at.source)
-                .or_default()
-                .push(d);
-        }
-    }
+    let grouped: Vec<&When> = dates.iter().filter(|d| d.at.group.is_some()).collect();
+    let by_group = runs_by(&grouped, |d| {
+        let group = d.at.group.unwrap_or_default() as u64;
+        [group, family(d.kind) as u64, 0, 0]
+    });
     let mut flags = Vec::new();
-    for ((_, family), by_source) in &by_group {
-        let sources: Vec<(usize, &Vec<&When>)> = by_source.iter().map(|(s, l)| (*s, l)).collect();
+    for in_group in &by_group {
+        let family = &self::family(in_group[0].kind);
+        let by_source = runs_by(in_group, |d| [d.at.source as u64, 0, 0, 0]);
+        let sources: Vec<(usize, &Vec<&When>)> =
+            by_source.iter().map(|l| (l[0].at.source, l)).collect();
         let conflict = sources.iter().enumerate().find_map(|(i, (sa, a))| {
             sources[i + 1..]
                 .iter()
@@ -430,7 +452,9 @@ fn variant_flag(set: &Set<'_>, variant: &Variant) -> Option<Flag> {
         "{} are the same name spelled differently: a transliteration or house style, not a disagreement.",
         join_and(&parts)
     );
-    sides.sort_by_key(|side| (side.at.source, side.at.start));
+    sort_by(&mut sides, |side| {
+        [side.at.source as u64, side.at.start as u64, 0, 0]
+    });
     Some(flag(
         FlagKind::SpelledDifferently,
         Severity::Note,

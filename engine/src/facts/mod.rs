@@ -208,7 +208,7 @@ pub(crate) fn extract(
                     if t.spelling == Spelling::Variant {
                         bits |= roles.get(lexicon.key(t.key)).copied().unwrap_or(0);
                     }
-                    token_roles.push(bits);
+                    token_roles.push(bits as u16);
                     let bare = start + bare_word.len();
                     spans.push((start as u32, folded.len() as u32, bare as u32));
                 }
@@ -270,6 +270,56 @@ fn fnv(word: &str) -> u64 {
     })
 }
 
+/// Sorts `items` stably by `key`. Every sort of the facts stage goes through
+/// here (or sorts the same `([u64; 4], usize)` pairs), so the WebAssembly holds
+/// one sort routine instead of one per call site.
+pub(crate) fn sort_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> [u64; 4]) {
+    let mut keyed: Vec<([u64; 4], usize)> =
+        items.iter().enumerate().map(|(i, t)| (key(t), i)).collect();
+    keyed.sort_unstable();
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(keyed.iter().filter_map(|&(_, i)| slots.get_mut(i)?.take()));
+}
+
+/// `items` sorted by `key` and cut into runs of equal keys (in key order):
+/// a grouping without a map.
+pub(crate) fn runs_by<T: Copy>(items: &[T], key: impl Fn(&T) -> [u64; 4]) -> Vec<Vec<T>> {
+    let mut keyed: Vec<([u64; 4], usize)> =
+        items.iter().enumerate().map(|(i, t)| (key(t), i)).collect();
+    keyed.sort_unstable();
+    let mut out: Vec<Vec<T>> = Vec::new();
+    let mut last = None;
+    for (k, i) in keyed {
+        if last != Some(k) {
+            out.push(Vec::new());
+            last = Some(k);
+        }
+        if let Some(run) = out.last_mut() {
+            run.push(items[i]);
+        }
+    }
+    out
+}
+
+/// A number written with digits and at most one decimal point ("1300",
+/// "5.5"), read without `f64::from_str` (whose tables would weigh on the wasm).
+pub(crate) fn decimal(text: &str) -> Option<f64> {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) || int.len() > 15 {
+        return None;
+    }
+    let mut value = int
+        .bytes()
+        .fold(0.0f64, |v, b| v * 10.0 + f64::from(b - b'0'));
+    let mut scale = 1.0;
+    for b in frac.bytes().take(9) {
+        scale /= 10.0;
+        value += f64::from(b - b'0') * scale;
+    }
+    Some(value)
+}
+
 /// A hasher for keys that already are hashes or small ids (no need for SipHash's protection).
 #[derive(Default, Clone, Copy)]
 pub(crate) struct KeyHasher(u64);
@@ -328,9 +378,9 @@ pub(crate) mod role {
     /// A first name or short form from the tables ("mike").
     pub const FIRST_NAME: u16 = 1 << 7;
 
-    /// Folded word → its bits.
-    pub(crate) fn table() -> KeyMap<&'static str, u16> {
-        let mut map: KeyMap<&'static str, u16> = KeyMap::default();
+    /// Folded word → its bits (the same map type as the stage's interners).
+    pub(crate) fn table() -> KeyMap<String, u32> {
+        let mut map: KeyMap<String, u32> = KeyMap::default();
         let lists: [(&[&'static str], u16); 7] = [
             (TITLES, TITLE),
             (HONORIFICS, HONORIFIC),
@@ -342,12 +392,12 @@ pub(crate) mod role {
         ];
         for (list, bit) in lists {
             for word in list {
-                *map.entry(word).or_default() |= bit;
+                *map.entry((*word).to_owned()).or_default() |= u32::from(bit);
             }
         }
         for set in NICKNAMES.iter().chain(FIRST_NAME_SPELLINGS) {
             for word in *set {
-                *map.entry(word).or_default() |= FIRST_NAME;
+                *map.entry((*word).to_owned()).or_default() |= u32::from(FIRST_NAME);
             }
         }
         map
@@ -397,13 +447,13 @@ pub(crate) fn says(sources: &[usize]) -> &'static str {
     if sources.len() == 1 { "says" } else { "say" }
 }
 
-/// Capitalises the first letter of a sentence built from a phrase.
+/// Capitalises the first letter of an explanation (they start with an ASCII word: "source").
 pub(crate) fn sentence_case(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = text.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 #[cfg(test)]
@@ -440,6 +490,26 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_read_without_float_parsing() {
+        assert_eq!(decimal("1300"), Some(1300.0));
+        assert_eq!(decimal("5.5"), Some(5.5));
+        assert_eq!(decimal("0.25"), Some(0.25));
+        assert_eq!(decimal("1st"), None);
+        assert_eq!(decimal("."), None);
+        assert_eq!(decimal(""), None);
+        assert_eq!(decimal("1.2.3"), None);
+    }
+
+    #[test]
+    fn sorting_is_stable_and_runs_group_equal_keys() {
+        let mut items = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd')];
+        sort_by(&mut items, |&(k, _)| [k, 0, 0, 0]);
+        assert_eq!(items, [(1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
+        let runs = runs_by(&[3u64, 1, 3, 2], |&k| [k, 0, 0, 0]);
+        assert_eq!(runs, [vec![1], vec![2], vec![3, 3]]);
+    }
 
     #[test]
     fn phrases_name_sources_as_placeholders() {

@@ -21,14 +21,18 @@
 //! are skipped. The kind is a best guess from short word lists and cues ("in
 //! Moscow"); it labels the list, and only people are compared as actors.
 
-use std::collections::HashSet;
-
 use super::types::{At, NameEntry, NameForm, NameKind};
-use super::{KeyMap, Sentence, Set, role};
+use super::{KeyMap, Sentence, Set, role, sort_by};
 use crate::normalize::{Spelling, WordClass};
 
-/// Keys the set uses as names in mid-sentence.
-type NameKeys = HashSet<u32, std::hash::BuildHasherDefault<super::KeyHasher>>;
+/// Keys the set uses as names in mid-sentence, sorted.
+struct NameKeys(Vec<u32>);
+
+impl NameKeys {
+    fn contains(&self, key: &u32) -> bool {
+        self.0.binary_search(key).is_ok()
+    }
+}
 
 /// All names of the set.
 pub(crate) struct Names {
@@ -386,7 +390,7 @@ struct Raw {
 /// Finds every name of the set and groups them into entries.
 pub(crate) fn extract(set: &Set<'_>) -> Names {
     let headings: Vec<bool> = set.sentences.iter().map(is_heading).collect();
-    let name_keys: NameKeys = set
+    let mut keys: Vec<u32> = set
         .sentences
         .iter()
         .zip(&headings)
@@ -395,6 +399,9 @@ pub(crate) fn extract(set: &Set<'_>) -> Names {
         .filter(|t| t.class == WordClass::Name)
         .map(|t| t.key)
         .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let name_keys = NameKeys(keys);
     let mut raws: Vec<Raw> = Vec::new();
     for (index, sentence) in set.sentences.iter().enumerate() {
         if headings[index] {
@@ -654,13 +661,15 @@ impl Raw {
 /// surname ("Trump" after "President Donald Trump", "Bradley Bowman" after
 /// "…,” Bowman said"); the rest are other names.
 fn classify_by_surname(raws: &mut [Raw]) {
-    let surnames: HashSet<String> = raws
+    let mut surnames: Vec<String> = raws
         .iter()
         .filter(|r| r.is_person())
         .map(|r| r.last_key.clone())
         .collect();
+    surnames.sort_unstable();
+    surnames.dedup();
     for raw in raws.iter_mut() {
-        if raw.kind.is_none() && surnames.contains(&raw.last_key) {
+        if raw.kind.is_none() && surnames.binary_search(&raw.last_key).is_ok() {
             raw.kind = Some(NameKind::Person);
         }
         if raw.kind.is_none() {
@@ -672,7 +681,10 @@ fn classify_by_surname(raws: &mut [Raw]) {
 /// Groups mentions into entries: people by surname and first name, the rest by key.
 fn entries(set: &Set<'_>, raws: Vec<Raw>) -> Names {
     let mut entries: Vec<Builder> = Vec::new();
-    let mut index: KeyMap<(bool, String, String), usize> = KeyMap::default();
+    // "p|waltz|michael" → entry: the same map type as the other stages' interners.
+    let mut index: KeyMap<String, u32> = KeyMap::default();
+    let index_key =
+        |person: bool, key: &str, first: &str| format!("{}|{key}|{first}", u8::from(person));
     let mut assigned: Vec<Option<usize>> = vec![None; raws.len()];
     // People with a first name first, then the rest.
     let named = |r: &usize| raws[*r].person_first_name().is_some();
@@ -694,7 +706,9 @@ fn entries(set: &Set<'_>, raws: Vec<Raw>) -> Names {
                 .max_by_key(|(i, e)| (e.mentions.len(), std::cmp::Reverse(*i)))
                 .map(|(i, _)| i)
         } else {
-            index.get(&(person, key.clone(), first.to_owned())).copied()
+            index
+                .get(&index_key(person, &key, first))
+                .map(|&e| e as usize)
         };
         let entry = entry.unwrap_or_else(|| {
             entries.push(Builder {
@@ -702,7 +716,7 @@ fn entries(set: &Set<'_>, raws: Vec<Raw>) -> Names {
                 key: key.clone(),
                 ..Builder::default()
             });
-            index.insert((person, key, first.to_owned()), entries.len() - 1);
+            index.insert(index_key(person, &key, first), entries.len() as u32 - 1);
             entries.len() - 1
         });
         entries[entry].add(set, raw);
@@ -726,11 +740,13 @@ fn entries(set: &Set<'_>, raws: Vec<Raw>) -> Names {
         }
     }
     for list in &mut mentions {
-        list.sort_by_key(|m| m.first);
+        sort_by(list, |m| [m.first as u64, 0, 0, 0]);
     }
     let mut entries = built;
     for entry in &mut entries {
-        entry.mentions.sort_by_key(|m| (m.source, m.start));
+        sort_by(&mut entry.mentions, |m| {
+            [m.source as u64, m.start as u64, 0, 0]
+        });
     }
     Names { entries, mentions }
 }
@@ -804,9 +820,8 @@ fn add_form(forms: &mut Vec<(NameForm, usize, bool)>, text: &str, source: usize,
     match forms.iter_mut().find(|(f, _, _)| f.text == text) {
         Some((form, count, _)) => {
             *count += 1;
-            if !form.sources.contains(&source) {
-                form.sources.push(source);
-                form.sources.sort_unstable();
+            if let Err(at) = form.sources.binary_search(&source) {
+                form.sources.insert(at, source);
             }
         }
         None => forms.push((

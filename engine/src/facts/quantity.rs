@@ -22,7 +22,7 @@
 //! counted noun to count; digits always do. Numbers of dates are skipped.
 
 use super::types::{Hedge, Quantity, QuantityKind};
-use super::{Sentence, Set};
+use super::{Sentence, Set, decimal};
 use crate::normalize::WordClass;
 
 /// A quantity with what the comparison needs besides the report fields.
@@ -302,10 +302,7 @@ fn number(set: &Set<'_>, s: &Sentence<'_>, i: usize) -> Option<Number> {
     if MULTIPLIERS.iter().any(|(w, _)| *w == s.folded(i)) || s.folded(i) == "half" {
         return None;
     }
-    let mut value: f64 = key.parse().ok()?;
-    if !value.is_finite() {
-        return None;
-    }
+    let mut value = decimal(key)?;
     let mut last = i;
     let mut place = place_of(key);
     // "twenty-five"
@@ -316,7 +313,7 @@ fn number(set: &Set<'_>, s: &Sentence<'_>, i: usize) -> Option<Number> {
             .tokens
             .get(i + 1)
             .filter(|t| t.class == WordClass::Number)
-            .and_then(|t| set.key(t).parse::<f64>().ok())
+            .and_then(|t| decimal(set.key(t)))
             .filter(|u| (1.0..10.0).contains(u))
     {
         value += unit;
@@ -371,8 +368,8 @@ fn ordinal_digits(word: &str) -> Option<f64> {
         .or_else(|| word.strip_suffix("nd"))
         .or_else(|| word.strip_suffix("rd"))
         .or_else(|| word.strip_suffix("th"))?;
-    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| digits.parse().ok())
+    (!digits.is_empty() && digits.len() < 10)
+        .then(|| decimal(digits))
         .flatten()
 }
 

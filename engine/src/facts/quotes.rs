@@ -24,7 +24,6 @@
 //! quotation's content words (four at least, three of them plain words: not
 //! names, numbers or dates) paraphrases it.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -35,7 +34,7 @@ use super::types::{
     At, Attribution, Flag, FlagKind, FlagSide, Quote, QuoteGroup, QuoteMember, QuoteRelation,
     Severity,
 };
-use super::{KeyMap, Sentence, Set, quoted, role};
+use super::{KeyMap, Sentence, Set, quoted, role, runs_by, sort_by};
 use crate::diff::{self, RawMark, Side};
 use crate::normalize::{Spelling, Token, WordClass, fold};
 use crate::report::{Mark, NameKind, Span};
@@ -716,19 +715,22 @@ fn matches(set: &Set<'_>, pieces: &[Piece]) -> Vec<Vec<usize>> {
             postings.entry(key).or_default().push(p);
         }
     }
-    let mut shared: KeyMap<(usize, usize), usize> = KeyMap::default();
+    // Every pair sharing a key once per shared key; runs of equal pairs count them.
+    let mut pairs: Vec<[u64; 4]> = Vec::new();
     for list in postings.values().filter(|l| l.len() <= max_postings) {
         for (i, &a) in list.iter().enumerate() {
             for &b in &list[i + 1..] {
                 if pieces[a].source != pieces[b].source {
-                    *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+                    pairs.push([a.min(b) as u64, a.max(b) as u64, 0, 0]);
                 }
             }
         }
     }
+    let shared = runs_by(&pairs, |&p| p);
     let mut scored: Vec<(f32, usize, usize)> = shared
-        .into_iter()
-        .filter_map(|((a, b), count)| {
+        .iter()
+        .map(|run| (run[0][0] as usize, run[0][1] as usize, run.len()))
+        .filter_map(|(a, b, count)| {
             let (ca, cb) = (pieces[a].content.len(), pieces[b].content.len());
             let short = ca.max(cb) <= 2;
             // Pieces that share few of their content words cannot share 60% of their words.
@@ -738,7 +740,11 @@ fn matches(set: &Set<'_>, pieces: &[Piece]) -> Vec<Vec<usize>> {
                 .map(|s| (s, a, b))
         })
         .collect();
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    // Best first: the score as a fixed-point number, descending.
+    sort_by(&mut scored, |&(score, a, b)| {
+        let fixed = (f64::from(score.clamp(0.0, 1.0)) * 1e6) as u64;
+        [u64::MAX - fixed, a as u64, b as u64, 0]
+    });
     let mut component: Vec<usize> = (0..pieces.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..pieces.len()).map(|p| vec![p]).collect();
     for (_, a, b) in scored {
@@ -759,9 +765,9 @@ fn matches(set: &Set<'_>, pieces: &[Piece]) -> Vec<Vec<usize>> {
     }
     let mut groups: Vec<Vec<usize>> = members.into_iter().filter(|m| m.len() > 1).collect();
     for g in &mut groups {
-        g.sort_by_key(|&p| (pieces[p].source, p));
+        sort_by(g, |&p| [pieces[p].source as u64, p as u64, 0, 0]);
     }
-    groups.sort_by_key(|g| g[0]);
+    sort_by(&mut groups, |g| [g[0] as u64, 0, 0, 0]);
     groups
 }
 
@@ -833,7 +839,7 @@ fn build_group(
         relation: QuoteRelation::Reference,
         marks: marks(&diff::reference_marks(reference_side, &diffs)),
     });
-    out.sort_by_key(|m| (m.at.source, m.at.start));
+    sort_by(&mut out, |m| [m.at.source as u64, m.at.start as u64, 0, 0]);
     QuoteGroup {
         id,
         speaker: common_speaker(members.iter().map(|&p| &quotes[p])),
@@ -1163,7 +1169,9 @@ fn paraphrases(
             });
         }
         let reference = groups[g].members[groups[g].reference].at;
-        groups[g].members.sort_by_key(|m| (m.at.source, m.at.start));
+        sort_by(&mut groups[g].members, |m| {
+            [m.at.source as u64, m.at.start as u64, 0, 0]
+        });
         groups[g].reference = groups[g]
             .members
             .iter()
@@ -1203,39 +1211,39 @@ fn best_paraphrases(
     taken: &[usize],
 ) -> Vec<At> {
     let max_postings = set.config.facts.max_postings;
-    let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+    // One entry per (sentence, shared key): [source, sentence, plain, 0].
+    let mut hits: Vec<[u64; 4]> = Vec::new();
     for &(key, plain) in &piece.content {
         let Some(list) = index.get(&key).filter(|l| l.len() <= max_postings) else {
             continue;
         };
         for &s in list {
-            if taken.contains(&set.sentences[s].source) {
-                continue;
-            }
-            let entry = counts.entry(s).or_default();
-            entry.0 += 1;
-            if plain {
-                entry.1 += 1;
+            let source = set.sentences[s].source;
+            if !taken.contains(&source) {
+                hits.push([source as u64, s as u64, u64::from(plain), 0]);
             }
         }
     }
     let need = piece.content.len();
-    let mut best: HashMap<usize, (usize, usize)> = HashMap::new();
-    for (&s, &(shared, plain)) in &counts {
+    let by_sentence = runs_by(&hits, |h| [h[0], h[1], 0, 0]);
+    // Per source, the sentence sharing most (the earliest among equals).
+    let mut best: Vec<(usize, usize, usize)> = Vec::new();
+    for run in &by_sentence {
+        let (source, s) = (run[0][0] as usize, run[0][1] as usize);
+        let shared = run.len();
+        let plain = run.iter().filter(|h| h[2] == 1).count();
         if shared < 4 || plain < 3 || shared * 10 < need * 7 {
             continue;
         }
-        let source = set.sentences[s].source;
-        let better = best
-            .get(&source)
-            .is_none_or(|&(_, b)| shared > counts[&b].0 || (shared == counts[&b].0 && s < b));
-        if better {
-            best.insert(source, (shared, s));
+        match best.iter_mut().find(|(src, _, _)| *src == source) {
+            Some(entry) if shared > entry.2 => *entry = (source, s, shared),
+            Some(_) => {}
+            None => best.push((source, s, shared)),
         }
     }
     let mut out: Vec<At> = best
-        .into_values()
-        .map(|(_, s)| {
+        .into_iter()
+        .map(|(_, s, _)| {
             let sentence = &set.sentences[s];
             let keys: Vec<u32> = piece.content.iter().map(|(k, _)| *k).collect();
             let matched: Vec<usize> = (0..sentence.tokens.len())
@@ -1255,7 +1263,7 @@ fn best_paraphrases(
             sentence.at(&range)
         })
         .collect();
-    out.sort_by_key(|at| (at.source, at.start));
+    sort_by(&mut out, |at| [at.source as u64, at.start as u64, 0, 0]);
     out
 }
 

@@ -392,9 +392,9 @@ impl Facts {
         })
     }
 
-    /// The quotes by speaker: speakers with most quotes first (ties by
-    /// name), unattributed quotes last under `None`; each speaker's quotes in
-    /// source and text order.
+    /// The quotes by speaker: speakers with most quotes first (ties in order
+    /// of first quote), unattributed quotes last under `None`; each speaker's
+    /// quotes in source and text order.
     pub fn quotes_by_speaker(&self) -> Vec<(Option<&str>, Vec<&Quote>)> {
         let mut speakers: Vec<(Option<&str>, Vec<&Quote>)> = Vec::new();
         for quote in &self.quotes {
@@ -404,14 +404,19 @@ impl Facts {
                 None => speakers.push((speaker, vec![quote])),
             }
         }
-        speakers.sort_by(|a, b| {
-            (a.0.is_none(), std::cmp::Reverse(a.1.len()), a.0).cmp(&(
-                b.0.is_none(),
-                std::cmp::Reverse(b.1.len()),
-                b.0,
-            ))
+        let mut order: Vec<usize> = (0..speakers.len()).collect();
+        super::sort_by(&mut order, |&i| {
+            let (speaker, quotes) = &speakers[i];
+            [
+                u64::from(speaker.is_none()),
+                u64::MAX - quotes.len() as u64,
+                i as u64,
+                0,
+            ]
         });
-        speakers
+        let mut slots: Vec<Option<(Option<&str>, Vec<&Quote>)>> =
+            speakers.into_iter().map(Some).collect();
+        order.into_iter().filter_map(|i| slots[i].take()).collect()
     }
 }
 

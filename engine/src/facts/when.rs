@@ -309,7 +309,7 @@ fn time(s: &Sentence<'_>, i: usize) -> Option<Found> {
     let zone_gap = matches!(s.gap_before(last + 1), " " | ". ");
     if zone_gap && ZONES.contains(&s.folded(last + 1)) && s.capitalised(last + 1) {
         last += 1;
-        value = format!("{value} {}", s.folded(last).to_uppercase());
+        value = format!("{value} {}", s.folded(last).to_ascii_uppercase());
     }
     let first = if i > 0 && matches!(s.folded(i - 1), "between" | "from") && second.is_some() {
         i - 1

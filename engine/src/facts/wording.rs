@@ -15,8 +15,6 @@
 //!     longest common run: "been caught in the crossfire since" (6 words): below 12, not reported
 //! ```
 
-use std::collections::BTreeMap;
-
 use super::compare::flag;
 use super::types::{At, Flag, FlagKind, FlagSide, Severity, SharedRun, SharedWording};
 use super::{Set, quoted};
@@ -34,34 +32,37 @@ struct Word {
 pub(crate) fn find(set: &Set<'_>, inside: &[Vec<bool>]) -> Vec<SharedWording> {
     let n = set.config.facts.min_shared_words.max(2);
     let streams = streams(set, inside);
-    // Every window as (hash, source, start), sorted so equal windows sit together.
-    let mut windows: Vec<(u64, usize, usize)> = Vec::new();
+    // Every window as ([hash, source, start, 0], 0), sorted so equal windows
+    // sit together (the facts stage's one sort routine, see `sort_by`).
+    let mut windows: Vec<([u64; 4], usize)> = Vec::new();
     for (source, stream) in streams.iter().enumerate() {
         for start in 0..stream.len().saturating_sub(n - 1) {
             if let Some(hash) = window(&stream[start..start + n]) {
-                windows.push((hash, source, start));
+                windows.push(([hash, source as u64, start as u64, 0], 0));
             }
         }
     }
     windows.sort_unstable();
-    let mut seeds: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
-    for places in windows.chunk_by(|x, y| x.0 == y.0) {
+    // Seeds as ([a, b, position in a, position in b], 0), sorted by pair.
+    let mut seeds: Vec<([u64; 4], usize)> = Vec::new();
+    for places in windows.chunk_by(|x, y| x.0[0] == y.0[0]) {
         if places.len() < 2 || places.len() > set.config.facts.max_postings {
             continue;
         }
-        for (i, &(_, a, pa)) in places.iter().enumerate() {
-            for &(_, b, pb) in &places[i + 1..] {
+        for (i, &([_, a, pa, _], _)) in places.iter().enumerate() {
+            for &([_, b, pb, _], _) in &places[i + 1..] {
                 if a != b {
-                    let (key, seed) = if a < b {
-                        ((a, b), (pa, pb))
+                    let seed = if a < b {
+                        [a, b, pa, pb]
                     } else {
-                        ((b, a), (pb, pa))
+                        [b, a, pb, pa]
                     };
-                    seeds.entry(key).or_default().push(seed);
+                    seeds.push((seed, 0));
                 }
             }
         }
     }
+    seeds.sort_unstable();
     let totals: Vec<usize> = (0..set.sources.len())
         .map(|s| {
             set.sentences
@@ -72,8 +73,15 @@ pub(crate) fn find(set: &Set<'_>, inside: &[Vec<bool>]) -> Vec<SharedWording> {
         })
         .collect();
     seeds
-        .into_iter()
-        .filter_map(|((a, b), seeds)| pair(set, &streams, (a, b), seeds, n, &totals))
+        .chunk_by(|x, y| x.0[..2] == y.0[..2])
+        .filter_map(|run| {
+            let [a, b, _, _] = run[0].0;
+            let places: Vec<(usize, usize)> = run
+                .iter()
+                .map(|(s, _)| (s[2] as usize, s[3] as usize))
+                .collect();
+            pair(set, &streams, (a as usize, b as usize), places, n, &totals)
+        })
         .collect()
 }
 
@@ -122,7 +130,7 @@ fn pair(
     n: usize,
     totals: &[usize],
 ) -> Option<SharedWording> {
-    seeds.sort_unstable();
+    // Seeds arrive sorted by position.
     seeds.dedup();
     let (sa, sb) = (&streams[a], &streams[b]);
     let same =
