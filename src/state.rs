@@ -20,6 +20,8 @@ pub enum View {
     Reading,
     /// Two sources side by side.
     Pair,
+    /// Numbers, days, quotes and names compared across the sources.
+    Facts,
     /// The articles: add, edit, reorder, remove; save and load sessions.
     Articles,
     /// What the words mean and how the tool decides.
@@ -28,11 +30,12 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Overview,
         View::Grid,
         View::Reading,
         View::Pair,
+        View::Facts,
         View::Articles,
         View::Help,
     ];
@@ -44,6 +47,7 @@ impl View {
             View::Grid => "Aligned sentences",
             View::Reading => "Read one article",
             View::Pair => "Compare two",
+            View::Facts => "Facts",
             View::Articles => "Articles",
             View::Help => "Help",
         }
@@ -56,6 +60,7 @@ impl View {
             View::Grid => "grid",
             View::Reading => "reading",
             View::Pair => "pair",
+            View::Facts => "facts",
             View::Articles => "articles",
             View::Help => "help",
         }
@@ -107,6 +112,8 @@ pub struct UiState {
     pub opened_group: Option<usize>,
     /// The two sources of the pair view.
     pub pair: (usize, usize),
+    /// The grid row to bring into view and focus.
+    pub focus_group: Option<usize>,
 }
 
 impl Default for UiState {
@@ -121,6 +128,7 @@ impl Default for UiState {
             reading: 0,
             opened_group: None,
             pair: (0, 1),
+            focus_group: None,
         }
     }
 }
@@ -150,6 +158,8 @@ pub enum Action {
     ShowOmittedBy(usize),
     /// Articles were added, removed or reordered: choices that name positions no longer hold.
     SourcesChanged,
+    /// Open the grid on one group (from a flag in the Facts view).
+    ShowGroup(usize),
     /// Apply saved choices (from an opened session): sources left out and the reference.
     ApplyChoices(BTreeSet<usize>, Option<usize>),
 }
@@ -172,6 +182,12 @@ impl Reducible for UiState {
             }
             Action::OpenGroup(group) => next.opened_group = group,
             Action::Pair(a, b) => next.pair = (a, b),
+            Action::ShowGroup(group) => {
+                next.view = View::Grid;
+                next.filter = Filter::All;
+                next.query.clear();
+                next.focus_group = Some(group);
+            }
             Action::ApplyChoices(excluded, reference) => {
                 next.excluded = excluded;
                 next.reference = reference;

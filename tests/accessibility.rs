@@ -7,7 +7,9 @@ mod support;
 use fantoccini::Client;
 use support::{Scheme, Setup, axe_violations, wait_for, with_browser};
 
-const VIEWS: [&str; 6] = ["grid", "overview", "reading", "pair", "articles", "help"];
+const VIEWS: [&str; 7] = [
+    "grid", "overview", "reading", "pair", "facts", "articles", "help",
+];
 
 async fn audit_every_view(client: &Client) -> Vec<String> {
     client.goto(&support::page_url()).await.unwrap();

@@ -242,6 +242,24 @@ async fn the_pair_view_puts_two_sources_side_by_side() {
 }
 
 #[tokio::test]
+async fn the_facts_view_flags_the_weekday_and_links_to_its_row() {
+    with_browser(Setup::default(), |client| async move {
+        open_view(&client, "facts").await;
+        let flag = client
+            .find(Locator::XPath("//li[contains(@class,'flag')][contains(.,'Wednesday')][contains(.,'Tuesday')]"))
+            .await
+            .expect("a flag names both weekdays");
+        screenshot(&client, "facts", Viewport::Laptop).await;
+        flag.find(Locator::Css("button")).await.unwrap().click().await.unwrap();
+        wait_for(&client, "#panel-grid").await;
+        let focused = script(&client, "return document.activeElement.closest('tr') ? document.activeElement.closest('tr').textContent : '';").await;
+        let text = focused.as_str().unwrap_or_default();
+        assert!(text.contains("Wednesday") && text.contains("days differ"), "the flagged row is focused: {text}");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn help_explains_the_words() {
     with_browser(Setup::default(), |client| async move {
         open_view(&client, "help").await;
@@ -262,7 +280,7 @@ async fn every_view_fits_a_phone_screen() {
         open_grid(&client).await;
         no_sideways_scrolling(&client).await;
         screenshot(&client, "grid", Viewport::Phone).await;
-        for slug in ["overview", "reading", "pair", "help"] {
+        for slug in ["overview", "reading", "pair", "facts", "help"] {
             click(&client, &format!("#tab-{slug}")).await;
             wait_for(&client, &format!("#panel-{slug}")).await;
             no_sideways_scrolling(&client).await;

@@ -17,6 +17,7 @@ use yew::prelude::*;
 use crate::boot::Start;
 use crate::comparison::{Comparison, PairComparison};
 use crate::components::articles::{ArticlesView, LibraryContext};
+use crate::components::facts::FactsView;
 use crate::components::grid::{AlignedGrid, ViewProps};
 use crate::components::header::Header;
 use crate::components::help::HelpView;
@@ -157,6 +158,7 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         View::Grid => html! { <AlignedGrid ..view_props.clone() /> },
         View::Reading => html! { <ReadingView ..view_props.clone() /> },
         View::Pair => html! { <PairView view={view_props.clone()} {pair} /> },
+        View::Facts => html! { <FactsView ..view_props.clone() /> },
         View::Articles => html! { <ArticlesView /> },
         View::Help => html! { <HelpView /> },
     };

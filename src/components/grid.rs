@@ -14,6 +14,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
+use crate::components::facts::flag_label;
 use crate::components::group_summary::spoken_summary;
 use crate::components::marked::{MarkedSentence, Marking};
 use crate::components::source_name::SourceName;
@@ -36,6 +37,11 @@ pub struct ViewProps {
 #[component]
 pub fn AlignedGrid(props: &ViewProps) -> Html {
     use_divergence_keys();
+    use_effect_with(props.state.focus_group, |group| {
+        if let Some(group) = group {
+            focus_row(&format!("table.aligned tr[data-group='{group}'] > th"));
+        }
+    });
     let comparison = &props.comparison;
     let rows = grid_rows(comparison, &props.state);
     html! {
@@ -199,10 +205,29 @@ fn GroupRow(props: &GroupRowProps) -> Html {
             <th scope="row" class="row-head" tabindex="-1">
                 <span aria-hidden="true">{ heading }</span>
                 <span class="visually-hidden">{ spoken_summary(comparison, group) }</span>
+                { for flag_kinds(comparison, group.id).into_iter().map(|kind| html! {
+                    <span class="row-flag">{ "⚑ " }{ flag_label(kind) }</span>
+                }) }
             </th>
             { for (0..count).map(|source| cell(comparison, group, source)) }
         </tr>
     }
+}
+
+/// The kinds of fact flags on a group, each once.
+fn flag_kinds(
+    comparison: &Comparison,
+    group: usize,
+) -> Vec<crosscheck_engine::facts::types::FlagKind> {
+    let mut kinds: Vec<_> = comparison
+        .report
+        .facts
+        .flags_for_group(group)
+        .map(|f| f.kind)
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
 }
 
 fn cell(comparison: &Comparison, group: &Group, source: usize) -> Html {
@@ -319,7 +344,21 @@ fn focus_divergence(step: i32) {
         (Some(at), 1) => (at + 1).min(rows.len() - 1),
         (Some(at), _) => at.saturating_sub(1),
     };
-    let row = &rows[next];
+    focus_and_center(&rows[next]);
+}
+
+/// Focuses the element matching `css` and scrolls it to the middle of the screen.
+fn focus_row(css: &str) {
+    let row = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(css).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(row) = row {
+        focus_and_center(&row);
+    }
+}
+
+fn focus_and_center(row: &HtmlElement) {
     let _ = row.focus();
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);

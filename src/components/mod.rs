@@ -1,6 +1,7 @@
 //! Presentational components: they take data and callbacks, never compare text.
 
 pub mod articles;
+pub mod facts;
 pub mod grid;
 pub mod group_detail;
 pub mod group_summary;

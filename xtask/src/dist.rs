@@ -114,10 +114,14 @@ pub fn assemble(parts: &Parts) -> Result<String> {
 /// The wasm gzipped: the page inflates it with the browser's own `DecompressionStream`,
 /// which makes the file less than half as large.
 fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
-    use std::io::Write;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes)?;
-    Ok(encoder.finish()?)
+    // Zopfli writes ordinary gzip, about 5% smaller than zlib's best, at the cost of build time.
+    let options = zopfli::Options {
+        iteration_count: std::num::NonZeroU64::new(5).expect("5 > 0"),
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    zopfli::compress(options, zopfli::Format::Gzip, bytes, &mut out)?;
+    Ok(out)
 }
 
 fn fill(html: &str, slot: &str, value: &str) -> Result<String> {

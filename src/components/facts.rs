@@ -1,0 +1,114 @@
+//! The Facts view: flagged details (numbers, days, quotes, names), quotes by speaker, names and their spellings, shared wording.
+//!
+//! Everything comes from the report's `facts` section; each flag links to its
+//! row in the aligned grid.
+
+use crosscheck_engine::facts::types::{Flag, FlagKind, Severity};
+use yew::prelude::*;
+
+use crate::comparison::Comparison;
+use crate::components::grid::ViewProps;
+use crate::components::source_name::Badge;
+use crate::state::Action;
+
+/// A flag kind in plain words.
+pub fn flag_label(kind: FlagKind) -> &'static str {
+    match kind {
+        FlagKind::NumberConflict => "numbers differ",
+        FlagKind::WeekdayConflict => "days differ",
+        FlagKind::DateConflict => "dates differ",
+        FlagKind::ActorConflict => "who did it differs",
+        FlagKind::SpeakerConflict => "speaker differs",
+        FlagKind::QuoteReworded => "quote worded differently",
+        FlagKind::QuoteTrimmed => "quote shortened",
+        FlagKind::QuoteParaphrased => "quote given as paraphrase",
+        FlagKind::SpelledDifferently => "spelled differently",
+        FlagKind::NamedDifferently => "named differently",
+        FlagKind::SharedWording => "same wording",
+    }
+}
+
+fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Conflict => "conflict",
+        Severity::Check => "check",
+        Severity::Note => "note",
+    }
+}
+
+/// The Facts view.
+#[component]
+pub fn FactsView(props: &ViewProps) -> Html {
+    let comparison = &props.comparison;
+    let facts = &comparison.report.facts;
+    html! {
+        <div class="facts">
+            <section aria-labelledby="flags-title">
+                <h2 id="flags-title" class="section-title">{ format!("Details to check ({})", facts.flags.len()) }</h2>
+                if facts.flags.is_empty() {
+                    <p class="notice">{ "No numbers, days, quotes or names were found to differ." }</p>
+                }
+                <ul class="flag-list">
+                    { for facts.flags.iter().map(|flag| flag_item(comparison, flag, &props.dispatch)) }
+                </ul>
+            </section>
+            <section aria-labelledby="names-title">
+                <h2 id="names-title" class="section-title">{ "Names and their spellings" }</h2>
+                <ul class="name-list">
+                    { for facts.names.iter().filter(|n| n.forms.len() > 1).map(|name| html! {
+                        <li>
+                            <strong>{ name.name.clone() }</strong>{ ": " }
+                            { for name.forms.iter().map(|form| html! {
+                                <span class="name-form">
+                                    { format!("“{}” ", form.text) }
+                                    { for form.sources.iter().map(|&s| html! { <Badge index={comparison.set_index(s)} /> }) }
+                                </span>
+                            }) }
+                        </li>
+                    }) }
+                </ul>
+            </section>
+            <section aria-labelledby="wording-title">
+                <h2 id="wording-title" class="section-title">{ "Same wording" }</h2>
+                <p class="hint">{ "Long runs of identical words (outside quotations): likely shared wire copy or a press release." }</p>
+                <ul class="wording-list">
+                    { for facts.shared_wording.iter().map(|shared| html! {
+                        <li>
+                            { for shared.sources.iter().zip(&shared.shares).map(|(&s, share)| html! {
+                                <span class="name-form"><Badge index={comparison.set_index(s)} />{ format!(" {:.0}% of its words ", share * 100.0) }</span>
+                            }) }
+                            { format!("· {} words in {} run(s)", shared.words, shared.runs.len()) }
+                            if let Some(run) = shared.runs.first() {
+                                <blockquote>{ format!("“{}”", run.text) }</blockquote>
+                            }
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        </div>
+    }
+}
+
+fn flag_item(comparison: &Comparison, flag: &Flag, dispatch: &Callback<Action>) -> Html {
+    let group = flag
+        .group
+        .or_else(|| flag.sides.iter().find_map(|s| s.at.group));
+    html! {
+        <li class={classes!("flag", severity_class(flag.severity))}>
+            <p class="flag-head">
+                <span class="flag-kind">{ flag_label(flag.kind) }</span>
+                { flag.explanation.clone() }
+            </p>
+            <ul class="flag-sides">
+                { for flag.sides.iter().map(|side| html! {
+                    <li><Badge index={comparison.set_index(side.at.source)} />{ format!(" “{}”", side.text) }</li>
+                }) }
+            </ul>
+            if let Some(group) = group {
+                <button type="button" class="link-button" onclick={dispatch.reform(move |_| Action::ShowGroup(group))}>
+                    { "Show in the aligned sentences" }
+                </button>
+            }
+        </li>
+    }
+}
