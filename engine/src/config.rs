@@ -45,8 +45,10 @@ pub struct FactsConfig {
     pub min_shared_words: usize,
     /// Whether the same action done by different people is flagged.
     pub actors: ActorCheck,
-    /// A key or phrase found in more places than this does not generate
-    /// candidates (quote matching, paraphrases, shared wording).
+    /// A content key found in more quotations or sentences than this does not
+    /// generate candidates for quote matching and paraphrases (the default,
+    /// 128, is above the 100-article limit, so one quotation in every article
+    /// is still matched).
     pub max_postings: usize,
 }
 
@@ -89,7 +91,7 @@ impl Default for FactsConfig {
             hedge_margin: 0.1,
             min_shared_words: 12,
             actors: ActorCheck::People,
-            max_postings: 64,
+            max_postings: 128,
         }
     }
 }

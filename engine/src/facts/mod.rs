@@ -263,6 +263,13 @@ fn fold_into(word: &str, out: &mut String) {
     }
 }
 
+/// A hash of a sequence of keys.
+pub(crate) fn fnv_keys(keys: &[u32]) -> u64 {
+    keys.iter().fold(0xcbf2_9ce4_8422_2325, |h: u64, &k| {
+        (h ^ u64::from(k)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// FNV-1a of a word.
 fn fnv(word: &str) -> u64 {
     word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {

@@ -15,7 +15,9 @@
 //! “A lot of work’s been done.”            continued (an earlier quotation in the paragraph)
 //! ```
 //!
-//! Pieces from different sources are the same quotation when their words
+//! Pieces with the same words are grouped by a hash of their words first
+//! (linear, however many sources repeat them); other pieces from different
+//! sources are the same quotation when their words
 //! (case, contractions and spelling variants aside) share a common
 //! subsequence of at least three words and 60% of the shorter piece, or
 //! when short pieces are equal. Within a group the fullest version is the
@@ -114,6 +116,9 @@ fn possessive(s: &Sentence<'_>, i: usize) -> bool {
 const PREPOSITIONS: &[&str] = &[
     "with", "about", "to", "for", "from", "against", "of", "on", "at", "in", "toward", "over",
 ];
+
+/// Candidate pairs of quote pieces kept per piece at most.
+const PAIRS_PER_PIECE: usize = 64;
 
 /// Conjunctions that join a quotation to the sentence before: not compared.
 const LEADING: &[&str] = &["and", "but", "so", "or"];
@@ -708,38 +713,31 @@ fn continue_speakers(set: &Set<'_>, quotations: &mut [Quotation]) {
 
 /// Pieces of different sources that are the same quotation, as groups of piece indices.
 fn matches(set: &Set<'_>, pieces: &[Piece]) -> Vec<Vec<usize>> {
-    let max_postings = set.config.facts.max_postings;
-    let mut postings: KeyMap<u32, Vec<usize>> = KeyMap::default();
-    for (p, piece) in pieces.iter().enumerate() {
-        for &(key, _) in &piece.content {
-            postings.entry(key).or_default().push(p);
-        }
-    }
-    // Every pair sharing a key once per shared key; runs of equal pairs count them.
-    let mut pairs: Vec<[u64; 4]> = Vec::new();
-    for list in postings.values().filter(|l| l.len() <= max_postings) {
-        for (i, &a) in list.iter().enumerate() {
-            for &b in &list[i + 1..] {
-                if pieces[a].source != pieces[b].source {
-                    pairs.push([a.min(b) as u64, a.max(b) as u64, 0, 0]);
-                }
+    // Pieces with the same words are one class: each joins its class's first
+    // piece (linear, however many sources repeat a quotation); only the first
+    // pieces of the classes are compared pairwise.
+    let classes = runs_by(&(0..pieces.len()).collect::<Vec<_>>(), |&p| {
+        [super::fnv_keys(pieces[p].keys()), 0, 0, 0]
+    });
+    let mut scored: Vec<(f32, usize, usize)> = Vec::new();
+    let mut firsts: Vec<usize> = Vec::new();
+    for class in &classes {
+        // Equal hashes with other words (a collision) start their own class.
+        let mut heads: Vec<usize> = Vec::new();
+        for &p in class {
+            match heads
+                .iter()
+                .find(|&&h| pieces[h].keys() == pieces[p].keys())
+            {
+                Some(&h) if !pieces[p].keys().is_empty() => scored.push((1.0, h, p)),
+                Some(_) => {}
+                None => heads.push(p),
             }
         }
+        firsts.extend(heads);
     }
-    let shared = runs_by(&pairs, |&p| p);
-    let mut scored: Vec<(f32, usize, usize)> = shared
-        .iter()
-        .map(|run| (run[0][0] as usize, run[0][1] as usize, run.len()))
-        .filter_map(|(a, b, count)| {
-            let (ca, cb) = (pieces[a].content.len(), pieces[b].content.len());
-            let short = ca.max(cb) <= 2;
-            // Pieces that share few of their content words cannot share 60% of their words.
-            (short || (count >= 2 && count * 2 >= ca.min(cb)))
-                .then(|| score(pieces[a].keys(), pieces[b].keys()))
-                .flatten()
-                .map(|s| (s, a, b))
-        })
-        .collect();
+    firsts.sort_unstable();
+    scored.extend(candidates(set, pieces, &firsts));
     // Best first: the score as a fixed-point number, descending.
     sort_by(&mut scored, |&(score, a, b)| {
         let fixed = (f64::from(score.clamp(0.0, 1.0)) * 1e6) as u64;
@@ -769,6 +767,46 @@ fn matches(set: &Set<'_>, pieces: &[Piece]) -> Vec<Vec<usize>> {
     }
     sort_by(&mut groups, |g| [g[0] as u64, 0, 0, 0]);
     groups
+}
+
+/// Scored pairs among `heads` (distinct pieces) that share content words.
+fn candidates(set: &Set<'_>, pieces: &[Piece], heads: &[usize]) -> Vec<(f32, usize, usize)> {
+    let max_postings = set.config.facts.max_postings;
+    let mut postings: KeyMap<u32, Vec<usize>> = KeyMap::default();
+    for &p in heads {
+        for &(key, _) in &pieces[p].content {
+            postings.entry(key).or_default().push(p);
+        }
+    }
+    // Every pair sharing a key once per shared key; runs of equal pairs count
+    // them. At most a fixed multiple of the pieces, so the work stays bounded.
+    let cap = heads.len().max(100).saturating_mul(PAIRS_PER_PIECE);
+    let mut pairs: Vec<[u64; 4]> = Vec::new();
+    for list in postings.values().filter(|l| l.len() <= max_postings) {
+        if pairs.len() >= cap {
+            break;
+        }
+        for (i, &a) in list.iter().enumerate() {
+            for &b in &list[i + 1..] {
+                if pieces[a].source != pieces[b].source {
+                    pairs.push([a.min(b) as u64, a.max(b) as u64, 0, 0]);
+                }
+            }
+        }
+    }
+    runs_by(&pairs, |&p| p)
+        .iter()
+        .map(|run| (run[0][0] as usize, run[0][1] as usize, run.len()))
+        .filter_map(|(a, b, count)| {
+            let (ca, cb) = (pieces[a].content.len(), pieces[b].content.len());
+            let short = ca.max(cb) <= 2;
+            // Pieces that share few of their content words cannot share 60% of their words.
+            (short || (count >= 2 && count * 2 >= ca.min(cb)))
+                .then(|| score(pieces[a].keys(), pieces[b].keys()))
+                .flatten()
+                .map(|s| (s, a, b))
+        })
+        .collect()
 }
 
 /// How well two pieces match (common words over the longer), or `None` when they are not the same quotation.

@@ -5,9 +5,10 @@
 //! speaker is not shared copy). Every window of
 //! [`crate::config::FactsConfig::min_shared_words`] words is hashed; windows
 //! with the same hash in two sources seed a run, consecutive seeds on one
-//! diagonal join, and runs are checked word by word. A window found in more
-//! than `max_postings` places is a stock phrase and is skipped. Work is linear
-//! in the words compared.
+//! diagonal join, and runs are checked word by word. A window found in several
+//! sources links each of them to the first source that has it (a star, not
+//! every pair), so a copy run by many outlets is reported against the first
+//! one and the work stays linear in the words compared.
 //!
 //! ```text
 //! [0] The plant has repeatedly been caught in the crossfire since the invasion.
@@ -43,23 +44,31 @@ pub(crate) fn find(set: &Set<'_>, inside: &[Vec<bool>]) -> Vec<SharedWording> {
         }
     }
     windows.sort_unstable();
-    // Seeds as ([a, b, position in a, position in b], 0), sorted by pair.
+    // Seeds as ([a, b, position in a, position in b], 0), sorted by pair. Each
+    // place of a window is linked to the window's first place in another
+    // source only (a star, not every pair), so the work stays linear even
+    // when many sources carry the same copy.
     let mut seeds: Vec<([u64; 4], usize)> = Vec::new();
     for places in windows.chunk_by(|x, y| x.0[0] == y.0[0]) {
-        if places.len() < 2 || places.len() > set.config.facts.max_postings {
+        let Some(&([_, first, first_at, _], _)) = places.first() else {
             continue;
-        }
-        for (i, &([_, a, pa, _], _)) in places.iter().enumerate() {
-            for &([_, b, pb, _], _) in &places[i + 1..] {
-                if a != b {
-                    let seed = if a < b {
-                        [a, b, pa, pb]
-                    } else {
-                        [b, a, pb, pa]
-                    };
-                    seeds.push((seed, 0));
+        };
+        let other = places.iter().find(|p| p.0[1] != first);
+        for &([_, b, pb, _], _) in &places[1..] {
+            let (a, pa) = if b == first {
+                match other {
+                    Some(&([_, o, po, _], _)) if (o, po) != (b, pb) => (o, po),
+                    _ => continue,
                 }
-            }
+            } else {
+                (first, first_at)
+            };
+            let seed = if a < b {
+                [a, b, pa, pb]
+            } else {
+                [b, a, pb, pa]
+            };
+            seeds.push((seed, 0));
         }
     }
     seeds.sort_unstable();
@@ -280,6 +289,16 @@ mod tests {
             ],
             12,
             "[0, 1] 17 [0.895, 0.81]: The plant has repeatedly been caught in the crossfire since the invasion. The agency has expressed alarm",
+        );
+    }
+
+    #[test]
+    fn a_copy_in_three_sources_is_reported_against_the_first() {
+        let copy = "The plant has repeatedly been caught in the crossfire since the invasion began in 2022.";
+        check(
+            &[copy, copy, copy],
+            12,
+            "[0, 1] 15 [1.0, 1.0]: The plant has repeatedly been caught in the crossfire since the invasion began in 2022\n[0, 2] 15 [1.0, 1.0]: The plant has repeatedly been caught in the crossfire since the invasion began in 2022",
         );
     }
 
