@@ -19,6 +19,33 @@ pub fn source_letter(index: usize) -> String {
     letters.iter().rev().collect()
 }
 
+/// Replaces the engine's source placeholders (`{0}`, `{3}`: report source
+/// indices) in an explanation with names, e.g. the source letters.
+pub fn fill_sources(text: &str, name: impl Fn(usize) -> String) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let digits = after
+            .find('}')
+            .map(|close| &after[..close])
+            .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+        match digits.and_then(|d| d.parse::<usize>().ok()) {
+            Some(index) => {
+                out.push_str(&name(index));
+                rest = &after[digits.map_or(0, str::len) + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A status in plain words.
 pub fn status_words(status: Status) -> &'static str {
     match status {
@@ -95,6 +122,19 @@ mod tests {
     fn source_letters_continue_past_z() {
         let letters: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 99].map(source_letter).to_vec();
         assert_eq!(letters, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "CV"]);
+    }
+
+    #[test]
+    fn source_placeholders_become_names() {
+        let letter = |i: usize| source_letter(i + 1);
+        assert_eq!(
+            fill_sources(
+                "Source {3} says “Wednesday”; sources {0} and {1} say “Tuesday”.",
+                letter
+            ),
+            "Source E says “Wednesday”; sources B and C say “Tuesday”."
+        );
+        assert_eq!(fill_sources("a {b} {} {12x} {", letter), "a {b} {} {12x} {");
     }
 
     #[test]

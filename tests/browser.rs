@@ -249,6 +249,8 @@ async fn the_facts_view_flags_the_weekday_and_links_to_its_row() {
             .find(Locator::XPath("//li[contains(@class,'flag')][contains(.,'Wednesday')][contains(.,'Tuesday')]"))
             .await
             .expect("a flag names both weekdays");
+        let said = flag.text().await.unwrap();
+        assert!(said.contains("source D says") && !said.contains('{'), "sources are named by letter: {said}");
         screenshot(&client, "facts", Viewport::Laptop).await;
         flag.find(Locator::Css("button")).await.unwrap().click().await.unwrap();
         wait_for(&client, "#panel-grid").await;

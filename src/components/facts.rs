@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::comparison::Comparison;
 use crate::components::grid::ViewProps;
 use crate::components::source_name::Badge;
+use crate::labels::{fill_sources, source_letter};
 use crate::state::Action;
 
 /// A flag kind in plain words.
@@ -97,7 +98,7 @@ fn flag_item(comparison: &Comparison, flag: &Flag, dispatch: &Callback<Action>) 
         <li class={classes!("flag", severity_class(flag.severity))}>
             <p class="flag-head">
                 <span class="flag-kind">{ flag_label(flag.kind) }</span>
-                { flag.explanation.clone() }
+                { fill_sources(&flag.explanation, |s| source_letter(comparison.set_index(s))) }
             </p>
             <ul class="flag-sides">
                 { for flag.sides.iter().map(|side| html! {
