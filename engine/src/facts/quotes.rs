@@ -1310,41 +1310,35 @@ mod tests {
     use crate::facts::testing::{explained, report};
     use crate::report::Attribution;
 
-    /// Every quote of `text` as `«words» speaker (attribution)`, pieces of one quotation joined by `+`.
-    fn check(text: &str, expect: &str) {
-        let report = report(&[text]);
+    /// Every quote of `texts` as `[source]«words» speaker (attribution)` (pieces
+    /// of one quotation joined by `+`), then each quote group as
+    /// `relation[source]…`, then each quote flag's explanation, one per line.
+    fn check(texts: &[&str], expect: &str) {
+        let report = report(texts);
         let quotes = &report.facts.quotes;
-        let shown: Vec<String> = quotes
+        let mut lines: Vec<String> = quotes
             .iter()
             .enumerate()
             .map(|(i, q)| {
-                let joined = i > 0 && quotes[i - 1].quotation == q.quotation;
+                let joined = i > 0
+                    && quotes[i - 1].quotation == q.quotation
+                    && quotes[i - 1].at.source == q.at.source;
                 let who = match q.attribution {
                     Attribution::None => "nobody".to_owned(),
                     a => format!("{} ({a:?})", q.speaker.as_deref().unwrap_or("?")),
                 };
-                format!("{}«{}» {who}", if joined { "+ " } else { "" }, q.text)
+                let plus = if joined { "+ " } else { "" };
+                format!("{plus}[{}]«{}» {who}", q.at.source, q.text)
             })
             .collect();
-        assert_eq!(shown.join(" | "), expect);
-    }
-
-    /// The quote groups and flags of `texts`: each group as `relation[source]…`, then each flag's explanation.
-    fn check_groups(texts: &[&str], expect: &str) {
-        let report = report(texts);
-        let mut lines: Vec<String> = report
-            .facts
-            .quote_groups
-            .iter()
-            .map(|g| {
-                let members: Vec<String> = g
-                    .members
-                    .iter()
-                    .map(|m| format!("{:?}[{}]", m.relation, m.at.source))
-                    .collect();
-                format!("group {}: {}", g.id, members.join(" "))
-            })
-            .collect();
+        lines.extend(report.facts.quote_groups.iter().map(|g| {
+            let members: Vec<String> = g
+                .members
+                .iter()
+                .map(|m| format!("{:?}[{}]", m.relation, m.at.source))
+                .collect();
+            format!("group {}: {}", g.id, members.join(" "))
+        }));
         lines.extend(
             report
                 .facts
@@ -1359,73 +1353,83 @@ mod tests {
     #[test]
     fn speakers_after_the_quote() {
         check(
-            "“I will be speaking to President Putin on Tuesday,” Mr. Trump said. “We want peace,” said Kremlin spokesman Dmitry Peskov.",
-            "«I will be speaking to President Putin on Tuesday» Trump (Named) | «We want peace» Dmitry Peskov (Named)",
+            &[
+                "“I will be speaking to President Putin on Tuesday,” Mr. Trump said. “We want peace,” said Kremlin spokesman Dmitry Peskov.",
+            ],
+            "[0]«I will be speaking to President Putin on Tuesday» Trump (Named)\n[0]«We want peace» Dmitry Peskov (Named)",
         );
     }
 
     #[test]
     fn speakers_before_the_quote_are_the_ones_speaking() {
         check(
-            "Kremlin spokesman Dmitry Peskov told reporters that Putin “mentioned the need to end it.” Trump, who met Zelensky, said they would meet “soon.”",
-            "«mentioned the need to end it.» Dmitry Peskov (Named) | «soon.» Trump (Named)",
+            &[
+                "Kremlin spokesman Dmitry Peskov told reporters that Putin “mentioned the need to end it.” Trump, who met Zelensky, said they would meet “soon.”",
+            ],
+            "[0]«mentioned the need to end it.» Dmitry Peskov (Named)\n[0]«soon.» Trump (Named)",
         );
     }
 
     #[test]
     fn a_quote_over_two_sentences_and_one_continued_in_the_paragraph() {
         check(
-            "“We will see. I will be speaking to Putin,” Mr. Trump said. “A lot of work’s been done.”",
-            "«We will see.» Trump (Named) | + «I will be speaking to Putin» Trump (Named) | «A lot of work’s been done.» Trump (Continued)",
+            &[
+                "“We will see. I will be speaking to Putin,” Mr. Trump said. “A lot of work’s been done.”",
+            ],
+            "[0]«We will see.» Trump (Named)\n+ [0]«I will be speaking to Putin» Trump (Named)\n[0]«A lot of work’s been done.» Trump (Continued)",
         );
     }
 
     #[test]
     fn pronouns_take_the_person_talked_about() {
         check(
-            "Mr. Trump said land is part of the talks.\n“We will be talking about land,” he said.",
-            "«We will be talking about land» Trump (Pronoun)",
+            &[
+                "Mr. Trump said land is part of the talks.\n“We will be talking about land,” he said.",
+            ],
+            "[0]«We will be talking about land» Trump (Pronoun)",
         );
     }
 
     #[test]
     fn a_name_after_a_preposition_does_not_speak() {
         check(
-            "The president during his meeting with Zelenskyy grumbled that “Putin went through a lot with me.”",
-            "«Putin went through a lot with me.» nobody",
+            &[
+                "The president during his meeting with Zelenskyy grumbled that “Putin went through a lot with me.”",
+            ],
+            "[0]«Putin went through a lot with me.» nobody",
         );
     }
 
     #[test]
     fn identical_quotes_with_contractions_group_and_trimmed_ones_are_flagged() {
-        check_groups(
+        check(
             &[
                 "“I’ll be speaking to President Putin on Tuesday,” Trump stated. “The president is determined to get one done,” Leavitt said.",
                 "“I will be speaking to President Putin on Tuesday,” Mr. Trump said. “And the president, as you know, is determined to get one done,” Leavitt said.",
             ],
-            "group 0: Reference[0] Identical[1]\ngroup 1: Trimmed[0] Reference[1]\nSource [1] quotes “And the president, as you know, is determined to get one done”; source [0] leaves out “as you know”.",
+            "[0]«I’ll be speaking to President Putin on Tuesday» Trump (Named)\n[0]«The president is determined to get one done» Leavitt (Named)\n[1]«I will be speaking to President Putin on Tuesday» Trump (Named)\n[1]«And the president, as you know, is determined to get one done» Leavitt (Named)\ngroup 0: Reference[0] Identical[1]\ngroup 1: Trimmed[0] Reference[1]\nSource [1] quotes “And the president, as you know, is determined to get one done”; source [0] leaves out “as you know”.",
         );
     }
 
     #[test]
     fn reworded_quotes_and_different_speakers_are_flagged() {
-        check_groups(
+        check(
             &[
                 "“We are ready to work together on peace,” Putin said.",
                 "“We are ready to work closely together for peace,” Peskov said.",
             ],
-            "group 0: Reworded[0] Reference[1]\nSource [0] attributes “We are ready to work together on peace” to Putin; source [1] attributes it to Peskov.\nSource [1] quotes “We are ready to work closely together for peace”; source [0] quotes “We are ready to work together on peace”: the same quotation in other words (“closely” left out; “on” for “for”).",
+            "[0]«We are ready to work together on peace» Putin (Named)\n[1]«We are ready to work closely together for peace» Peskov (Named)\ngroup 0: Reworded[0] Reference[1]\nSource [0] attributes “We are ready to work together on peace” to Putin; source [1] attributes it to Peskov.\nSource [1] quotes “We are ready to work closely together for peace”; source [0] quotes “We are ready to work together on peace”: the same quotation in other words (“closely” left out; “on” for “for”).",
         );
     }
 
     #[test]
     fn a_quote_given_without_quotation_marks_is_paraphrased() {
-        check_groups(
+        check(
             &[
                 "“A lot of diplomatic work has been done over the weekend,” Trump said.",
                 "Trump indicated that significant diplomatic work had been done over the weekend.",
             ],
-            "group 0: Reference[0] Paraphrased[1]\nSource [0] quotes “A lot of diplomatic work has been done over the weekend”; source [1] gives it without quotation marks: “diplomatic work had been done over the weekend”.",
+            "[0]«A lot of diplomatic work has been done over the weekend» Trump (Named)\ngroup 0: Reference[0] Paraphrased[1]\nSource [0] quotes “A lot of diplomatic work has been done over the weekend”; source [1] gives it without quotation marks: “diplomatic work had been done over the weekend”.",
         );
     }
 }
