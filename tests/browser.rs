@@ -251,6 +251,12 @@ async fn the_facts_view_flags_the_weekday_and_links_to_its_row() {
             .expect("a flag names both weekdays");
         let said = flag.text().await.unwrap();
         assert!(said.contains("source D says") && !said.contains('{'), "sources are named by letter: {said}");
+        let trimmed = client
+            .find(Locator::XPath("//section[@class='speaker'][.//span[@class='quote-relation'][.='shortened']]"))
+            .await
+            .expect("a quotation one source shortened is shown by its speaker");
+        let speaker = trimmed.find(Locator::Css("h3")).await.unwrap().text().await.unwrap();
+        assert!(speaker.contains("Leavitt"), "{speaker}");
         screenshot(&client, "facts", Viewport::Laptop).await;
         flag.find(Locator::Css("button")).await.unwrap().click().await.unwrap();
         wait_for(&client, "#panel-grid").await;

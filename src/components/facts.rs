@@ -3,11 +3,13 @@
 //! Everything comes from the report's `facts` section; each flag links to its
 //! row in the aligned grid.
 
-use crosscheck_engine::facts::types::{Flag, FlagKind, Severity};
+use crosscheck_engine::SentenceReport;
+use crosscheck_engine::facts::types::{Flag, FlagKind, QuoteGroup, QuoteRelation, Severity};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
 use crate::components::grid::ViewProps;
+use crate::components::marked::MarkedSentence;
 use crate::components::source_name::Badge;
 use crate::labels::{fill_sources, source_letter};
 use crate::state::Action;
@@ -53,6 +55,7 @@ pub fn FactsView(props: &ViewProps) -> Html {
                     { for facts.flags.iter().map(|flag| flag_item(comparison, flag, &props.dispatch)) }
                 </ul>
             </section>
+            <QuotesBySpeaker comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
             <section aria-labelledby="names-title">
                 <h2 id="names-title" class="section-title">{ "Names and their spellings" }</h2>
                 <ul class="name-list">
@@ -87,6 +90,78 @@ pub fn FactsView(props: &ViewProps) -> Html {
                 </ul>
             </section>
         </div>
+    }
+}
+
+/// Quotations grouped by who said them; a quotation several sources carry is shown side by side with its word marks.
+#[component]
+fn QuotesBySpeaker(props: &ViewProps) -> Html {
+    let comparison = &props.comparison;
+    let facts = &comparison.report.facts;
+    let speakers = facts.quotes_by_speaker();
+    html! {
+        <section aria-labelledby="quotes-title">
+            <h2 id="quotes-title" class="section-title">{ "Quotations by speaker" }</h2>
+            <div class="speakers">
+                { for speakers.iter().map(|(speaker, quotes)| {
+                    let mut shown_groups: Vec<usize> = Vec::new();
+                    html! {
+                        <section class="speaker">
+                            <h3>{ speaker.unwrap_or("Not attributed") }</h3>
+                            <ul class="quote-list">
+                                { for quotes.iter().filter_map(|quote| match quote.quote_group {
+                                    Some(g) if shown_groups.contains(&g) => None,
+                                    Some(g) => {
+                                        shown_groups.push(g);
+                                        facts.quote_groups.get(g).map(|group| quote_group(comparison, group))
+                                    }
+                                    None => Some(html! {
+                                        <li class="quote"><Badge index={comparison.set_index(quote.at.source)} />{ format!(" “{}”", quote.text) }</li>
+                                    }),
+                                }) }
+                            </ul>
+                        </section>
+                    }
+                }) }
+            </div>
+        </section>
+    }
+}
+
+fn quote_group(comparison: &Comparison, group: &QuoteGroup) -> Html {
+    html! {
+        <li class="quote quote-group">
+            <ul class="quote-members">
+                { for group.members.iter().enumerate().map(|(index, member)| {
+                    let Some(sentence) = comparison.report.sentence(member.at.source, member.at.sentence) else {
+                        return Html::default();
+                    };
+                    // Only the quoted words, cut from the sentence as written.
+                    let span = member.at.start.checked_sub(sentence.start).zip(member.at.end.checked_sub(sentence.start));
+                    let Some(text) = span.and_then(|(a, b)| sentence.text.get(a..b)) else {
+                        return Html::default();
+                    };
+                    let piece = SentenceReport { start: member.at.start, end: member.at.end, text: text.to_owned(), ..sentence.clone() };
+                    html! {
+                        <li>
+                            <Badge index={comparison.set_index(member.at.source)} />
+                            <span class="quote-relation">{ relation_label(member.relation) }</span>
+                            <MarkedSentence sentence={piece} marks={member.marks.clone()} is_reference={index == group.reference} />
+                        </li>
+                    }
+                }) }
+            </ul>
+        </li>
+    }
+}
+
+fn relation_label(relation: QuoteRelation) -> &'static str {
+    match relation {
+        QuoteRelation::Reference => "fullest version",
+        QuoteRelation::Identical => "same words",
+        QuoteRelation::Trimmed => "shortened",
+        QuoteRelation::Reworded => "worded differently",
+        QuoteRelation::Paraphrased => "without quotation marks",
     }
 }
 
