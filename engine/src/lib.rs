@@ -88,6 +88,7 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod calendar;
 pub mod classify;
 pub mod clean;
 pub mod config;

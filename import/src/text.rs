@@ -13,20 +13,7 @@
 //! President Trump will hold a second phone call… .       → none (a sentence)
 //! ```
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crosscheck_engine::calendar::MONTHS;
 
 /// `\r\n` and lone `\r` as `\n`.
 pub(crate) fn normalize_newlines(text: &str) -> String {

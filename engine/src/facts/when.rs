@@ -19,6 +19,7 @@
 
 use super::types::{When, WhenKind};
 use super::{Sentence, Set};
+use crate::calendar::{MONTHS, WEEKDAYS};
 use crate::normalize::WordClass;
 
 /// The dates found and, per sentence of the set, which tokens they use.
@@ -27,31 +28,6 @@ pub(crate) struct Dates {
     /// `used[sentence][token]`: the token belongs to a date or time.
     pub used: Vec<Vec<bool>>,
 }
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Relative days the normalizer keys as dates.
 const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
