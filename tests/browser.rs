@@ -268,6 +268,31 @@ async fn the_facts_view_flags_the_weekday_and_links_to_its_row() {
 }
 
 #[tokio::test]
+async fn the_numbers_table_gives_each_sources_day() {
+    with_browser(Setup::default(), |client| async move {
+        open_view(&client, "facts").await;
+        let row = client
+            .find(Locator::XPath("//table[@class='numbers']//tr[contains(@class,'flagged')][contains(.,'Wednesday')]"))
+            .await
+            .expect("the row of the call's day is flagged");
+        let cells = row.find_all(Locator::Css("td")).await.unwrap();
+        let mut said = Vec::new();
+        for cell in &cells {
+            said.push(cell.text().await.unwrap());
+        }
+        assert_eq!(said.len(), 5, "one cell per source: {said:?}");
+        assert!(said[0].contains("Tuesday") && said[3].contains("Wednesday"), "A and D give their own days: {said:?}");
+        script(&client, "document.getElementById('numbers-title').scrollIntoView();").await;
+        screenshot(&client, "facts-numbers", Viewport::Laptop).await;
+        row.find(Locator::Css("th button")).await.unwrap().click().await.unwrap();
+        wait_for(&client, "#panel-grid").await;
+        let focused = script(&client, "return document.activeElement.closest('tr') ? document.activeElement.closest('tr').textContent : '';").await;
+        assert!(focused.as_str().unwrap_or_default().contains("Wednesday"), "the row's sentence is focused in the grid: {focused}");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn help_explains_the_words() {
     with_browser(Setup::default(), |client| async move {
         open_view(&client, "help").await;
@@ -293,6 +318,19 @@ async fn every_view_fits_a_phone_screen() {
             wait_for(&client, &format!("#panel-{slug}")).await;
             no_sideways_scrolling(&client).await;
             screenshot(&client, slug, Viewport::Phone).await;
+            if slug == "facts" {
+                script(
+                    &client,
+                    "document.getElementById('numbers-title').scrollIntoView();",
+                )
+                .await;
+                screenshot(&client, "facts-numbers", Viewport::Phone).await;
+                script(
+                    &client,
+                    "document.getElementById('tab-facts').scrollIntoView();",
+                )
+                .await;
+            }
         }
     })
     .await;

@@ -1,4 +1,4 @@
-//! The Facts view: flagged details (numbers, days, quotes, names), quotes by speaker, names and their spellings, shared wording.
+//! The Facts view: flagged details (numbers, days, quotes, names), quotes by speaker, numbers and dates per source, names and their spellings, shared wording.
 //!
 //! Everything comes from the report's `facts` section; each flag links to its
 //! row in the aligned grid.
@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::comparison::Comparison;
 use crate::components::grid::ViewProps;
 use crate::components::marked::MarkedSentence;
+use crate::components::numbers::NumbersAndDates;
 use crate::components::source_name::Badge;
 use crate::labels::{fill_sources, source_letter};
 use crate::state::Action;
@@ -56,6 +57,7 @@ pub fn FactsView(props: &ViewProps) -> Html {
                 </ul>
             </section>
             <QuotesBySpeaker comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
+            <NumbersAndDates comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
             <section aria-labelledby="names-title">
                 <h2 id="names-title" class="section-title">{ "Names and their spellings" }</h2>
                 <ul class="name-list">

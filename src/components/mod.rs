@@ -9,6 +9,7 @@ pub mod header;
 pub mod help;
 pub mod marked;
 pub mod message_list;
+pub mod numbers;
 pub mod overview;
 pub mod pair;
 pub mod paste_form;

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::comparison::Comparison;
 use crate::components::grid::ViewProps;
 use crate::components::source_name::{Badge, SourceName};
-use crate::labels::source_letter;
+use crate::labels::{excerpt, source_letter};
 use crate::state::Action;
 
 /// The overview.
@@ -147,12 +147,4 @@ fn SimilarityMatrix(props: &ViewProps) -> Html {
             </table>
         </section>
     }
-}
-
-/// The first `words` words of a sentence, with "…" when cut.
-fn excerpt(text: &str, words: usize) -> String {
-    let mut parts = text.split_whitespace();
-    let kept: Vec<&str> = parts.by_ref().take(words).collect();
-    let more = parts.next().is_some();
-    format!("{}{}", kept.join(" "), if more { "…" } else { "" })
 }

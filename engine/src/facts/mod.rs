@@ -22,6 +22,7 @@
 
 pub mod actors;
 pub mod compare;
+pub mod details;
 pub mod names;
 pub mod quantity;
 pub mod quotes;

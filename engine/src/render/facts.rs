@@ -3,7 +3,6 @@
 //! Sources are named `[N]` as in the rest of the table; a flag's explanation
 //! is its template with `{N}` filled in that way.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::report::{
@@ -226,36 +225,28 @@ fn marked(report: &Report, member: &QuoteMember, reference: Option<&QuoteMember>
     out
 }
 
-/// Quantities and dates of every group with two or more sources, one line per source.
+/// Quantities and dates of every group with two or more sources, one line
+/// per source; `(!)` marks words a conflict flag points at.
 fn numbers_and_dates_text(report: &Report, out: &mut String) {
     let facts = &report.facts;
-    let mut by_group: BTreeMap<usize, BTreeMap<usize, Vec<String>>> = BTreeMap::new();
-    let numbers = facts.quantities.iter().map(|q| (&q.at, q.text.as_str()));
-    let dates = facts.dates.iter().map(|d| (&d.at, d.text.as_str()));
-    let mut items: Vec<(&At, &str)> = numbers.chain(dates).collect();
-    items.sort_by_key(|(at, _)| (at.source, at.start));
-    for (at, text) in items {
-        let Some(g) = at.group else { continue };
-        let shared = report.groups.get(g).is_some_and(|g| g.members.len() > 1);
-        if shared {
-            by_group
-                .entry(g)
-                .or_default()
-                .entry(at.source)
-                .or_default()
-                .push(one_line(text));
-        }
-    }
     let _ = writeln!(
         out,
         "\nNumbers and dates in groups of two or more sources ({} quantities and {} dates in all):",
         facts.quantities.len(),
         facts.dates.len()
     );
-    for (group, sources) in by_group {
-        let _ = writeln!(out, "  group {group}:");
-        for (source, items) in sources {
-            let _ = writeln!(out, "    [{source}] {}", items.join(" · "));
+    for row in report.numbers_and_dates() {
+        let _ = writeln!(out, "  group {}:", row.group);
+        for cell in row.cells.iter().filter(|c| !c.items.is_empty()) {
+            let items: Vec<String> = cell
+                .items
+                .iter()
+                .map(|i| {
+                    let flag = if i.flag.is_some() { " (!)" } else { "" };
+                    format!("{}{flag}", one_line(&i.text))
+                })
+                .collect();
+            let _ = writeln!(out, "    [{}] {}", cell.source, items.join(" · "));
         }
     }
 }
