@@ -15,6 +15,7 @@ pub mod importing;
 pub mod labels;
 pub mod library;
 pub mod messages;
+pub mod route;
 pub mod state;
 pub mod storage;
 pub mod view_model;

@@ -9,6 +9,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::route::Route;
+
 /// The views of the page, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -162,6 +164,8 @@ pub enum Action {
     ShowGroup(usize),
     /// Apply saved choices (from an opened session): sources left out and the reference.
     ApplyChoices(BTreeSet<usize>, Option<usize>),
+    /// Follow a deep link (the URL fragment).
+    Navigate(Route),
 }
 
 impl Reducible for UiState {
@@ -170,8 +174,14 @@ impl Reducible for UiState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Show(view) => next.view = view,
-            Action::Filter(filter) => next.filter = filter,
+            Action::Show(view) => {
+                next.view = view;
+                next.focus_group = None;
+            }
+            Action::Filter(filter) => {
+                next.filter = filter;
+                next.focus_group = None;
+            }
             Action::Search(query) => next.query = query,
             Action::Order(order) => next.order = order,
             Action::ToggleSource(source) => toggle(&mut next, source),
@@ -203,9 +213,32 @@ impl Reducible for UiState {
                 next.view = View::Grid;
                 next.filter = Filter::OmittedBy(source);
                 next.query.clear();
+                next.focus_group = None;
             }
+            Action::Navigate(route) => navigate(&mut next, route),
         }
         if next == *self { self } else { Rc::new(next) }
+    }
+}
+
+/// A deep link opens its view with what it names; what it leaves out takes
+/// the view's defaults (no filter, no selected row) or keeps the current choice
+/// (the source read, the pair).
+fn navigate(state: &mut UiState, route: Route) {
+    let Some(view) = route.view else { return };
+    state.view = view;
+    state.focus_group = None;
+    match view {
+        View::Grid => {
+            state.filter = route.filter.unwrap_or(Filter::All);
+            state.focus_group = route.group;
+        }
+        View::Reading => {
+            state.reading = route.reading.unwrap_or(state.reading);
+            state.opened_group = route.group;
+        }
+        View::Pair => state.pair = route.pair.unwrap_or(state.pair),
+        _ => {}
     }
 }
 

@@ -6,12 +6,14 @@
 //! (articles, excluded sources, reference) with `use_memo` and shared in `Rc`.
 
 mod drop;
+mod link;
 mod save;
 
 use std::rc::Rc;
 
 use crosscheck_engine::Source;
 use crosscheck_import::session::{Article, Session};
+use yew::Reducible;
 use yew::prelude::*;
 
 use crate::boot::Start;
@@ -29,6 +31,7 @@ use crate::components::source_bar::SourceBar;
 use crate::components::tabs::{Tabs, panel_id, tab_id};
 use crate::library::{Library, LibraryAction, choices, settings};
 use crate::messages::{Message, MessageAction, Messages};
+use crate::route::Route;
 use crate::state::{Action, UiState, View};
 
 /// What the app is started with.
@@ -51,12 +54,19 @@ pub fn App(props: &AppProps) -> Html {
     });
     let ui = use_reducer({
         let (excluded, reference) = choices(&props.start.articles, &props.start.settings);
-        move || UiState {
-            excluded,
-            reference,
-            ..UiState::default()
+        let count = props.start.articles.len();
+        move || {
+            let chosen = Rc::new(UiState {
+                excluded,
+                reference,
+                ..UiState::default()
+            });
+            // A deep link opens the page where it points.
+            let route = Route::parse(&link::current_hash()).within(count);
+            (*chosen.reduce(Action::Navigate(route))).clone()
         }
     });
+    link::use_deep_link(ui.clone(), library.articles.len());
     let notify = {
         let messages = messages.dispatcher();
         Callback::from(move |list: Vec<Message>| messages.dispatch(MessageAction::Show(list)))

@@ -71,6 +71,8 @@ fn browser_tests(page: &std::path::Path) -> Result<()> {
             "accessibility",
             "--test",
             "own_articles",
+            "--test",
+            "classroom",
         ])
         .env("CROSSCHECK_WEBDRIVER", &driver.url)
         .env("CROSSCHECK_CHROME", &browser.chrome)
