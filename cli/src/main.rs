@@ -1,9 +1,10 @@
 //! `crosscheck`: compares news articles from the command line with the Crosscheck engine.
 //!
-//! `crosscheck compare [FILES…] [--format text|json|md]` compares the files,
-//! or the bundled seed set when no file is given, and prints the report.
-//! Exit codes: 0 success, 1 a file could not be read, 2 usage error.
+//! `crosscheck compare [FILES…] [--format text|json|md|csv|html]` compares the
+//! files, or the bundled seed set when no file is given, and prints the report.
+//! Exit codes: 0 success, 1 a file could not be read (or stdout written), 2 usage error.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -13,7 +14,7 @@ const USAGE: &str = "\
 crosscheck: compare news articles about one event, sentence by sentence
 
 Usage:
-  crosscheck compare [FILES...] [--format text|json|md]
+  crosscheck compare [FILES...] [--format text|json|md|csv|html]
   crosscheck --help
 
 With no FILES, compares the bundled seed set (five articles about the
@@ -26,9 +27,15 @@ Options:
                        json: the report with its facts section
                          (docs/report-format.md, docs/facts.md)
                        md: Markdown tables and the flags
+                       csv: one row per group and source, for a
+                         spreadsheet (columns in docs/report-format.md)
+                       html: a self-contained page to print or save as
+                         PDF: sources, aligned groups, flags, numbers and
+                         dates; marks readable in black and white
   -h, --help           print this help
 
-Exit codes: 0 success, 1 a file could not be read, 2 usage error.
+Exit codes: 0 success, 1 a file could not be read or the report not written,
+2 usage error.
 ";
 
 /// How to print the report.
@@ -37,6 +44,8 @@ enum Format {
     Text,
     Json,
     Markdown,
+    Csv,
+    Html,
 }
 
 /// What the command line asks for.
@@ -89,15 +98,18 @@ fn parse(args: &[String]) -> Result<Command, String> {
     Ok(Command::Compare { files, format })
 }
 
+/// The format names, as error messages list them.
+const FORMATS: &str = "text, json, md, csv or html";
+
 fn parse_format(value: Option<&str>) -> Result<Format, String> {
     match value {
         Some("text") => Ok(Format::Text),
         Some("json") => Ok(Format::Json),
         Some("md" | "markdown") => Ok(Format::Markdown),
-        Some(other) => Err(format!(
-            "unknown format {other:?} (expected text, json or md)"
-        )),
-        None => Err("--format needs a value: text, json or md".into()),
+        Some("csv") => Ok(Format::Csv),
+        Some("html") => Ok(Format::Html),
+        Some(other) => Err(format!("unknown format {other:?} (expected {FORMATS})")),
+        None => Err(format!("--format needs a value: {FORMATS}")),
     }
 }
 
@@ -122,12 +134,29 @@ fn run(files: &[String], format: Format) -> ExitCode {
     let output = match format {
         Format::Text => render::text(&report),
         Format::Markdown => render::markdown(&report),
+        Format::Csv => render::csv(&report),
+        Format::Html => render::html(&report),
         Format::Json => serde_json::to_string_pretty(&report)
             .map(|j| j + "\n")
             .unwrap_or_default(),
     };
-    print!("{output}");
-    ExitCode::SUCCESS
+    write_out(&output)
+}
+
+/// Prints to stdout; a reader that closed the pipe early (`| head`) is not an error.
+fn write_out(output: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(output.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("crosscheck: cannot write the report: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// Reads one article; the error names the file.
@@ -189,6 +218,20 @@ mod tests {
             }),
         );
         check(
+            &["compare", "-f", "csv"],
+            Ok(Command::Compare {
+                files: vec![],
+                format: Format::Csv,
+            }),
+        );
+        check(
+            &["compare", "a.txt", "--format=html"],
+            Ok(Command::Compare {
+                files: vec!["a.txt".into()],
+                format: Format::Html,
+            }),
+        );
+        check(
             &["compare", "--", "-odd.txt"],
             Ok(Command::Compare {
                 files: vec!["-odd.txt".into()],
@@ -203,11 +246,11 @@ mod tests {
         check(&["diff"], Err("unknown command \"diff\""));
         check(
             &["compare", "--format"],
-            Err("--format needs a value: text, json or md"),
+            Err("--format needs a value: text, json, md, csv or html"),
         );
         check(
             &["compare", "--format", "xml"],
-            Err("unknown format \"xml\" (expected text, json or md)"),
+            Err("unknown format \"xml\" (expected text, json, md, csv or html)"),
         );
         check(
             &["compare", "--verbose"],

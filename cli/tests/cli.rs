@@ -123,6 +123,68 @@ fn compare_two_files_as_text() {
 }
 
 #[test]
+fn compare_two_files_as_csv() {
+    let a = temp_file(
+        "e.txt",
+        "Trump spoke by phone with Putin on Wednesday. The call lasted 90 minutes, officials said."
+            .as_bytes(),
+    );
+    let b = temp_file(
+        "f.txt",
+        "=Trump spoke by phone with Putin on Tuesday. The call lasted \"90 minutes\", officials said."
+            .as_bytes(),
+    );
+    let output = crosscheck(&[
+        "compare",
+        "--format",
+        "csv",
+        a.to_str().unwrap_or(""),
+        b.to_str().unwrap_or(""),
+    ]);
+    assert!(output.status.success());
+    let csv = stdout(&output);
+    assert!(
+        csv.split_terminator('\n').all(|l| l.ends_with('\r')),
+        "CRLF line ends"
+    );
+    insta::assert_snapshot!(csv.replace("\r\n", "⏎\n"));
+}
+
+#[test]
+fn compare_html_is_one_escaped_page() {
+    let a = temp_file(
+        "g.txt",
+        "Trump spoke by phone with Putin on Wednesday. <script>alert(\"hi\")</script> Officials & aides listened."
+            .as_bytes(),
+    );
+    let b = temp_file(
+        "h.txt",
+        "Trump spoke by phone with Putin on Tuesday.".as_bytes(),
+    );
+    let output = crosscheck(&[
+        "compare",
+        "--format=html",
+        a.to_str().unwrap_or(""),
+        b.to_str().unwrap_or(""),
+    ]);
+    assert!(output.status.success());
+    let page = stdout(&output);
+    assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));
+    assert!(!page.contains("<script"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt;"));
+    assert!(page.contains("Officials &amp; aides"));
+}
+
+#[test]
+fn seed_set_in_every_format() {
+    for format in ["text", "json", "md", "csv", "html"] {
+        let output = crosscheck(&["compare", "--format", format]);
+        assert!(output.status.success(), "{format}");
+        assert!(output.stdout.len() > 1000, "{format}");
+    }
+}
+
+#[test]
 fn non_utf8_file_is_an_error_naming_the_file() {
     let bad = temp_file("latin1.txt", b"caf\xe9 au lait");
     let output = crosscheck(&["compare", bad.to_str().unwrap_or("")]);

@@ -1,10 +1,10 @@
-//! Snapshots of what a person sees: the seed set's aligned table, its fact flags, and small named cases.
+//! Snapshots of what a person sees: the seed set's aligned table, its fact flags, small named cases, and every rendering of one small set.
 
 use std::fmt::Write;
 
-use crosscheck_engine::{Config, Source, compare, render, seeds};
+use crosscheck_engine::{Config, Report, Source, compare, render, seeds};
 
-fn table(texts: &[&str]) -> String {
+fn report(texts: &[&str]) -> Report {
     let sources: Vec<Source> = texts
         .iter()
         .enumerate()
@@ -14,7 +14,62 @@ fn table(texts: &[&str]) -> String {
             ..Source::default()
         })
         .collect();
-    render::text(&compare(&sources, &Config::default()))
+    compare(&sources, &Config::default())
+}
+
+fn table(texts: &[&str]) -> String {
+    render::text(&report(texts))
+}
+
+/// Three short articles: a weekday change (Tuesday / Wednesday), a number
+/// change (90 / 60 minutes), a quote change ("peace" / "peace now") and a
+/// sentence the second article omits. Outlets are named on the sources, one
+/// with a comma so the CSV must quote it.
+fn small_set() -> Report {
+    let source = |id: &str, outlet: &str, text: &str| Source {
+        id: id.into(),
+        outlet: Some(outlet.into()),
+        text: text.into(),
+        ..Source::default()
+    };
+    let sources = [
+        source(
+            "wire",
+            "The Wire",
+            "Trump spoke by phone with Putin on Tuesday. The call lasted 90 minutes, the Kremlin said.\n“We want peace,” Trump said. Officials in Kyiv were not told of the call in advance.",
+        ),
+        source(
+            "daily",
+            "Daily News, Evening Edition",
+            "Trump spoke by phone with Putin on Wednesday. The call lasted 60 minutes, the Kremlin said.\n\"We want peace now,\" Trump said.",
+        ),
+        source(
+            "post",
+            "The Post",
+            "Trump spoke with Putin by phone on Tuesday. The Kremlin said the call lasted 90 minutes.\n“We want peace,” Trump said. Officials in Kiev were not told of the call in advance.",
+        ),
+    ];
+    compare(&sources, &Config::default())
+}
+
+#[test]
+fn small_set_text() {
+    insta::assert_snapshot!(render::text(&small_set()));
+}
+
+#[test]
+fn small_set_markdown() {
+    insta::assert_snapshot!(render::markdown(&small_set()));
+}
+
+#[test]
+fn small_set_csv() {
+    insta::assert_snapshot!(render::csv(&small_set()).replace("\r\n", "⏎\n"));
+}
+
+#[test]
+fn small_set_html() {
+    insta::assert_snapshot!(render::html(&small_set()));
 }
 
 #[test]

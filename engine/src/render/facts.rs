@@ -30,7 +30,7 @@ pub(super) fn explained(flag: &Flag) -> String {
     flag.explain(|n| format!("[{n}]"))
 }
 
-fn severity(s: Severity) -> &'static str {
+pub(super) fn severity(s: Severity) -> &'static str {
     match s {
         Severity::Conflict => "conflict",
         Severity::Check => "check",
@@ -38,15 +38,16 @@ fn severity(s: Severity) -> &'static str {
     }
 }
 
-fn kebab<T: serde::Serialize>(value: &T) -> String {
+/// The serde (kebab-case) name of a unit enum value.
+pub(super) fn kebab<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
 }
 
-/// "group 3", "groups 3 and 9", "no group".
-fn where_flag(flag: &Flag) -> String {
+/// "group 3", "groups 3, 9", "no group".
+pub(super) fn where_flag(flag: &Flag) -> String {
     if let Some(g) = flag.group {
         return format!("group {g}");
     }
@@ -61,6 +62,18 @@ fn where_flag(flag: &Flag) -> String {
             format!("groups {}", shown.join(", "))
         }
     }
+}
+
+/// The kinds of the flags shown on a group's row, each once, strongest first.
+pub(super) fn flag_kinds(report: &Report, group: usize) -> Vec<String> {
+    let mut kinds: Vec<String> = Vec::new();
+    for flag in report.facts.flags_for_group(group) {
+        let kind = kebab(&flag.kind);
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    kinds
 }
 
 fn flags_text(report: &Report, out: &mut String) {

@@ -1,4 +1,4 @@
-//! Renders a [`Report`] as a plain-text aligned table or as Markdown, from the report alone, facts section last.
+//! Renders a [`Report`] as a plain-text aligned table, Markdown, CSV or a printable HTML page, from the report alone, facts section last.
 //!
 //! The CLI prints these and the snapshot tests store the plain text, so a
 //! person reviewing a snapshot sees what a user sees. Notation, per member
@@ -13,10 +13,19 @@
 //! On the reference row `{+words+}` marks words that some member lacks and
 //! `[~words~]` words that some member words differently. Unique sentences are
 //! shown plain.
+//!
+//! [`csv()`] gives one row per group and source for a spreadsheet, and
+//! [`html()`] a self-contained page to print; each module says how it draws
+//! the marks.
 
 use std::fmt::Write;
 
+mod csv;
 mod facts;
+mod html;
+
+pub use self::csv::csv;
+pub use self::html::html;
 
 use crate::report::{DivergenceKind, Group, Mark, MarkKind, Member, Relation, Report, Status};
 
@@ -67,7 +76,7 @@ pub fn markdown(report: &Report) -> String {
         );
     }
     notices(report, &mut out);
-    out.push_str("\nMarks: **only here**, ~~reference~~ **here** where worded differently, word (=reference spelling).\n");
+    out.push_str("\nMarks: **only here**, ~~reference~~ **here** where worded differently, word (=reference spelling); on the reference row, **words** some member lacks and _words_ some member words differently.\n");
     for group in &report.groups {
         let _ = writeln!(
             out,
@@ -301,4 +310,55 @@ fn cell(text: &str) -> String {
         .replace('*', "\\*")
         .replace('_', "\\_")
         .replace('~', "\\~")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Report;
+    use crate::{Config, compare};
+
+    /// Every renderer on a report, which must not panic; returns the CSV to look at.
+    fn check(report: &Report, expect_csv_rows: usize) {
+        let _ = (super::text(report), super::markdown(report));
+        let page = super::html(report);
+        assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));
+        let csv = super::csv(report);
+        assert_eq!(csv.split_terminator("\r\n").count(), 1 + expect_csv_rows);
+    }
+
+    #[test]
+    fn no_sources_render_headers_only() {
+        check(&compare(&[], &Config::default()), 0);
+    }
+
+    /// A report read from JSON may point at sources, sentences and bytes that do not exist.
+    #[test]
+    fn inconsistent_reports_render_without_panicking() {
+        let json = r#"{
+            "schema": "crosscheck-report/1",
+            "sources": [
+                { "id": "a", "title": null, "outlet": null, "file": null,
+                  "sentences": [ { "start": 10, "end": 14, "text": "Oné", "boilerplate": false, "group": 0 } ] }
+            ],
+            "groups": [
+                { "id": 0, "status": "diverge", "reference": 7, "missing": [9],
+                  "elsewhere": [ { "source": 0, "sentence": 40, "group": 99 } ],
+                  "members": [
+                    { "source": 0, "sentence": 0, "relation": "diverge",
+                      "marks": [ { "start": 0, "end": 12, "kind": "differs", "against": { "start": 50, "end": 3 } },
+                                 { "start": 11, "end": 13, "kind": "only-here" } ] },
+                    { "source": 5, "sentence": 3, "relation": "agree", "marks": [] }
+                  ] },
+                { "id": 1, "status": "unique", "reference": 0, "missing": [],
+                  "members": [ { "source": 0, "sentence": 8, "relation": "reference", "marks": [] } ] }
+            ],
+            "facts": { "flags": [ { "kind": "number-conflict", "severity": "conflict", "group": 4,
+                                    "sides": [ { "source": 3, "sentence": 1, "group": 0, "start": 9, "end": 2, "text": "x" } ],
+                                    "explanation": "Source {3} and {99999999999999999999} {" } ],
+                       "quantities": [ { "source": 0, "sentence": 0, "group": 0, "start": 100, "end": 90, "text": "9",
+                                         "kind": "amount", "value": 9.0, "low": 9.0, "high": null } ] }
+        }"#;
+        let report: Report = serde_json::from_str(json).expect("the test report parses");
+        check(&report, 2);
+    }
 }
