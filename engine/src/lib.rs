@@ -90,6 +90,7 @@
 pub mod align;
 pub mod calendar;
 pub mod classify;
+pub mod classroom;
 pub mod clean;
 pub mod config;
 pub mod diff;

@@ -1,0 +1,253 @@
+//! The classroom kit: a printable worksheet and exercise questions with answer keys, all derived from a finished [`Report`].
+//!
+//! Nothing here compares text again: every entry is read from the report's
+//! sentences, groups and facts, so a key always agrees with what the grid and
+//! the Facts view show.
+//!
+//! * [`worksheet()`]: one row per source, one [`Column`] per question a
+//!   student answers about it (who, what happened, when, where, numbers,
+//!   quotes, left out); each cell is the teacher's key.
+//! * [`exercise`]: [`Question`]s a teacher sets ("Which sources report …?",
+//!   "What did C leave out?") with their [`AnswerKey`]s, and
+//!   [`templates`] for a default list.
+//!
+//! ```
+//! use crosscheck_engine::{classroom, compare, seeds, Config};
+//!
+//! let report = compare(&seeds::bundled(), &Config::default());
+//! let sheet = classroom::worksheet(&report);
+//! assert_eq!(sheet.rows.len(), 5);
+//! let questions = classroom::templates(&report);
+//! let letters = |n: usize| ["A", "B", "C", "D", "E"][n].to_owned();
+//! let first = &questions[0];
+//! assert!(first.prompt(&report, letters).starts_with("Which sources report"));
+//! assert!(!first.key(&report).lines.is_empty());
+//! ```
+//!
+//! `docs/classroom.md` describes every column and key for teachers.
+
+pub mod exercise;
+pub mod worksheet;
+
+pub use exercise::{AnswerKey, Question, SentenceAnchor, templates};
+pub use worksheet::{Cell, Column, Row, Worksheet, worksheet};
+
+use crate::report::{NameEntry, Report, SentenceReport};
+
+/// The first `max` words of `text` on one line, with "…" when cut (a text
+/// at most a quarter longer is kept whole rather than cut a word or two
+/// before its end). A
+/// quotation the excerpt opens or closes without its partner (the sentence
+/// starts or ends inside a quotation, or the cut falls inside one) gets the
+/// missing mark, so the excerpt reads as the source wrote it.
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let cut = words.len() > max + max / 4;
+    let mut kept = words.join(" ");
+    if cut {
+        kept = words[..max]
+            .join(" ")
+            .trim_end_matches(['.', ',', ';', ':', '—', '–', '-'])
+            .to_owned();
+        kept.push('…');
+    }
+    let (before, _) = missing_marks(text);
+    let (_, after) = missing_marks(&format!("{before}{kept}"));
+    format!("{before}{kept}{after}")
+}
+
+/// The quotation marks to put before and after `text` so that every
+/// quotation in it is opened and closed. Curly marks pair up; a straight
+/// mark opens after a space or at the start and closes otherwise, and may
+/// close a curly opening ("“dividing up certain assets\"").
+fn missing_marks(text: &str) -> (String, String) {
+    let mut curly_open = 0usize;
+    let mut before = String::new();
+    let mut straight_open = false;
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        let after_space = previous.is_none_or(|p| p.is_whitespace() || "([—–".contains(p));
+        match c {
+            '“' => curly_open += 1,
+            '”' if curly_open > 0 => curly_open -= 1,
+            '”' => before.push('“'),
+            '"' if straight_open => straight_open = false,
+            '"' if after_space => straight_open = true,
+            '"' if curly_open > 0 => curly_open -= 1,
+            '"' => before.push('"'),
+            _ => {}
+        }
+        previous = Some(c);
+    }
+    let mut after = String::new();
+    if straight_open {
+        after.push('"');
+    }
+    after.extend(std::iter::repeat_n('”', curly_open));
+    (before, after)
+}
+
+/// Quotation marks inside a quotation: double marks become single ones
+/// (“a ‘b’ c”), a straight mark opening after a space or at the start.
+pub(crate) fn nested(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        let after_space = previous.is_none_or(|p| p.is_whitespace() || "([—–".contains(p));
+        out.push(match c {
+            '“' => '‘',
+            '”' => '’',
+            '"' if after_space => '‘',
+            '"' => '’',
+            other => other,
+        });
+        previous = Some(c);
+    }
+    out
+}
+
+/// Text for a `{N}` template: braces doubled so [`crate::facts::types::fill`] keeps them.
+pub(crate) fn escaped(text: &str) -> String {
+    text.replace('{', "{{").replace('}', "}}")
+}
+
+/// The sentences of `source` that are article content (not boilerplate), with their indices.
+pub(crate) fn content(
+    report: &Report,
+    source: usize,
+) -> impl Iterator<Item = (usize, &SentenceReport)> {
+    report
+        .sources
+        .get(source)
+        .into_iter()
+        .flat_map(|s| s.sentences.iter().enumerate())
+        .filter(|(_, s)| !s.boilerplate)
+}
+
+/// A name as `source` writes it: its fullest form there, or the set's display
+/// name when the source only uses a shorter form ("Trump" → "Donald Trump").
+/// Abbreviations cut before their last full stop get it back ("U.S" → "U.S.").
+pub(crate) fn name_in(entry: &NameEntry, source: usize) -> String {
+    let words = |text: &str| text.split_whitespace().count();
+    let mut own: Option<&str> = None;
+    for form in entry.forms.iter().filter(|f| f.sources.contains(&source)) {
+        if own.is_none_or(|best| words(&form.text) > words(best)) {
+            own = Some(&form.text);
+        }
+    }
+    let name = match own {
+        Some(form) if words(form) >= words(&entry.name) => form,
+        _ => &entry.name,
+    };
+    full_stop_restored(name)
+}
+
+/// "U.S" → "U.S.", "U.N" → "U.N."; anything else unchanged.
+fn full_stop_restored(name: &str) -> String {
+    let bytes = name.as_bytes();
+    let abbreviation = bytes.len() >= 3
+        && bytes[bytes.len() - 2] == b'.'
+        && bytes[bytes.len() - 1].is_ascii_uppercase();
+    if abbreviation {
+        format!("{name}.")
+    } else {
+        name.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{NameForm, NameKind};
+
+    fn check_excerpt(text: &str, max: usize, expect: &str) {
+        assert_eq!(excerpt(text, max), expect, "for {text:?}");
+    }
+
+    #[test]
+    fn excerpts_cut_at_words_and_close_quotations() {
+        check_excerpt("one two three four five", 3, "one two three…");
+        check_excerpt("one two three four five", 4, "one two three four five");
+        check_excerpt("one two.\nthree", 2, "one two…");
+        check_excerpt(
+            "We want to see if we can bring that war to an end.”",
+            4,
+            "“We want to see…”",
+        );
+        check_excerpt(
+            "The president is determined to get one done.”",
+            20,
+            "“The president is determined to get one done.”",
+        );
+        check_excerpt("“We will see if we have something", 3, "“We will see…”");
+        check_excerpt(
+            "He said “one two” and “three four",
+            5,
+            "He said “one two” and…",
+        );
+        check_excerpt(
+            "began discussing “dividing up certain assets\" between",
+            9,
+            "began discussing “dividing up certain assets\" between",
+        );
+        check_excerpt(
+            "began discussing “dividing up",
+            9,
+            "began discussing “dividing up”",
+        );
+        check_excerpt("he said, \"Now, almost", 9, "he said, \"Now, almost\"");
+        check_excerpt("Zelenskyy wrote.\" Then", 9, "\"Zelenskyy wrote.\" Then");
+        check_excerpt("", 5, "");
+        check_excerpt("“", 5, "“”");
+    }
+
+    #[test]
+    fn nested_quotations_take_single_marks() {
+        assert_eq!(nested("“I don’t,” he said"), "‘I don’t,’ he said");
+        assert_eq!(
+            nested("discussing \"dividing up\" between"),
+            "discussing ‘dividing up’ between"
+        );
+    }
+
+    fn entry(name: &str, forms: &[(&str, &[usize])]) -> NameEntry {
+        NameEntry {
+            id: 0,
+            name: name.into(),
+            kind: NameKind::Person,
+            key: String::new(),
+            forms: forms
+                .iter()
+                .map(|(text, sources)| NameForm {
+                    text: (*text).into(),
+                    sources: sources.to_vec(),
+                })
+                .collect(),
+            titles: Vec::new(),
+            mentions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn names_are_written_as_the_source_writes_them() {
+        let zelensky = entry(
+            "Volodymyr Zelensky",
+            &[
+                ("Volodymyr Zelenskyy", &[0]),
+                ("Volodymyr Zelensky", &[1]),
+                ("Zelensky", &[2]),
+            ],
+        );
+        assert_eq!(name_in(&zelensky, 0), "Volodymyr Zelenskyy");
+        assert_eq!(name_in(&zelensky, 1), "Volodymyr Zelensky");
+        assert_eq!(name_in(&zelensky, 2), "Volodymyr Zelensky");
+        assert_eq!(
+            name_in(&entry("U.S", &[("U.S", &[0]), ("US", &[1])]), 0),
+            "U.S."
+        );
+        assert_eq!(
+            name_in(&entry("U.S", &[("U.S", &[0]), ("US", &[1])]), 1),
+            "US"
+        );
+    }
+}
