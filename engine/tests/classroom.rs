@@ -69,9 +69,11 @@ proptest! {
         let mut questions = classroom::templates(&report);
         questions.push(Question::LeftOut { source: 9 });
         questions.push(Question::OnlyIn { source: 9 });
-        questions.push(Question::WhichSourcesReport {
-            anchor: classroom::SentenceAnchor { source: 0, sentence: 0 },
-        });
+        for (source, sentence) in [(0, 0), (usize::MAX, usize::MAX)] {
+            questions.push(Question::WhichSourcesReport {
+                anchor: classroom::SentenceAnchor { source, sentence },
+            });
+        }
         for question in &questions {
             let key = question.key(&report);
             for group in &key.groups {

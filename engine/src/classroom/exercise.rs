@@ -119,7 +119,7 @@ impl Question {
                     ),
                     None => format!(
                         "Which sources report sentence {} of {}?",
-                        anchor.sentence + 1,
+                        anchor.sentence.saturating_add(1),
                         name(anchor.source)
                     ),
                 }
@@ -291,11 +291,16 @@ fn pieces(count: usize) -> String {
 /// first (details a student can point at), headlines and subheadings last.
 fn examples<'a>(report: &Report, unique: &[(usize, &'a str)]) -> Vec<&'a str> {
     let facts = &report.facts;
-    let detailed = |group: usize| {
-        let at = |g: Option<usize>| g == Some(group);
-        facts.quantities.iter().any(|q| at(q.at.group))
-            || facts.dates.iter().any(|d| at(d.at.group))
-    };
+    let mut detailed = vec![false; report.groups.len()];
+    let places = facts.quantities.iter().map(|q| q.at.group);
+    for group in places
+        .chain(facts.dates.iter().map(|d| d.at.group))
+        .flatten()
+    {
+        if let Some(slot) = detailed.get_mut(group) {
+            *slot = true;
+        }
+    }
     let mut ranked: Vec<(usize, usize)> = unique
         .iter()
         .enumerate()
@@ -303,7 +308,7 @@ fn examples<'a>(report: &Report, unique: &[(usize, &'a str)]) -> Vec<&'a str> {
             let rank = if !super::worksheet::reads_as_sentence(text) {
                 2
             } else {
-                usize::from(!detailed(*group))
+                usize::from(!detailed.get(*group).copied().unwrap_or(false))
             };
             (rank, i)
         })
