@@ -1,4 +1,4 @@
-//! Start-up I/O: find the mount point, read the embedded articles, report fatal errors in the page.
+//! Start-up I/O: find the mount point, read the embedded articles (or an exported page's session), keep the page's markup, report fatal errors.
 //!
 //! Everything here touches the DOM directly because it runs before (or
 //! instead of) the yew app. The app itself receives plain values.
@@ -6,8 +6,10 @@
 use std::rc::Rc;
 
 use crosscheck_engine::Source;
+use crosscheck_engine::classroom::Question;
 use crosscheck_import::session::{Article, Settings, parse_session};
 
+use crate::answers::Answers;
 use crate::messages::Message;
 use crate::storage::{self, Saved};
 use wasm_bindgen::JsCast;
@@ -27,8 +29,18 @@ pub struct Start {
     pub articles: Vec<Article>,
     /// The reader's saved choices (sources left out, the reference).
     pub settings: Settings,
+    /// Exercise questions on the articles (sources as positions).
+    pub questions: Vec<Question>,
     /// The page's own set, for "Restore the sample set".
     pub samples: Rc<Vec<Article>>,
+    /// The page's own exercise questions.
+    pub sample_questions: Rc<Vec<Question>>,
+    /// Whether this is a page saved for a class (its set is a teacher's session).
+    pub for_class: bool,
+    /// The student's saved exercise answers.
+    pub answers: Answers,
+    /// The page's own markup as it was served, for one-file exports (`None` if unavailable).
+    pub markup: Option<Rc<str>>,
     /// What to tell the user about how it started.
     pub messages: Vec<Message>,
 }
@@ -36,23 +48,22 @@ pub struct Start {
 /// Chooses what to open: the saved session, or the embedded set when there is none
 /// or it cannot be read (then it is kept aside and the user is told).
 pub async fn start_set() -> Start {
-    let (samples, mut messages) = match read_embedded_sources() {
-        EmbeddedSources::Loaded(sources) => (
-            sources
-                .iter()
-                .cloned()
-                .map(|source| Article { source, url: None })
-                .collect::<Vec<_>>(),
-            Vec::new(),
-        ),
-        EmbeddedSources::Unreadable(message) => (Vec::new(), vec![Message::error(message)]),
+    let markup = page_markup();
+    let (embedded, mut messages) = match read_embedded() {
+        Ok(embedded) => (embedded, Vec::new()),
+        Err(message) => (Embedded::default(), vec![Message::error(message)]),
     };
-    let samples = Rc::new(samples);
-    let mut settings = Settings::default();
+    storage::set_scope(embedded.scope.clone());
+    let for_class = embedded.scope.is_some();
+    let samples = Rc::new(embedded.articles);
+    let sample_questions = Rc::new(embedded.questions);
+    let mut settings = embedded.settings;
+    let mut questions = (*sample_questions).clone();
     let articles = match storage::load().await {
         Saved::Nothing => (*samples).clone(),
         Saved::Found(json) => match parse_session(&json) {
             Ok(session) => {
+                questions = session.questions();
                 settings = session.settings;
                 session.articles
             }
@@ -61,7 +72,7 @@ pub async fn start_set() -> Start {
                 messages.push(Message::error(format!(
                     "Your saved work could not be read ({}). The sample set is shown instead; the saved copy is kept in this browser under \"{}\".",
                     error.message(),
-                    storage::UNREADABLE_KEY
+                    storage::unreadable_key()
                 )));
                 (*samples).clone()
             }
@@ -70,18 +81,37 @@ pub async fn start_set() -> Start {
     Start {
         articles,
         settings,
+        questions,
         samples,
+        sample_questions,
+        for_class,
+        answers: storage::load_answers()
+            .map(|json| Answers::from_json(&json))
+            .unwrap_or_default(),
+        markup,
         messages,
     }
 }
 
-/// The articles embedded in the page, or an explanation of why there are none.
-#[derive(Clone, Debug, PartialEq)]
-pub enum EmbeddedSources {
-    /// The page carried these articles.
-    Loaded(Rc<Vec<Source>>),
-    /// The page carried no readable article list.
-    Unreadable(String),
+/// The page's built-in set: the bundled articles (a JSON list of sources) or,
+/// in a page exported for a class, a whole session.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Embedded {
+    /// The articles.
+    pub articles: Vec<Article>,
+    /// The choices the page opens with.
+    pub settings: Settings,
+    /// The exercise questions it carries.
+    pub questions: Vec<Question>,
+    /// For an exported page: where its reader's work is saved, apart from other pages'
+    /// (pages opened from disk share one storage area in most browsers).
+    pub scope: Option<String>,
+}
+
+/// The page as served, doctype included, read before the app replaces the loading message.
+fn page_markup() -> Option<Rc<str>> {
+    let html = document()?.document_element()?.outer_html();
+    Some(Rc::from(format!("<!doctype html>\n{html}")))
 }
 
 fn document() -> Option<Document> {
@@ -97,18 +127,49 @@ pub fn mount_point() -> Result<Element, String> {
     Ok(root)
 }
 
-/// Reads the JSON article list that the build embedded in the page.
-pub fn read_embedded_sources() -> EmbeddedSources {
+/// Reads the set the build (or a one-file export) embedded in the page.
+pub fn read_embedded() -> Result<Embedded, String> {
     let Some(script) = document().and_then(|d| d.get_element_by_id(SEEDS_ID)) else {
-        return EmbeddedSources::Unreadable("The page carries no articles.".into());
+        return Err("The page carries no articles.".into());
     };
-    let json = script.text_content().unwrap_or_default();
-    match serde_json::from_str::<Vec<Source>>(&json) {
-        Ok(sources) => EmbeddedSources::Loaded(Rc::new(sources)),
-        Err(error) => EmbeddedSources::Unreadable(format!(
-            "The articles embedded in this page could not be read ({error})."
+    parse_embedded(&script.text_content().unwrap_or_default())
+}
+
+/// Parses a built-in set: a list of sources, or a session (an exported page).
+pub fn parse_embedded(json: &str) -> Result<Embedded, String> {
+    if json.trim_start().starts_with('[') {
+        return match serde_json::from_str::<Vec<Source>>(json) {
+            Ok(sources) => Ok(Embedded {
+                articles: sources
+                    .into_iter()
+                    .map(|source| Article { source, url: None })
+                    .collect(),
+                ..Embedded::default()
+            }),
+            Err(error) => Err(format!(
+                "The articles embedded in this page could not be read ({error})."
+            )),
+        };
+    }
+    match parse_session(json) {
+        Ok(session) => Ok(Embedded {
+            questions: session.questions(),
+            articles: session.articles,
+            settings: session.settings,
+            scope: Some(format!("{:016x}", fnv(json))),
+        }),
+        Err(error) => Err(format!(
+            "The articles embedded in this page could not be read ({}).",
+            error.message()
         )),
     }
+}
+
+/// FNV-1a: a short, stable name for a page's set.
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Shows a fatal error in the page's alert box (and hides the loading message).
@@ -134,4 +195,39 @@ pub fn install_panic_hook() {
         console_error_panic_hook::hook(info);
         show_fatal(&format!("Internal error: {info}"));
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_import::session::{Session, to_json};
+
+    #[test]
+    fn the_bundled_list_has_no_scope_and_an_exported_session_has_one() {
+        let list =
+            parse_embedded(r#"[{"id":"a","text":"One."},{"id":"b","text":"Two."}]"#).unwrap();
+        assert_eq!(list.articles.len(), 2);
+        assert_eq!(list.scope, None);
+        let session = Session::new(
+            list.articles.clone(),
+            Settings {
+                reference: Some("b".into()),
+                ..Settings::default()
+            },
+        );
+        let exported = parse_embedded(&to_json(&session)).unwrap();
+        assert_eq!(exported.articles, list.articles);
+        assert_eq!(exported.settings.reference.as_deref(), Some("b"));
+        assert!(exported.scope.is_some());
+    }
+
+    #[test]
+    fn a_damaged_set_is_explained() {
+        let error = parse_embedded("{\"schema\": 3").unwrap_err();
+        assert!(
+            error.starts_with("The articles embedded in this page could not be read"),
+            "{error}"
+        );
+        assert!(parse_embedded("[1, 2]").is_err());
+    }
 }

@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use crosscheck_engine::classroom::Question;
 use crosscheck_engine::overview::{Overview, overview};
 use crosscheck_engine::{Config, ReferenceChoice, Report, Source, compare};
 
@@ -64,10 +65,36 @@ impl Comparison {
         self.included.iter().position(|&i| i == set_index)
     }
 
+    /// An exercise question as the report numbers sources (it is stored with
+    /// set positions); `None` when it asks about a source switched off.
+    pub fn question_in_report(&self, question: &Question) -> Option<Question> {
+        remap(question, |set| self.report_index(set))
+    }
+
+    /// A question from the report (a suggested one) with set positions, for storing.
+    pub fn question_in_set(&self, question: &Question) -> Option<Question> {
+        remap(question, |report| self.included.get(report).copied())
+    }
+
     /// The loaded source behind a report index.
     pub fn source(&self, report_index: usize) -> Option<&Source> {
         self.sources.get(self.set_index(report_index))
     }
+}
+
+/// `question` with its source mapped through `map`.
+fn remap(question: &Question, map: impl Fn(usize) -> Option<usize>) -> Option<Question> {
+    let mut question = question.clone();
+    match &mut question {
+        Question::OnlyIn { source } | Question::LeftOut { source } => *source = map(*source)?,
+        Question::WhichSourcesReport { anchor } => anchor.source = map(anchor.source)?,
+        Question::NumberDiffers
+        | Question::DayDiffers
+        | Question::QuoteWorded
+        | Question::NameSpelled
+        | Question::Custom { .. } => {}
+    }
+    Some(question)
 }
 
 /// Two sources compared on their own, for the pair view: each row is a pair of

@@ -6,10 +6,12 @@
 //! in the page rather than only in the console. Components hold UI state and
 //! render; they never compare text.
 
+pub mod answers;
 pub mod app;
 pub mod boot;
 pub mod comparison;
 pub mod components;
+pub mod export;
 pub mod files;
 pub mod importing;
 pub mod labels;

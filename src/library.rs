@@ -8,24 +8,41 @@ use std::rc::Rc;
 use crosscheck_engine::Source;
 use std::collections::BTreeSet;
 
-use crosscheck_import::session::{Article, Settings};
+use crosscheck_engine::classroom::Question;
+use crosscheck_import::session::{Article, Session, Settings};
 use yew::Reducible;
 
-/// The working set of articles.
+/// The working set of articles, and the exercise questions set on them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Library {
     /// The articles, in the order the user chose.
     pub articles: Rc<Vec<Article>>,
+    /// Exercise questions; their sources are positions in `articles` and
+    /// follow their articles when the set is reordered.
+    pub questions: Rc<Vec<Question>>,
     /// The set the page carries, for "Restore the sample set".
     pub samples: Rc<Vec<Article>>,
+    /// The questions the page carries with its set.
+    pub sample_questions: Rc<Vec<Question>>,
 }
 
 impl Library {
-    /// A library holding `articles`, with `samples` to restore.
+    /// A library holding `articles`, with `samples` to restore, and no questions.
     pub fn new(articles: Vec<Article>, samples: Rc<Vec<Article>>) -> Self {
         Library {
             articles: Rc::new(articles),
+            questions: Rc::default(),
             samples,
+            sample_questions: Rc::default(),
+        }
+    }
+
+    /// The same library with exercise questions: the current ones and the page's own.
+    pub fn with_questions(self, questions: Vec<Question>, samples: Rc<Vec<Question>>) -> Self {
+        Library {
+            questions: Rc::new(questions),
+            sample_questions: samples,
+            ..self
         }
     }
 
@@ -97,14 +114,20 @@ pub enum LibraryAction {
     Edit(usize, Field, String),
     /// Replace the set with the samples.
     RestoreSamples,
-    /// Replace the whole set (an imported session, or "start over").
+    /// Replace the whole set (an imported session, or "start over"); questions
+    /// about articles still there are kept.
     Replace(Vec<Article>),
+    /// Set the exercise questions (sources as positions in the set).
+    SetQuestions(Vec<Question>),
 }
 
 impl LibraryAction {
     /// Whether positions of sources change (so choices that name positions must reset).
     pub fn reorders(&self) -> bool {
-        !matches!(self, LibraryAction::Edit(..))
+        !matches!(
+            self,
+            LibraryAction::Edit(..) | LibraryAction::SetQuestions(_)
+        )
     }
 }
 
@@ -113,6 +136,7 @@ impl Reducible for Library {
 
     fn reduce(self: Rc<Self>, action: LibraryAction) -> Rc<Self> {
         let mut articles = (*self.articles).clone();
+        let mut questions: Option<Rc<Vec<Question>>> = None;
         match action {
             LibraryAction::Add(new) => articles.extend(new),
             LibraryAction::Remove(at) if at < articles.len() => {
@@ -126,18 +150,40 @@ impl Reducible for Library {
                 Some(article) => edit(article, field, value),
                 None => return self,
             },
-            LibraryAction::RestoreSamples => articles = (*self.samples).clone(),
+            LibraryAction::RestoreSamples => {
+                articles = (*self.samples).clone();
+                questions = Some(self.sample_questions.clone());
+            }
             LibraryAction::Replace(all) => articles = all,
+            LibraryAction::SetQuestions(list) => questions = Some(Rc::new(list)),
             LibraryAction::Remove(_) | LibraryAction::Move { .. } => return self,
         }
-        if articles == *self.articles {
+        let questions = questions
+            .unwrap_or_else(|| Rc::new(follow(&self.questions, &self.articles, &articles)));
+        if articles == *self.articles && questions == self.questions {
             return self;
         }
         Rc::new(Library {
             articles: Rc::new(articles),
+            questions,
             samples: self.samples.clone(),
+            sample_questions: self.sample_questions.clone(),
         })
     }
+}
+
+/// `questions` about `before`, re-pointed at the same articles in `after`
+/// (by id); questions about articles that are gone are dropped.
+fn follow(questions: &[Question], before: &[Article], after: &[Article]) -> Vec<Question> {
+    if questions.is_empty() || before == after {
+        return questions.to_vec();
+    }
+    let stored = Session::new(before.to_vec(), Settings::default()).with_questions(questions);
+    Session {
+        articles: after.to_vec(),
+        ..stored
+    }
+    .questions()
 }
 
 fn edit(article: &mut Article, field: Field, value: String) {
@@ -258,5 +304,32 @@ mod tests {
     fn only_edits_keep_positions() {
         assert!(!LibraryAction::Edit(0, Field::Date, String::new()).reorders());
         assert!(LibraryAction::Remove(0).reorders());
+    }
+
+    #[test]
+    fn questions_follow_their_articles() {
+        let library = Rc::new(
+            Library::new(
+                vec![article("a"), article("b"), article("c")],
+                Rc::default(),
+            )
+            .with_questions(
+                vec![
+                    Question::LeftOut { source: 2 },
+                    Question::OnlyIn { source: 1 },
+                ],
+                Rc::default(),
+            ),
+        );
+        let moved = library.reduce(LibraryAction::Move { from: 2, to: 0 });
+        assert_eq!(
+            *moved.questions,
+            vec![
+                Question::LeftOut { source: 0 },
+                Question::OnlyIn { source: 2 }
+            ]
+        );
+        let removed = moved.reduce(LibraryAction::Remove(0));
+        assert_eq!(*removed.questions, vec![Question::OnlyIn { source: 1 }]);
     }
 }

@@ -24,6 +24,10 @@ pub enum View {
     Pair,
     /// Numbers, days, quotes and names compared across the sources.
     Facts,
+    /// A teacher's questions, answered on the articles without highlights.
+    Exercise,
+    /// For teachers: the one-page copy, worksheet, exercise and downloads.
+    Class,
     /// The articles: add, edit, reorder, remove; save and load sessions.
     Articles,
     /// What the words mean and how the tool decides.
@@ -32,12 +36,14 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 9] = [
         View::Overview,
         View::Grid,
         View::Reading,
         View::Pair,
         View::Facts,
+        View::Exercise,
+        View::Class,
         View::Articles,
         View::Help,
     ];
@@ -50,6 +56,8 @@ impl View {
             View::Reading => "Read one article",
             View::Pair => "Compare two",
             View::Facts => "Facts",
+            View::Exercise => "Exercise",
+            View::Class => "For the class",
             View::Articles => "Articles",
             View::Help => "Help",
         }
@@ -63,9 +71,39 @@ impl View {
             View::Reading => "reading",
             View::Pair => "pair",
             View::Facts => "facts",
+            View::Exercise => "exercise",
+            View::Class => "class",
             View::Articles => "articles",
             View::Help => "help",
         }
+    }
+}
+
+/// Whether the page compares or runs an exercise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Every view is open.
+    Compare,
+    /// A student answers the exercise: only the exercise and help are open, so
+    /// no highlight gives an answer away until the answers are revealed.
+    Exercise,
+}
+
+impl Mode {
+    /// The views this mode shows as tabs; the exercise only when there are questions.
+    pub fn views(self, questions: usize) -> Vec<View> {
+        match self {
+            Mode::Exercise => vec![View::Exercise, View::Help],
+            Mode::Compare => View::ALL
+                .into_iter()
+                .filter(|&v| v != View::Exercise || questions > 0)
+                .collect(),
+        }
+    }
+
+    /// Whether this mode shows `view`.
+    pub fn shows(self, view: View) -> bool {
+        self == Mode::Compare || matches!(view, View::Exercise | View::Help)
     }
 }
 
@@ -116,6 +154,8 @@ pub struct UiState {
     pub pair: (usize, usize),
     /// The grid row to bring into view and focus.
     pub focus_group: Option<usize>,
+    /// Comparing, or answering an exercise.
+    pub mode: Mode,
 }
 
 impl Default for UiState {
@@ -131,6 +171,7 @@ impl Default for UiState {
             opened_group: None,
             pair: (0, 1),
             focus_group: None,
+            mode: Mode::Compare,
         }
     }
 }
@@ -166,6 +207,10 @@ pub enum Action {
     ApplyChoices(BTreeSet<usize>, Option<usize>),
     /// Follow a deep link (the URL fragment).
     Navigate(Route),
+    /// Answer the exercise: only the exercise view until the answers are revealed.
+    StartExercise,
+    /// Open every view again (the answers were revealed).
+    EndExercise,
 }
 
 impl Reducible for UiState {
@@ -174,6 +219,7 @@ impl Reducible for UiState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
+            Action::Show(view) if !self.mode.shows(view) => return self,
             Action::Show(view) => {
                 next.view = view;
                 next.focus_group = None;
@@ -216,6 +262,16 @@ impl Reducible for UiState {
                 next.focus_group = None;
             }
             Action::Navigate(route) => navigate(&mut next, route),
+            Action::StartExercise => {
+                next.mode = Mode::Exercise;
+                next.view = View::Exercise;
+                next.focus_group = None;
+            }
+            Action::EndExercise => next.mode = Mode::Compare,
+        }
+        if !next.mode.shows(next.view) {
+            // In an exercise, links and keys that would open a comparison view do nothing.
+            return self;
         }
         if next == *self { self } else { Rc::new(next) }
     }
@@ -336,5 +392,40 @@ mod tests {
             assert_eq!(s.reading, 2);
             assert_eq!(s.opened_group, None);
         });
+    }
+
+    #[test]
+    fn an_exercise_keeps_the_comparison_views_shut_until_it_ends() {
+        check(
+            &[
+                Action::StartExercise,
+                Action::Show(View::Grid),
+                Action::ShowGroup(3),
+                Action::ShowOmittedBy(1),
+                Action::Navigate(Route::parse("#facts")),
+            ],
+            |s| {
+                assert_eq!(s.mode, Mode::Exercise);
+                assert_eq!(s.view, View::Exercise);
+            },
+        );
+        check(
+            &[
+                Action::StartExercise,
+                Action::EndExercise,
+                Action::ShowGroup(3),
+            ],
+            |s| {
+                assert_eq!(s.view, View::Grid);
+                assert_eq!(s.focus_group, Some(3));
+            },
+        );
+    }
+
+    #[test]
+    fn the_exercise_tab_shows_only_with_questions() {
+        assert!(!Mode::Compare.views(0).contains(&View::Exercise));
+        assert!(Mode::Compare.views(2).contains(&View::Exercise));
+        assert_eq!(Mode::Exercise.views(2), vec![View::Exercise, View::Help]);
     }
 }

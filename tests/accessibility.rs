@@ -5,10 +5,10 @@
 mod support;
 
 use fantoccini::Client;
-use support::{Scheme, Setup, axe_violations, wait_for, with_browser};
+use support::{Scheme, Setup, axe_violations, click, wait_for, with_browser};
 
-const VIEWS: [&str; 7] = [
-    "grid", "overview", "reading", "pair", "facts", "articles", "help",
+const VIEWS: [&str; 9] = [
+    "grid", "overview", "reading", "pair", "facts", "class", "exercise", "articles", "help",
 ];
 
 async fn audit_every_view(client: &Client) -> Vec<String> {
@@ -29,6 +29,13 @@ async fn audit_every_view(client: &Client) -> Vec<String> {
                 .await
                 .unwrap();
             wait_for(client, "aside.group-detail .detail-members").await;
+        }
+        if slug == "class" {
+            // Questions make the Exercise tab appear; the answer key is the densest sheet.
+            click(client, "#exercise-title ~ .tool-row button:first-child").await;
+            wait_for(client, ".question-list li").await;
+            click(client, ".worksheet-section .tool-row button:nth-child(2)").await;
+            wait_for(client, ".sheet.key").await;
         }
         found.extend(
             axe_violations(client)

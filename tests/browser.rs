@@ -313,7 +313,13 @@ async fn every_view_fits_a_phone_screen() {
         open_grid(&client).await;
         no_sideways_scrolling(&client).await;
         screenshot(&client, "grid", Viewport::Phone).await;
-        for slug in ["overview", "reading", "pair", "facts", "help"] {
+        for slug in [
+            "overview", "reading", "pair", "facts", "class", "exercise", "help",
+        ] {
+            if slug == "exercise" {
+                // The Exercise tab appears once the class view has questions.
+                click(&client, "#exercise-title ~ .tool-row button:first-child").await;
+            }
             click(&client, &format!("#tab-{slug}")).await;
             wait_for(&client, &format!("#panel-{slug}")).await;
             no_sideways_scrolling(&client).await;

@@ -92,7 +92,8 @@ async fn picked_files_are_added_and_survive_a_reload() {
         assert_eq!(outlet.as_str(), Some("The Courier"));
         screenshot(&client, "articles", Viewport::Laptop).await;
         client.refresh().await.unwrap();
-        wait_for(&client, "table.aligned tbody tr.group").await;
+        // The address keeps the open view, so the reload opens the Articles view again.
+        wait_for(&client, "#panel-articles .article-list").await;
         let chips = client.find_all(Locator::Css(".chips > li")).await.unwrap().len();
         assert_eq!(chips, 8, "the added articles are still there after a reload");
     })
@@ -324,7 +325,7 @@ async fn a_session_too_large_for_local_storage_is_kept_in_indexed_db() {
         )
         .await;
         client.refresh().await.unwrap();
-        wait_for(&client, "table.aligned tbody tr.group").await;
+        wait_for(&client, "#panel-articles .article-list").await;
         let chips = client
             .find_all(Locator::Css(".chips > li"))
             .await

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crosscheck_engine::Source;
+use crosscheck_engine::classroom::Question;
 use crosscheck_engine::seeds::id_from_file;
 
 use crate::decode::strip_bom;
@@ -49,6 +50,10 @@ pub struct Session {
     /// The reader's choices about them.
     #[serde(default)]
     pub settings: Settings,
+    /// Exercise questions a teacher set, as stored: engine
+    /// [`Question`]s whose sources are article ids (see [`Session::questions`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exercise: Vec<Value>,
 }
 
 /// One article: the source as the engine takes it, and where it came from.
@@ -80,7 +85,27 @@ impl Session {
             schema: SCHEMA.to_owned(),
             articles,
             settings,
+            exercise: Vec::new(),
         }
+    }
+
+    /// The session with these exercise questions, whose sources are positions in `articles`.
+    pub fn with_questions(mut self, questions: &[Question]) -> Session {
+        self.exercise = questions
+            .iter()
+            .filter_map(|q| stored_question(q, &self.articles))
+            .collect();
+        self
+    }
+
+    /// The exercise questions with sources as positions in `articles`; a
+    /// question about an article no longer there, or that this version cannot
+    /// read, is left out.
+    pub fn questions(&self) -> Vec<Question> {
+        self.exercise
+            .iter()
+            .filter_map(|value| read_question(value, &self.articles))
+            .collect()
     }
 
     /// The articles as the engine takes them.
@@ -236,7 +261,14 @@ pub fn parse_session(text: &str) -> Result<Session, SessionError> {
         read.push(article);
     }
     let settings = settings(object.get("settings"), &read);
-    Ok(Session::new(read, settings))
+    let mut session = Session::new(read, settings);
+    if let Some(Value::Array(questions)) = object.get("exercise") {
+        session.exercise = questions.clone();
+        // Keep only what this version reads, so a saved copy stays clean.
+        let kept = session.questions();
+        session = session.with_questions(&kept);
+    }
+    Ok(session)
 }
 
 fn check_schema(schema: &str) -> Result<(), SessionError> {
@@ -354,6 +386,36 @@ fn settings(value: Option<&Value>, articles: &[Article]) -> Settings {
         excluded,
         reference,
     }
+}
+
+/// Where a question names a source: `source`, or `anchor.source`.
+fn source_slot(value: &mut Value) -> Option<&mut Value> {
+    let object = value.as_object_mut()?;
+    if object.contains_key("source") {
+        return object.get_mut("source");
+    }
+    object.get_mut("anchor")?.as_object_mut()?.get_mut("source")
+}
+
+/// A question as stored: its source position replaced by the article's id.
+fn stored_question(question: &Question, articles: &[Article]) -> Option<Value> {
+    let mut value = serde_json::to_value(question).ok()?;
+    if let Some(slot) = source_slot(&mut value) {
+        let position = usize::try_from(slot.as_u64()?).ok()?;
+        *slot = Value::String(articles.get(position)?.source.id.clone());
+    }
+    Some(value)
+}
+
+/// A stored question back, its article id replaced by the article's position.
+fn read_question(value: &Value, articles: &[Article]) -> Option<Question> {
+    let mut value = value.clone();
+    if let Some(slot) = source_slot(&mut value) {
+        let id = slot.as_str()?;
+        let position = articles.iter().position(|a| a.source.id == id)?;
+        *slot = Value::from(position);
+    }
+    serde_json::from_value(value).ok()
 }
 
 #[cfg(test)]
@@ -528,5 +590,49 @@ mod tests {
             )
             .is_ok()
         );
+    }
+
+    #[test]
+    fn exercise_questions_name_articles_by_id_and_follow_them() {
+        use crosscheck_engine::classroom::{Question, SentenceAnchor};
+        let json = r#"{"schema": "crosscheck-session/1", "articles": [
+            {"id": "a", "text": "One."}, {"id": "b", "text": "Two."}, {"id": "c", "text": "Three."}]}"#;
+        let session = parse_session(json).unwrap();
+        let questions = vec![
+            Question::LeftOut { source: 2 },
+            Question::WhichSourcesReport {
+                anchor: SentenceAnchor {
+                    source: 1,
+                    sentence: 0,
+                },
+            },
+            Question::NumberDiffers,
+        ];
+        let stored = session.clone().with_questions(&questions);
+        let text = to_json(&stored);
+        assert!(text.contains(r#""source": "c""#), "{text}");
+        // The reader moves article c first and removes b: questions follow their articles.
+        let mut articles = stored.articles.clone();
+        articles.rotate_right(1);
+        articles.retain(|a| a.source.id != "b");
+        let moved = Session { articles, ..stored };
+        assert_eq!(
+            moved.questions(),
+            vec![Question::LeftOut { source: 0 }, Question::NumberDiffers]
+        );
+        let back = parse_session(&text).unwrap();
+        assert_eq!(back.questions(), questions);
+    }
+
+    #[test]
+    fn unreadable_exercise_questions_are_dropped() {
+        let json = r#"{"schema": "crosscheck-session/1", "articles": [{"id": "a", "text": "One."}],
+            "exercise": [{"kind": "from-the-future"}, {"kind": "left-out", "source": "gone"}, {"kind": "quote-worded"}, 7]}"#;
+        let session = parse_session(json).unwrap();
+        assert_eq!(
+            session.questions(),
+            vec![crosscheck_engine::classroom::Question::QuoteWorded]
+        );
+        assert_eq!(session.exercise.len(), 1);
     }
 }

@@ -12,13 +12,17 @@ mod save;
 use std::rc::Rc;
 
 use crosscheck_engine::Source;
+use crosscheck_engine::classroom::Question;
 use crosscheck_import::session::{Article, Session};
 use yew::Reducible;
 use yew::prelude::*;
 
+use crate::answers::{Answers, KeyShown};
 use crate::boot::Start;
 use crate::comparison::{Comparison, PairComparison};
 use crate::components::articles::{ArticlesView, LibraryContext};
+use crate::components::class_kit::ClassKitView;
+use crate::components::exercise::ExerciseView;
 use crate::components::facts::FactsView;
 use crate::components::grid::{AlignedGrid, ViewProps};
 use crate::components::header::Header;
@@ -33,6 +37,7 @@ use crate::library::{Library, LibraryAction, choices, settings};
 use crate::messages::{Message, MessageAction, Messages};
 use crate::route::Route;
 use crate::state::{Action, UiState, View};
+use crate::storage;
 
 /// What the app is started with.
 #[derive(Properties, PartialEq)]
@@ -46,7 +51,10 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let library = use_reducer({
         let start = props.start.clone();
-        move || Library::new(start.articles, start.samples)
+        move || {
+            Library::new(start.articles, start.samples)
+                .with_questions(start.questions, start.sample_questions)
+        }
     });
     let messages = use_reducer({
         let shown = props.start.messages.clone();
@@ -55,16 +63,31 @@ pub fn App(props: &AppProps) -> Html {
     let ui = use_reducer({
         let (excluded, reference) = choices(&props.start.articles, &props.start.settings);
         let count = props.start.articles.len();
+        // A page saved for a class with questions opens on the exercise until its key is revealed.
+        let exercise = props.start.for_class
+            && !props.start.questions.is_empty()
+            && props.start.answers.shown == KeyShown::Hidden;
         move || {
             let chosen = Rc::new(UiState {
                 excluded,
                 reference,
                 ..UiState::default()
             });
-            // A deep link opens the page where it points.
-            let route = Route::parse(&link::current_hash()).within(count);
-            (*chosen.reduce(Action::Navigate(route))).clone()
+            let first = if exercise {
+                Action::StartExercise
+            } else {
+                // A deep link opens the page where it points.
+                Action::Navigate(Route::parse(&link::current_hash()).within(count))
+            };
+            (*chosen.reduce(first)).clone()
         }
+    });
+    let answers = use_reducer({
+        let saved = props.start.answers.clone();
+        move || saved
+    });
+    use_effect_with(answers.clone(), |answers| {
+        storage::save_answers(&answers.to_json())
     });
     link::use_deep_link(ui.clone(), library.articles.len());
     let notify = {
@@ -74,6 +97,7 @@ pub fn App(props: &AppProps) -> Html {
     let saved_settings = settings(&library.articles, &ui.excluded, ui.reference);
     save::use_save(
         library.articles.clone(),
+        library.questions.clone(),
         saved_settings.clone(),
         notify.clone(),
     );
@@ -92,16 +116,20 @@ pub fn App(props: &AppProps) -> Html {
             let (excluded, reference) = choices(&session.articles, &session.settings);
             ui.dispatch(Action::SourcesChanged);
             ui.dispatch(Action::ApplyChoices(excluded, reference));
+            let questions = session.questions();
             library.dispatch(LibraryAction::Replace(session.articles));
+            library.dispatch(LibraryAction::SetQuestions(questions));
         })
     };
     let context = LibraryContext {
         articles: library.articles.clone(),
+        questions: library.questions.clone(),
         samples: library.samples.clone(),
         edit,
         notify,
         settings: saved_settings,
         open_session,
+        markup: props.start.markup.clone(),
     };
     let dragging = drop::use_file_drop(context.clone());
     let sources: Rc<Vec<Source>> =
@@ -117,7 +145,7 @@ pub fn App(props: &AppProps) -> Html {
             </>
         }
     } else {
-        html! { <Workspace {sources} state={ui.clone()} /> }
+        html! { <Workspace {sources} state={ui.clone()} questions={library.questions.clone()} answers={answers.clone()} /> }
     };
     html! {
         <ContextProvider<LibraryContext> {context}>
@@ -135,6 +163,8 @@ pub fn App(props: &AppProps) -> Html {
 struct WorkspaceProps {
     sources: Rc<Vec<Source>>,
     state: UseReducerHandle<UiState>,
+    questions: Rc<Vec<Question>>,
+    answers: UseReducerHandle<Answers>,
 }
 
 /// The comparison of two or more articles: source bar, tabs and the open view.
@@ -169,13 +199,18 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         View::Reading => html! { <ReadingView ..view_props.clone() /> },
         View::Pair => html! { <PairView view={view_props.clone()} {pair} /> },
         View::Facts => html! { <FactsView ..view_props.clone() /> },
+        View::Exercise => html! {
+            <ExerciseView view={view_props.clone()} questions={props.questions.clone()}
+                answers={Rc::new((*props.answers).clone())} on_answer={props.answers.dispatcher().to_callback()} />
+        },
+        View::Class => html! { <ClassKitView ..view_props.clone() /> },
         View::Articles => html! { <ArticlesView /> },
         View::Help => html! { <HelpView /> },
     };
     html! {
         <>
             <SourceBar sources={props.sources.clone()} state={view_props.state.clone()} dispatch={dispatch.clone()} />
-            <Tabs current={view} on_select={dispatch.reform(Action::Show)} />
+            <Tabs views={state.mode.views(props.questions.len())} current={view} on_select={dispatch.reform(Action::Show)} />
             <section class="panel" role="tabpanel" id={panel_id(view)} aria-labelledby={tab_id(view)} tabindex="0">
                 { panel }
             </section>

@@ -1,7 +1,8 @@
-//! Effect: save the articles and the reader's choices after every change, warning once when it cannot.
+//! Effect: save the articles, exercise questions and the reader's choices after every change, warning once when it cannot.
 
 use std::rc::Rc;
 
+use crosscheck_engine::classroom::Question;
 use crosscheck_import::session::{Article, Session, Settings, to_json};
 use yew::prelude::*;
 
@@ -10,19 +11,29 @@ use crate::storage;
 
 /// Saves `articles` whenever they change; tells the user (once) when saving fails.
 #[hook]
-pub fn use_save(articles: Rc<Vec<Article>>, settings: Settings, notify: Callback<Vec<Message>>) {
+pub fn use_save(
+    articles: Rc<Vec<Article>>,
+    questions: Rc<Vec<Question>>,
+    settings: Settings,
+    notify: Callback<Vec<Message>>,
+) {
     let warned = use_mut_ref(|| false);
-    use_effect_with((articles, settings), move |(articles, settings)| {
-        let json = to_json(&Session::new(articles.to_vec(), settings.clone()));
-        wasm_bindgen_futures::spawn_local(async move {
-            match storage::save(&json).await {
-                Ok(()) => *warned.borrow_mut() = false,
-                Err(error) if !*warned.borrow() => {
-                    *warned.borrow_mut() = true;
-                    notify.emit(vec![Message::warning(error.message())]);
+    use_effect_with(
+        (articles, questions, settings),
+        move |(articles, questions, settings)| {
+            let session =
+                Session::new(articles.to_vec(), settings.clone()).with_questions(questions);
+            let json = to_json(&session);
+            wasm_bindgen_futures::spawn_local(async move {
+                match storage::save(&json).await {
+                    Ok(()) => *warned.borrow_mut() = false,
+                    Err(error) if !*warned.borrow() => {
+                        *warned.borrow_mut() = true;
+                        notify.emit(vec![Message::warning(error.message())]);
+                    }
+                    Err(_) => {}
                 }
-                Err(_) => {}
-            }
-        });
-    });
+            });
+        },
+    );
 }

@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use crosscheck_engine::Headline;
+use crosscheck_engine::classroom::Question;
 use crosscheck_import::session::{Article, Session, Settings, parse_session_bytes, to_json};
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
@@ -26,6 +27,8 @@ const MAX_FILE_BYTES: f64 = crosscheck_import::limits::MAX_FILE_BYTES as f64;
 pub struct LibraryContext {
     /// The articles, in order.
     pub articles: Rc<Vec<Article>>,
+    /// Exercise questions on them (sources as positions).
+    pub questions: Rc<Vec<Question>>,
     /// The page's own set.
     pub samples: Rc<Vec<Article>>,
     /// Changes the set.
@@ -36,9 +39,16 @@ pub struct LibraryContext {
     pub settings: Settings,
     /// Replaces the work with an opened session (articles and choices).
     pub open_session: Callback<Session>,
+    /// The page's markup as served, for one-file copies.
+    pub markup: Option<Rc<str>>,
 }
 
 impl LibraryContext {
+    /// The work as a session: articles, choices and exercise questions.
+    pub fn session(&self) -> Session {
+        Session::new(self.articles.to_vec(), self.settings.clone()).with_questions(&self.questions)
+    }
+
     /// Adds what an import accepted and shows its messages.
     pub fn apply(&self, outcome: Outcome) {
         if !outcome.added.is_empty() {
@@ -216,10 +226,7 @@ fn SessionTools() -> Html {
     let export = {
         let context = context.clone();
         Callback::from(move |_| {
-            let json = to_json(&Session::new(
-                context.articles.to_vec(),
-                Settings::default(),
-            ));
+            let json = to_json(&context.session());
             if let Err(why) = files::download("crosscheck-session.json", "application/json", &json)
             {
                 context.notify.emit(vec![Message::error(format!(

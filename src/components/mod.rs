@@ -1,6 +1,9 @@
 //! Presentational components: they take data and callbacks, never compare text.
 
 pub mod articles;
+pub mod class_kit;
+pub mod exercise;
+pub mod exercise_editor;
 pub mod facts;
 pub mod grid;
 pub mod group_detail;
@@ -18,3 +21,4 @@ pub mod source_bar;
 pub mod source_name;
 pub mod source_picker;
 pub mod tabs;
+pub mod worksheet;

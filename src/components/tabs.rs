@@ -8,6 +8,8 @@ use crate::state::View;
 /// Properties of [`Tabs`].
 #[derive(Properties, PartialEq)]
 pub struct TabsProps {
+    /// The views to offer, in order.
+    pub views: Vec<View>,
     /// The open view.
     pub current: View,
     /// Called with the view to open.
@@ -30,8 +32,9 @@ pub fn Tabs(props: &TabsProps) -> Html {
     let onkeydown = {
         let on_select = props.on_select.clone();
         let current = props.current;
+        let views = props.views.clone();
         Callback::from(move |event: KeyboardEvent| {
-            let Some(next) = neighbour(current, &event.key()) else {
+            let Some(next) = neighbour(&views, current, &event.key()) else {
                 return;
             };
             event.prevent_default();
@@ -41,7 +44,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
     };
     html! {
         <div class="tabs" role="tablist" aria-label="Views" {onkeydown}>
-            { for View::ALL.iter().map(|&view| {
+            { for props.views.iter().map(|&view| {
                 let selected = view == props.current;
                 let onclick = props.on_select.reform(move |_| view);
                 html! {
@@ -60,17 +63,17 @@ pub fn Tabs(props: &TabsProps) -> Html {
 }
 
 /// The view an arrow, Home or End key moves to.
-fn neighbour(current: View, key: &str) -> Option<View> {
-    let at = View::ALL.iter().position(|&v| v == current)?;
-    let last = View::ALL.len() - 1;
+fn neighbour(views: &[View], current: View, key: &str) -> Option<View> {
+    let at = views.iter().position(|&v| v == current)?;
+    let last = views.len() - 1;
     let index = match key {
-        "ArrowRight" => (at + 1) % View::ALL.len(),
+        "ArrowRight" => (at + 1) % views.len(),
         "ArrowLeft" => at.checked_sub(1).unwrap_or(last),
         "Home" => 0,
         "End" => last,
         _ => return None,
     };
-    Some(View::ALL[index])
+    views.get(index).copied()
 }
 
 fn focus(id: &str) {
@@ -89,11 +92,23 @@ mod tests {
 
     #[test]
     fn arrows_wrap_around_the_tabs() {
-        assert_eq!(neighbour(View::Overview, "ArrowRight"), Some(View::Grid));
-        assert_eq!(neighbour(View::Help, "ArrowRight"), Some(View::Overview));
-        assert_eq!(neighbour(View::Overview, "ArrowLeft"), Some(View::Help));
-        assert_eq!(neighbour(View::Pair, "Home"), Some(View::Overview));
-        assert_eq!(neighbour(View::Grid, "End"), Some(View::Help));
-        assert_eq!(neighbour(View::Grid, "Enter"), None);
+        assert_eq!(
+            neighbour(&View::ALL, View::Overview, "ArrowRight"),
+            Some(View::Grid)
+        );
+        assert_eq!(
+            neighbour(&View::ALL, View::Help, "ArrowRight"),
+            Some(View::Overview)
+        );
+        assert_eq!(
+            neighbour(&View::ALL, View::Overview, "ArrowLeft"),
+            Some(View::Help)
+        );
+        assert_eq!(
+            neighbour(&View::ALL, View::Pair, "Home"),
+            Some(View::Overview)
+        );
+        assert_eq!(neighbour(&View::ALL, View::Grid, "End"), Some(View::Help));
+        assert_eq!(neighbour(&View::ALL, View::Grid, "Enter"), None);
     }
 }

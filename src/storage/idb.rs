@@ -11,7 +11,8 @@ use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 
 const DATABASE: &str = "crosscheck";
 const STORE: &str = "sessions";
-const KEY: &str = "current";
+/// The key the session is stored under, before its scope.
+pub const KEY: &str = "current";
 
 /// Waits for a request to succeed (its result) or fail.
 async fn finish(request: &IdbRequest) -> Result<JsValue, JsValue> {
@@ -48,21 +49,21 @@ async fn open() -> Result<IdbDatabase, JsValue> {
     finish(&request).await?.dyn_into::<IdbDatabase>()
 }
 
-/// Stores the session JSON.
-pub async fn save(json: &str) -> Result<(), JsValue> {
+/// Stores the session JSON under `key`.
+pub async fn save(key: &str, json: &str) -> Result<(), JsValue> {
     let db = open().await?;
     let store = db
         .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?
         .object_store(STORE)?;
-    finish(&store.put_with_key(&JsValue::from_str(json), &JsValue::from_str(KEY))?).await?;
+    finish(&store.put_with_key(&JsValue::from_str(json), &JsValue::from_str(key))?).await?;
     Ok(())
 }
 
-/// Reads the stored session JSON, if any.
-pub async fn load() -> Result<Option<String>, JsValue> {
+/// Reads the session JSON stored under `key`, if any.
+pub async fn load(key: &str) -> Result<Option<String>, JsValue> {
     let db = open().await?;
     let store = db.transaction_with_str(STORE)?.object_store(STORE)?;
-    Ok(finish(&store.get(&JsValue::from_str(KEY))?)
+    Ok(finish(&store.get(&JsValue::from_str(key))?)
         .await?
         .as_string())
 }

@@ -127,9 +127,12 @@ fn capabilities(env: &Env, setup: Setup) -> Capabilities {
         args.push("--force-dark-mode".to_owned());
         args.push("--blink-settings=preferredColorScheme=0".to_owned());
     }
-    let mut prefs = json!({});
+    let mut prefs = json!({
+        "download.default_directory": downloads_dir(),
+        "download.prompt_for_download": false,
+    });
     if setup.scripts == Scripts::Off {
-        prefs = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        prefs["profile.managed_default_content_settings.javascript"] = json!(2);
     }
     // Device metrics give the exact viewport (a window cannot be narrower than
     // about 500 px, and its size includes the browser's own frame).
@@ -173,6 +176,37 @@ where
     if let Err(panic) = outcome {
         std::panic::resume_unwind(panic);
     }
+}
+
+/// Where the browser saves downloads: `<screenshots>/downloads`.
+pub fn downloads_dir() -> PathBuf {
+    let dir = env().screenshots.join("downloads");
+    std::fs::create_dir_all(&dir).expect("create the downloads folder");
+    dir
+}
+
+/// Forgets an earlier download of `name`, so that [`wait_for_download`] sees the new one.
+pub fn forget_download(name: &str) {
+    let _ = std::fs::remove_file(downloads_dir().join(name));
+}
+
+/// Waits until the browser has saved `name` in [`downloads_dir`] and returns its bytes.
+pub async fn wait_for_download(name: &str) -> Vec<u8> {
+    let path = downloads_dir().join(name);
+    let poll = async {
+        loop {
+            // Chrome writes `name.crdownload` and renames it when done.
+            if let Ok(bytes) = std::fs::read(&path)
+                && !bytes.is_empty()
+            {
+                return bytes;
+            }
+            tokio::task::yield_now().await;
+        }
+    };
+    tokio::time::timeout(WAIT, poll)
+        .await
+        .unwrap_or_else(|_| panic!("{} was not downloaded within {WAIT:?}", path.display()))
 }
 
 /// The built page as a file:// URL.

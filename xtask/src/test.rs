@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use crate::{axe, browser, dist, project};
 
 /// The most `dist/crosscheck.html` may weigh, in bytes.
-const DIST_BUDGET_BYTES: u64 = 600 * 1000;
+const DIST_BUDGET_BYTES: u64 = 700 * 1000;
 
 /// Runs the whole suite.
 pub fn run() -> Result<()> {

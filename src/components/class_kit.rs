@@ -1,0 +1,97 @@
+//! The "For the class" view: hand the comparison out as one page, set an exercise, print the worksheet and its key, download reports.
+//!
+//! Downloads and the page copy are I/O done in click handlers; what they
+//! contain comes from the engine's renderers and [`crate::export`].
+
+use crosscheck_engine::render;
+use yew::prelude::*;
+
+use crate::components::articles::LibraryContext;
+use crate::components::exercise_editor::ExerciseEditor;
+use crate::components::grid::ViewProps;
+use crate::components::worksheet::WorksheetSection;
+use crate::export::{file_name, page_with_set};
+use crate::files;
+use crate::messages::Message;
+
+/// The view.
+#[component]
+pub fn ClassKitView(props: &ViewProps) -> Html {
+    html! {
+        <div class="class-kit">
+            <HandOut />
+            <ExerciseEditor ..props.clone() />
+            <WorksheetSection ..props.clone() />
+            <Downloads ..props.clone() />
+        </div>
+    }
+}
+
+/// "Save the page for the class": this page with the current articles, names and choices built in.
+#[component]
+fn HandOut() -> Html {
+    let context = use_context::<LibraryContext>().expect("library context");
+    let save = {
+        let context = context.clone();
+        Callback::from(move |_| {
+            let session = context.session();
+            let page = context
+                .markup
+                .as_deref()
+                .ok_or(crate::export::ExportError::NoMarkup)
+                .and_then(|markup| page_with_set(markup, &session));
+            let outcome = page.map_err(|e| e.message().to_owned()).and_then(|page| {
+                files::download(&file_name(&session), "text/html", &page)
+                    .map_err(|why| format!("The page could not be saved: {why}."))
+            });
+            if let Err(message) = outcome {
+                context.notify.emit(vec![Message::error(message)]);
+            }
+        })
+    };
+    html! {
+        <section aria-labelledby="hand-out-title" class="kit-section">
+            <h2 id="hand-out-title" class="section-title">{ "Hand it out" }</h2>
+            <p>{ format!(
+                "Save this page as one file with your {} articles, their names and your choices built in. Students open it from a USB stick, an e-mail or the learning platform, offline, with nothing to install; it shows exactly this set.",
+                context.articles.len()
+            ) }</p>
+            <button type="button" class="primary" onclick={save}>{ "Save the page for the class (.html)" }</button>
+            <p class="hint">{ "The file: " }<code class="file-name">{ file_name(&context.session()) }</code>{ ". Your work in this browser is not changed." }</p>
+        </section>
+    }
+}
+
+/// The report as Markdown, CSV, JSON or a printable page.
+#[component]
+fn Downloads(props: &ViewProps) -> Html {
+    let context = use_context::<LibraryContext>().expect("library context");
+    let offer =
+        |name: &'static str, mime: &'static str, make: fn(&crosscheck_engine::Report) -> String| {
+            let comparison = props.comparison.clone();
+            let notify = context.notify.clone();
+            Callback::from(move |_| {
+                if let Err(why) = files::download(name, mime, &make(&comparison.report)) {
+                    notify.emit(vec![Message::error(format!(
+                        "The report could not be saved: {why}."
+                    ))]);
+                }
+            })
+        };
+    html! {
+        <section aria-labelledby="downloads-title" class="kit-section">
+            <h2 id="downloads-title" class="section-title">{ "Download the comparison" }</h2>
+            <p class="hint">{ "Of the sources now switched on." }</p>
+            <ul class="download-list">
+                <li><button type="button" onclick={offer("crosscheck-report.html", "text/html", render::html)}>{ "Printable page (.html)" }</button>{ " the aligned sentences and the details to check, ready to print" }</li>
+                <li><button type="button" onclick={offer("crosscheck-report.md", "text/markdown", render::markdown)}>{ "Markdown (.md)" }</button>{ " for notes and documents" }</li>
+                <li><button type="button" onclick={offer("crosscheck-report.csv", "text/csv", render::csv)}>{ "Spreadsheet (.csv)" }</button>{ " one row per piece of information and source" }</li>
+                <li><button type="button" onclick={offer("crosscheck-report.json", "application/json", report_json)}>{ "Data (.json)" }</button>{ " the whole report, as the command-line tool writes it" }</li>
+            </ul>
+        </section>
+    }
+}
+
+fn report_json(report: &crosscheck_engine::Report) -> String {
+    serde_json::to_string_pretty(report).unwrap_or_default()
+}
