@@ -21,7 +21,8 @@
 //! 7. [`facts`]: numbers, dates, names and quotations per sentence, compared
 //!    across sources; every difference a [`Flag`] that explains itself.
 //!
-//! [`render`] draws a report as a plain-text table or Markdown.
+//! [`render`] draws a report as a plain-text table, Markdown, CSV or a printable HTML page;
+//! [`classroom`] derives a worksheet and exercise answer keys from it.
 //!
 //! # A first comparison
 //!
