@@ -303,9 +303,12 @@ fn escape(text: &str, style: Style) -> String {
     }
 }
 
-/// Text made safe for a Markdown table cell.
+/// Text made safe for a Markdown table cell: Markdown marks escaped, and `<`
+/// written as `&lt;` so that a viewer never reads article text as HTML.
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('*', "\\*")
         .replace('_', "\\_")
@@ -324,6 +327,31 @@ mod tests {
         assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));
         let csv = super::csv(report);
         assert_eq!(csv.split_terminator("\r\n").count(), 1 + expect_csv_rows);
+    }
+
+    #[test]
+    fn regression_markdown_never_carries_article_markup() {
+        let source = |id: &str, text: &str| crate::Source {
+            id: id.into(),
+            text: text.into(),
+            ..crate::Source::default()
+        };
+        let sources = [
+            source(
+                "a",
+                "Officials met on Tuesday. <script>alert(1)</script> Fish & chips were served.",
+            ),
+            source(
+                "b",
+                "Officials met on Tuesday. Nothing else happened <b>here</b>.",
+            ),
+        ];
+        let md = super::markdown(&compare(&sources, &Config::default()));
+        assert!(!md.contains("<script") && !md.contains("<b>"), "{md}");
+        assert!(
+            md.contains("&lt;b>here&lt;/b>") && md.contains("Fish &amp; chips"),
+            "{md}"
+        );
     }
 
     #[test]
