@@ -5,19 +5,8 @@
 
 use crosscheck_engine::{DivergenceKind, Group, MarkKind, Status};
 
-/// The letter shown for the source at `index`: A…Z, then AA, AB…
-pub fn source_letter(index: usize) -> String {
-    let mut n = index;
-    let mut letters = Vec::new();
-    loop {
-        letters.push(char::from(b'A' + (n % 26) as u8));
-        if n < 26 {
-            break;
-        }
-        n = n / 26 - 1;
-    }
-    letters.iter().rev().collect()
-}
+/// The letter shown for the source at `index` (a position in the set): A…Z, then AA, AB…
+pub use crosscheck_engine::render::source_letter;
 
 /// Replaces the engine's source placeholders (`{0}`, `{3}`: report source
 /// indices) in an explanation with names, e.g. the source letters.

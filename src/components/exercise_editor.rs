@@ -195,6 +195,22 @@ pub fn ExerciseEditor(props: &ViewProps) -> Html {
     }
 }
 
+/// A callback that applies `change` with the value of the input or select the event came from.
+fn edit<E: TargetCast + 'static>(
+    draft: &UseStateHandle<Draft>,
+    change: fn(&mut Draft, String),
+) -> Callback<E> {
+    let draft = draft.clone();
+    Callback::from(move |event: E| {
+        let value = event
+            .target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value();
+        let mut next = (*draft).clone();
+        change(&mut next, value);
+        draft.set(next);
+    })
+}
+
 fn add_form(
     comparison: &Comparison,
     draft: &UseStateHandle<Draft>,
@@ -204,28 +220,6 @@ fn add_form(
         .get(draft.template)
         .copied()
         .unwrap_or(Template::Custom);
-    let update = |change: fn(&mut Draft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |event: Event| {
-            let value = event
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
-            let mut next = (*draft).clone();
-            change(&mut next, value);
-            draft.set(next);
-        })
-    };
-    let typed = |change: fn(&mut Draft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |event: InputEvent| {
-            let value = event
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
-            let mut next = (*draft).clone();
-            change(&mut next, value);
-            draft.set(next);
-        })
-    };
     let shared: Vec<&crosscheck_engine::Group> = comparison
         .report
         .groups
@@ -237,7 +231,7 @@ fn add_form(
         <form class="add-question" {onsubmit}>
             <label class="field">
                 <span>{ "Add a question" }</span>
-                <select onchange={update(|d, v| { d.template = v.parse().unwrap_or(0); d.group = None; })}>
+                <select onchange={edit::<Event>(draft, |d, v| { d.template = v.parse().unwrap_or(0); d.group = None; })}>
                     { for Template::ALL.iter().enumerate().map(|(i, t)| html! {
                         <option value={i.to_string()} selected={i == draft.template}>{ t.label() }</option>
                     }) }
@@ -246,7 +240,7 @@ fn add_form(
             if template.needs_source() {
                 <label class="field">
                     <span>{ "Source" }</span>
-                    <select onchange={update(|d, v| d.source = v.parse().unwrap_or(0))}>
+                    <select onchange={edit::<Event>(draft, |d, v| d.source = v.parse().unwrap_or(0))}>
                         { for comparison.included.iter().map(|&set| html! {
                             <option value={set.to_string()} selected={set == draft.source}>
                                 { format!("{} · {}", source_letter(set), comparison.sources.get(set).map(|s| s.outlet_label().to_owned()).unwrap_or_default()) }
@@ -258,7 +252,7 @@ fn add_form(
             if template == Template::WhichSourcesReport {
                 <label class="field wide">
                     <span>{ "About this sentence" }</span>
-                    <select onchange={update(|d, v| d.group = v.parse().ok())}>
+                    <select onchange={edit::<Event>(draft, |d, v| d.group = v.parse().ok())}>
                         <option value="" selected={draft.group.is_none()}>{ "— pick a sentence two or more sources report —" }</option>
                         { for shared.iter().map(|g| {
                             let member = g.members.get(g.reference).or(g.members.first());
@@ -271,11 +265,11 @@ fn add_form(
             if template == Template::Custom {
                 <label class="field wide">
                     <span>{ "Question" }</span>
-                    <input type="text" value={draft.text.clone()} oninput={typed(|d, v| d.text = v)} />
+                    <input type="text" value={draft.text.clone()} oninput={edit::<InputEvent>(draft, |d, v| d.text = v)} />
                 </label>
                 <label class="field wide">
                     <span>{ "Answer key (shown after the reveal)" }</span>
-                    <input type="text" value={draft.key.clone()} oninput={typed(|d, v| d.key = v)} />
+                    <input type="text" value={draft.key.clone()} oninput={edit::<InputEvent>(draft, |d, v| d.key = v)} />
                 </label>
             }
             <button type="submit" disabled={!ready}>{ "Add" }</button>

@@ -20,6 +20,7 @@ use crate::facts::details::DetailItem;
 use crate::report::{Group, MarkKind, Member, Relation, Report, Severity, Status};
 
 use super::facts::{flag_kinds, kebab, severity, where_flag};
+use super::source_letter as letter;
 
 /// Print and screen styles: A4 and Letter both fit inside 15 mm margins.
 const STYLE: &str = r#"@page { margin: 15mm; }
@@ -85,20 +86,6 @@ pub(super) fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// The letter shown for the source at `index`: A…Z, then AA, AB… (as the app's `source_letter`).
-fn letter(index: usize) -> String {
-    let mut n = index;
-    let mut letters = Vec::new();
-    loop {
-        letters.push(char::from(b'A' + (n % 26) as u8));
-        if n < 26 {
-            break;
-        }
-        n = n / 26 - 1;
-    }
-    letters.iter().rev().collect()
 }
 
 fn head(out: &mut String) {

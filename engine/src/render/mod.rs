@@ -288,6 +288,25 @@ fn boilerplate(report: &Report, out: &mut String) {
     }
 }
 
+/// The letter a reader knows a source by: A…Z for sources 0 to 25, then AA, AB…
+///
+/// ```
+/// use crosscheck_engine::render::source_letter;
+/// assert_eq!([0, 25, 26, 27, 701].map(source_letter), ["A", "Z", "AA", "AB", "ZZ"]);
+/// ```
+pub fn source_letter(index: usize) -> String {
+    let mut n = index;
+    let mut letters = Vec::new();
+    loop {
+        letters.push(char::from(b'A' + (n % 26) as u8));
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    letters.iter().rev().collect()
+}
+
 /// Line breaks inside a sentence shown as spaces, so each member stays on one row.
 fn one_line(text: &str) -> String {
     text.split(['\n', '\r'])
