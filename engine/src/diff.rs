@@ -17,7 +17,8 @@ use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::normalize::{Spelling, Token, fold};
+use crate::config::Config;
+use crate::normalize::{Normalizer, Spelling, Token, fold};
 use crate::report::MarkKind;
 
 /// One mark over the original text, before it is put into the report.
@@ -78,6 +79,55 @@ pub struct Side<'a> {
     pub sentence: &'a Range<usize>,
     /// The sentence's tokens.
     pub tokens: &'a [Token],
+}
+
+/// Word diffs of two plain sentences, outside a comparison: for tools and
+/// benchmarks that want the diff stage alone.
+///
+/// The words are normalized as [`crate::compare`] does (so "talks" equals
+/// "talk" and "Kiev" equals "Kyiv"); the marks' ranges index into `member`.
+/// One differ keeps its normalizer, and with it every key it has met, so
+/// reuse it for many pairs rather than making one per pair.
+///
+/// ```
+/// use crosscheck_engine::{Config, MarkKind, diff::WordDiffer};
+///
+/// let mut differ = WordDiffer::new(&Config::default());
+/// let member = "Trump spoke on Tuesday.";
+/// let result = differ.diff("Trump spoke on Wednesday.", member);
+/// let changed = result.marks.iter().find(|m| m.kind == MarkKind::Differs).unwrap();
+/// assert_eq!(&member[changed.range.clone()], "Tuesday");
+/// ```
+pub struct WordDiffer {
+    normalizer: Normalizer,
+}
+
+impl WordDiffer {
+    /// A differ with `config`'s stemming and spelling variants.
+    pub fn new(config: &Config) -> Self {
+        WordDiffer {
+            normalizer: Normalizer::new(config),
+        }
+    }
+
+    /// Compares the sentence `member` with the sentence `reference`.
+    pub fn diff(&mut self, reference: &str, member: &str) -> MemberDiff {
+        let (r_range, m_range) = (0..reference.len(), 0..member.len());
+        let r_tokens = self.normalizer.tokens(reference, r_range.clone());
+        let m_tokens = self.normalizer.tokens(member, m_range.clone());
+        diff(
+            Side {
+                text: reference,
+                sentence: &r_range,
+                tokens: &r_tokens,
+            },
+            Side {
+                text: member,
+                sentence: &m_range,
+                tokens: &m_tokens,
+            },
+        )
+    }
 }
 
 /// Compares `member` with `reference`.
@@ -313,28 +363,11 @@ fn merge(pieces: Vec<(Range<usize>, Label)>) -> Vec<RawMark> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::normalize::Normalizer;
 
     /// Diffs `member` against `reference` and renders the member with
     /// `{+only-here+}`, `[-old-]{+new+}` and `word(=ref)` for variants.
     fn check(reference: &str, member: &str, expect: &str) {
-        let mut normalizer = Normalizer::new(&Config::default());
-        let (r_range, m_range) = (0..reference.len(), 0..member.len());
-        let r_tokens = normalizer.tokens(reference, r_range.clone());
-        let m_tokens = normalizer.tokens(member, m_range.clone());
-        let result = diff(
-            Side {
-                text: reference,
-                sentence: &r_range,
-                tokens: &r_tokens,
-            },
-            Side {
-                text: member,
-                sentence: &m_range,
-                tokens: &m_tokens,
-            },
-        );
+        let result = WordDiffer::new(&Config::default()).diff(reference, member);
         let mut shown = String::new();
         let mut end = 0;
         for mark in &result.marks {
@@ -396,6 +429,15 @@ mod tests {
     #[test]
     fn stems_and_case_compare_equal() {
         check("The talks begin", "the talk begins", "the talk begins");
+    }
+
+    #[test]
+    fn one_differ_serves_many_pairs() {
+        let mut differ = WordDiffer::new(&Config::default());
+        let first = differ.diff("Aid for Kyiv arrived.", "Aid for Kiev arrived.");
+        let second = differ.diff("Aid for Kyiv arrived.", "Aid for Kiev arrived.");
+        assert_eq!(first, second);
+        assert_eq!(first.variants, [(2, 2)]);
     }
 
     #[test]

@@ -104,6 +104,7 @@ pub mod report;
 pub mod seeds;
 pub mod segment;
 pub mod source;
+pub mod synthetic;
 pub mod variants;
 
 pub use config::{
