@@ -1,9 +1,10 @@
-//! `cargo xtask`: the one build path of Crosscheck (dist, open, test).
+//! `cargo xtask`: the one build path of Crosscheck (dist, open, test, bench).
 //!
 //! Each subcommand installs what it needs (the wasm target, Chromium and
 //! ChromeDriver) or stops with a message naming what to install.
 
 mod axe;
+mod bench;
 mod browser;
 mod dist;
 mod project;
@@ -21,6 +22,8 @@ Commands:
   open    Build dist/crosscheck.html and open it in the default browser
   test    Run every check: fmt, clippy, native tests, the dist build and headless-Chromium tests
   e2e     Only the dist build and the headless-Chromium tests (a quicker loop while working on the UI)
+  bench   Measure the engine natively and as wasm beside jsdiff, diff-match-patch and CollateX;
+          print the figures against the performance targets [--collatex-cap SECONDS]
   help    Show this message
 ";
 
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         Some("open") => dist::run().and_then(|path| dist::open(&path)),
         Some("test") => test::run(),
         Some("e2e") => test::end_to_end(),
+        Some("bench") => bench::Options::parse(&args[1..]).and_then(|o| bench::run(&o)),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())

@@ -12,7 +12,8 @@ use wasm_bindgen_cli_support::Bindgen;
 
 use crate::project;
 
-const TARGET: &str = "wasm32-unknown-unknown";
+/// The target the page's wasm is built for.
+pub const TARGET: &str = "wasm32-unknown-unknown";
 const APP_BIN: &str = "crosscheck-app";
 
 /// The bindgen output: JS glue (defines the global `wasm_bindgen`) and the final wasm bytes.
@@ -42,7 +43,8 @@ pub fn build() -> Result<Bundle> {
     bindgen(&wasm)
 }
 
-fn bindgen(wasm: &Path) -> Result<Bundle> {
+/// Runs wasm-bindgen (no-modules target) on a compiled module.
+pub fn bindgen(wasm: &Path) -> Result<Bundle> {
     let mut bindgen = Bindgen::new();
     bindgen
         .input_path(wasm)
@@ -61,7 +63,7 @@ fn bindgen(wasm: &Path) -> Result<Bundle> {
 }
 
 /// Adds the wasm target through rustup when it is missing.
-fn ensure_target() -> Result<()> {
+pub fn ensure_target() -> Result<()> {
     let Some(rustup) = project::on_path("rustup") else {
         let sysroot =
             project::output(std::process::Command::new("rustc").args(["--print", "sysroot"]));

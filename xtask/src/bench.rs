@@ -1,0 +1,223 @@
+//! `cargo xtask bench`: measures the engine natively and as wasm in headless Chromium, beside jsdiff, diff-match-patch and CollateX, and prints the figures against the targets of issue #8.
+//!
+//! One run, same inputs everywhere: the bundled seed set, the ECB+ clusters
+//! in `engine/tests/data/ecbplus/`, and 100 synthetic articles of 1,000 words
+//! (`crosscheck_engine::synthetic`). In order:
+//!
+//! 1. `native`: the criterion benchmarks in `engine/benches/` (and the peak heap);
+//! 2. `page`: crosscheck-bench built for wasm32 with jsdiff and diff-match-patch
+//!    in one page, run in headless Chromium through ChromeDriver (`webdriver`);
+//! 3. `startup`: the real `dist/crosscheck.html` opened from file://, timed to its first row;
+//! 4. the dist file's size gzipped;
+//! 5. `collatex`: CollateX on growing inputs, each run capped.
+//!
+//! `report` prints the tables, PASS or MISS beside each target; a miss does
+//! not fail the command. Benchmarks are never part of `cargo xtask test`.
+
+mod collatex;
+#[path = "../../engine/tests/support/ecbplus.rs"]
+mod ecbplus;
+mod native;
+mod page;
+mod report;
+mod startup;
+mod webdriver;
+
+use std::io::Write as _;
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use crosscheck_engine::Source;
+use crosscheck_engine::synthetic::{self, Spec};
+use serde_json::{Value, json};
+
+use crate::{browser, dist, project};
+
+/// Options of `cargo xtask bench`.
+pub struct Options {
+    /// The longest one CollateX run may take before it is stopped.
+    pub collatex_cap: Duration,
+}
+
+impl Options {
+    /// Reads `--collatex-cap SECONDS` (default 60).
+    pub fn parse(args: &[String]) -> Result<Options> {
+        let mut options = Options {
+            collatex_cap: Duration::from_secs(60),
+        };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--collatex-cap" => {
+                    let seconds: u64 = args
+                        .next()
+                        .and_then(|s| s.parse().ok())
+                        .context("--collatex-cap takes a number of seconds")?;
+                    options.collatex_cap = Duration::from_secs(seconds);
+                }
+                other => bail!("unknown option `{other}` for `cargo xtask bench`"),
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// A named set of articles.
+pub struct Input {
+    pub name: String,
+    pub sources: Vec<Source>,
+}
+
+impl Input {
+    pub fn words(&self) -> usize {
+        self.sources.iter().map(Source::word_count).sum()
+    }
+}
+
+/// Every input of the run.
+pub struct Inputs {
+    pub seeds: Vec<Source>,
+    pub ecbplus: Vec<Input>,
+    pub synthetic: Vec<Source>,
+    /// The growing inputs CollateX and the engine both run on.
+    pub steps: Vec<Input>,
+}
+
+/// The ECB+ cluster with the most words: the first CollateX step.
+const COLLATEX_CLUSTER: &str = "ecbplus_t08_ecb";
+/// Synthetic articles of 1,000 words per CollateX step after the cluster.
+const STEP_ARTICLES: [usize; 6] = [2, 5, 10, 20, 50, 100];
+
+impl Inputs {
+    fn load() -> Inputs {
+        let ecbplus = ecbplus_clusters();
+        let mut steps: Vec<Input> = ecbplus
+            .iter()
+            .filter(|c| c.name == COLLATEX_CLUSTER)
+            .map(|c| Input {
+                name: format!("ECB+ {}", c.name),
+                sources: c.sources.clone(),
+            })
+            .collect();
+        steps.extend(STEP_ARTICLES.iter().map(|&articles| Input {
+            name: format!("synthetic {articles} × 1,000"),
+            sources: synthetic::articles(&Spec {
+                articles,
+                ..Spec::LARGE
+            }),
+        }));
+        Inputs {
+            seeds: crosscheck_engine::seeds::bundled(),
+            ecbplus,
+            synthetic: synthetic::articles(&Spec::LARGE),
+            steps,
+        }
+    }
+
+    /// The inputs as the bench page reads them.
+    fn to_json(&self) -> Value {
+        json!({
+            "seeds": self.seeds,
+            "ecbplus": self.ecbplus.iter().map(|c| &c.sources).collect::<Vec<_>>(),
+            "synthetic": self.synthetic,
+            "steps": self.steps.iter().map(|s| json!({ "name": s.name, "sources": s.sources })).collect::<Vec<_>>(),
+        })
+    }
+}
+
+fn ecbplus_clusters() -> Vec<Input> {
+    let root = project::root().join("engine/tests/data/ecbplus/clusters");
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        .map(|entries| entries.filter_map(|e| Some(e.ok()?.path())).collect())
+        .unwrap_or_default();
+    dirs.sort();
+    dirs.iter()
+        .map(|dir| Input {
+            name: dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            sources: ecbplus::read_cluster(dir),
+        })
+        .collect()
+}
+
+/// Everything measured in one run, for `report`.
+pub struct Figures {
+    pub native: native::Native,
+    pub page: Value,
+    pub startup: startup::Startup,
+    pub dist_bytes: u64,
+    pub dist_gzip_bytes: u64,
+    pub collatex: Result<Vec<Option<collatex::Outcome>>>,
+}
+
+/// Runs every measurement and prints the tables.
+pub fn run(options: &Options) -> Result<()> {
+    let inputs = Inputs::load();
+    let native = native::run()?;
+    let bench_page = page::write(&inputs.to_json())?;
+    let dist_page = dist::run()?;
+    let (dist_bytes, dist_gzip_bytes) = sizes(&dist_page)?;
+    let browser = browser::ensure()?;
+    let driver = browser::Driver::start(&browser)?;
+    println!("running {} in headless Chromium", bench_page.display());
+    let page = run_page(&driver, &browser, &bench_page)?;
+    println!("opening {} from file:// (5 runs)", dist_page.display());
+    let startup = startup::measure(&driver, &browser, &dist_page, 5)?;
+    drop(driver);
+    let collatex = run_collatex(&inputs.steps, options.collatex_cap);
+    let figures = Figures {
+        native,
+        page,
+        startup,
+        dist_bytes,
+        dist_gzip_bytes,
+        collatex,
+    };
+    report::print(&inputs, &figures, options);
+    Ok(())
+}
+
+fn run_page(driver: &browser::Driver, browser: &browser::Browser, page: &Path) -> Result<Value> {
+    let session = webdriver::Session::start(driver, browser)?;
+    session.open(page)?;
+    let result = session.run_async(
+        "const done = arguments[arguments.length - 1];\
+         runBench().then(done, (e) => done({ error: String(e && e.stack || e) }));",
+    )?;
+    if let Some(error) = result.get("error") {
+        bail!("the bench page failed: {error}");
+    }
+    Ok(result)
+}
+
+/// The file's size and its size compressed by gzip at level 9 (`gzip -9`).
+fn sizes(path: &Path) -> Result<(u64, u64)> {
+    let bytes = std::fs::read(path)?;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&bytes)?;
+    let gzipped = encoder.finish()?;
+    Ok((bytes.len() as u64, gzipped.len() as u64))
+}
+
+/// CollateX on each step until one does not finish; `None` for steps not tried after that.
+fn run_collatex(steps: &[Input], cap: Duration) -> Result<Vec<Option<collatex::Outcome>>> {
+    let python = collatex::ensure().context("CollateX could not be installed")?;
+    let mut outcomes = Vec::new();
+    let mut stopped = false;
+    for step in steps {
+        if stopped {
+            outcomes.push(None);
+            continue;
+        }
+        println!("CollateX: {} (cap {} s)", step.name, cap.as_secs());
+        let set = page::dir().join("collatex_set.json");
+        std::fs::write(&set, serde_json::to_string(&step.sources)?)?;
+        let outcome = collatex::run(&python, &set, cap)?;
+        stopped = !matches!(outcome, collatex::Outcome::Finished(_));
+        outcomes.push(Some(outcome));
+    }
+    Ok(outcomes)
+}

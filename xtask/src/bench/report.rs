@@ -1,0 +1,425 @@
+//! Prints the benchmark's figures as plain-text tables, each target with PASS or MISS beside it.
+//!
+//! Times are medians: criterion's for native runs, of repeated runs in the
+//! page for wasm. KB and MB are 1,000 and 1,000,000 bytes.
+
+use std::fmt;
+use std::process::Command;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use super::collatex::Outcome;
+use super::{Figures, Inputs, Options};
+use crate::project;
+
+/// The targets of issue #8.
+const SEEDS_WASM_MS: f64 = 15.0;
+const LARGE_WASM_MS: f64 = 1_000.0;
+const LARGE_MEMORY_MB: f64 = 200.0;
+const WORD_DIFF_SPEEDUP: f64 = 3.0;
+const STARTUP_MS: f64 = 400.0;
+const DIST_GZIP_KB: f64 = 350.0;
+
+/// The inputs by the names the criterion benchmarks and the page use.
+const INPUTS: [(&str, &str); 3] = [
+    ("seeds", "seed set"),
+    ("ecbplus", "ECB+ clusters"),
+    ("synthetic-100x1000", "synthetic 100 × 1,000"),
+];
+
+/// Whether a figure meets its target.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Pass,
+    Miss,
+}
+
+impl Verdict {
+    fn at_most(value: f64, limit: f64) -> Verdict {
+        if value <= limit {
+            Verdict::Pass
+        } else {
+            Verdict::Miss
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Verdict::Pass => "PASS",
+            Verdict::Miss => "MISS",
+        })
+    }
+}
+
+/// Prints every table.
+pub fn print(inputs: &Inputs, figures: &Figures, options: &Options) {
+    println!();
+    print_machine(&figures.page);
+    print_compare(inputs, figures);
+    print_memory(figures);
+    print_word_diffs(figures);
+    print_startup_and_size(figures);
+    print_collatex(inputs, figures, options);
+}
+
+fn print_machine(page: &Value) {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split_once(':'))
+                .map(|(_, model)| model.trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown".to_owned());
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    let rustc = project::output(Command::new("rustc").arg("--version")).unwrap_or_default();
+    let browser = page["user_agent"].as_str().unwrap_or("?");
+    println!("Machine: {cores} cores, {cpu}; {}", rustc.trim());
+    println!("Browser: {browser}\n");
+}
+
+fn print_compare(inputs: &Inputs, figures: &Figures) {
+    let mut rows = Vec::new();
+    for (name, label) in INPUTS {
+        let wasm = &figures.page["compare"][name];
+        let wasm_ms = wasm["median_ms"].as_f64().unwrap_or(f64::NAN);
+        let target = match name {
+            "seeds" => Some(SEEDS_WASM_MS),
+            "synthetic-100x1000" => Some(LARGE_WASM_MS),
+            _ => None,
+        };
+        let articles = match name {
+            "seeds" => inputs.seeds.len(),
+            "ecbplus" => inputs.ecbplus.iter().map(|c| c.sources.len()).sum(),
+            _ => inputs.synthetic.len(),
+        };
+        rows.push(vec![
+            label.to_owned(),
+            articles.to_string(),
+            wasm["sets"].to_string(),
+            thousands(wasm["words"].as_u64().unwrap_or(0)),
+            thousands(wasm["groups"].as_u64().unwrap_or(0)),
+            duration(figures.native.median("compare", name)),
+            format!("{} ({} runs)", ms(wasm_ms), wasm["runs"]),
+            target.map_or(String::new(), |t| format!("≤ {} wasm", ms(t))),
+            target.map_or(String::new(), |t| Verdict::at_most(wasm_ms, t).to_string()),
+        ]);
+    }
+    table(
+        "compare(): the whole analysis (median)",
+        &[
+            "input", "articles", "sets", "words", "groups", "native", "wasm", "target", "",
+        ],
+        rows,
+    );
+}
+
+fn print_memory(figures: &Figures) {
+    let memory = &figures.page["memory"];
+    let mb = |key: &str| memory[key].as_f64().unwrap_or(f64::NAN) / 1e6;
+    let total = mb("wasm_after") + mb("js_heap_after");
+    let native = figures.native.peak_heap("synthetic-100x1000");
+    let rows = vec![
+        vec![
+            "native heap at peak, one compare()".to_owned(),
+            native.map_or("?".to_owned(), |b| format!("{:.1} MB", b as f64 / 1e6)),
+            String::new(),
+            String::new(),
+        ],
+        vec![
+            "wasm linear memory before → after (never shrinks: the peak)".to_owned(),
+            format!("{:.1} MB → {:.1} MB", mb("wasm_before"), mb("wasm_after")),
+            String::new(),
+            String::new(),
+        ],
+        vec![
+            "page JS heap used before → after".to_owned(),
+            format!(
+                "{:.1} MB → {:.1} MB",
+                mb("js_heap_before"),
+                mb("js_heap_after")
+            ),
+            String::new(),
+            String::new(),
+        ],
+        vec![
+            "page total (wasm memory + JS heap)".to_owned(),
+            format!("{total:.1} MB"),
+            format!("≤ {LARGE_MEMORY_MB:.0} MB"),
+            Verdict::at_most(total, LARGE_MEMORY_MB).to_string(),
+        ],
+        vec![
+            "first compare() in a fresh instance (wasm)".to_owned(),
+            ms(memory["cold_ms"].as_f64().unwrap_or(f64::NAN)),
+            String::new(),
+            String::new(),
+        ],
+    ];
+    table(
+        "Memory: synthetic 100 × 1,000 words",
+        &["figure", "value", "target", ""],
+        rows,
+    );
+}
+
+fn print_word_diffs(figures: &Figures) {
+    let mut rows = Vec::new();
+    let mut totals = [0.0f64; 5];
+    for (name, label) in INPUTS {
+        let diff = &figures.page["word_diff"][name];
+        let get = |key: &str| diff[key].as_f64().unwrap_or(f64::NAN);
+        let values = ["pairs", "ours_ms", "ours_batch_ms", "jsdiff_ms", "dmp_ms"].map(get);
+        for (total, value) in totals.iter_mut().zip(values) {
+            *total += value;
+        }
+        rows.push(word_diff_row(
+            label,
+            values,
+            duration(figures.native.median("word-diff", name)),
+            None,
+        ));
+    }
+    rows.push(word_diff_row(
+        "all pairs",
+        totals,
+        String::new(),
+        Some(WORD_DIFF_SPEEDUP),
+    ));
+    table(
+        "Word diffs of every aligned pair (member vs its group's reference), same page (median of 5 rounds)",
+        &[
+            "input",
+            "pairs",
+            "ours wasm",
+            "ours wasm, one call",
+            "jsdiff diffWords",
+            "diff-match-patch",
+            "jsdiff / ours",
+            "dmp / ours",
+            "ours native",
+            "target",
+            "",
+        ],
+        rows,
+    );
+}
+
+/// One input's pairs: `[pairs, ours, ours in one call, jsdiff, dmp]`, times in ms.
+fn word_diff_row(
+    label: &str,
+    [pairs, ours, batch, jsdiff, dmp]: [f64; 5],
+    native: String,
+    target: Option<f64>,
+) -> Vec<String> {
+    let speedup = jsdiff / ours;
+    vec![
+        label.to_owned(),
+        thousands(pairs as u64),
+        ms(ours),
+        ms(batch),
+        ms(jsdiff),
+        ms(dmp),
+        format!("{speedup:.2}×"),
+        format!("{:.2}×", dmp / ours),
+        native,
+        target.map_or(String::new(), |t| format!("≥ {t:.0}× jsdiff")),
+        target.map_or(String::new(), |t| Verdict::at_most(t, speedup).to_string()),
+    ]
+}
+
+fn print_startup_and_size(figures: &Figures) {
+    let startup = &figures.startup;
+    let on_screen = median(&startup.on_screen);
+    let runs = |values: &[f64]| {
+        values
+            .iter()
+            .map(|v| format!("{v:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let gzip_kb = figures.dist_gzip_bytes as f64 / 1e3;
+    let rows = vec![
+        vec![
+            "page parsed, DOMContentLoaded done (ms since navigation start)".to_owned(),
+            ms(median(&startup.parsed)),
+            runs(&startup.parsed),
+            String::new(),
+            String::new(),
+        ],
+        vec![
+            "first row in the document".to_owned(),
+            ms(median(&startup.in_document)),
+            runs(&startup.in_document),
+            String::new(),
+            String::new(),
+        ],
+        vec![
+            "first row on screen (the frame that paints it done)".to_owned(),
+            ms(on_screen),
+            runs(&startup.on_screen),
+            format!("≤ {STARTUP_MS:.0} ms"),
+            Verdict::at_most(on_screen, STARTUP_MS).to_string(),
+        ],
+        vec![
+            "dist/crosscheck.html".to_owned(),
+            format!("{:.0} KB", figures.dist_bytes as f64 / 1e3),
+            String::new(),
+            String::new(),
+            String::new(),
+        ],
+        vec![
+            "dist/crosscheck.html, gzip -9".to_owned(),
+            format!("{gzip_kb:.0} KB"),
+            String::new(),
+            format!("≤ {DIST_GZIP_KB:.0} KB"),
+            Verdict::at_most(gzip_kb, DIST_GZIP_KB).to_string(),
+        ],
+    ];
+    table(
+        "The page: seed set opened from file:// in a fresh browser each run (median of 5)",
+        &["figure", "value", "runs", "target", ""],
+        rows,
+    );
+}
+
+fn print_collatex(inputs: &Inputs, figures: &Figures, options: &Options) {
+    let outcomes = match &figures.collatex {
+        Ok(outcomes) => outcomes,
+        Err(error) => {
+            println!("CollateX could not run here, so there is no N-way comparison: {error:#}\n");
+            return;
+        }
+    };
+    let cap = options.collatex_cap.as_secs();
+    let mut rows = Vec::new();
+    for (index, (step, outcome)) in inputs.steps.iter().zip(outcomes).enumerate() {
+        let ours = figures.page["steps"][index]["median_ms"]
+            .as_f64()
+            .unwrap_or(f64::NAN);
+        let (theirs, ratio) = match outcome {
+            Some(Outcome::Finished(time)) => {
+                let theirs = time.as_secs_f64() * 1e3;
+                (ms(theirs), format!("{:.0}×", theirs / ours))
+            }
+            Some(Outcome::OverCap) => (format!("not finished in {cap} s"), String::new()),
+            Some(Outcome::Failed(why)) => (format!("failed: {why}"), String::new()),
+            None => (
+                "not run (a smaller input did not finish)".to_owned(),
+                String::new(),
+            ),
+        };
+        rows.push(vec![
+            step.name.clone(),
+            step.sources.len().to_string(),
+            thousands(step.words() as u64),
+            ms(ours),
+            theirs,
+            ratio,
+        ]);
+    }
+    table(
+        &format!(
+            "N-way alignment: CollateX 2.3 (Python, collate() alone) vs our compare() in wasm; cap {cap} s per CollateX run"
+        ),
+        &[
+            "input",
+            "articles",
+            "words",
+            "ours wasm",
+            "CollateX",
+            "CollateX / ours",
+        ],
+        rows,
+    );
+}
+
+/// Prints a titled table with columns padded to their widest cell.
+fn table(title: &str, header: &[&str], rows: Vec<Vec<String>>) {
+    let mut all = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+    all.extend(rows);
+    let columns = header.len();
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            all.iter()
+                .map(|r| r.get(c).map_or(0, |s| s.chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    println!("{title}");
+    for (index, row) in all.iter().enumerate() {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
+        println!("  {}", cells.join("  ").trim_end());
+        if index == 0 {
+            let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+            println!("  {}", rule.join("  "));
+        }
+    }
+    println!();
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    match sorted.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+    }
+}
+
+fn ms(value: f64) -> String {
+    if value < 10.0 {
+        format!("{value:.2} ms")
+    } else if value < 100.0 {
+        format!("{value:.1} ms")
+    } else {
+        format!("{value:.0} ms")
+    }
+}
+
+fn duration(value: Option<Duration>) -> String {
+    value.map_or("?".to_owned(), |d| ms(d.as_secs_f64() * 1e3))
+}
+
+/// 12345 as "12,345".
+fn thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_read_as_people_write_them() {
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(ms(4.256), "4.26 ms");
+        assert_eq!(ms(1234.4), "1234 ms");
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
+    }
+
+    #[test]
+    fn a_target_is_met_at_its_limit() {
+        assert!(Verdict::at_most(15.0, 15.0) == Verdict::Pass);
+        assert!(Verdict::at_most(15.1, 15.0) == Verdict::Miss);
+    }
+}
