@@ -7,12 +7,15 @@
 //! there, for a task: that task runs once the frame that paints the row is
 //! done, so its time is when the row is on screen. (The frame's own timestamp
 //! is no use: a frame delayed by a busy main thread keeps its planned time.)
-//! Each run uses a fresh browser session, so no run finds another's saved
+//! The same script wraps `WebAssembly.instantiate` to note when the page's
+//! wasm starts and ends instantiating, so a slow start can be told apart:
+//! parsing the page, inflating and compiling the wasm, or comparing and
+//! rendering. Each run uses a fresh browser session, so no run finds another's saved
 //! work or cache.
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde_json::{Value, json};
 
 use super::webdriver::Session;
@@ -21,57 +24,74 @@ use crate::browser::{Browser, Driver};
 /// Installed before any script of the page runs.
 const OBSERVER: &str = r#"
 (() => {
+  const marks = {};
+  window.__startup = marks;
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = function (...args) {
+    if (marks.wasm_start == null) marks.wasm_start = performance.now();
+    return instantiate.apply(this, args).then((result) => {
+      if (marks.wasm_end == null) marks.wasm_end = performance.now();
+      return result;
+    });
+  };
   const selector = "table.aligned tbody tr.group";
   const observer = new MutationObserver(() => {
-    if (window.__firstRow || !document.querySelector(selector)) return;
+    if (marks.in_document != null || !document.querySelector(selector)) return;
     observer.disconnect();
+    marks.in_document = performance.now();
     const navigation = performance.getEntriesByType("navigation")[0];
-    const row = { dom_ms: performance.now(), dcl_ms: navigation ? navigation.domContentLoadedEventEnd : null };
-    window.__firstRow = row;
-    requestAnimationFrame(() => setTimeout(() => { row.painted_ms = performance.now(); row.done = true; }, 0));
+    marks.parsed = navigation ? navigation.domContentLoadedEventEnd : null;
+    requestAnimationFrame(() => setTimeout(() => { marks.on_screen = performance.now(); }, 0));
   });
   observer.observe(document, { childList: true, subtree: true });
 })();
 "#;
 
-/// Waits (in the page) until the first row's frame is known.
+/// Waits (in the page) until the first row is on screen.
 const WAIT: &str = r#"
 const done = arguments[arguments.length - 1];
 (function check() {
-  const row = window.__firstRow;
-  if (row && row.done) done(row); else setTimeout(check, 5);
+  const marks = window.__startup;
+  if (marks && marks.on_screen != null) done(marks); else setTimeout(check, 5);
 })();
 "#;
 
-/// Times from navigation start to the first group row, per run.
+/// The mark that the start-up target is about.
+pub const ON_SCREEN: &str = "on_screen";
+
+/// The marks noted in each run, in the order they happen, with what they mean.
+pub const MARKS: [(&str, &str); 5] = [
+    ("parsed", "page parsed (DOMContentLoaded handlers done)"),
+    ("wasm_start", "wasm inflated, instantiation starts"),
+    ("wasm_end", "wasm instantiated"),
+    ("in_document", "first row in the document"),
+    (
+        ON_SCREEN,
+        "first row on screen (the frame that paints it done)",
+    ),
+];
+
+/// The marks of every run, in ms since navigation start.
 pub struct Startup {
-    /// When the row was in the document, per run (ms).
-    pub in_document: Vec<f64>,
-    /// When the frame that paints it was done, per run (ms).
-    pub on_screen: Vec<f64>,
-    /// When the page's DOMContentLoaded handlers were done, per run (ms).
-    pub parsed: Vec<f64>,
+    runs: Vec<Value>,
+}
+
+impl Startup {
+    /// One mark over all runs (NaN where a run lacks it).
+    pub fn values(&self, mark: &str) -> Vec<f64> {
+        self.runs
+            .iter()
+            .map(|run| run[mark].as_f64().unwrap_or(f64::NAN))
+            .collect()
+    }
 }
 
 /// Opens `page` `runs` times, each in a new session.
 pub fn measure(driver: &Driver, browser: &Browser, page: &Path, runs: usize) -> Result<Startup> {
-    let mut startup = Startup {
-        in_document: Vec::new(),
-        on_screen: Vec::new(),
-        parsed: Vec::new(),
-    };
-    for _ in 0..runs {
-        let row = once(driver, browser, page)?;
-        let ms = |key: &str| {
-            row[key]
-                .as_f64()
-                .with_context(|| format!("no {key} in {row}"))
-        };
-        startup.in_document.push(ms("dom_ms")?);
-        startup.on_screen.push(ms("painted_ms")?);
-        startup.parsed.push(ms("dcl_ms")?);
-    }
-    Ok(startup)
+    let runs = (0..runs)
+        .map(|_| once(driver, browser, page))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Startup { runs })
 }
 
 fn once(driver: &Driver, browser: &Browser, page: &Path) -> Result<Value> {
