@@ -192,7 +192,7 @@ fn print_word_diffs(figures: &Figures) {
     }
     rows.push(word_diff_row("all pairs", totals, String::new()));
     table(
-        "Word diffs of every aligned pair (member vs its group's reference), same page (median of 5 rounds)",
+        "Word diffs of every aligned pair (member vs its group's reference), same page; one pass over the pairs, median of 5 rounds",
         &[
             "input",
             "pairs",
