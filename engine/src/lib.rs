@@ -111,6 +111,7 @@ pub use config::{
     ActorCheck, AlignConfig, BoilerplateMode, Config, FactScope, FactsConfig, FactsMode, Limits,
     ReferenceChoice, Scoring, Stemming,
 };
+pub use pipeline::{Progress, Stage};
 pub use report::{
     DivergenceKind, Elsewhere, Facts, Flag, FlagKind, Group, Mark, MarkKind, Member, Notice,
     NoticeKind, Relation, Report, SentenceReport, Severity, SourceReport, Status,
@@ -123,5 +124,27 @@ pub use source::{Headline, Source};
 /// Total: never panics, never fails; problems (a source too long to compare
 /// in full, an empty source) are reported in [`Report::notices`].
 pub fn compare(sources: &[Source], config: &Config) -> Report {
-    pipeline::compare(sources, config)
+    pipeline::compare(sources, config, &mut |_| {})
+}
+
+/// [`compare`], telling `progress` how far it has got: at each stage's start,
+/// after each source while reading and after each group while diffing, with the
+/// share of the whole work done (never decreasing; 1 when the report is ready).
+/// For a front end that compares large sets in the background and shows a
+/// progress bar.
+///
+/// ```
+/// # use crosscheck_engine::{compare, compare_with_progress, seeds, Config, Stage};
+/// let mut seen = Vec::new();
+/// let report = compare_with_progress(&seeds::bundled(), &Config::default(), &mut |p| seen.push(p));
+/// assert_eq!(report, compare(&seeds::bundled(), &Config::default()));
+/// assert_eq!(seen.last().map(|p| (p.stage, p.done)), Some((Stage::Done, 1.0)));
+/// assert!(seen.windows(2).all(|w| w[0].done <= w[1].done));
+/// ```
+pub fn compare_with_progress(
+    sources: &[Source],
+    config: &Config,
+    progress: &mut dyn FnMut(Progress),
+) -> Report {
+    pipeline::compare(sources, config, progress)
 }
