@@ -5,13 +5,12 @@
 //! the shipped page uses (`opt-level = "z"`), so the figures are the page's.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use base64::Engine as _;
 use serde_json::Value;
 
-use crate::{project, wasm};
+use crate::{npm, project, wasm};
 
 /// The pinned jsdiff release (npm package `diff`).
 pub const JSDIFF_VERSION: &str = "9.0.0";
@@ -80,11 +79,22 @@ fn npm_scripts() -> Result<Scripts> {
     let modules = dir().join("npm/node_modules");
     let jsdiff = modules.join("diff/dist/diff.min.js");
     let dmp = modules.join("diff-match-patch/index.js");
-    let installed = has_version(&modules.join("diff"), JSDIFF_VERSION)
-        && has_version(&modules.join("diff-match-patch"), DMP_VERSION);
-    if !installed {
-        npm_install()?;
-    }
+    let packages = [
+        npm::Package {
+            name: "diff",
+            version: JSDIFF_VERSION,
+        },
+        npm::Package {
+            name: "diff-match-patch",
+            version: DMP_VERSION,
+        },
+    ];
+    npm::ensure(
+        &dir().join("npm"),
+        &packages,
+        "the benchmark compares with jsdiff and diff-match-patch",
+        "cargo xtask bench",
+    )?;
     let dmp_source = read(&dmp)?;
     Ok(Scripts {
         jsdiff: read(&jsdiff)?,
@@ -92,37 +102,6 @@ fn npm_scripts() -> Result<Scripts> {
         dmp: format!(
             "(function () {{ var module = {{ exports: {{}} }}; var exports = module.exports;\n{dmp_source}\nwindow.diff_match_patch = module.exports; }})();"
         ),
-    })
-}
-
-fn npm_install() -> Result<()> {
-    let Some(npm) = project::on_path("npm") else {
-        bail!(
-            "the benchmark compares with jsdiff and diff-match-patch from npm, and npm is not on PATH.\n\
-             Install Node.js with npm (on Debian or Ubuntu: sudo apt-get install nodejs npm), then run `cargo xtask bench` again."
-        );
-    };
-    let prefix = dir().join("npm");
-    std::fs::create_dir_all(&prefix)?;
-    project::run(
-        Command::new(npm)
-            .args([
-                "install",
-                "--no-save",
-                "--no-audit",
-                "--no-fund",
-                "--prefix",
-            ])
-            .arg(&prefix)
-            .arg(format!("diff@{JSDIFF_VERSION}"))
-            .arg(format!("diff-match-patch@{DMP_VERSION}")),
-    )
-}
-
-/// Whether the npm package in `dir` is `version`.
-fn has_version(dir: &Path, version: &str) -> bool {
-    std::fs::read_to_string(dir.join("package.json")).is_ok_and(|json| {
-        serde_json::from_str::<Value>(&json).is_ok_and(|v| v["version"] == version)
     })
 }
 
