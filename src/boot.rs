@@ -2,6 +2,10 @@
 //!
 //! Everything here touches the DOM directly because it runs before (or
 //! instead of) the yew app. The app itself receives plain values.
+//!
+//! The same module also runs in the comparison worker (`app/analysis/worker.rs`),
+//! where wasm-bindgen calls the start function too: there is no window, and
+//! [`start_set`] never finishes, so nothing is mounted there.
 
 use std::rc::Rc;
 
@@ -48,6 +52,10 @@ pub struct Start {
 /// Chooses what to open: the saved session, or the embedded set when there is none
 /// or it cannot be read (then it is kept aside and the user is told).
 pub async fn start_set() -> Start {
+    if web_sys::window().is_none() {
+        // A worker: it only answers comparison requests.
+        std::future::pending::<()>().await;
+    }
     let markup = page_markup();
     let (embedded, mut messages) = match read_embedded() {
         Ok(embedded) => (embedded, Vec::new()),

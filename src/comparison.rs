@@ -1,9 +1,12 @@
 //! The comparison the views render: the engine's report on the sources in play, plus its overview.
 //!
-//! Computed once per (articles, excluded sources, reference) and shared in an
-//! `Rc`. Positions in the loaded set ("set index") stay stable while sources
-//! are switched off; the report numbers only the sources in play ("report
-//! index"), and this type maps between the two.
+//! A [`Choice`] says what to compare (the sources in play and the engine's
+//! options); it runs here ([`Choice::run`]) or its [`Choice::request`] goes to a
+//! Web Worker, whose report comes back to [`Choice::finish`] (see
+//! `app/analysis`). Either way the result is one [`Comparison`] per (articles,
+//! excluded sources, reference), shared in an `Rc`. Positions in the loaded set
+//! ("set index") stay stable while sources are switched off; the report numbers
+//! only the sources in play ("report index"), and this type maps between the two.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -11,9 +14,113 @@ use std::rc::Rc;
 use crosscheck_engine::classroom::Question;
 use crosscheck_engine::overview::{Overview, overview};
 use crosscheck_engine::{Config, ReferenceChoice, Report, Source, compare};
+use serde::{Deserialize, Serialize};
+
+/// What to compare: the loaded sources, those in play and the engine's options.
+#[derive(Debug, PartialEq)]
+pub struct Choice {
+    /// Every loaded source, in play or not.
+    pub sources: Rc<Vec<Source>>,
+    /// `included[report index]` = set index.
+    pub included: Vec<usize>,
+    /// The engine's options (the reference source as a report index).
+    pub config: Config,
+}
+
+/// What a worker needs to compare: the sources in play and the reference.
+///
+/// The options are the defaults but for the reference, so only that crosses
+/// (the wasm then needs no JSON reader for [`Config`]).
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    /// The sources in play, in report order.
+    pub sources: Vec<Source>,
+    /// The reference source as a report index, or `None` to let the engine choose.
+    pub reference: Option<usize>,
+}
+
+impl Request {
+    /// The engine's options for this request.
+    pub fn config(&self) -> Config {
+        options(self.reference)
+    }
+}
+
+/// The app's engine options: the defaults, with the reference (a report index) if any.
+fn options(reference: Option<usize>) -> Config {
+    Config {
+        reference: reference.map_or(ReferenceChoice::Auto, ReferenceChoice::Source),
+        ..Config::default()
+    }
+}
+
+impl Choice {
+    /// The sources not in `excluded`, with `reference` (a set index) as the reference.
+    pub fn new(
+        sources: Rc<Vec<Source>>,
+        excluded: &BTreeSet<usize>,
+        reference: Option<usize>,
+    ) -> Self {
+        let included: Vec<usize> = (0..sources.len())
+            .filter(|i| !excluded.contains(i))
+            .collect();
+        let config = options(reference.and_then(|set| included.iter().position(|&i| i == set)));
+        Choice {
+            sources,
+            included,
+            config,
+        }
+    }
+
+    /// About how many words the sources in play have (runs of non-space):
+    /// what the engine's work grows with, counted fast.
+    pub fn words(&self) -> usize {
+        self.included
+            .iter()
+            .filter_map(|&i| self.sources.get(i))
+            .map(|s| s.text.split_whitespace().count())
+            .sum()
+    }
+
+    /// The sources in play, in report order.
+    fn chosen(&self) -> Vec<Source> {
+        self.included
+            .iter()
+            .filter_map(|&i| self.sources.get(i).cloned())
+            .collect()
+    }
+
+    /// The request a worker answers with this choice's report.
+    pub fn request(&self) -> Request {
+        Request {
+            sources: self.chosen(),
+            reference: match self.config.reference {
+                ReferenceChoice::Source(index) => Some(index),
+                ReferenceChoice::Auto => None,
+            },
+        }
+    }
+
+    /// Compares here, on the calling thread.
+    pub fn run(&self) -> Comparison {
+        let report = compare(&self.chosen(), &self.config);
+        self.finish(overview(&report), report)
+    }
+
+    /// The comparison made of this choice's report and its overview (from
+    /// [`Choice::run`] or a worker, which computes the overview too).
+    pub fn finish(&self, overview: Overview, report: Report) -> Comparison {
+        Comparison {
+            sources: self.sources.clone(),
+            included: self.included.clone(),
+            overview,
+            report,
+        }
+    }
+}
 
 /// The engine's answer for the current choice of sources.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub struct Comparison {
     /// Every loaded source, in play or not.
     pub sources: Rc<Vec<Source>>,
@@ -25,31 +132,27 @@ pub struct Comparison {
     pub overview: Overview,
 }
 
+/// The same value is equal at once: views compare their props on every render,
+/// and the report of a large set is megabytes (`Rc<Comparison>` compares the
+/// values, not the pointers, because a report holds floats and is not `Eq`).
+impl PartialEq for Comparison {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+            || (self.included == other.included
+                && self.sources == other.sources
+                && self.report == other.report
+                && self.overview == other.overview)
+    }
+}
+
 impl Comparison {
-    /// Compares the sources not in `excluded`.
+    /// Compares the sources not in `excluded`, here and now.
     pub fn new(
         sources: Rc<Vec<Source>>,
         excluded: &BTreeSet<usize>,
         reference: Option<usize>,
     ) -> Self {
-        let included: Vec<usize> = (0..sources.len())
-            .filter(|i| !excluded.contains(i))
-            .collect();
-        let chosen: Vec<Source> = included.iter().map(|&i| sources[i].clone()).collect();
-        let config = Config {
-            reference: reference
-                .and_then(|set| included.iter().position(|&i| i == set))
-                .map_or(ReferenceChoice::Auto, ReferenceChoice::Source),
-            ..Config::default()
-        };
-        let report = compare(&chosen, &config);
-        let overview = overview(&report);
-        Comparison {
-            sources,
-            included,
-            report,
-            overview,
-        }
+        Choice::new(sources, excluded, reference).run()
     }
 
     /// The set index of a report index.

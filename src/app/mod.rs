@@ -2,9 +2,12 @@
 //!
 //! Three reducers hold the state: the articles (`Library`), the messages and
 //! the UI choices. Effects save the articles after every change and listen for
-//! files dropped anywhere on the page. The comparison is computed once per
-//! (articles, excluded sources, reference) with `use_memo` and shared in `Rc`.
+//! files dropped anywhere on the page. The comparison is made once per
+//! (articles, excluded sources, reference) by `analysis::use_comparison`: here
+//! for small sets, in a Web Worker with a progress bar for large ones, and
+//! shared in `Rc`.
 
+pub mod analysis;
 mod drop;
 mod link;
 mod save;
@@ -19,7 +22,7 @@ use yew::prelude::*;
 
 use crate::answers::{Answers, KeyShown};
 use crate::boot::Start;
-use crate::comparison::{Comparison, PairComparison};
+use crate::comparison::{Choice, PairComparison};
 use crate::components::articles::{ArticlesView, LibraryContext};
 use crate::components::class_kit::ClassKitView;
 use crate::components::exercise::ExerciseView;
@@ -30,6 +33,7 @@ use crate::components::help::HelpView;
 use crate::components::message_list::MessageList;
 use crate::components::overview::OverviewView;
 use crate::components::pair::PairView;
+use crate::components::progress::{AnalysisStatus, Behind, Status};
 use crate::components::reading::ReadingView;
 use crate::components::source_bar::SourceBar;
 use crate::components::tabs::{Tabs, panel_id, tab_id};
@@ -145,7 +149,7 @@ pub fn App(props: &AppProps) -> Html {
             </>
         }
     } else {
-        html! { <Workspace {sources} state={ui.clone()} questions={library.questions.clone()} answers={answers.clone()} /> }
+        html! { <Workspace {sources} state={ui.clone()} questions={library.questions.clone()} answers={answers.clone()} notify={context.notify.clone()} /> }
     };
     html! {
         <ContextProvider<LibraryContext> {context}>
@@ -165,20 +169,22 @@ struct WorkspaceProps {
     state: UseReducerHandle<UiState>,
     questions: Rc<Vec<Question>>,
     answers: UseReducerHandle<Answers>,
+    notify: Callback<Vec<Message>>,
 }
 
-/// The comparison of two or more articles: source bar, tabs and the open view.
+/// The comparison of two or more articles: source bar, tabs, the comparison's status and the open view.
 #[component]
 fn Workspace(props: &WorkspaceProps) -> Html {
     let state = &props.state;
-    let comparison: Rc<Comparison> = use_memo(
+    let choice: Rc<Choice> = use_memo(
         (
             props.sources.clone(),
             state.excluded.clone(),
             state.reference,
         ),
-        |(sources, excluded, reference)| Comparison::new(sources.clone(), excluded, *reference),
+        |(sources, excluded, reference)| Choice::new(sources.clone(), excluded, *reference),
     );
+    let analysis = analysis::use_comparison(choice, props.notify.clone());
     let pair: Rc<PairComparison> =
         use_memo((props.sources.clone(), state.pair), |(sources, (a, b))| {
             PairComparison::new(sources, *a, *b)
@@ -188,8 +194,19 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         Callback::from(move |action| state.dispatch(action))
     };
     let view = state.view;
+    let status = status_bar(&analysis);
+    let Some(shown) = analysis.shown else {
+        let panel = match view {
+            View::Articles => html! { <ArticlesView /> },
+            View::Help => html! { <HelpView /> },
+            _ => {
+                html! { <p class="notice comparing">{ "The comparison appears here when it is ready." }</p> }
+            }
+        };
+        return workspace_frame(props, view, dispatch, status, panel);
+    };
     let view_props = ViewProps {
-        comparison,
+        comparison: shown.comparison,
         state: Rc::new((**state).clone()),
         dispatch: dispatch.clone(),
     };
@@ -207,13 +224,47 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         View::Articles => html! { <ArticlesView /> },
         View::Help => html! { <HelpView /> },
     };
+    workspace_frame(props, view, dispatch, status, panel)
+}
+
+/// The comparison's status (first, so that it shows above a long source bar), the source bar, the tabs and `panel`.
+fn workspace_frame(
+    props: &WorkspaceProps,
+    view: View,
+    dispatch: Callback<Action>,
+    status: Html,
+    panel: Html,
+) -> Html {
+    let state = Rc::new((*props.state).clone());
     html! {
         <>
-            <SourceBar sources={props.sources.clone()} state={view_props.state.clone()} dispatch={dispatch.clone()} />
-            <Tabs views={state.mode.views(props.questions.len())} current={view} on_select={dispatch.reform(Action::Show)} />
+            { status }
+            <SourceBar sources={props.sources.clone()} {state} dispatch={dispatch.clone()} />
+            <Tabs views={props.state.mode.views(props.questions.len())} current={view} on_select={dispatch.reform(Action::Show)} />
             <section class="panel" role="tabpanel" id={panel_id(view)} aria-labelledby={tab_id(view)} tabindex="0">
                 { panel }
             </section>
         </>
+    }
+}
+
+/// The progress bar while a large set is compared, or the way back after a cancel.
+fn status_bar(analysis: &analysis::ComparisonState) -> Html {
+    let behind = match &analysis.shown {
+        Some(shown) if !shown.current => Behind::Previous,
+        Some(_) => return Html::default(),
+        None => Behind::Nothing,
+    };
+    let status = match analysis.run {
+        analysis::state::Run::Running { size, progress, .. } => Status::Running {
+            articles: size.articles,
+            words: size.words,
+            progress,
+        },
+        analysis::state::Run::Cancelled => Status::Cancelled,
+        analysis::state::Run::Idle => return Html::default(),
+    };
+    html! {
+        <AnalysisStatus {status} {behind} on_cancel={analysis.cancel.clone()} on_retry={analysis.retry.clone()} />
     }
 }

@@ -16,6 +16,7 @@ pub mod numbers;
 pub mod overview;
 pub mod pair;
 pub mod paste_form;
+pub mod progress;
 pub mod reading;
 pub mod source_bar;
 pub mod source_name;

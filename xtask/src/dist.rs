@@ -205,5 +205,12 @@ mod tests {
         for slot in [CSS_SLOT, ICON_SLOT, SEEDS_SLOT, GLUE_SLOT, WASM_SLOT] {
             assert_eq!(shell.matches(slot).count(), 1, "{slot}");
         }
+        // The comparison worker is made of the glue's text (src/app/analysis/worker.rs).
+        assert!(
+            shell.contains(&format!(
+                "<script id=\"crosscheck-glue\">{GLUE_SLOT}</script>"
+            )),
+            "the glue's <script> carries the id the worker reads"
+        );
     }
 }

@@ -73,6 +73,8 @@ fn browser_tests(page: &std::path::Path) -> Result<()> {
             "own_articles",
             "--test",
             "classroom",
+            "--test",
+            "worker",
         ])
         .env("CROSSCHECK_WEBDRIVER", &driver.url)
         .env("CROSSCHECK_CHROME", &browser.chrome)
