@@ -1,7 +1,9 @@
 //! Assemble `dist/crosscheck.html`: the page shell with CSS, icon, seed articles, JS glue and wasm inlined.
 //!
-//! The wasm goes in gzipped and base64-encoded; the boot script inflates it
-//! with `DecompressionStream` and instantiates it from bytes.
+//! The wasm goes in gzipped and written in base 85 ([`base85`]: five
+//! characters per four bytes, where base64 needs five and a third); the boot
+//! script decodes it, inflates it with `DecompressionStream` and instantiates
+//! it from bytes.
 //!
 //! The result is one file that works opened from disk (file://), where a page
 //! may not load separate .js or .wasm files, and from any static web server.
@@ -41,7 +43,7 @@ pub fn run() -> Result<PathBuf> {
     std::fs::create_dir_all(path.parent().expect("dist path has a parent"))?;
     std::fs::write(&path, &html).with_context(|| format!("cannot write {}", path.display()))?;
     println!(
-        "wrote {} ({} KB; wasm {} KB before base64)",
+        "wrote {} ({} KB; wasm {} KB before compression)",
         path.display(),
         html.len() / 1000,
         parts.wasm.len() / 1000
@@ -93,7 +95,7 @@ const WASM_SLOT: &str = "CROSSCHECK:WASM";
 
 /// Fills the shell's placeholders.
 pub fn assemble(parts: &Parts) -> Result<String> {
-    let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(gzip(&parts.wasm)?);
+    let wasm_text = base85(&gzip(&parts.wasm)?);
     let icon = format!(
         "data:image/svg+xml;base64,{}",
         base64::engine::general_purpose::STANDARD.encode(parts.icon_svg.trim())
@@ -104,7 +106,7 @@ pub fn assemble(parts: &Parts) -> Result<String> {
         (ICON_SLOT, icon),
         (SEEDS_SLOT, escape_script(&parts.seeds_json)),
         (GLUE_SLOT, escape_script(&parts.glue_js)),
-        (WASM_SLOT, wasm_b64),
+        (WASM_SLOT, wasm_text),
     ] {
         html = fill(&html, slot, &value)?;
     }
@@ -122,6 +124,37 @@ fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     zopfli::compress(options, zopfli::Format::Gzip, bytes, &mut out)?;
     Ok(out)
+}
+
+/// The digits of [`base85`]: printable ASCII from `#` on, without `<` (so no
+/// `</script>` or `<!--` can form) and `\` (no escapes in the JS string); `"`
+/// comes before `#`. index.html's boot script builds the same table.
+fn digits() -> Vec<u8> {
+    (b'#'..=b'~')
+        .filter(|&c| c != b'<' && c != b'\\')
+        .take(85)
+        .collect()
+}
+
+/// `bytes` in base 85, as Ascii85 does it but with the digits of [`digits`]:
+/// each four bytes, big-endian, become five digits; a last group of one to
+/// three bytes becomes two to four digits (zero-padded, then cut), which the
+/// decoder pads with the highest digit.
+fn base85(bytes: &[u8]) -> String {
+    let digits = digits();
+    let mut out = String::with_capacity(bytes.len().div_ceil(4) * 5);
+    for chunk in bytes.chunks(4) {
+        let mut word = [0u8; 4];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let mut value = u32::from_be_bytes(word);
+        let mut group = [0u8; 5];
+        for digit in group.iter_mut().rev() {
+            *digit = digits[(value % 85) as usize];
+            value /= 85;
+        }
+        out.extend(group[..=chunk.len()].iter().map(|&d| char::from(d)));
+    }
+    out
 }
 
 fn fill(html: &str, slot: &str, value: &str) -> Result<String> {
@@ -177,6 +210,22 @@ mod tests {
 
     const SHELL: &str = "<style>/*CROSSCHECK:CSS*/</style><link href=\"CROSSCHECK:ICON\"><script type=\"application/json\">/*CROSSCHECK:SEEDS*/</script><script>/*CROSSCHECK:GLUE*/</script><script>const W=\"CROSSCHECK:WASM\";</script>";
 
+    /// The boot script's decoder (index.html), in Rust: pads a last short group
+    /// with the highest digit and keeps one byte fewer than its digits.
+    fn unbase85(text: &str) -> Vec<u8> {
+        let digits = digits();
+        let value_of = |c: u8| digits.iter().position(|&d| d == c).unwrap() as u64;
+        let mut out = Vec::new();
+        for group in text.as_bytes().chunks(5) {
+            let value = (0..5).fold(0u64, |v, k| {
+                v * 85 + group.get(k).map_or(84, |&c| value_of(c))
+            });
+            let bytes = u32::try_from(value).unwrap().to_be_bytes();
+            out.extend_from_slice(&bytes[..group.len() - 1]);
+        }
+        out
+    }
+
     #[test]
     fn every_slot_is_filled_and_scripts_cannot_be_closed_early() {
         let html = assemble(&parts(SHELL)).unwrap();
@@ -185,12 +234,22 @@ mod tests {
         assert!(html.contains(r#"[{"text":"\u003c/script>\u003cb>"}]"#));
         let start = html.find("const W=\"").unwrap() + 9;
         let end = start + html[start..].find('"').unwrap();
-        let gz = base64::engine::general_purpose::STANDARD
-            .decode(&html[start..end])
-            .unwrap();
+        let gz = unbase85(&html[start..end]);
         let mut wasm = Vec::new();
         std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut wasm).unwrap();
         assert_eq!(wasm, b"\0asm");
+    }
+
+    #[test]
+    fn base85_round_trips_every_length_and_is_safe_in_a_script_string() {
+        assert_eq!(digits().len(), 85);
+        let bytes: Vec<u8> = (0..=255u8).chain([255, 255, 255, 255, 0, 0, 0]).collect();
+        for len in 0..bytes.len() {
+            let text = base85(&bytes[..len]);
+            assert_eq!(unbase85(&text), &bytes[..len], "{len} bytes");
+            assert_eq!(text.len(), len / 4 * 5 + len % 4 + usize::from(len % 4 > 0));
+            assert!(!text.contains(['<', '"', '\\']), "{text}");
+        }
     }
 
     #[test]
