@@ -38,13 +38,25 @@ use crate::{browser, dist, project};
 pub struct Options {
     /// The longest one CollateX run may take before it is stopped.
     pub collatex_cap: Duration,
+    /// Everything, or only the page's start-up and size.
+    pub scope: Scope,
+}
+
+/// What `cargo xtask bench` measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every benchmark.
+    Everything,
+    /// Only the real page's start-up and size (`--startup`), a quick loop while working on them.
+    StartUp,
 }
 
 impl Options {
-    /// Reads `--collatex-cap SECONDS` (default 60).
+    /// Reads `--collatex-cap SECONDS` (default 60) and `--startup`.
     pub fn parse(args: &[String]) -> Result<Options> {
         let mut options = Options {
             collatex_cap: Duration::from_secs(60),
+            scope: Scope::Everything,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -56,6 +68,7 @@ impl Options {
                         .context("--collatex-cap takes a number of seconds")?;
                     options.collatex_cap = Duration::from_secs(seconds);
                 }
+                "--startup" => options.scope = Scope::StartUp,
                 other => bail!("unknown option `{other}` for `cargo xtask bench`"),
             }
         }
@@ -155,6 +168,9 @@ pub struct Figures {
 
 /// Runs every measurement and prints the tables.
 pub fn run(options: &Options) -> Result<()> {
+    if options.scope == Scope::StartUp {
+        return run_startup();
+    }
     let inputs = Inputs::load();
     let native = native::run()?;
     let bench_page = page::write(&inputs.to_json())?;
@@ -177,6 +193,19 @@ pub fn run(options: &Options) -> Result<()> {
         collatex,
     };
     report::print(&inputs, &figures, options);
+    Ok(())
+}
+
+/// Only the real page: built, opened from file:// five times, and weighed.
+fn run_startup() -> Result<()> {
+    let dist_page = dist::run()?;
+    let (dist_bytes, dist_gzip_bytes) = sizes(&dist_page)?;
+    let browser = browser::ensure()?;
+    let driver = browser::Driver::start(&browser)?;
+    println!("opening {} from file:// (5 runs)", dist_page.display());
+    let startup = startup::measure(&driver, &browser, &dist_page, 5)?;
+    drop(driver);
+    report::print_startup_and_size(&startup, dist_bytes, dist_gzip_bytes);
     Ok(())
 }
 
