@@ -151,6 +151,8 @@ async fn cancel_stops_the_comparison_and_compare_again_finishes_it() {
         let placeholder = script(&client, "return document.querySelector('#panel-overview .comparing').textContent;").await;
         assert!(placeholder.as_str().unwrap_or_default().contains("when it is ready"), "{placeholder}");
         screenshot(&client, "worker-cancelled", Viewport::Laptop).await;
+        let violations = support::axe_violations(&client).await;
+        assert!(violations.is_empty(), "{violations:#?}");
         click(&client, ".analysis-status.cancelled button").await;
         wait_for(&client, "#analysis-progress").await;
         wait_for(&client, "#panel-overview .figure-card").await;
