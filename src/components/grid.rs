@@ -44,6 +44,11 @@ pub fn AlignedGrid(props: &ViewProps) -> Html {
     });
     let comparison = &props.comparison;
     let rows = grid_rows(comparison, &props.state);
+    let shown = use_rows_shown(
+        rows.len(),
+        comparison.report.sources.len(),
+        props.state.focus_group,
+    );
     html! {
         <>
             <Toolbar comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
@@ -67,7 +72,7 @@ pub fn AlignedGrid(props: &ViewProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for rows.iter().map(|&id| html! {
+                        { for rows.iter().take(shown).map(|&id| html! {
                             <GroupRow key={id} comparison={comparison.clone()} group_id={id} />
                         }) }
                     </tbody>
@@ -77,6 +82,41 @@ pub fn AlignedGrid(props: &ViewProps) -> Html {
                 <p class="notice">{ "No information matches this filter." }</p>
             }
         </>
+    }
+}
+
+/// Cells the grid draws in one step: a step is one task, so the page stays
+/// responsive while a large grid (100 sources, hundreds of rows) fills in.
+const CELLS_PER_STEP: usize = 200;
+
+/// How many rows to draw: a first step of rows, then one more step after each
+/// painted frame until every row is there; every row at once when a row is to
+/// be focused (a link to it must find it).
+#[hook]
+fn use_rows_shown(rows: usize, sources: usize, focus: Option<usize>) -> usize {
+    let step = (CELLS_PER_STEP / sources.max(1)).clamp(2, 64);
+    let shown = use_state(|| step);
+    {
+        let shown = shown.clone();
+        use_effect_with((*shown, rows), move |&(now, rows)| {
+            if now < rows {
+                after_next_frame(move || shown.set(now + step));
+            }
+        });
+    }
+    if focus.is_some() { usize::MAX } else { *shown }
+}
+
+/// Runs `then` in a task queued once the next frame is painted.
+fn after_next_frame(then: impl FnOnce() + 'static) {
+    let task = Closure::once_into_js(then);
+    let after_frame = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(task.unchecked_ref());
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(after_frame.unchecked_ref());
     }
 }
 

@@ -61,7 +61,11 @@ pub fn print(inputs: &Inputs, figures: &Figures, options: &Options) {
     print_compare(inputs, figures);
     print_memory(figures);
     print_word_diffs(figures);
-    print_startup_and_size(&figures.startup, figures.dist_bytes, figures.dist_gzip_bytes);
+    print_startup_and_size(
+        &figures.startup,
+        figures.dist_bytes,
+        figures.dist_gzip_bytes,
+    );
     print_collatex(inputs, figures, options);
 }
 
