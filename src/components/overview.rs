@@ -58,10 +58,16 @@ fn figure_card(comparison: &Comparison, report_index: usize, dispatch: &Callback
     }
 }
 
+/// Most cells the coverage matrix draws.
+const MATRIX_CELLS: usize = 20_000;
+
 #[component]
 fn CoverageMatrix(props: &ViewProps) -> Html {
     let comparison = &props.comparison;
     let count = comparison.report.sources.len();
+    let groups = comparison.report.groups.len();
+    // A matrix of 100 sources by thousands of rows would take seconds to draw.
+    let shown = (MATRIX_CELLS / count.max(1)).max(30).min(groups);
     html! {
         <section class="matrix coverage-matrix" aria-labelledby="coverage-title">
             <h2 class="section-title" id="coverage-title">{ "Who reports what" }</h2>
@@ -83,9 +89,9 @@ fn CoverageMatrix(props: &ViewProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for comparison.report.groups.iter().map(|group| {
-                            let reference = &group.members[group.reference.min(group.members.len() - 1)];
-                            let label = comparison.report.sentence(reference.source, reference.sentence)
+                        { for comparison.report.groups.iter().take(shown).map(|group| {
+                            let label = group.members.get(group.reference).or(group.members.first())
+                                .and_then(|m| comparison.report.sentence(m.source, m.sentence))
                                 .map(|s| excerpt(&s.text, 9)).unwrap_or_default();
                             html! {
                                 <tr>
@@ -97,6 +103,9 @@ fn CoverageMatrix(props: &ViewProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            if shown < groups {
+                <p class="hint">{ format!("The {shown} most reported of {groups} pieces of information; the aligned sentences show them all.") }</p>
+            }
         </section>
     }
 }
