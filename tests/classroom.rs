@@ -123,6 +123,10 @@ async fn a_class_page_with_questions_opens_on_the_exercise_and_reveals_the_key()
             "only the exercise until the reveal"
         );
         assert!(
+            client.find(Locator::Css(".add-button")).await.is_err(),
+            "no way into the articles view during the exercise"
+        );
+        assert!(
             client
                 .find(Locator::Css("mark.key-sentence, .m-differs"))
                 .await

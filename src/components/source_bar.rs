@@ -52,9 +52,12 @@ pub fn SourceBar(props: &SourceBarProps) -> Html {
                 }) }
             </ul>
             <div class="bar-row">
-            <button type="button" class="link-button add-button" onclick={props.dispatch.reform(|_| Action::Show(crate::state::View::Articles))}>
-                { "+ Add or edit articles" }
-            </button>
+            // During an exercise the Articles view is shut: no button that would do nothing.
+            if props.state.mode.shows(crate::state::View::Articles) {
+                <button type="button" class="link-button add-button" onclick={props.dispatch.reform(|_| Action::Show(crate::state::View::Articles))}>
+                    { "+ Add or edit articles" }
+                </button>
+            }
             <label class="reference-picker">
                 <span>{ "Compare against" }</span>
                 <select onchange={on_reference} aria-describedby="reference-hint">
