@@ -36,6 +36,7 @@ use crate::components::pair::PairView;
 use crate::components::progress::{AnalysisStatus, Behind, Status};
 use crate::components::reading::ReadingView;
 use crate::components::source_bar::SourceBar;
+use crate::components::source_name::Headlines;
 use crate::components::tabs::{Tabs, panel_id, tab_id};
 use crate::library::{Library, LibraryAction, choices, settings};
 use crate::messages::{Message, MessageAction, Messages};
@@ -185,10 +186,12 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         |(sources, excluded, reference)| Choice::new(sources.clone(), excluded, *reference),
     );
     let analysis = analysis::use_comparison(choice, props.notify.clone());
-    let pair: Rc<PairComparison> =
-        use_memo((props.sources.clone(), state.pair), |(sources, (a, b))| {
-            PairComparison::new(sources, *a, *b)
-        });
+    let headlines = use_memo(props.sources.clone(), |sources| Headlines::of(sources));
+    // Only while the pair view is open: at start-up it would be a second comparison.
+    let pair: Rc<Option<Rc<PairComparison>>> = use_memo(
+        (props.sources.clone(), state.pair, state.view == View::Pair),
+        |(sources, (a, b), open)| open.then(|| Rc::new(PairComparison::new(sources, *a, *b))),
+    );
     let dispatch = {
         let state = state.dispatcher();
         Callback::from(move |action| state.dispatch(action))
@@ -203,7 +206,7 @@ fn Workspace(props: &WorkspaceProps) -> Html {
                 html! { <p class="notice comparing">{ "The comparison appears here when it is ready." }</p> }
             }
         };
-        return workspace_frame(props, view, dispatch, status, panel);
+        return workspace_frame(props, (*headlines).clone(), view, dispatch, status, panel);
     };
     let view_props = ViewProps {
         comparison: shown.comparison,
@@ -214,7 +217,10 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         View::Overview => html! { <OverviewView ..view_props.clone() /> },
         View::Grid => html! { <AlignedGrid ..view_props.clone() /> },
         View::Reading => html! { <ReadingView ..view_props.clone() /> },
-        View::Pair => html! { <PairView view={view_props.clone()} {pair} /> },
+        View::Pair => match (*pair).clone() {
+            Some(pair) => html! { <PairView view={view_props.clone()} {pair} /> },
+            None => Html::default(),
+        },
         View::Facts => html! { <FactsView ..view_props.clone() /> },
         View::Exercise => html! {
             <ExerciseView view={view_props.clone()} questions={props.questions.clone()}
@@ -224,12 +230,13 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         View::Articles => html! { <ArticlesView /> },
         View::Help => html! { <HelpView /> },
     };
-    workspace_frame(props, view, dispatch, status, panel)
+    workspace_frame(props, (*headlines).clone(), view, dispatch, status, panel)
 }
 
 /// The comparison's status (first, so that it shows above a long source bar), the source bar, the tabs and `panel`.
 fn workspace_frame(
     props: &WorkspaceProps,
+    headlines: Headlines,
     view: View,
     dispatch: Callback<Action>,
     status: Html,
@@ -237,14 +244,14 @@ fn workspace_frame(
 ) -> Html {
     let state = Rc::new((*props.state).clone());
     html! {
-        <>
+        <ContextProvider<Headlines> context={headlines}>
             { status }
             <SourceBar sources={props.sources.clone()} {state} dispatch={dispatch.clone()} />
             <Tabs views={props.state.mode.views(props.questions.len())} current={view} on_select={dispatch.reform(Action::Show)} />
             <section class="panel" role="tabpanel" id={panel_id(view)} aria-labelledby={tab_id(view)} tabindex="0">
                 { panel }
             </section>
-        </>
+        </ContextProvider<Headlines>>
     }
 }
 

@@ -1,5 +1,7 @@
 //! A source's letter badge, headline and outlet, as used in column headers and lists.
 
+use std::rc::Rc;
+
 use crosscheck_engine::{Headline, Source};
 use yew::prelude::*;
 
@@ -14,11 +16,22 @@ pub struct SourceNameProps {
     pub source: Source,
 }
 
-/// Badge, headline (or opening words) and outlet.
-#[component]
-pub fn SourceName(props: &SourceNameProps) -> Html {
-    let letter = source_letter(props.index);
-    let headline = match props.source.headline() {
+/// Every source's headline, worked out once per set and shared through a
+/// context: finding it segments the whole article, and a source's name is
+/// shown in the source bar, the grid's column heads and more.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headlines(pub Rc<Vec<Html>>);
+
+impl Headlines {
+    /// The headlines of `sources`, by position in the set.
+    pub fn of(sources: &[Source]) -> Headlines {
+        Headlines(Rc::new(sources.iter().map(headline).collect()))
+    }
+}
+
+/// A source's headline as shown: stated, or its opening words in quotes.
+fn headline(source: &Source) -> Html {
+    match source.headline() {
         Headline::Stated(title) => html! { <span class="name-title">{ title }</span> },
         Headline::Excerpt(words) => {
             html! { <span class="name-title excerpt">{ format!("“{words}”") }</span> }
@@ -26,7 +39,17 @@ pub fn SourceName(props: &SourceNameProps) -> Html {
         Headline::Untitled => {
             html! { <span class="name-title excerpt">{ "Untitled article" }</span> }
         }
-    };
+    }
+}
+
+/// Badge, headline (or opening words) and outlet.
+#[component]
+pub fn SourceName(props: &SourceNameProps) -> Html {
+    let letter = source_letter(props.index);
+    let shared = use_context::<Headlines>();
+    let headline = shared
+        .and_then(|h| h.0.get(props.index).cloned())
+        .unwrap_or_else(|| headline(&props.source));
     html! {
         <span class="source-name">
             <Badge index={props.index} />
