@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar;
 use crate::segment::Segmented;
 
 /// Why a sentence is boilerplate.
@@ -214,50 +215,6 @@ const DATELINE_WORDS: &[&str] = &[
     "of",
 ];
 
-/// Month and weekday names (lower case), full and abbreviated.
-pub(crate) const CALENDAR_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
-
 /// The most words a line can have and still be a label, link or credit line.
 const SHORT_LINE_WORDS: usize = 40;
 /// The most non-date words a dateline can have.
@@ -371,7 +328,7 @@ fn is_dateline(lower: &str) -> bool {
         let is_year = word.len() == 4
             && word.starts_with(['1', '2'])
             && word.bytes().all(|b| b.is_ascii_digit());
-        if is_year || CALENDAR_WORDS.contains(&word) {
+        if is_year || calendar::month(word).is_some() || calendar::weekday(word).is_some() {
             dated = true;
         } else if !(word.bytes().all(|b| b.is_ascii_digit()) || DATELINE_WORDS.contains(&word)) {
             others += 1;

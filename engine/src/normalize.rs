@@ -16,6 +16,7 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::calendar;
 use crate::config::{Config, Stemming};
 use crate::variants::Variants;
 
@@ -341,57 +342,8 @@ const NUMBER_WORDS: &[(&str, &str)] = &[
     ("half", "0.5"),
 ];
 
-/// Weekdays and relative days: always dates. Abbreviations map to the full name.
-const DAYS: &[(&str, &str)] = &[
-    ("monday", "monday"),
-    ("mon", "monday"),
-    ("tuesday", "tuesday"),
-    ("tue", "tuesday"),
-    ("tues", "tuesday"),
-    ("wednesday", "wednesday"),
-    ("wed", "wednesday"),
-    ("thursday", "thursday"),
-    ("thu", "thursday"),
-    ("thurs", "thursday"),
-    ("friday", "friday"),
-    ("fri", "friday"),
-    ("saturday", "saturday"),
-    ("sat", "saturday"),
-    ("sunday", "sunday"),
-    ("sun", "sunday"),
-    ("yesterday", "yesterday"),
-    ("today", "today"),
-    ("tomorrow", "tomorrow"),
-    ("tonight", "tonight"),
-];
-
-/// Months: dates only when capitalised ("May", not "may").
-const MONTHS: &[(&str, &str)] = &[
-    ("january", "january"),
-    ("jan", "january"),
-    ("february", "february"),
-    ("feb", "february"),
-    ("march", "march"),
-    ("mar", "march"),
-    ("april", "april"),
-    ("apr", "april"),
-    ("may", "may"),
-    ("june", "june"),
-    ("jun", "june"),
-    ("july", "july"),
-    ("jul", "july"),
-    ("august", "august"),
-    ("aug", "august"),
-    ("september", "september"),
-    ("sep", "september"),
-    ("sept", "september"),
-    ("october", "october"),
-    ("oct", "october"),
-    ("november", "november"),
-    ("nov", "november"),
-    ("december", "december"),
-    ("dec", "december"),
-];
+/// Relative days: always dates (weekdays and months come from [`calendar`]).
+const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 
 /// Diacritics folding for Latin letters: each group of letters maps to the replacement.
 const DIACRITICS: &[(&str, &str)] = &[
@@ -519,11 +471,20 @@ impl Normalizer {
         if let Some(number) = number_key(bare) {
             return (self.lexicon.intern(&number), WordClass::Number, spelling);
         }
-        if let Some(day) = lookup(DAYS, bare) {
+        // Weekdays and relative days are always dates; a month only when capitalised
+        // ("May", not "may"). Short forms take the full name's key.
+        let day = calendar::weekday(bare)
+            .map(|d| calendar::WEEKDAYS[d])
+            .or_else(|| RELATIVE_DAYS.iter().copied().find(|d| *d == bare));
+        if let Some(day) = day {
             return (self.lexicon.intern(day), WordClass::Date, spelling);
         }
-        if let Some(month) = lookup(MONTHS, bare).filter(|_| capitalised) {
-            return (self.lexicon.intern(month), WordClass::Date, spelling);
+        if let Some(month) = calendar::month(bare).filter(|_| capitalised) {
+            return (
+                self.lexicon.intern(calendar::MONTHS[month]),
+                WordClass::Date,
+                spelling,
+            );
         }
         if let Some(key) = self.variants.key(bare) {
             let key = key.to_owned();
