@@ -554,13 +554,13 @@ fn is_negation(folded: &str) -> bool {
     NEGATIONS.contains(&folded) || folded.ends_with("n't")
 }
 
-/// "russia's" → "russia", "nations'" → "nations".
-fn strip_possessive(folded: &str) -> &str {
-    folded
-        .strip_suffix("'s")
-        .or_else(|| folded.strip_suffix('\''))
+/// "russia's" → "russia", "nations'" → "nations"; curly apostrophes too, for words not yet folded.
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix(['\'', '’']))
         .filter(|rest| !rest.is_empty())
-        .unwrap_or(folded)
+        .unwrap_or(word)
 }
 
 /// The key of a number written in digits or words: "1,300" → "1300".
@@ -573,7 +573,7 @@ fn number_key(folded: &str) -> Option<String> {
 }
 
 /// "NATO", "U.S", "GMT": two or more letters, all capitals (dots allowed).
-fn is_acronym(word: &str) -> bool {
+pub(crate) fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && word

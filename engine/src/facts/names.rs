@@ -23,7 +23,7 @@
 
 use super::types::{At, NameEntry, NameForm, NameKind};
 use super::{KeyMap, Sentence, Set, role, sort_by};
-use crate::normalize::{Spelling, WordClass};
+use crate::normalize::{Spelling, WordClass, is_acronym, strip_possessive};
 
 /// Keys the set uses as names in mid-sentence, sorted.
 struct NameKeys(Vec<u32>);
@@ -608,14 +608,6 @@ fn identity(set: &Set<'_>, s: &Sentence<'_>, k: usize) -> String {
     }
 }
 
-fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2
-        && word
-            .chars()
-            .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
-}
-
 /// "Russian", "Ukrainian", "European", "Chinese", "British", "Western".
 fn is_demonym(folded: &str) -> bool {
     let singular = folded.strip_suffix('s').unwrap_or(folded);
@@ -628,13 +620,6 @@ fn is_demonym(folded: &str) -> bool {
 fn followed_by_speech(s: &Sentence<'_>, last: usize) -> bool {
     super::quotes::speaks_after(s, last)
         || (s.folded(last + 1) == "who" && s.gap_before(last + 1) == ", ")
-}
-
-fn strip_possessive(text: &str) -> &str {
-    text.strip_suffix("'s")
-        .or_else(|| text.strip_suffix("’s"))
-        .or_else(|| text.strip_suffix(['\'', '’']))
-        .unwrap_or(text)
 }
 
 impl Raw {
