@@ -206,7 +206,11 @@ pub fn import_pasted(text: &str, meta: PastedMeta) -> Result<Imported, ImportErr
 /// assert_eq!(crosscheck_import::unique_id(&existing, "other"), "other");
 /// ```
 pub fn unique_id(existing: &[Source], id: &str) -> String {
-    let taken = |candidate: &str| existing.iter().any(|s| s.id == candidate);
+    unique_among(|candidate| existing.iter().any(|s| s.id == candidate), id)
+}
+
+/// `id`, or `id-2`, `id-3`… the first that `taken` says is free.
+pub(crate) fn unique_among(taken: impl Fn(&str) -> bool, id: &str) -> String {
     if !taken(id) {
         return id.to_owned();
     }

@@ -353,14 +353,10 @@ fn optional_text(
 
 /// `id`, or `id-2`, `id-3`… when an earlier article has it.
 fn unique_in(articles: &[Article], id: &str) -> String {
-    let taken = |candidate: &str| articles.iter().any(|a| a.source.id == candidate);
-    if !taken(id) {
-        return id.to_owned();
-    }
-    (2..)
-        .map(|n| format!("{id}-{n}"))
-        .find(|candidate| !taken(candidate))
-        .unwrap_or_default()
+    crate::unique_among(
+        |candidate| articles.iter().any(|a| a.source.id == candidate),
+        id,
+    )
 }
 
 /// Settings, keeping only ids of articles present; anything malformed is ignored.
