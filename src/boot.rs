@@ -1,4 +1,4 @@
-//! Start-up I/O: find the mount point, read the embedded articles (or an exported page's session), keep the page's markup, report fatal errors.
+//! Start-up I/O: find the mount point, read the embedded articles (or an exported page's session), keep what a page copy needs, report fatal errors.
 //!
 //! Everything here touches the DOM directly because it runs before (or
 //! instead of) the yew app. The app itself receives plain values.
@@ -43,8 +43,9 @@ pub struct Start {
     pub for_class: bool,
     /// The student's saved exercise answers.
     pub answers: Answers,
-    /// The page's own markup as it was served, for one-file exports (`None` if unavailable).
-    pub markup: Option<Rc<str>>,
+    /// The `#app` element's markup as served (the loading message), which the
+    /// app replaces: with it [`page_as_served`] rebuilds the page for one-file copies.
+    pub app_markup: Rc<str>,
     /// What to tell the user about how it started.
     pub messages: Vec<Message>,
 }
@@ -56,7 +57,12 @@ pub async fn start_set() -> Start {
         // A worker: it only answers comparison requests.
         std::future::pending::<()>().await;
     }
-    let markup = page_markup();
+    let app_markup = Rc::from(
+        document()
+            .and_then(|d| d.get_element_by_id(MOUNT_ID))
+            .map(|app| app.inner_html())
+            .unwrap_or_default(),
+    );
     let (embedded, mut messages) = match read_embedded() {
         Ok(embedded) => (embedded, Vec::new()),
         Err(message) => (Embedded::default(), vec![Message::error(message)]),
@@ -96,7 +102,7 @@ pub async fn start_set() -> Start {
         answers: storage::load_answers()
             .map(|json| Answers::from_json(&json))
             .unwrap_or_default(),
-        markup,
+        app_markup,
         messages,
     }
 }
@@ -117,9 +123,21 @@ pub struct Embedded {
 }
 
 /// The page as served, doctype included, read before the app replaces the loading message.
-fn page_markup() -> Option<Rc<str>> {
-    let html = document()?.document_element()?.outer_html();
-    Some(Rc::from(format!("<!doctype html>\n{html}")))
+/// The page as it was served, doctype included: the document as it is now,
+/// with the `#app` element's markup put back to `app_markup`. Only the app
+/// changes the document, and only inside `#app`. Done when a copy is asked
+/// for, so that start-up does not serialise the whole page.
+pub fn page_as_served(app_markup: &str) -> Option<String> {
+    let root: Element = document()?
+        .document_element()?
+        .clone_node_with_deep(true)
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    root.query_selector(&format!("#{MOUNT_ID}"))
+        .ok()??
+        .set_inner_html(app_markup);
+    Some(format!("<!doctype html>\n{}", root.outer_html()))
 }
 
 fn document() -> Option<Document> {

@@ -1,6 +1,6 @@
 //! One-file exports: this very page, with the current articles, names and settings as its built-in set.
 //!
-//! Pure: start-up keeps the page's own markup ([`crate::boot`]) and
+//! Pure: [`crate::boot::page_as_served`] gives the page's own markup and
 //! [`page_with_set`] swaps the JSON inside its `crosscheck-seeds` script for a
 //! session. Everything else (program, styles) stays byte for byte, so the
 //! copy opens from disk, offline, like the original.
@@ -15,7 +15,7 @@ const SCRIPT_CLOSE: &str = "</script>";
 /// Why a page could not be made.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ExportError {
-    /// The page's own markup was not kept at start-up.
+    /// The page's own markup could not be read.
     NoMarkup,
     /// The markup has no built-in set to replace.
     NoSetSlot,
@@ -26,7 +26,7 @@ impl ExportError {
     pub fn message(&self) -> &'static str {
         match self {
             ExportError::NoMarkup => {
-                "This page could not copy itself (its markup was not available at start-up). Export the session instead."
+                "This page could not copy itself (its markup could not be read). Export the session instead."
             }
             ExportError::NoSetSlot => {
                 "This page could not copy itself (it has no place for the articles). Export the session instead."

@@ -134,7 +134,7 @@ pub fn App(props: &AppProps) -> Html {
         notify,
         settings: saved_settings,
         open_session,
-        markup: props.start.markup.clone(),
+        app_markup: props.start.app_markup.clone(),
     };
     let dragging = drop::use_file_drop(context.clone());
     let sources: Rc<Vec<Source>> =

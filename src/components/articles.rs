@@ -39,8 +39,8 @@ pub struct LibraryContext {
     pub settings: Settings,
     /// Replaces the work with an opened session (articles and choices).
     pub open_session: Callback<Session>,
-    /// The page's markup as served, for one-file copies.
-    pub markup: Option<Rc<str>>,
+    /// The `#app` markup as served, for one-file copies ([`crate::boot::page_as_served`]).
+    pub app_markup: Rc<str>,
 }
 
 impl LibraryContext {

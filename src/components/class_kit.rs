@@ -6,11 +6,12 @@
 use crosscheck_engine::render;
 use yew::prelude::*;
 
+use crate::boot::page_as_served;
 use crate::components::articles::LibraryContext;
 use crate::components::exercise_editor::ExerciseEditor;
 use crate::components::grid::ViewProps;
 use crate::components::worksheet::WorksheetSection;
-use crate::export::{file_name, page_with_set};
+use crate::export::{ExportError, file_name, page_with_set};
 use crate::files;
 use crate::messages::Message;
 
@@ -35,11 +36,9 @@ fn HandOut() -> Html {
         let context = context.clone();
         Callback::from(move |_| {
             let session = context.session();
-            let page = context
-                .markup
-                .as_deref()
-                .ok_or(crate::export::ExportError::NoMarkup)
-                .and_then(|markup| page_with_set(markup, &session));
+            let page = page_as_served(&context.app_markup)
+                .ok_or(ExportError::NoMarkup)
+                .and_then(|markup| page_with_set(&markup, &session));
             let outcome = page.map_err(|e| e.message().to_owned()).and_then(|page| {
                 files::download(&file_name(&session), "text/html", &page)
                     .map_err(|why| format!("The page could not be saved: {why}."))
