@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use crosscheck_engine::SentenceReport;
-use crosscheck_engine::classroom::{AnswerKey, Question};
+use crosscheck_engine::classroom::Question;
 use yew::prelude::*;
 
 use crate::answers::{Answers, AnswersAction, KeyShown};
@@ -31,27 +31,35 @@ pub struct ExerciseProps {
     pub on_answer: Callback<AnswersAction>,
 }
 
-/// One question as the student sees it.
+/// One question as the student sees it, with its key in the page's source letters.
+#[derive(Debug, PartialEq)]
 struct Asked {
     prompt: String,
-    key: Option<AnswerKey>,
+    key: Vec<String>,
+    groups: Vec<usize>,
 }
 
 /// Prompts and keys for the current comparison; a question about a source switched off says so.
 fn asked(comparison: &Comparison, questions: &[Question]) -> Vec<Asked> {
     let name = |r: usize| format!("source {}", source_letter(comparison.set_index(r)));
+    let letter = |r: usize| source_letter(comparison.set_index(r));
     questions
         .iter()
         .map(|q| match comparison.question_in_report(q) {
-            Some(q) => Asked {
-                prompt: q.prompt(&comparison.report, name),
-                key: Some(q.key(&comparison.report)),
-            },
+            Some(q) => {
+                let key = q.key(&comparison.report);
+                Asked {
+                    prompt: q.prompt(&comparison.report, name),
+                    key: key.filled(letter),
+                    groups: key.groups,
+                }
+            }
             None => Asked {
                 prompt:
                     "This question is about a source that is switched off: switch it on to see it."
                         .to_owned(),
-                key: None,
+                key: Vec::new(),
+                groups: Vec::new(),
             },
         })
         .collect()
@@ -61,7 +69,11 @@ fn asked(comparison: &Comparison, questions: &[Question]) -> Vec<Asked> {
 #[component]
 pub fn ExerciseView(props: &ExerciseProps) -> Html {
     let comparison = &props.view.comparison;
-    let asked = asked(comparison, &props.questions);
+    // Keys read the whole report: worked out once per comparison, not at every keystroke.
+    let asked: Rc<Vec<Asked>> = use_memo(
+        (comparison.clone(), props.questions.clone()),
+        |(comparison, questions)| asked(comparison, questions),
+    );
     // While a student answers (exercise mode) the key stays hidden, also when a
     // teacher tries the exercise again after revealing it.
     let revealed =
@@ -69,8 +81,7 @@ pub fn ExerciseView(props: &ExerciseProps) -> Html {
     let key_groups: Vec<usize> = if revealed {
         asked
             .iter()
-            .filter_map(|a| a.key.as_ref())
-            .flat_map(|k| k.groups.iter().copied())
+            .flat_map(|a| a.groups.iter().copied())
             .collect()
     } else {
         Vec::new()
@@ -102,17 +113,10 @@ pub fn ExerciseView(props: &ExerciseProps) -> Html {
                 </ol>
                 <ExerciseArticles comparison={comparison.clone()} {key_groups} />
             </div>
-            <ExerciseActions {revealed} answers={props.answers.clone()} questions={Rc::new(asked.iter().map(|a| a.prompt.clone()).collect::<Vec<_>>())}
-                keys={Rc::new(asked.iter().map(|a| key_lines(comparison, a)).collect::<Vec<_>>())}
+            <ExerciseActions {revealed} answers={props.answers.clone()} asked={asked.clone()}
                 on_answer={props.on_answer.clone()} dispatch={props.view.dispatch.clone()} />
         </div>
     }
-}
-
-fn key_lines(comparison: &Comparison, asked: &Asked) -> Vec<String> {
-    asked.key.as_ref().map_or_else(Vec::new, |k| {
-        k.filled(|r| source_letter(comparison.set_index(r)))
-    })
 }
 
 fn question(n: usize, asked: &Asked, props: &ExerciseProps, revealed: bool) -> Html {
@@ -135,8 +139,8 @@ fn question(n: usize, asked: &Asked, props: &ExerciseProps, revealed: bool) -> H
             if revealed {
                 <div class="answer-key">
                     <p class="key-title">{ "Answer key" }</p>
-                    <ul>{ for key_lines(comparison, asked).into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
-                    { for asked.key.iter().flat_map(|k| k.groups.iter().take(3)).map(|&group| html! {
+                    <ul>{ for asked.key.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
+                    { for asked.groups.iter().take(3).map(|&group| html! {
                         <button type="button" class="link-button" onclick={props.view.dispatch.reform(move |_| Action::ShowGroup(group))}>
                             { format!("Show in the aligned sentences ({})", group_sources(comparison, group)) }
                         </button>
@@ -236,8 +240,7 @@ fn plain_paragraphs(comparison: &Comparison, source: usize, key_groups: &[usize]
 struct ActionsProps {
     revealed: bool,
     answers: Rc<Answers>,
-    questions: Rc<Vec<String>>,
-    keys: Rc<Vec<Vec<String>>>,
+    asked: Rc<Vec<Asked>>,
     on_answer: Callback<AnswersAction>,
     dispatch: Callback<Action>,
 }
@@ -262,12 +265,11 @@ fn ExerciseActions(props: &ActionsProps) -> Html {
         }
     });
     let save = {
-        let text = answers_text(
-            &props.answers,
-            &props.questions,
-            revealed.then_some(&*props.keys),
-        );
+        let (answers, asked) = (props.answers.clone(), props.asked.clone());
         Callback::from(move |_| {
+            let prompts: Vec<String> = asked.iter().map(|a| a.prompt.clone()).collect();
+            let keys: Vec<Vec<String>> = asked.iter().map(|a| a.key.clone()).collect();
+            let text = answers_text(&answers, &prompts, revealed.then_some(&keys));
             let _ = files::download("my-answers.txt", "text/plain", &text);
         })
     };
