@@ -86,8 +86,9 @@ pub struct Side<'a> {
 ///
 /// The words are normalized as [`crate::compare`] does (so "talks" equals
 /// "talk" and "Kiev" equals "Kyiv"); the marks' ranges index into `member`.
-/// One differ keeps its normalizer, and with it every key it has met, so
-/// reuse it for many pairs rather than making one per pair.
+/// One differ keeps its normalizer, and with it every word it has met, and
+/// the last reference's tokens, so reuse it for many pairs (best several
+/// members of one reference in a row) rather than making one per pair.
 ///
 /// ```
 /// use crosscheck_engine::{Config, MarkKind, diff::WordDiffer};
@@ -100,6 +101,8 @@ pub struct Side<'a> {
 /// ```
 pub struct WordDiffer {
     normalizer: Normalizer,
+    /// The last reference and its tokens.
+    reference: (String, Vec<Token>),
 }
 
 impl WordDiffer {
@@ -107,19 +110,23 @@ impl WordDiffer {
     pub fn new(config: &Config) -> Self {
         WordDiffer {
             normalizer: Normalizer::new(config),
+            reference: (String::new(), Vec::new()),
         }
     }
 
     /// Compares the sentence `member` with the sentence `reference`.
     pub fn diff(&mut self, reference: &str, member: &str) -> MemberDiff {
         let (r_range, m_range) = (0..reference.len(), 0..member.len());
-        let r_tokens = self.normalizer.tokens(reference, r_range.clone());
+        if self.reference.0 != reference {
+            let tokens = self.normalizer.tokens(reference, r_range.clone());
+            self.reference = (reference.to_owned(), tokens);
+        }
         let m_tokens = self.normalizer.tokens(member, m_range.clone());
         diff(
             Side {
                 text: reference,
                 sentence: &r_range,
-                tokens: &r_tokens,
+                tokens: &self.reference.1,
             },
             Side {
                 text: member,
@@ -303,7 +310,7 @@ fn span(tokens: &[Token], range: Range<usize>) -> Option<Range<usize>> {
 
 /// Turns per-token labels into marks covering the whole sentence.
 fn marks(side: Side<'_>, labels: &[Label]) -> Vec<RawMark> {
-    let mut pieces: Vec<(Range<usize>, Label)> = Vec::new();
+    let mut pieces: Vec<(Range<usize>, Label)> = Vec::with_capacity(2 * side.tokens.len() + 1);
     let mut at = side.sentence.start;
     for (index, token) in side.tokens.iter().enumerate() {
         if token.range.start > at {

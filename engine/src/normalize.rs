@@ -10,10 +10,11 @@
 //! two sentences align; names, numbers, dates, negations and words inside
 //! quotation marks do.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::calendar;
@@ -65,7 +66,7 @@ pub struct Token {
 /// Interned keys: each distinct key string gets a small number.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     keys: Vec<String>,
 }
 
@@ -398,13 +399,47 @@ fn fold_with_flag(word: &str) -> (String, bool) {
     (out, folded_diacritic)
 }
 
+/// What [`Normalizer::classify`] found for one word as written, kept so
+/// each distinct word is folded, looked up and stemmed once per comparison.
+#[derive(Clone, Copy, Debug)]
+struct Classified {
+    key: u32,
+    class: WordClass,
+    spelling: Spelling,
+    /// The word is a name only because it is capitalised: at the start of a
+    /// clause it is an ordinary word.
+    capital_makes_name: bool,
+}
+
+impl Classified {
+    /// A word whose class does not hang on where it stands.
+    fn new(key: u32, class: WordClass, spelling: Spelling) -> Self {
+        Classified {
+            key,
+            class,
+            spelling,
+            capital_makes_name: false,
+        }
+    }
+
+    /// The class where the word stands.
+    fn class(&self, opens_clause: bool) -> WordClass {
+        if self.capital_makes_name && opens_clause {
+            WordClass::Content
+        } else {
+            self.class
+        }
+    }
+}
+
 /// Turns sentences into tokens; holds the lexicon so keys are shared across sources.
 pub struct Normalizer {
     stemmer: Option<Stemmer>,
     function_words: HashSet<&'static str>,
     variants: Variants,
     lexicon: Lexicon,
-    stems: HashMap<String, u32>,
+    /// Every word met so far, as written, with what it was classified as.
+    words: FxHashMap<Box<str>, Classified>,
 }
 
 impl Normalizer {
@@ -419,7 +454,7 @@ impl Normalizer {
             function_words: FUNCTION_WORDS.iter().copied().collect(),
             variants: Variants::new(&config.variants),
             lexicon: Lexicon::default(),
-            stems: HashMap::new(),
+            words: FxHashMap::default(),
         }
     }
 
@@ -432,13 +467,23 @@ impl Normalizer {
     pub fn tokens(&mut self, text: &str, range: Range<usize>) -> Vec<Token> {
         let sentence = &text[range.clone()];
         let quotes = QuoteTracker::new(sentence);
-        let mut tokens: Vec<Token> = Vec::new();
+        // About one word in six bytes of English; a guess that saves regrowing.
+        let mut tokens: Vec<Token> = Vec::with_capacity(sentence.len() / 6 + 1);
+        let mut previous_end = 0;
         for (offset, word) in sentence.unicode_word_indices() {
-            let opens_clause = tokens.is_empty() || follows_opening(&sentence[..offset]);
-            let (mut key, mut class, spelling) = self.classify(word, opens_clause);
+            // What stands between the previous word and this one: all that
+            // decides whether a clause opens here or a period is relative.
+            let gap = &sentence[previous_end..offset];
+            previous_end = offset + word.len();
+            let opens_clause = tokens.is_empty() || follows_opening(gap);
+            let classified = self.classified(word);
+            let (mut key, mut class, spelling) = (
+                classified.key,
+                classified.class(opens_clause),
+                classified.spelling,
+            );
             if let Some(previous) = tokens.last_mut()
-                && let Some(phrase) =
-                    relative_period(&text[previous.range.clone()], &sentence[..offset], word)
+                && let Some(phrase) = relative_period(&text[previous.range.clone()], gap, word)
             {
                 previous.class = WordClass::Function;
                 key = self.lexicon.intern(&phrase);
@@ -455,8 +500,18 @@ impl Normalizer {
         tokens
     }
 
-    /// Key, class and spelling of one word.
-    fn classify(&mut self, word: &str, opens_clause: bool) -> (u32, WordClass, Spelling) {
+    /// What `word` is, from the cache or worked out once.
+    fn classified(&mut self, word: &str) -> Classified {
+        if let Some(&known) = self.words.get(word) {
+            return known;
+        }
+        let classified = self.classify(word);
+        self.words.insert(word.into(), classified);
+        classified
+    }
+
+    /// Key, class and spelling of one word, as if it stood inside a clause.
+    fn classify(&mut self, word: &str) -> Classified {
         let (folded, folded_diacritic) = fold_with_flag(word);
         let spelling = if folded_diacritic {
             Spelling::Variant
@@ -465,11 +520,11 @@ impl Normalizer {
         };
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         if is_negation(&folded) {
-            return (self.lexicon.intern(&folded), WordClass::Negation, spelling);
+            return Classified::new(self.lexicon.intern(&folded), WordClass::Negation, spelling);
         }
         let bare = strip_possessive(&folded);
         if let Some(number) = number_key(bare) {
-            return (self.lexicon.intern(&number), WordClass::Number, spelling);
+            return Classified::new(self.lexicon.intern(&number), WordClass::Number, spelling);
         }
         // Weekdays and relative days are always dates; a month only when capitalised
         // ("May", not "may"). Short forms take the full name's key.
@@ -477,18 +532,15 @@ impl Normalizer {
             .map(|d| calendar::WEEKDAYS[d])
             .or_else(|| RELATIVE_DAYS.iter().copied().find(|d| *d == bare));
         if let Some(day) = day {
-            return (self.lexicon.intern(day), WordClass::Date, spelling);
+            return Classified::new(self.lexicon.intern(day), WordClass::Date, spelling);
         }
         if let Some(month) = calendar::month(bare).filter(|_| capitalised) {
-            return (
-                self.lexicon.intern(calendar::MONTHS[month]),
-                WordClass::Date,
-                spelling,
-            );
+            let key = self.lexicon.intern(calendar::MONTHS[month]);
+            return Classified::new(key, WordClass::Date, spelling);
         }
         if let Some(key) = self.variants.key(bare) {
             let key = key.to_owned();
-            return (
+            return Classified::new(
                 self.lexicon.intern(&key),
                 WordClass::Name,
                 Spelling::Variant,
@@ -496,44 +548,43 @@ impl Normalizer {
         }
         if is_acronym(word) {
             let key: String = bare.chars().filter(|&c| c != '.').collect();
-            return (self.lexicon.intern(&key), WordClass::Name, spelling);
+            return Classified::new(self.lexicon.intern(&key), WordClass::Name, spelling);
         }
         if self.function_words.contains(folded.as_str()) || self.function_words.contains(bare) {
-            return (self.lexicon.intern(bare), WordClass::Function, spelling);
+            return Classified::new(self.lexicon.intern(bare), WordClass::Function, spelling);
         }
-        let class = if capitalised && !opens_clause {
-            WordClass::Name
-        } else {
-            WordClass::Content
-        };
-        (self.stem(bare), class, spelling)
+        let key = self.stem(bare);
+        Classified {
+            key,
+            class: if capitalised {
+                WordClass::Name
+            } else {
+                WordClass::Content
+            },
+            spelling,
+            capital_makes_name: capitalised,
+        }
     }
 
     /// The interned stem of a folded content word.
     fn stem(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.stems.get(word) {
-            return id;
-        }
-        let id = match &self.stemmer {
+        match &self.stemmer {
             Some(stemmer) => {
-                let stem = stemmer.stem(word).into_owned();
+                let stem = stemmer.stem(word);
                 self.lexicon.intern(&stem)
             }
             None => self.lexicon.intern(word),
-        };
-        self.stems.insert(word.to_owned(), id);
-        id
+        }
     }
 }
 
 /// "last week", "this year", "next month": the key of a period word led by
-/// a relative word with only spaces between, or `None`.
-fn relative_period(previous: &str, before: &str, word: &str) -> Option<String> {
+/// a relative word with only spaces (`gap`) between, or `None`.
+fn relative_period(previous: &str, gap: &str, word: &str) -> Option<String> {
     let period = PERIODS.iter().find(|p| word.eq_ignore_ascii_case(p))?;
     let modifier = RELATIVE.iter().find(|r| previous.eq_ignore_ascii_case(r))?;
-    before
-        .trim_end_matches(' ')
-        .ends_with(previous)
+    gap.bytes()
+        .all(|b| b == b' ')
         .then(|| format!("{modifier} {period}"))
 }
 
@@ -581,10 +632,11 @@ pub(crate) fn is_acronym(word: &str) -> bool {
             .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
 }
 
-/// Whether the text before a word ends in an opening quote, a colon or a dash,
-/// so a capital there opens a clause rather than marking a name.
-fn follows_opening(before: &str) -> bool {
-    before.trim_end().chars().last().is_some_and(|c| {
+/// Whether the text between the previous word and this one (`gap`) ends in an
+/// opening quote, a colon or a dash, so a capital there opens a clause rather
+/// than marking a name. (A word itself never ends in one of those.)
+fn follows_opening(gap: &str) -> bool {
+    gap.trim_end().chars().next_back().is_some_and(|c| {
         matches!(
             c,
             '“' | '"' | '‘' | '\'' | ':' | '(' | '[' | '«' | '—' | '–' | '-' | '?' | '!'
@@ -603,6 +655,14 @@ struct QuoteTracker {
 impl QuoteTracker {
     fn new(sentence: &str) -> Self {
         let mut changes = Vec::new();
+        // Most sentences quote no one: skip the walk when no byte can start
+        // a quotation mark (`"`, or the lead bytes of “ ” „ and « »).
+        if !sentence.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2)) {
+            return QuoteTracker {
+                changes,
+                initial: false,
+            };
+        }
         let mut previous = ' ';
         for (i, c) in sentence.char_indices() {
             let opens = match c {

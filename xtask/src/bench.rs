@@ -49,10 +49,14 @@ pub enum Scope {
     Everything,
     /// Only the real page's start-up and size (`--startup`), a quick loop while working on them.
     StartUp,
+    /// Only the engine in the bench page: `compare`, memory and the word diffs
+    /// beside jsdiff and diff-match-patch (`--wasm`); native columns show what
+    /// criterion measured last, if anything.
+    Wasm,
 }
 
 impl Options {
-    /// Reads `--collatex-cap SECONDS` (default 60) and `--startup`.
+    /// Reads `--collatex-cap SECONDS` (default 60), `--startup` and `--wasm`.
     pub fn parse(args: &[String]) -> Result<Options> {
         let mut options = Options {
             collatex_cap: Duration::from_secs(60),
@@ -69,6 +73,7 @@ impl Options {
                     options.collatex_cap = Duration::from_secs(seconds);
                 }
                 "--startup" => options.scope = Scope::StartUp,
+                "--wasm" => options.scope = Scope::Wasm,
                 other => bail!("unknown option `{other}` for `cargo xtask bench`"),
             }
         }
@@ -168,8 +173,10 @@ pub struct Figures {
 
 /// Runs every measurement and prints the tables.
 pub fn run(options: &Options) -> Result<()> {
-    if options.scope == Scope::StartUp {
-        return run_startup();
+    match options.scope {
+        Scope::StartUp => return run_startup(),
+        Scope::Wasm => return run_wasm(),
+        Scope::Everything => {}
     }
     let inputs = Inputs::load();
     let native = native::run()?;
@@ -193,6 +200,19 @@ pub fn run(options: &Options) -> Result<()> {
         collatex,
     };
     report::print(&inputs, &figures, options);
+    Ok(())
+}
+
+/// Only the bench page: the engine and the word diffs in wasm.
+fn run_wasm() -> Result<()> {
+    let inputs = Inputs::load();
+    let bench_page = page::write(&inputs.to_json())?;
+    let browser = browser::ensure()?;
+    let driver = browser::Driver::start(&browser)?;
+    println!("running {} in headless Chromium", bench_page.display());
+    let page = run_page(&driver, &browser, &bench_page)?;
+    drop(driver);
+    report::print_wasm(&inputs, &native::Native::last(), &page);
     Ok(())
 }
 

@@ -24,7 +24,7 @@ Commands:
   test    Run every check: fmt, clippy, native tests, the dist build and headless-Chromium tests
   e2e     Only the dist build and the headless-Chromium tests (a quicker loop while working on the UI)
   bench   Measure the engine natively and as wasm beside jsdiff, diff-match-patch and CollateX;
-          print the figures against the performance targets [--collatex-cap SECONDS] [--startup: only the page's start-up and size]
+          print the figures against the performance targets [--collatex-cap SECONDS] [--startup: only the page's start-up and size] [--wasm: only the engine and word diffs in the bench page]
   help    Show this message
 ";
 

@@ -36,8 +36,7 @@ impl Native {
 
 /// Runs `cargo bench -p crosscheck-engine --bench engine`.
 pub fn run() -> Result<Native> {
-    let criterion = project::target_dir().join("criterion");
-    let out = page::dir().join("native.json");
+    let (criterion, out) = (criterion_dir(), out_path());
     std::fs::create_dir_all(page::dir())?;
     let _ = std::fs::remove_file(&out);
     project::run(
@@ -56,6 +55,27 @@ pub fn run() -> Result<Native> {
         criterion,
         peak_heap: read_json(&out)?["peak_heap_bytes"].take(),
     })
+}
+
+impl Native {
+    /// What the last native run left behind, possibly nothing or an older build's figures.
+    pub fn last() -> Native {
+        Native {
+            criterion: criterion_dir(),
+            peak_heap: read_json(&out_path())
+                .map_or(Value::Null, |mut v| v["peak_heap_bytes"].take()),
+        }
+    }
+}
+
+/// Where criterion keeps its estimates.
+fn criterion_dir() -> PathBuf {
+    project::target_dir().join("criterion")
+}
+
+/// Where the benchmark writes the peak heaps.
+fn out_path() -> PathBuf {
+    page::dir().join("native.json")
 }
 
 fn read_json(path: &Path) -> Result<Value> {

@@ -10,6 +10,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::collatex::Outcome;
+use super::native::Native;
 use super::{Figures, Inputs, Options, startup};
 use crate::project;
 
@@ -57,16 +58,21 @@ impl fmt::Display for Verdict {
 /// Prints every table.
 pub fn print(inputs: &Inputs, figures: &Figures, options: &Options) {
     println!();
-    print_machine(&figures.page);
-    print_compare(inputs, figures);
-    print_memory(figures);
-    print_word_diffs(figures);
+    print_wasm(inputs, &figures.native, &figures.page);
     print_startup_and_size(
         &figures.startup,
         figures.dist_bytes,
         figures.dist_gzip_bytes,
     );
     print_collatex(inputs, figures, options);
+}
+
+/// The tables of the engine and its word diffs, natively and in the page.
+pub fn print_wasm(inputs: &Inputs, native: &Native, page: &Value) {
+    print_machine(page);
+    print_compare(inputs, native, page);
+    print_memory(native, page);
+    print_word_diffs(native, page);
 }
 
 fn print_machine(page: &Value) {
@@ -86,10 +92,10 @@ fn print_machine(page: &Value) {
     println!("Browser: {browser}\n");
 }
 
-fn print_compare(inputs: &Inputs, figures: &Figures) {
+fn print_compare(inputs: &Inputs, native: &Native, page: &Value) {
     let mut rows = Vec::new();
     for (name, label) in INPUTS {
-        let wasm = &figures.page["compare"][name];
+        let wasm = &page["compare"][name];
         let wasm_ms = wasm["median_ms"].as_f64().unwrap_or(f64::NAN);
         let target = match name {
             "seeds" => Some(SEEDS_WASM_MS),
@@ -107,15 +113,13 @@ fn print_compare(inputs: &Inputs, figures: &Figures) {
             wasm["sets"].to_string(),
             thousands(wasm["words"].as_u64().unwrap_or(0)),
             thousands(wasm["groups"].as_u64().unwrap_or(0)),
-            duration(figures.native.median("compare", name)),
+            duration(native.median("compare", name)),
             format!("{} ({} runs)", ms(wasm_ms), wasm["runs"]),
             target.map_or(String::new(), |t| format!("≤ {} wasm", ms(t))),
             target.map_or(String::new(), |t| Verdict::at_most(wasm_ms, t).to_string()),
         ]);
     }
-    let cold = figures.page["memory"]["cold_ms"]
-        .as_f64()
-        .unwrap_or(f64::NAN);
+    let cold = page["memory"]["cold_ms"].as_f64().unwrap_or(f64::NAN);
     rows.push(vec![
         "synthetic, first run in a fresh instance".to_owned(),
         inputs.synthetic.len().to_string(),
@@ -136,15 +140,15 @@ fn print_compare(inputs: &Inputs, figures: &Figures) {
     );
 }
 
-fn print_memory(figures: &Figures) {
-    let memory = &figures.page["memory"];
+fn print_memory(native: &Native, page: &Value) {
+    let memory = &page["memory"];
     let mb = |key: &str| memory[key].as_f64().unwrap_or(f64::NAN) / 1e6;
     let total = mb("wasm_after") + mb("js_heap_after");
-    let native = figures.native.peak_heap("synthetic-100x1000");
+    let peak = native.peak_heap("synthetic-100x1000");
     let rows = vec![
         vec![
             "native heap at peak, one compare()".to_owned(),
-            native.map_or("?".to_owned(), |b| format!("{:.1} MB", b as f64 / 1e6)),
+            peak.map_or("?".to_owned(), |b| format!("{:.1} MB", b as f64 / 1e6)),
             String::new(),
             String::new(),
         ],
@@ -178,11 +182,11 @@ fn print_memory(figures: &Figures) {
     );
 }
 
-fn print_word_diffs(figures: &Figures) {
+fn print_word_diffs(native: &Native, page: &Value) {
     let mut rows = Vec::new();
     let mut totals = [0.0f64; 5];
     for (name, label) in INPUTS {
-        let diff = &figures.page["word_diff"][name];
+        let diff = &page["word_diff"][name];
         let get = |key: &str| diff[key].as_f64().unwrap_or(f64::NAN);
         let values = ["pairs", "ours_ms", "ours_batch_ms", "jsdiff_ms", "dmp_ms"].map(get);
         for (total, value) in totals.iter_mut().zip(values) {
@@ -191,7 +195,7 @@ fn print_word_diffs(figures: &Figures) {
         rows.push(word_diff_row(
             label,
             values,
-            duration(figures.native.median("word-diff", name)),
+            duration(native.median("word-diff", name)),
         ));
     }
     rows.push(word_diff_row("all pairs", totals, String::new()));
