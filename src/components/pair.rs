@@ -68,16 +68,12 @@ pub fn PairView(props: &PairViewProps) -> Html {
 
 /// Groups in the left source's order, then the right source's own.
 fn pair_rows(report: &Report) -> Vec<usize> {
-    let mut rows: Vec<(usize, usize, usize)> = report
-        .groups
-        .iter()
-        .map(|g| {
-            let first = &g.members[0];
-            (first.source, first.sentence, g.id)
-        })
-        .collect();
-    rows.sort();
-    rows.into_iter().map(|(_, _, id)| id).collect()
+    let mut rows: Vec<&Group> = report.groups.iter().collect();
+    crate::sorting::sort_by_key(&mut rows, |g| {
+        let first = &g.members[0];
+        [first.source as u64, first.sentence as u64, g.id as u64, 0]
+    });
+    rows.into_iter().map(|g| g.id).collect()
 }
 
 fn pair_row(report: &Report, group: &Group, (left, right): (usize, usize)) -> Html {
