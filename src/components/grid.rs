@@ -52,7 +52,7 @@ pub fn AlignedGrid(props: &ViewProps) -> Html {
     html! {
         <>
             <Toolbar comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
-            <Legend />
+            { legend() }
             <p class="row-count" role="status">{ format!("Showing {} of {} pieces of information", rows.len(), comparison.report.groups.len()) }</p>
             <div class="grid-scroll" tabindex="0" role="region" aria-label="Aligned sentences (scrollable)">
                 <table class="aligned" aria-describedby="grid-legend">
@@ -307,8 +307,8 @@ pub fn status_class(status: Status) -> &'static str {
     }
 }
 
-#[component]
-fn Legend() -> Html {
+/// What the marks mean (a function, not a component: see `components/mod.rs`).
+fn legend() -> Html {
     html! {
         <p class="legend" id="grid-legend">
             <span>{ "Each row is one piece of information; each column one source." }</span>

@@ -12,7 +12,7 @@ use crate::comparison::PairComparison;
 use crate::components::grid::ViewProps;
 use crate::components::marked::{MarkedSentence, Marking};
 use crate::components::source_name::SourceName;
-use crate::components::source_picker::SourcePicker;
+use crate::components::source_picker::{SourcePickerProps, source_picker};
 use crate::state::Action;
 
 /// Properties of [`PairView`].
@@ -40,8 +40,18 @@ pub fn PairView(props: &PairViewProps) -> Html {
     let sources = &view.comparison.sources;
     html! {
         <div class="pair">
-            <SourcePicker comparison={view.comparison.clone()} selected={left} label="Left" on_pick={pick_left} />
-            <SourcePicker comparison={view.comparison.clone()} selected={right} label="Right" on_pick={pick_right} />
+            { source_picker(&SourcePickerProps {
+                comparison: view.comparison.clone(),
+                selected: left,
+                label: "Left".into(),
+                on_pick: pick_left,
+            }) }
+            { source_picker(&SourcePickerProps {
+                comparison: view.comparison.clone(),
+                selected: right,
+                label: "Right".into(),
+                on_pick: pick_right,
+            }) }
             if left == right {
                 <p class="notice">{ "Pick two different sources." }</p>
             } else {
