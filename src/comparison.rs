@@ -14,7 +14,6 @@ use std::rc::Rc;
 use crosscheck_engine::classroom::Question;
 use crosscheck_engine::overview::{Overview, overview};
 use crosscheck_engine::{Config, ReferenceChoice, Report, Source, compare};
-use serde::{Deserialize, Serialize};
 
 /// What to compare: the loaded sources, those in play and the engine's options.
 #[derive(Debug, PartialEq)]
@@ -30,8 +29,8 @@ pub struct Choice {
 /// What a worker needs to compare: the sources in play and the reference.
 ///
 /// The options are the defaults but for the reference, so only that crosses
-/// (the wasm then needs no JSON reader for [`Config`]).
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+/// (the wasm then needs no reader for [`Config`]).
+#[derive(Debug, PartialEq)]
 pub struct Request {
     /// The sources in play, in report order.
     pub sources: Vec<Source>,

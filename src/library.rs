@@ -56,7 +56,9 @@ impl Library {
 /// Choices that would leave fewer than two sources in play are dropped.
 pub fn choices(articles: &[Article], settings: &Settings) -> (BTreeSet<usize>, Option<usize>) {
     let position = |id: &String| articles.iter().position(|a| &a.source.id == id);
-    let excluded: BTreeSet<usize> = settings.excluded.iter().filter_map(position).collect();
+    // Inserted one by one: collecting into a set would instantiate a sort.
+    let mut excluded = BTreeSet::new();
+    excluded.extend(settings.excluded.iter().filter_map(position));
     let excluded = if articles.len().saturating_sub(excluded.len()) >= 2 {
         excluded
     } else {

@@ -118,7 +118,7 @@ fn words(text: &str) -> Vec<u64> {
 
 /// Hashed word trigrams (single words for texts shorter than a shingle), sorted, without repeats.
 fn shingles(words: &[u64]) -> Vec<u64> {
-    let mut shingles: Vec<u64> = if words.len() < SHINGLE {
+    let hashes: Vec<u64> = if words.len() < SHINGLE {
         words.to_vec()
     } else {
         words
@@ -130,7 +130,11 @@ fn shingles(words: &[u64]) -> Vec<u64> {
             })
             .collect()
     };
-    shingles.sort_unstable();
+    // Sorted as `([hash, 0, 0, 0], 0)` pairs, the type the engine's facts
+    // stage sorts: the wasm then needs no sort routine of its own for `u64`.
+    let mut keyed: Vec<([u64; 4], usize)> = hashes.iter().map(|&h| ([h, 0, 0, 0], 0)).collect();
+    keyed.sort_unstable();
+    let mut shingles: Vec<u64> = keyed.iter().map(|(key, _)| key[0]).collect();
     shingles.dedup();
     shingles
 }

@@ -28,16 +28,16 @@ use crate::components::class_kit::ClassKitView;
 use crate::components::exercise::ExerciseView;
 use crate::components::facts::FactsView;
 use crate::components::grid::{AlignedGrid, ViewProps};
-use crate::components::header::Header;
-use crate::components::help::HelpView;
-use crate::components::message_list::MessageList;
+use crate::components::header::header;
+use crate::components::help::help_view;
+use crate::components::message_list::{MessageListProps, message_list};
 use crate::components::overview::OverviewView;
 use crate::components::pair::PairView;
-use crate::components::progress::{AnalysisStatus, Behind, Status};
+use crate::components::progress::{AnalysisStatusProps, Behind, Status, analysis_status};
 use crate::components::reading::ReadingView;
-use crate::components::source_bar::SourceBar;
+use crate::components::source_bar::{SourceBarProps, source_bar};
 use crate::components::source_name::Headlines;
-use crate::components::tabs::{Tabs, panel_id, tab_id};
+use crate::components::tabs::{TabsProps, panel_id, tab_id, tabs};
 use crate::library::{Library, LibraryAction, choices, settings};
 use crate::messages::{Message, MessageAction, Messages};
 use crate::route::Route;
@@ -154,8 +154,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<LibraryContext> {context}>
-            <Header />
-            <MessageList messages={messages.shown.clone()} on_dismiss={Callback::from(move |id| dismiss.dispatch(MessageAction::Dismiss(id)))} />
+            { header() }
+            { message_list(&MessageListProps {
+                messages: messages.shown.clone(),
+                on_dismiss: Callback::from(move |id| dismiss.dispatch(MessageAction::Dismiss(id))),
+            }) }
             <main id="main">{ body }</main>
             if dragging {
                 <div class="drop-overlay" aria-hidden="true"><p>{ "Drop the files to add them" }</p></div>
@@ -201,7 +204,7 @@ fn Workspace(props: &WorkspaceProps) -> Html {
     let Some(shown) = analysis.shown else {
         let panel = match view {
             View::Articles => html! { <ArticlesView /> },
-            View::Help => html! { <HelpView /> },
+            View::Help => help_view(),
             _ => {
                 html! { <p class="notice comparing">{ "The comparison appears here when it is ready." }</p> }
             }
@@ -228,7 +231,7 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         },
         View::Class => html! { <ClassKitView ..view_props.clone() /> },
         View::Articles => html! { <ArticlesView /> },
-        View::Help => html! { <HelpView /> },
+        View::Help => help_view(),
     };
     workspace_frame(props, (*headlines).clone(), view, dispatch, status, panel)
 }
@@ -246,8 +249,12 @@ fn workspace_frame(
     html! {
         <ContextProvider<Headlines> context={headlines}>
             { status }
-            <SourceBar sources={props.sources.clone()} {state} dispatch={dispatch.clone()} />
-            <Tabs views={props.state.mode.views(props.questions.len())} current={view} on_select={dispatch.reform(Action::Show)} />
+            { source_bar(&SourceBarProps { sources: props.sources.clone(), state, dispatch: dispatch.clone() }) }
+            { tabs(&TabsProps {
+                views: props.state.mode.views(props.questions.len()),
+                current: view,
+                on_select: dispatch.reform(Action::Show),
+            }) }
             <section class="panel" role="tabpanel" id={panel_id(view)} aria-labelledby={tab_id(view)} tabindex="0">
                 { panel }
             </section>
@@ -271,7 +278,10 @@ fn status_bar(analysis: &analysis::ComparisonState) -> Html {
         analysis::state::Run::Cancelled => Status::Cancelled,
         analysis::state::Run::Idle => return Html::default(),
     };
-    html! {
-        <AnalysisStatus {status} {behind} on_cancel={analysis.cancel.clone()} on_retry={analysis.retry.clone()} />
-    }
+    analysis_status(&AnalysisStatusProps {
+        status,
+        behind,
+        on_cancel: analysis.cancel.clone(),
+        on_retry: analysis.retry.clone(),
+    })
 }

@@ -52,7 +52,7 @@ pub fn AlignedGrid(props: &ViewProps) -> Html {
     html! {
         <>
             <Toolbar comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
-            <Legend />
+            { legend() }
             <p class="row-count" role="status">{ format!("Showing {} of {} pieces of information", rows.len(), comparison.report.groups.len()) }</p>
             <div class="grid-scroll" tabindex="0" role="region" aria-label="Aligned sentences (scrollable)">
                 <table class="aligned" aria-describedby="grid-legend">
@@ -265,7 +265,7 @@ fn flag_kinds(
         .flags_for_group(group)
         .map(|f| f.kind)
         .collect();
-    kinds.sort();
+    crate::sorting::sort_by_key(&mut kinds, |&kind| [kind as u64, 0, 0, 0]);
     kinds.dedup();
     kinds
 }
@@ -307,8 +307,8 @@ pub fn status_class(status: Status) -> &'static str {
     }
 }
 
-#[component]
-fn Legend() -> Html {
+/// What the marks mean (a function, not a component: see `components/mod.rs`).
+fn legend() -> Html {
     html! {
         <p class="legend" id="grid-legend">
             <span>{ "Each row is one piece of information; each column one source." }</span>

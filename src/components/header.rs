@@ -2,9 +2,8 @@
 
 use yew::prelude::*;
 
-/// The page header.
-#[component]
-pub fn Header() -> Html {
+/// The page header (a function, not a component: see `components/mod.rs`).
+pub fn header() -> Html {
     html! {
         <header class="site-header">
             <h1 class="brand">{ "Crosscheck" }</h1>

@@ -2,9 +2,8 @@
 
 use yew::prelude::*;
 
-/// The help view.
-#[component]
-pub fn HelpView() -> Html {
+/// The help view (a function, not a component: see `components/mod.rs`).
+pub fn help_view() -> Html {
     html! {
         <div class="help">
             <h2>{ "What Crosscheck shows" }</h2>

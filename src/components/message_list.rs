@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use crate::messages::{Level, Message};
 
-/// Properties of [`MessageList`].
-#[derive(Properties, PartialEq)]
+/// What [`message_list`] shows.
+#[derive(PartialEq)]
 pub struct MessageListProps {
     /// (id, message), oldest first.
     pub messages: Vec<(u64, Message)>,
@@ -13,9 +13,9 @@ pub struct MessageListProps {
     pub on_dismiss: Callback<u64>,
 }
 
-/// The list of messages; errors are announced at once, the rest politely.
-#[component]
-pub fn MessageList(props: &MessageListProps) -> Html {
+/// The list of messages; errors are announced at once, the rest politely
+/// (a function, not a component: see `components/mod.rs`).
+pub fn message_list(props: &MessageListProps) -> Html {
     html! {
         <div class="messages" aria-live="polite">
             { for props.messages.iter().map(|(id, message)| {

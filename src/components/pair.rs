@@ -12,7 +12,7 @@ use crate::comparison::PairComparison;
 use crate::components::grid::ViewProps;
 use crate::components::marked::{MarkedSentence, Marking};
 use crate::components::source_name::SourceName;
-use crate::components::source_picker::SourcePicker;
+use crate::components::source_picker::{SourcePickerProps, source_picker};
 use crate::state::Action;
 
 /// Properties of [`PairView`].
@@ -40,8 +40,18 @@ pub fn PairView(props: &PairViewProps) -> Html {
     let sources = &view.comparison.sources;
     html! {
         <div class="pair">
-            <SourcePicker comparison={view.comparison.clone()} selected={left} label="Left" on_pick={pick_left} />
-            <SourcePicker comparison={view.comparison.clone()} selected={right} label="Right" on_pick={pick_right} />
+            { source_picker(&SourcePickerProps {
+                comparison: view.comparison.clone(),
+                selected: left,
+                label: "Left".into(),
+                on_pick: pick_left,
+            }) }
+            { source_picker(&SourcePickerProps {
+                comparison: view.comparison.clone(),
+                selected: right,
+                label: "Right".into(),
+                on_pick: pick_right,
+            }) }
             if left == right {
                 <p class="notice">{ "Pick two different sources." }</p>
             } else {
@@ -68,16 +78,12 @@ pub fn PairView(props: &PairViewProps) -> Html {
 
 /// Groups in the left source's order, then the right source's own.
 fn pair_rows(report: &Report) -> Vec<usize> {
-    let mut rows: Vec<(usize, usize, usize)> = report
-        .groups
-        .iter()
-        .map(|g| {
-            let first = &g.members[0];
-            (first.source, first.sentence, g.id)
-        })
-        .collect();
-    rows.sort();
-    rows.into_iter().map(|(_, _, id)| id).collect()
+    let mut rows: Vec<&Group> = report.groups.iter().collect();
+    crate::sorting::sort_by_key(&mut rows, |g| {
+        let first = &g.members[0];
+        [first.source as u64, first.sentence as u64, g.id as u64, 0]
+    });
+    rows.into_iter().map(|g| g.id).collect()
 }
 
 fn pair_row(report: &Report, group: &Group, (left, right): (usize, usize)) -> Html {

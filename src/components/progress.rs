@@ -28,8 +28,8 @@ pub enum Behind {
     Nothing,
 }
 
-/// Properties of [`AnalysisStatus`].
-#[derive(Properties, PartialEq)]
+/// What [`analysis_status`] shows.
+#[derive(PartialEq)]
 pub struct AnalysisStatusProps {
     /// What to show.
     pub status: Status,
@@ -41,9 +41,9 @@ pub struct AnalysisStatusProps {
     pub on_retry: Callback<()>,
 }
 
-/// The status line above the views while a large set is compared.
-#[component]
-pub fn AnalysisStatus(props: &AnalysisStatusProps) -> Html {
+/// The status line above the views while a large set is compared (a
+/// function, not a component: see `components/mod.rs`).
+pub fn analysis_status(props: &AnalysisStatusProps) -> Html {
     let note = match props.behind {
         Behind::Previous => "Meanwhile the views show the comparison before your last change.",
         Behind::Nothing => "",

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::comparison::Comparison;
 use crate::components::grid::ViewProps;
 use crate::components::group_detail::GroupDetail;
-use crate::components::source_picker::SourcePicker;
+use crate::components::source_picker::{SourcePickerProps, source_picker};
 use crate::state::Action;
 
 /// The reading view.
@@ -22,8 +22,13 @@ pub fn ReadingView(props: &ViewProps) -> Html {
     let on_pick = props.dispatch.reform(Action::Read);
     html! {
         <div class="reading">
-            <SourcePicker comparison={comparison.clone()} selected={comparison.set_index(source)} label="Article" on_pick={on_pick} />
-            <ShadeLegend {others} />
+            { source_picker(&SourcePickerProps {
+                comparison: comparison.clone(),
+                selected: comparison.set_index(source),
+                label: "Article".into(),
+                on_pick,
+            }) }
+            { shade_legend(&ShadeLegendProps { others }) }
             <div class="reading-layout">
                 <article class="reading-text" aria-label="Article text">
                     { paragraphs(comparison, source, props) }
@@ -116,13 +121,13 @@ pub fn shade_level(reported: usize, others: usize) -> usize {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 struct ShadeLegendProps {
     others: usize,
 }
 
-#[component]
-fn ShadeLegend(props: &ShadeLegendProps) -> Html {
+/// How sentences are shaded (a function, not a component: see `components/mod.rs`).
+fn shade_legend(props: &ShadeLegendProps) -> Html {
     let others = props.others;
     html! {
         <p class="legend shade-legend">

@@ -9,8 +9,8 @@ use crate::components::source_name::SourceName;
 use crate::labels::source_letter;
 use crate::state::{Action, UiState};
 
-/// Properties of [`SourceBar`].
-#[derive(Properties, PartialEq)]
+/// What [`source_bar`] shows.
+#[derive(PartialEq)]
 pub struct SourceBarProps {
     /// Every loaded source.
     pub sources: Rc<Vec<Source>>,
@@ -20,9 +20,8 @@ pub struct SourceBarProps {
     pub dispatch: Callback<Action>,
 }
 
-/// The row of source chips.
-#[component]
-pub fn SourceBar(props: &SourceBarProps) -> Html {
+/// The row of source chips (a function, not a component: see `components/mod.rs`).
+pub fn source_bar(props: &SourceBarProps) -> Html {
     let in_play = props.sources.len() - props.state.excluded.len();
     let on_reference = props.dispatch.reform(|event: Event| {
         let value = event

@@ -7,8 +7,8 @@ use yew::prelude::*;
 use crate::comparison::Comparison;
 use crate::labels::source_letter;
 
-/// Properties of [`SourcePicker`].
-#[derive(Properties, PartialEq)]
+/// What [`source_picker`] shows.
+#[derive(PartialEq)]
 pub struct SourcePickerProps {
     /// The comparison (its sources in play are offered).
     pub comparison: Rc<Comparison>,
@@ -20,9 +20,9 @@ pub struct SourcePickerProps {
     pub on_pick: Callback<usize>,
 }
 
-/// Buttons for the sources in play; the picked one is pressed.
-#[component]
-pub fn SourcePicker(props: &SourcePickerProps) -> Html {
+/// Buttons for the sources in play; the picked one is pressed (a function,
+/// not a component: see `components/mod.rs`).
+pub fn source_picker(props: &SourcePickerProps) -> Html {
     html! {
         <div class="picker" role="group" aria-label={props.label.clone()}>
             <span class="picker-label" aria-hidden="true">{ props.label.clone() }{ ":" }</span>

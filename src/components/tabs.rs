@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::state::View;
 
-/// Properties of [`Tabs`].
-#[derive(Properties, PartialEq)]
+/// What [`tabs`] shows.
+#[derive(PartialEq)]
 pub struct TabsProps {
     /// The views to offer, in order.
     pub views: Vec<View>,
@@ -26,9 +26,8 @@ pub fn panel_id(view: View) -> String {
     format!("panel-{}", view.slug())
 }
 
-/// The tab list.
-#[component]
-pub fn Tabs(props: &TabsProps) -> Html {
+/// The tab list (a function, not a component: see `components/mod.rs`).
+pub fn tabs(props: &TabsProps) -> Html {
     let onkeydown = {
         let on_select = props.on_select.clone();
         let current = props.current;

@@ -6,12 +6,14 @@
 //! (`worker.rs`) in an effect; its progress and report come back as actions of
 //! the pure reducer in `state.rs`, and the views keep the previous comparison
 //! of the same articles, if any, until the new one is there. The main thread
-//! only serializes the request and reads the report. When no worker can be
+//! only encodes the request and reads the report. When no worker can be
 //! started (an old browser, a policy), or one fails, the comparison runs here
 //! instead and the reader is told.
 
+mod layouts;
 pub mod protocol;
 pub mod state;
+pub mod wire;
 pub mod worker;
 
 use std::cell::RefCell;
@@ -140,8 +142,7 @@ fn start(
     dispatch: UseReducerDispatcher<Analysis>,
     notify: Callback<Vec<Message>>,
 ) -> Option<Job> {
-    // Sources are text: writing them as JSON cannot fail.
-    let request = protocol::to_json(&choice.request()).unwrap_or_default();
+    let request = wire::encode(&choice.request());
     let size = Size {
         articles: choice.included.len(),
         words: choice.words(),

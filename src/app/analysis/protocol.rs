@@ -1,19 +1,18 @@
 //! What the page and its comparison worker say to each other, and the worker's side of it (pure, tested natively).
 //!
-//! The page posts a [`Request`] as JSON; the worker answers with JSON
-//! [`Reply`] texts: progress now and then ([`Throttle`] keeps it to about one
-//! per percent), then the report. Everything crosses as text so the only
-//! decoding code is serde's, on both sides.
+//! The page posts a [`Request`]; the worker answers with [`Reply`] messages:
+//! progress now and then ([`Throttle`] keeps it to about one per percent),
+//! then the report. Both cross as bytes in the compact form of `wire.rs`,
+//! whose reader is far smaller in the wasm than a JSON reader of the report.
 
 use crosscheck_engine::overview::{Overview, overview};
 use crosscheck_engine::{Progress, Report, Stage, compare_with_progress};
-use serde::{Deserialize, Serialize};
 
+use super::wire::{self, Reader, Wire, wire_struct};
 use crate::comparison::Request;
 
 /// One message from the worker.
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, PartialEq)]
 pub enum Reply {
     /// How far the comparison has got.
     Progress(Progress),
@@ -26,40 +25,60 @@ pub enum Reply {
 
 impl Reply {
     /// Reads a reply the worker posted; anything else is a failure to report.
-    pub fn parse(json: &str) -> Reply {
-        serde_json::from_str(json).unwrap_or_else(|error| {
-            Reply::Failed(format!("unreadable reply from the worker ({error})"))
-        })
+    pub fn read(bytes: &[u8]) -> Reply {
+        wire::decode(bytes)
+            .unwrap_or_else(|| Reply::Failed("unreadable reply from the worker".into()))
     }
 
     /// The reply as the worker posts it.
-    pub fn to_json(&self) -> String {
-        to_json(self).unwrap_or_else(|error| format!("{{\"failed\":{:?}}}", error.to_string()))
+    pub fn to_bytes(&self) -> Vec<u8> {
+        wire::encode(self)
     }
 }
 
-/// `value` as JSON, written by serde_json's pretty formatter without
-/// indentation: the serializer type the page already uses for sessions and the
-/// JSON download (`to_string_pretty`), so the wasm carries each type's
-/// serializer once, not twice (tens of kilobytes for the report).
-pub fn to_json<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
-    let mut out = Vec::new();
-    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"");
-    value.serialize(&mut serde_json::Serializer::with_formatter(
-        &mut out, formatter,
-    ))?;
-    // serde_json writes UTF-8 only.
-    Ok(String::from_utf8(out).unwrap_or_default())
+/// On the wire a reply is a byte for its kind (0 progress, 1 report, 2 failed), then its value.
+impl Wire for Reply {
+    fn put(&self, out: &mut Vec<u8>) {
+        match self {
+            Reply::Progress(progress) => {
+                out.push(0);
+                progress.put(out);
+            }
+            Reply::Report(answer) => {
+                out.push(1);
+                answer.put(out);
+            }
+            Reply::Failed(why) => {
+                out.push(2);
+                why.put(out);
+            }
+        }
+    }
+
+    fn take(input: &mut Reader) -> Self {
+        match input.byte() {
+            0 => Reply::Progress(Wire::take(input)),
+            1 => Reply::Report(Wire::take(input)),
+            kind => {
+                if kind != 2 {
+                    input.fail();
+                }
+                Reply::Failed(Wire::take(input))
+            }
+        }
+    }
 }
 
 /// A finished comparison.
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq)]
 pub struct Answer {
     /// Figures derived from the report.
     pub overview: Overview,
     /// The engine's report.
     pub report: Report,
 }
+
+wire_struct!(Answer { overview, report });
 
 /// Passes on progress at most about once per percent, and every change of stage.
 #[derive(Debug, Default)]
@@ -86,25 +105,22 @@ impl Throttle {
 
 /// The worker's whole job: reads `request`, compares, and posts progress and
 /// then the report (or why it could not) through `post`.
-pub fn answer(request: &str, post: &mut dyn FnMut(String)) {
-    let request: Request = match serde_json::from_str(request) {
-        Ok(request) => request,
-        Err(error) => {
-            post(Reply::Failed(format!("unreadable request ({error})")).to_json());
-            return;
-        }
+pub fn answer(request: &[u8], post: &mut dyn FnMut(Vec<u8>)) {
+    let Some(request) = wire::decode::<Request>(request) else {
+        post(Reply::Failed("unreadable request".into()).to_bytes());
+        return;
     };
     let mut throttle = Throttle::default();
     let report = compare_with_progress(&request.sources, &request.config(), &mut |progress| {
         if progress.stage != Stage::Done && throttle.admit(progress) {
-            post(Reply::Progress(progress).to_json());
+            post(Reply::Progress(progress).to_bytes());
         }
     });
     let answer = Answer {
         overview: overview(&report),
         report,
     };
-    post(Reply::Report(Box::new(answer)).to_json());
+    post(Reply::Report(Box::new(answer)).to_bytes());
 }
 
 #[cfg(test)]
@@ -112,18 +128,17 @@ mod tests {
     use super::*;
     use crosscheck_engine::{Config, compare, seeds};
 
-    fn request() -> String {
-        serde_json::to_string(&Request {
+    fn request() -> Vec<u8> {
+        wire::encode(&Request {
             sources: seeds::bundled(),
             reference: None,
         })
-        .unwrap()
     }
 
     #[test]
     fn the_worker_posts_progress_then_the_same_report_as_compare() {
         let mut posted = Vec::new();
-        answer(&request(), &mut |json| posted.push(Reply::parse(&json)));
+        answer(&request(), &mut |bytes| posted.push(Reply::read(&bytes)));
         let Some(Reply::Report(answer)) = posted.pop() else {
             panic!("the last reply is the report")
         };
@@ -156,12 +171,14 @@ mod tests {
     #[test]
     fn a_broken_request_or_reply_is_a_failure_not_a_panic() {
         let mut posted = Vec::new();
-        answer("{\"sources\": 3", &mut |json| {
-            posted.push(Reply::parse(&json))
+        answer(&request()[..40], &mut |bytes| {
+            posted.push(Reply::read(&bytes))
         });
         assert!(
             matches!(posted.as_slice(), [Reply::Failed(why)] if why.starts_with("unreadable request"))
         );
-        assert!(matches!(Reply::parse("<html>"), Reply::Failed(_)));
+        assert!(matches!(Reply::read(b"<html>"), Reply::Failed(_)));
+        let failed = Reply::Failed("no memory".into());
+        assert_eq!(Reply::read(&failed.to_bytes()), failed);
     }
 }

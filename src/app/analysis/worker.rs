@@ -3,10 +3,11 @@
 //! The page carries the wasm-bindgen glue in `<script id="crosscheck-glue">`
 //! and has already compiled the module. A worker is made of that glue's text
 //! plus [`BOOTSTRAP`], in a Blob; the page posts it the compiled
-//! `WebAssembly.Module` (no second download or inflate) and the request as
-//! JSON. In the worker the module's start function finds no window and does
-//! nothing (`boot::start_set`); [`worker_compare`] does the work and posts
-//! [`Reply`] texts back.
+//! `WebAssembly.Module` (no second download or inflate) and the request's
+//! bytes (`wire.rs`). In the worker the module's start function finds no
+//! window and does nothing (`boot::start_set`); [`worker_compare`] does the
+//! work and posts each [`Reply`] back as a `Uint8Array`. A text message is a
+//! failure of the worker itself, in its own words.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -18,7 +19,7 @@ use super::protocol::{self, Reply};
 pub const GLUE_ID: &str = "crosscheck-glue";
 
 /// Appended to the glue: waits for one job, instantiates the module it brings
-/// and runs the comparison. A start-up failure is posted as a reply too.
+/// and runs the comparison. A start-up failure is posted as a text.
 const BOOTSTRAP: &str = r#"
 ;self.onmessage = function (event) {
   "use strict";
@@ -27,17 +28,17 @@ const BOOTSTRAP: &str = r#"
   wasm_bindgen({ module_or_path: job.module })
     .then(function () { wasm_bindgen.worker_compare(job.request, post); })
     .catch(function (error) {
-      post(JSON.stringify({ failed: "the background comparison stopped (" + error + ")" }));
+      post("the background comparison stopped (" + error + ")");
     });
 };
 "#;
 
 /// The worker's entry point, called by [`BOOTSTRAP`]: compares what `request`
-/// asks and calls `post` with each reply (JSON text).
+/// asks and calls `post` with each reply's bytes.
 #[wasm_bindgen]
-pub fn worker_compare(request: &str, post: &js_sys::Function) {
+pub fn worker_compare(request: &[u8], post: &js_sys::Function) {
     protocol::answer(request, &mut |reply| {
-        let _ = post.call1(&JsValue::NULL, &JsValue::from_str(&reply));
+        let _ = post.call1(&JsValue::NULL, &js_sys::Uint8Array::from(&reply[..]));
     });
 }
 
@@ -78,10 +79,10 @@ impl Stopper {
     }
 }
 
-/// Starts a worker on `request` (JSON); `on_reply` hears every reply, and a
+/// Starts a worker on `request` (its bytes); `on_reply` hears every reply, and a
 /// worker that fails to start or dies as a [`Reply::Failed`]. `Err` when
 /// this browser cannot start one here (no Worker, a policy, no glue).
-pub fn spawn(request: String, on_reply: impl Fn(Reply) + 'static) -> Result<Job, String> {
+pub fn spawn(request: Vec<u8>, on_reply: impl Fn(Reply) + 'static) -> Result<Job, String> {
     let glue = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(GLUE_ID))
@@ -96,8 +97,11 @@ pub fn spawn(request: String, on_reply: impl Fn(Reply) + 'static) -> Result<Job,
     let on_message = {
         let on_reply = on_reply.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let text = event.data().as_string().unwrap_or_default();
-            on_reply(Reply::parse(&text));
+            let data = event.data();
+            on_reply(match data.as_string() {
+                Some(why) => Reply::Failed(why),
+                None => Reply::read(&js_sys::Uint8Array::new(&data).to_vec()),
+            });
         })
     };
     // A worker a policy refuses fires a plain `Event`; one whose script fails, an `ErrorEvent`.
@@ -133,12 +137,12 @@ fn blob_url(glue: &str) -> Result<String, String> {
 }
 
 /// Posts the compiled module and the request.
-fn post_job(worker: &Worker, request: &str) -> Result<(), String> {
+fn post_job(worker: &Worker, request: &[u8]) -> Result<(), String> {
     let job = js_sys::Object::new();
     let set =
         |key: &str, value: &JsValue| js_sys::Reflect::set(&job, &JsValue::from_str(key), value);
     set("module", &wasm_bindgen::module()).map_err(|e| describe(&e))?;
-    set("request", &JsValue::from_str(request)).map_err(|e| describe(&e))?;
+    set("request", &js_sys::Uint8Array::from(request)).map_err(|e| describe(&e))?;
     worker.post_message(&job).map_err(|e| describe(&e))
 }
 

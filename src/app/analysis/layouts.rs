@@ -1,0 +1,76 @@
+//! The wire layout (`wire.rs`) of every type that crosses to or from the worker: the request's sources, progress, the report and its overview.
+//!
+//! Each struct is listed with all its fields and each enum with all its
+//! variants; a field or variant the engine adds is a compile error here
+//! until it is listed. The order of fields is the order on the wire.
+
+use crosscheck_engine::clean::BoilerplateKind;
+use crosscheck_engine::overview::{Overview, SourceFigures};
+use crosscheck_engine::report::{
+    At, Attribution, DivergenceKind, Elsewhere, Facts, Flag, FlagKind, FlagSide, Group, Hedge,
+    Mark, MarkKind, Member, NameEntry, NameForm, NameKind, Notice, NoticeKind, Quantity,
+    QuantityKind, Quote, QuoteGroup, QuoteMember, QuoteRelation, Relation, Report, SentenceReport,
+    Severity, SharedRun, SharedWording, SourceReport, Span, Spelling, Status, Variant, When,
+    WhenKind,
+};
+use crosscheck_engine::{Progress, Source, Stage};
+
+use super::wire::{wire_enum, wire_struct};
+use crate::comparison::Request;
+
+wire_struct! {
+    Request { sources, reference }
+    Source { id, title, outlet, date, file, text }
+    Progress { stage, done }
+    Overview { sources, similarity }
+    SourceFigures { sentences, boilerplate, shared_share, only_here, differs, omits }
+    Report { schema, sources, groups, variants, notices, facts }
+    SourceReport { id, title, outlet, date, file, sentences, omitted }
+    SentenceReport { start, end, text, boilerplate, boilerplate_kind, paragraph, group, coarse }
+    Group { id, status, reference, members, missing, elsewhere }
+    Member { source, sentence, relation, differences, marks }
+    Mark { start, end, kind, variant_of, against }
+    Span { start, end }
+    Elsewhere { source, sentence, group }
+    Variant { key, spellings }
+    Spelling { text, sources }
+    Notice { kind, source, message }
+    Facts { flags, quotes, quote_groups, quantities, dates, names, shared_wording }
+    At { source, sentence, group, start, end }
+    Flag { kind, severity, group, sides, explanation, quote_group }
+    FlagSide { at, text }
+    Quantity { at, text, kind, value, unit, noun, hedge, low, high }
+    When { at, text, kind, value, part_of_day }
+    NameEntry { id, name, kind, key, forms, titles, mentions }
+    NameForm { text, sources }
+    Quote { at, text, quotation, speaker, speaker_name, speaker_span, attribution, quote_group }
+    QuoteGroup { id, speaker, reference, members }
+    QuoteMember { quote, at, relation, marks }
+    SharedWording { sources, words, shares, runs }
+    SharedRun { words, sides, text }
+}
+
+wire_enum! {
+    Stage [Reading, Aligning, Diffing, Facts, Done]
+    BoilerplateKind [
+        Label, Promotion, Copyright, CommentPolicy, Link, Caption, Credit, Dateline,
+        RepeatedSubtitle, NoWords,
+    ]
+    Status [Agree, Diverge, Unique]
+    MarkKind [Shared, Differs, OnlyHere]
+    Relation [Reference, Agree, Diverge]
+    DivergenceKind [Number, Date, Name, Negation, Quote, Content]
+    NoticeKind [CoarseFallback, LongSentencesCut, EmptySource, TooFewSources]
+    FlagKind [
+        NumberConflict, WeekdayConflict, DateConflict, ActorConflict, SpeakerConflict,
+        QuoteReworded, QuoteTrimmed, QuoteParaphrased, SpelledDifferently, NamedDifferently,
+        SharedWording,
+    ]
+    Severity [Conflict, Check, Note]
+    QuantityKind [Amount, Ordinal]
+    Hedge [Nearly, About, MoreThan, AtLeast, LessThan, UpTo, Many]
+    WhenKind [Weekday, Date, Month, Year, Time, Relative]
+    NameKind [Person, Organisation, Place, Other]
+    Attribution [Named, Pronoun, Continued, None]
+    QuoteRelation [Reference, Identical, Trimmed, Reworded, Paraphrased]
+}
