@@ -34,7 +34,7 @@
 //! an [`Alignment::elsewhere`] link, and that source is not counted as
 //! omitting it (see `docs/tricky-cases.md`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::config::{AlignConfig, Limits, Scoring};
 use crate::normalize::WordClass;
@@ -114,7 +114,7 @@ struct Weighted {
 /// [`AlignConfig::name_prefix_weight`] of their own. A key found several times
 /// keeps its highest weight.
 fn weigh(units: &[Unit], config: &AlignConfig) -> Weighted {
-    let mut df: HashMap<u32, (u32, f32)> = HashMap::new();
+    let mut df: HashMap<u32, (u32, f32)> = HashMap::default();
     let mut seen: Vec<u32> = Vec::new();
     for unit in units {
         seen.clear();
@@ -174,7 +174,7 @@ fn candidates(
     config: &AlignConfig,
     limits: &Limits,
 ) -> Vec<Pair> {
-    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::default();
     for (index, keys) in weighted.keys.iter().enumerate() {
         for &(key, weight) in keys {
             postings.entry(key).or_default().push((index, weight));

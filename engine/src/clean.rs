@@ -344,6 +344,8 @@ fn mark_repeated_subtitle(
     verdicts: &mut [Option<BoilerplateKind>],
 ) {
     let sentences = &segmented.sentences[..verdicts.len()];
+    // Every sentence's comparable text, worked out once when the first candidate needs it.
+    let mut keys: Option<Vec<String>> = None;
     for (index, sentence) in sentences.iter().enumerate() {
         if sentence.paragraph >= SUBTITLE_PARAGRAPHS {
             break;
@@ -353,10 +355,15 @@ fn mark_repeated_subtitle(
         if !alone || verdicts[index].is_some() {
             continue;
         }
-        let key = comparable(&text[sentence.range.clone()]);
-        let repeated = sentences[index + 1..].iter().any(|later| {
-            later.paragraph != sentence.paragraph && comparable(&text[later.range.clone()]) == key
+        let keys = keys.get_or_insert_with(|| {
+            sentences
+                .iter()
+                .map(|s| comparable(&text[s.range.clone()]))
+                .collect()
         });
+        let key = &keys[index];
+        let repeated = (index + 1..sentences.len())
+            .any(|later| sentences[later].paragraph != sentence.paragraph && keys[later] == *key);
         if repeated && !key.is_empty() {
             verdicts[index] = Some(BoilerplateKind::RepeatedSubtitle);
         }
@@ -366,11 +373,15 @@ fn mark_repeated_subtitle(
 /// Letters and digits only, lower case: two copies of a line compare equal
 /// whatever their quotes and spacing.
 fn comparable(sentence: &str) -> String {
-    sentence
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(sentence.len());
+    for c in sentence.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Words with at least one letter or digit.

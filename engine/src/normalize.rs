@@ -10,7 +10,7 @@
 //! two sentences align; names, numbers, dates, negations and words inside
 //! quotation marks do.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};

@@ -6,7 +6,7 @@
 //! [`Progress`] callback how far it has got (per source while reading, per group
 //! while diffing, at the start of the other stages).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -470,7 +470,7 @@ fn elsewhere_links(
 ) -> HashMap<usize, Vec<Elsewhere>> {
     let mut links: Vec<(usize, usize, f32)> = alignment.elsewhere.clone();
     links.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
-    let mut out: HashMap<usize, Vec<Elsewhere>> = HashMap::new();
+    let mut out: HashMap<usize, Vec<Elsewhere>> = HashMap::default();
     for (a, b, _) in links {
         for (here, there) in [(ids[a], ids[b]), (ids[b], ids[a])] {
             let (Some(&group), Some(&other)) = (group_of.get(&here), group_of.get(&there)) else {

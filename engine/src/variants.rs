@@ -7,7 +7,7 @@
 //! spelling to the key of its first spelling; the diff then treats the words
 //! as the same and the report lists the spellings it met.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The built-in sets, first spelling first (lower case, diacritics folded).
 pub const BUILT_IN: &[&[&str]] = &[
