@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::{Algorithm, DiffOp, capture_diff};
 
 use crate::config::Config;
 use crate::normalize::{Normalizer, Spelling, Token, fold};
@@ -139,14 +139,17 @@ impl WordDiffer {
 
 /// Compares `member` with `reference`.
 pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
-    let old: Vec<u32> = reference.tokens.iter().map(|t| t.key).collect();
-    let new: Vec<u32> = member.tokens.iter().map(|t| t.key).collect();
+    let (old, new) = (Keys(reference.tokens), Keys(member.tokens));
     let mut labels = vec![Label::shared(); member.tokens.len()];
     let mut result = MemberDiff::default();
-    for (run, op) in capture_diff_slices(Algorithm::Myers, &old, &new)
-        .into_iter()
-        .enumerate()
-    {
+    let ops = capture_diff(
+        Algorithm::Myers,
+        &old,
+        0..reference.tokens.len(),
+        &new,
+        0..member.tokens.len(),
+    );
+    for (run, op) in ops.into_iter().enumerate() {
         let run = run + 1;
         match op {
             DiffOp::Equal {
@@ -211,6 +214,17 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
     forgive_moves(reference, member, &mut labels, &mut result);
     result.marks = marks(member, &labels);
     result
+}
+
+/// The tokens' keys, as the diff reads them (no copy into a vector of keys).
+struct Keys<'a>(&'a [Token]);
+
+impl std::ops::Index<usize> for Keys<'_> {
+    type Output = u32;
+
+    fn index(&self, index: usize) -> &u32 {
+        &self.0[index].key
+    }
 }
 
 /// A word the member has elsewhere in the sentence than the reference is
@@ -310,20 +324,20 @@ fn span(tokens: &[Token], range: Range<usize>) -> Option<Range<usize>> {
 
 /// Turns per-token labels into marks covering the whole sentence.
 fn marks(side: Side<'_>, labels: &[Label]) -> Vec<RawMark> {
-    let mut pieces: Vec<(Range<usize>, Label)> = Vec::with_capacity(2 * side.tokens.len() + 1);
+    let mut marks = Marks::default();
     let mut at = side.sentence.start;
     for (index, token) in side.tokens.iter().enumerate() {
         if token.range.start > at {
             let gap = gap_label(labels.get(index.wrapping_sub(1)), labels.get(index));
-            pieces.push((at..token.range.start, gap));
+            marks.push(at..token.range.start, gap);
         }
-        pieces.push((token.range.clone(), labels[index].clone()));
+        marks.push(token.range.clone(), labels[index].clone());
         at = token.range.end;
     }
     if side.sentence.end > at {
-        pieces.push((at..side.sentence.end, Label::shared()));
+        marks.push(at..side.sentence.end, Label::shared());
     }
-    merge(pieces)
+    marks.out
 }
 
 /// The label of the text between two words: theirs when they are in one run, shared otherwise.
@@ -339,32 +353,41 @@ fn gap_label(before: Option<&Label>, after: Option<&Label>) -> Label {
     }
 }
 
-/// Joins neighbouring pieces of the same kind and run into one mark.
-fn merge(pieces: Vec<(Range<usize>, Label)>) -> Vec<RawMark> {
-    let mut out: Vec<RawMark> = Vec::new();
-    let mut last_run = usize::MAX;
-    for (range, label) in pieces {
-        let joins = out.last().is_some_and(|last| {
-            last.kind == label.kind
-                && last_run == label.run
-                && last.variant_of.is_none()
-                && label.variant_of.is_none()
-        });
-        if joins {
-            if let Some(last) = out.last_mut() {
-                last.range.end = range.end;
-            }
-            continue;
+/// Marks being built: a piece of text joins the last mark when both have the
+/// same kind and run (and neither is a variant), else it starts a new one.
+struct Marks {
+    out: Vec<RawMark>,
+    last_run: usize,
+}
+
+impl Default for Marks {
+    fn default() -> Self {
+        Marks {
+            out: Vec::new(),
+            last_run: usize::MAX,
         }
-        last_run = label.run;
-        out.push(RawMark {
+    }
+}
+
+impl Marks {
+    fn push(&mut self, range: Range<usize>, label: Label) {
+        if let Some(last) = self.out.last_mut()
+            && last.kind == label.kind
+            && self.last_run == label.run
+            && last.variant_of.is_none()
+            && label.variant_of.is_none()
+        {
+            last.range.end = range.end;
+            return;
+        }
+        self.last_run = label.run;
+        self.out.push(RawMark {
             range,
             kind: label.kind,
             variant_of: label.variant_of,
             against: label.against,
         });
     }
-    out
 }
 
 #[cfg(test)]
