@@ -2,9 +2,10 @@
 //!
 //! The wasm goes in LZMA-compressed ([`lzma`]) and written in base 85
 //! ([`base85`]: five characters per four bytes, where base64 needs five and a
-//! third); the boot script decodes the text, unpacks the LZMA with its own
-//! decoder (`www/lzma.js`, inlined into it) and instantiates the wasm from
-//! bytes.
+//! third), beside the page's own LZMA decoder, a 9 KB wasm module built from
+//! `www/lzma/` and also in base 85; the boot script decodes the text, unpacks
+//! the LZMA with the decoder (driven by `www/lzma.js`, inlined into it) and
+//! instantiates the wasm from bytes.
 //!
 //! The result is one file that works opened from disk (file://), where a page
 //! may not load separate .js or .wasm files, and from any static web server.
@@ -25,6 +26,7 @@ pub fn output_path() -> PathBuf {
 /// Builds the wasm and writes the single-file page; returns its path.
 pub fn run() -> Result<PathBuf> {
     let bundle = wasm::build()?;
+    let decoder_wasm = lzma::build_decoder(&project::target_dir().join("lzma-decoder.wasm"))?;
     let root = project::root();
     let parts = Parts {
         shell: read(&root.join("index.html"))?,
@@ -33,6 +35,7 @@ pub fn run() -> Result<PathBuf> {
         lzma_js: read(&root.join("www/lzma.js"))?,
         seeds_json: seeds_json()?,
         glue_js: bundle.glue_js,
+        decoder_wasm,
         wasm: bundle.wasm,
     };
     let html = assemble(&parts)?;
@@ -83,10 +86,12 @@ pub struct Parts {
     pub shell: String,
     pub css: String,
     pub icon_svg: String,
-    /// The LZMA decoder (`www/lzma.js`), inlined into the boot script.
+    /// What drives the LZMA decoder (`www/lzma.js`), inlined into the boot script.
     pub lzma_js: String,
     pub seeds_json: String,
     pub glue_js: String,
+    /// The LZMA decoder module ([`lzma::build_decoder`]).
+    pub decoder_wasm: Vec<u8>,
     pub wasm: Vec<u8>,
 }
 
@@ -96,6 +101,7 @@ const ICON_SLOT: &str = "CROSSCHECK:ICON";
 const SEEDS_SLOT: &str = "/*CROSSCHECK:SEEDS*/";
 const GLUE_SLOT: &str = "/*CROSSCHECK:GLUE*/";
 const LZMA_SLOT: &str = "/*CROSSCHECK:LZMA*/";
+const DECODER_SLOT: &str = "CROSSCHECK:DECODER";
 const WASM_SLOT: &str = "CROSSCHECK:WASM";
 
 /// Fills the shell's placeholders.
@@ -112,6 +118,7 @@ pub fn assemble(parts: &Parts) -> Result<String> {
         (SEEDS_SLOT, escape_script(&parts.seeds_json)),
         (GLUE_SLOT, escape_script(&parts.glue_js)),
         (LZMA_SLOT, escape_script(&parts.lzma_js)),
+        (DECODER_SLOT, base85(&parts.decoder_wasm)),
         (WASM_SLOT, wasm_text),
     ] {
         html = fill(&html, slot, &value)?;
@@ -195,14 +202,15 @@ mod tests {
             shell: shell.to_owned(),
             css: "body{}".into(),
             icon_svg: "<svg/>".into(),
-            lzma_js: "function lzmaDecode(input) { return input < 1 && \"</script>\"; }".into(),
+            lzma_js: "function lzmaDecode(d, p) { return p < 1 && \"</script>\"; }".into(),
             seeds_json: r#"[{"text":"</script><b>"}]"#.into(),
             glue_js: "let s = '</script>';".into(),
+            decoder_wasm: b"\0asm decoder".to_vec(),
             wasm: vec![0, 97, 115, 109],
         }
     }
 
-    const SHELL: &str = "<style>/*CROSSCHECK:CSS*/</style><link href=\"CROSSCHECK:ICON\"><script type=\"application/json\">/*CROSSCHECK:SEEDS*/</script><script>/*CROSSCHECK:GLUE*/</script><script>/*CROSSCHECK:LZMA*/const W=\"CROSSCHECK:WASM\";</script>";
+    const SHELL: &str = "<style>/*CROSSCHECK:CSS*/</style><link href=\"CROSSCHECK:ICON\"><script type=\"application/json\">/*CROSSCHECK:SEEDS*/</script><script>/*CROSSCHECK:GLUE*/</script><script>/*CROSSCHECK:LZMA*/const W=\"CROSSCHECK:WASM\",D=\"CROSSCHECK:DECODER\";</script>";
 
     /// The boot script's decoder (index.html), in Rust: pads a last short group
     /// with the highest digit and keeps one byte fewer than its digits.
@@ -227,13 +235,19 @@ mod tests {
         assert_eq!(html.matches("</script>").count(), 3, "{html}");
         assert!(html.contains(r#"[{"text":"\u003c/script>\u003cb>"}]"#));
         assert_eq!(inlined_wasm(&html, "const W=\""), b"\0asm");
+        assert_eq!(inlined(&html, "D=\""), b"\0asm decoder");
     }
 
-    /// The wasm in `html`, from the base 85 text after `marker` to the next `"`, unpacked by liblzma.
-    fn inlined_wasm(html: &str, marker: &str) -> Vec<u8> {
+    /// The bytes in `html` written in base 85 after the first `marker`, up to the next `"`.
+    fn inlined(html: &str, marker: &str) -> Vec<u8> {
         let start = html.find(marker).expect("the marker is in the page") + marker.len();
         let end = start + html[start..].find('"').unwrap();
-        lzma::tests::decompress(&unbase85(&html[start..end]))
+        unbase85(&html[start..end])
+    }
+
+    /// The app's wasm in `html`, after `marker`, unpacked by liblzma.
+    fn inlined_wasm(html: &str, marker: &str) -> Vec<u8> {
+        lzma::tests::decompress(&inlined(html, marker))
     }
 
     /// The real shell, stylesheet, icon, decoder and seeds, with a glue that
@@ -249,10 +263,13 @@ mod tests {
             lzma_js: read(&root.join("www/lzma.js")).unwrap(),
             seeds_json: seeds_json().unwrap(),
             glue_js: "let s = '</script><!--';".into(),
+            decoder_wasm: b"\0asm decoder".to_vec(),
             wasm: wasm.clone(),
         };
         let html = assemble(&parts).unwrap();
+        // The app's wasm comes first: tests/browser.rs damages the first `unpack("`.
         assert_eq!(inlined_wasm(&html, "unpack(\""), wasm);
+        assert_eq!(inlined(&html, "var decoder = unpack(\""), b"\0asm decoder");
         assert_eq!(
             html.matches("</script").count(),
             html.matches("<script").count(),
@@ -263,8 +280,8 @@ mod tests {
             "<!-- inside a script changes how it ends"
         );
         assert!(
-            html.contains("function lzmaDecode(input)"),
-            "the decoder is inlined"
+            html.contains("function lzmaDecode(decoderWasm, packed)"),
+            "what drives the decoder is inlined"
         );
     }
 
@@ -290,7 +307,13 @@ mod tests {
     fn the_real_shell_has_every_slot_once() {
         let shell = std::fs::read_to_string(project::root().join("index.html")).unwrap();
         for slot in [
-            CSS_SLOT, ICON_SLOT, SEEDS_SLOT, GLUE_SLOT, LZMA_SLOT, WASM_SLOT,
+            CSS_SLOT,
+            ICON_SLOT,
+            SEEDS_SLOT,
+            GLUE_SLOT,
+            LZMA_SLOT,
+            DECODER_SLOT,
+            WASM_SLOT,
         ] {
             assert_eq!(shell.matches(slot).count(), 1, "{slot}");
         }

@@ -1,6 +1,6 @@
-//! Runs the page's LZMA decoder (www/lzma.js) in node on the files xtask's tests write (xtask/src/lzma.rs).
+//! Runs the page's LZMA decoder (www/lzma.js driving the decoder module) in node on the files xtask's tests write (xtask/src/lzma.rs).
 //
-// Usage: node lzma_check.js path/to/lzma.js DIR [--reject]
+// Usage: node lzma_check.js path/to/lzma.js path/to/decoder.wasm DIR [--reject]
 //
 // DIR holds NN.lzma (packed), NN.txt (what the case is) and, unless
 // --reject, NN.bin (the bytes it must decode to). Each case is reported on
@@ -12,9 +12,10 @@ const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
 
-const [decoderPath, dir, mode] = process.argv.slice(2);
-vm.runInThisContext(fs.readFileSync(decoderPath, "utf8"), { filename: decoderPath });
-const decode = globalThis.lzmaDecode;
+const [scriptPath, wasmPath, dir, mode] = process.argv.slice(2);
+vm.runInThisContext(fs.readFileSync(scriptPath, "utf8"), { filename: scriptPath });
+const decoderWasm = fs.readFileSync(wasmPath);
+const decode = (packed) => globalThis.lzmaDecode(decoderWasm, packed);
 const reject = mode === "--reject";
 
 function read(stem, extension) {
@@ -29,11 +30,11 @@ function firstDifference(a, b) {
   return length;
 }
 
-function decodes(stem, name) {
+async function decodes(stem, name) {
   const packed = new Uint8Array(read(stem, ".lzma"));
   const expected = read(stem, ".bin");
   const start = performance.now();
-  const actual = decode(packed);
+  const actual = await decode(packed);
   const ms = (performance.now() - start).toFixed(1);
   if (actual.length === expected.length && firstDifference(actual, expected) === actual.length) {
     console.log(`ok: ${name} (${expected.length} bytes from ${packed.length}, ${ms} ms)`);
@@ -44,9 +45,9 @@ function decodes(stem, name) {
   return false;
 }
 
-function isRejected(stem, name) {
+async function isRejected(stem, name) {
   try {
-    decode(new Uint8Array(read(stem, ".lzma")));
+    await decode(new Uint8Array(read(stem, ".lzma")));
   } catch (error) {
     console.log(`ok: ${name} rejected (${error.message})`);
     return error instanceof Error;
@@ -59,17 +60,19 @@ const stems = fs.readdirSync(dir)
   .filter((file) => file.endsWith(".lzma"))
   .map((file) => file.slice(0, -".lzma".length))
   .sort();
-let passed = 0;
-for (const stem of stems) {
-  const name = read(stem, ".txt").toString();
-  let ok;
-  try {
-    ok = reject ? isRejected(stem, name) : decodes(stem, name);
-  } catch (error) {
-    console.log(`FAILED: ${name}: ${error && error.stack || error}`);
-    ok = false;
+(async () => {
+  let passed = 0;
+  for (const stem of stems) {
+    const name = read(stem, ".txt").toString();
+    let ok;
+    try {
+      ok = await (reject ? isRejected(stem, name) : decodes(stem, name));
+    } catch (error) {
+      console.log(`FAILED: ${name}: ${error && error.stack || error}`);
+      ok = false;
+    }
+    if (ok) { passed++; }
   }
-  if (ok) { passed++; }
-}
-console.log(`${passed} of ${stems.length} ${reject ? "rejected" : "decoded"}`);
-process.exitCode = passed === stems.length && stems.length > 0 ? 0 : 1;
+  console.log(`${passed} of ${stems.length} ${reject ? "rejected" : "decoded"}`);
+  process.exitCode = passed === stems.length && stems.length > 0 ? 0 : 1;
+})();
