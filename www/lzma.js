@@ -1,27 +1,41 @@
-//! Unpacks the program (the wasm) that `cargo xtask dist` stores LZMA-compressed in the page, with the LZMA decoder compiled to wasm (www/lzma/wasm.rs).
+//! Unpacks the program (the wasm) that `cargo xtask dist` stores LZMA-compressed in the page, with the LZMA decoder compiled to wasm (www/lzma/wasm.rs), as a stream.
 //
-// lzmaDecode(decoderWasm, packed): `decoderWasm` is the decoder module's
-// bytes, `packed` the .lzma data; the promise resolves to the unpacked bytes
-// (a Uint8Array over the decoder's memory), or rejects with an Error when the
-// data is damaged.
+// lzmaUnpack(decoderWasm, packed): `decoderWasm` is the decoder module's
+// bytes, `packed` the .lzma data. The promise resolves to a ReadableStream of
+// the unpacked bytes, decoded a chunk at a time as it is read; a damaged
+// input makes the stream fail with an Error.
+//
+// Why a stream: given to WebAssembly.instantiateStreaming (through a
+// Response), the program is compiled on other threads while the rest is
+// being decoded here, instead of after.
 //
 // The decoder is compiled with WebAssembly.compile and instantiated with
-// `new WebAssembly.Instance` (it is small): WebAssembly.instantiate stays
-// the program's own, which `cargo xtask bench` times.
+// `new WebAssembly.Instance` (it is small), leaving WebAssembly.instantiate
+// and instantiateStreaming to the program, which `cargo xtask bench` times.
 //
 // This file is inlined in index.html's boot script (xtask/src/dist.rs) and run
 // by xtask's node test (xtask/src/lzma_check.js): keep it one plain function
 // declaration.
 
-function lzmaDecode(decoderWasm, packed) {
+function lzmaUnpack(decoderWasm, packed) {
   "use strict";
+  var CHUNK = 128 * 1024;
   return WebAssembly.compile(decoderWasm).then(function (module) {
     var decoder = new WebAssembly.Instance(module, {}).exports;
     var input = grow(decoder.memory, packed.length);
     new Uint8Array(decoder.memory.buffer, input, packed.length).set(packed);
     var work = grow(decoder.memory, check(decoder.workspace(input, packed.length)));
-    var size = check(decoder.decode(input, packed.length, work));
-    return new Uint8Array(decoder.memory.buffer, work, size);
+    var size = check(decoder.start(input, packed.length, work));
+    var written = 0;
+    return new ReadableStream({
+      pull: function (controller) {
+        var from = written;
+        written = check(decoder.step(written + CHUNK));
+        // A copy: the chunk outlives this call, the decoder's memory need not.
+        controller.enqueue(new Uint8Array(decoder.memory.buffer, work + from, written - from).slice());
+        if (written === size) { controller.close(); }
+      }
+    });
   });
 
   // Adds room for `bytes` at the end of the memory; returns where it starts.

@@ -13,6 +13,8 @@
 //! the last four distances (rep0-rep3) and the 12-state machine
 //! ([`State`]). Every probability sits in one `u16` slice at the offsets
 //! below, so that the caller can provide it ([`Header::probabilities`] long).
+//! [`Decoder`] can stop and go on, so that the page can pass the output on
+//! in chunks.
 //!
 //! Corrupt input ends with an [`Error`], never a panic: every index into the
 //! output is checked against what has been written.
@@ -106,58 +108,112 @@ const HALF: u16 = 1024;
 /// The shortest match.
 const MIN_MATCH: usize = 2;
 
-/// Decodes `input` (header included) into `out`, which must be as long as the
-/// header's size, using `probs` ([`Header::probabilities`] long) as scratch.
-pub fn decode(input: &[u8], out: &mut [u8], probs: &mut [u16]) -> Result<(), Error> {
-    let header = Header::parse(input)?;
-    if out.len() != header.size || probs.len() != header.probabilities() {
-        return Err(Error::WrongBuffers);
-    }
-    probs.fill(HALF);
-    let mut rc = RangeDecoder::new(&input[HEADER_LEN..])?;
-    let mut window = Window { out, pos: 0 };
-    let pb_mask = (1 << header.pb) - 1;
-    let mut state = State(0);
-    let mut reps = [0usize; 4];
-    while window.pos < header.size {
-        let pos_state = window.pos & pb_mask;
-        if rc.bit(&mut probs[IS_MATCH + state.index(pos_state)]) == 0 {
-            let byte = literal(&mut rc, probs, &window, &header, state, reps[0]);
-            window.push(byte);
-            state.after_literal();
-            continue;
+/// A decoding of `input` (header included) into `out`, which must be as long
+/// as the header's size, using `probs` ([`Header::probabilities`] long) as
+/// scratch. It can stop after any match and go on later, so that the page can
+/// hand the output on in chunks while the rest is decoded: each call takes
+/// the same input and buffers again (the wasm module keeps only addresses
+/// between calls).
+pub struct Decoder {
+    header: Header,
+    range: u32,
+    code: u32,
+    /// Where the range decoder reads next, counted from the end of the header.
+    read: usize,
+    state: State,
+    reps: [usize; 4],
+    /// How many bytes are written.
+    written: usize,
+}
+
+impl Decoder {
+    /// Checks the header and the buffers' sizes, and sets every probability to one half.
+    pub fn new(input: &[u8], out: &[u8], probs: &mut [u16]) -> Result<Decoder, Error> {
+        let header = Header::parse(input)?;
+        if out.len() != header.size || probs.len() != header.probabilities() {
+            return Err(Error::WrongBuffers);
         }
-        let len = if rc.bit(&mut probs[IS_REP + state.0]) == 0 {
-            let len = length(&mut rc, probs, MATCH_LEN, pos_state);
-            state.after_match();
-            let distance = distance(&mut rc, probs, len);
-            if distance == u32::MAX {
-                return Err(Error::EndedEarly);
-            }
-            reps = [distance as usize, reps[0], reps[1], reps[2]];
-            len
-        } else {
-            if rc.bit(&mut probs[IS_REP_G0 + state.0]) == 0 {
-                if rc.bit(&mut probs[IS_REP0_LONG + state.index(pos_state)]) == 0 {
-                    state.after_short_rep();
-                    let byte = window.back(reps[0])?;
-                    window.push(byte);
-                    continue;
-                }
-            } else if rc.bit(&mut probs[IS_REP_G1 + state.0]) == 0 {
-                reps.swap(0, 1);
-            } else if rc.bit(&mut probs[IS_REP_G2 + state.0]) == 0 {
-                reps[..3].rotate_right(1);
-            } else {
-                reps.rotate_right(1);
-            }
-            let len = length(&mut rc, probs, REP_LEN, pos_state);
-            state.after_rep();
-            len
-        };
-        window.copy(reps[0], len + MIN_MATCH)?;
+        probs.fill(HALF);
+        let rc = RangeDecoder::new(&input[HEADER_LEN..])?;
+        Ok(Decoder {
+            header,
+            range: rc.range,
+            code: rc.code,
+            read: rc.pos,
+            state: State(0),
+            reps: [0; 4],
+            written: 0,
+        })
     }
-    rc.finish()
+
+    /// Decodes until at least `until` bytes are written (a match may run
+    /// past it) or all are; returns how many are.
+    pub fn run(
+        &mut self,
+        input: &[u8],
+        out: &mut [u8],
+        probs: &mut [u16],
+        until: usize,
+    ) -> Result<usize, Error> {
+        let header = self.header;
+        let until = until.min(header.size);
+        let mut rc = RangeDecoder {
+            range: self.range,
+            code: self.code,
+            input: &input[HEADER_LEN..],
+            pos: self.read,
+        };
+        let mut window = Window {
+            out,
+            pos: self.written,
+        };
+        let (mut state, mut reps) = (self.state, self.reps);
+        let pb_mask = (1 << header.pb) - 1;
+        while window.pos < until {
+            let pos_state = window.pos & pb_mask;
+            if rc.bit(&mut probs[IS_MATCH + state.index(pos_state)]) == 0 {
+                let byte = literal(&mut rc, probs, &window, &header, state, reps[0]);
+                window.push(byte);
+                state.after_literal();
+                continue;
+            }
+            let len = if rc.bit(&mut probs[IS_REP + state.0]) == 0 {
+                let len = length(&mut rc, probs, MATCH_LEN, pos_state);
+                state.after_match();
+                let distance = distance(&mut rc, probs, len);
+                if distance == u32::MAX {
+                    return Err(Error::EndedEarly);
+                }
+                reps = [distance as usize, reps[0], reps[1], reps[2]];
+                len
+            } else {
+                if rc.bit(&mut probs[IS_REP_G0 + state.0]) == 0 {
+                    if rc.bit(&mut probs[IS_REP0_LONG + state.index(pos_state)]) == 0 {
+                        state.after_short_rep();
+                        let byte = window.back(reps[0])?;
+                        window.push(byte);
+                        continue;
+                    }
+                } else if rc.bit(&mut probs[IS_REP_G1 + state.0]) == 0 {
+                    reps.swap(0, 1);
+                } else if rc.bit(&mut probs[IS_REP_G2 + state.0]) == 0 {
+                    reps[..3].rotate_right(1);
+                } else {
+                    reps.rotate_right(1);
+                }
+                let len = length(&mut rc, probs, REP_LEN, pos_state);
+                state.after_rep();
+                len
+            };
+            window.copy(reps[0], len + MIN_MATCH)?;
+        }
+        if window.pos == header.size {
+            rc.finish()?;
+        }
+        (self.range, self.code, self.read) = (rc.range, rc.code, rc.pos);
+        (self.state, self.reps, self.written) = (state, reps, window.pos);
+        Ok(window.pos)
+    }
 }
 
 /// The output written so far.

@@ -2,10 +2,10 @@
 //!
 //! The wasm goes in LZMA-compressed ([`lzma`]) and written in base 85
 //! ([`base85`]: five characters per four bytes, where base64 needs five and a
-//! third), beside the page's own LZMA decoder, a 9 KB wasm module built from
+//! third), beside the page's own LZMA decoder, a 10 KB wasm module built from
 //! `www/lzma/` and also in base 85; the boot script decodes the text, unpacks
-//! the LZMA with the decoder (driven by `www/lzma.js`, inlined into it) and
-//! instantiates the wasm from bytes.
+//! the LZMA with the decoder (driven by `www/lzma.js`, inlined into it) as a
+//! stream, and compiles and instantiates the wasm from that stream.
 //!
 //! The result is one file that works opened from disk (file://), where a page
 //! may not load separate .js or .wasm files, and from any static web server.
@@ -202,7 +202,7 @@ mod tests {
             shell: shell.to_owned(),
             css: "body{}".into(),
             icon_svg: "<svg/>".into(),
-            lzma_js: "function lzmaDecode(d, p) { return p < 1 && \"</script>\"; }".into(),
+            lzma_js: "function lzmaUnpack(d, p) { return p < 1 && \"</script>\"; }".into(),
             seeds_json: r#"[{"text":"</script><b>"}]"#.into(),
             glue_js: "let s = '</script>';".into(),
             decoder_wasm: b"\0asm decoder".to_vec(),
@@ -280,7 +280,7 @@ mod tests {
             "<!-- inside a script changes how it ends"
         );
         assert!(
-            html.contains("function lzmaDecode(decoderWasm, packed)"),
+            html.contains("function lzmaUnpack(decoderWasm, packed)"),
             "what drives the decoder is inlined"
         );
     }

@@ -138,8 +138,27 @@ pub mod tests {
         let header = page_decoder::Header::parse(packed)?;
         let mut out = vec![0; header.size];
         let mut probs = vec![0; header.probabilities()];
-        page_decoder::decode(packed, &mut out, &mut probs)?;
+        let mut decoder = page_decoder::Decoder::new(packed, &out, &mut probs)?;
+        decoder.run(packed, &mut out, &mut probs, usize::MAX)?;
         Ok(out)
+    }
+
+    /// The same, stopping every `chunk` bytes as the page does.
+    fn page_decode_in_chunks(packed: &[u8], chunk: usize) -> Vec<u8> {
+        let header = page_decoder::Header::parse(packed).unwrap();
+        let mut out = vec![0; header.size];
+        let mut probs = vec![0; header.probabilities()];
+        let mut decoder = page_decoder::Decoder::new(packed, &out, &mut probs).unwrap();
+        let mut written = 0;
+        while written < header.size {
+            let until = written + chunk;
+            written = decoder.run(packed, &mut out, &mut probs, until).unwrap();
+            assert!(
+                written >= until.min(header.size),
+                "stopped short of {until}"
+            );
+        }
+        out
     }
 
     /// The decoder module, built once per test process.
@@ -286,6 +305,20 @@ pub mod tests {
                 page_decode(&case.lzma).as_ref() == Ok(&case.bytes),
                 "{} does not round-trip",
                 case.name
+            );
+        }
+    }
+
+    #[test]
+    fn the_page_decoder_stops_and_goes_on_anywhere() {
+        let mixed = packed_cases()
+            .iter()
+            .find(|case| case.name.starts_with("mixed"))
+            .unwrap();
+        for chunk in [1, 7, 4096, 65536] {
+            assert!(
+                page_decode_in_chunks(&mixed.lzma, chunk) == mixed.bytes,
+                "chunks of {chunk}"
             );
         }
     }

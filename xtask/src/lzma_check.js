@@ -1,4 +1,4 @@
-//! Runs the page's LZMA decoder (www/lzma.js driving the decoder module) in node on the files xtask's tests write (xtask/src/lzma.rs).
+//! Runs the page's LZMA decoder (www/lzma.js driving the decoder module, read as a stream) in node on the files xtask's tests write (xtask/src/lzma.rs).
 //
 // Usage: node lzma_check.js path/to/lzma.js path/to/decoder.wasm DIR [--reject]
 //
@@ -15,7 +15,10 @@ const vm = require("vm");
 const [scriptPath, wasmPath, dir, mode] = process.argv.slice(2);
 vm.runInThisContext(fs.readFileSync(scriptPath, "utf8"), { filename: scriptPath });
 const decoderWasm = fs.readFileSync(wasmPath);
-const decode = (packed) => globalThis.lzmaDecode(decoderWasm, packed);
+// The page hands the stream to WebAssembly.instantiateStreaming; here it is read whole.
+const decode = (packed) => globalThis.lzmaUnpack(decoderWasm, packed)
+  .then((stream) => new Response(stream).arrayBuffer())
+  .then((buffer) => new Uint8Array(buffer));
 const reject = mode === "--reject";
 
 function read(stem, extension) {
