@@ -1,9 +1,11 @@
 //! Assemble `dist/crosscheck.html`: the page shell with CSS, icon, seed articles, JS glue and wasm inlined.
 //!
-//! The wasm goes in gzipped and written in base 85 ([`base85`]: five
-//! characters per four bytes, where base64 needs five and a third); the boot
-//! script decodes it, inflates it with `DecompressionStream` and instantiates
-//! it from bytes.
+//! The wasm goes in LZMA-compressed ([`lzma`]) and written in base 85
+//! ([`base85`]: five characters per four bytes, where base64 needs five and a
+//! third), beside the page's own LZMA decoder, a 10 KB wasm module built from
+//! `www/lzma/` and also in base 85; the boot script decodes the text, unpacks
+//! the LZMA with the decoder (driven by `www/lzma.js`, inlined into it) as a
+//! stream, and compiles and instantiates the wasm from that stream.
 //!
 //! The result is one file that works opened from disk (file://), where a page
 //! may not load separate .js or .wasm files, and from any static web server.
@@ -14,7 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use base64::Engine as _;
 
-use crate::{project, wasm};
+use crate::{lzma, project, wasm};
 
 /// Where `cargo xtask dist` writes the page.
 pub fn output_path() -> PathBuf {
@@ -24,13 +26,16 @@ pub fn output_path() -> PathBuf {
 /// Builds the wasm and writes the single-file page; returns its path.
 pub fn run() -> Result<PathBuf> {
     let bundle = wasm::build()?;
+    let decoder_wasm = lzma::build_decoder(&project::target_dir().join("lzma-decoder.wasm"))?;
     let root = project::root();
     let parts = Parts {
         shell: read(&root.join("index.html"))?,
         css: read(&root.join("www/style.css"))?,
         icon_svg: read(&root.join("www/icon.svg"))?,
+        lzma_js: read(&root.join("www/lzma.js"))?,
         seeds_json: seeds_json()?,
         glue_js: bundle.glue_js,
+        decoder_wasm,
         wasm: bundle.wasm,
     };
     let html = assemble(&parts)?;
@@ -81,8 +86,12 @@ pub struct Parts {
     pub shell: String,
     pub css: String,
     pub icon_svg: String,
+    /// What drives the LZMA decoder (`www/lzma.js`), inlined into the boot script.
+    pub lzma_js: String,
     pub seeds_json: String,
     pub glue_js: String,
+    /// The LZMA decoder module ([`lzma::build_decoder`]).
+    pub decoder_wasm: Vec<u8>,
     pub wasm: Vec<u8>,
 }
 
@@ -91,11 +100,13 @@ const CSS_SLOT: &str = "/*CROSSCHECK:CSS*/";
 const ICON_SLOT: &str = "CROSSCHECK:ICON";
 const SEEDS_SLOT: &str = "/*CROSSCHECK:SEEDS*/";
 const GLUE_SLOT: &str = "/*CROSSCHECK:GLUE*/";
+const LZMA_SLOT: &str = "/*CROSSCHECK:LZMA*/";
+const DECODER_SLOT: &str = "CROSSCHECK:DECODER";
 const WASM_SLOT: &str = "CROSSCHECK:WASM";
 
 /// Fills the shell's placeholders.
 pub fn assemble(parts: &Parts) -> Result<String> {
-    let wasm_text = base85(&gzip(&parts.wasm)?);
+    let wasm_text = base85(&lzma::compress(&parts.wasm, lzma::Settings::WASM)?);
     let icon = format!(
         "data:image/svg+xml;base64,{}",
         base64::engine::general_purpose::STANDARD.encode(parts.icon_svg.trim())
@@ -106,24 +117,13 @@ pub fn assemble(parts: &Parts) -> Result<String> {
         (ICON_SLOT, icon),
         (SEEDS_SLOT, escape_script(&parts.seeds_json)),
         (GLUE_SLOT, escape_script(&parts.glue_js)),
+        (LZMA_SLOT, escape_script(&parts.lzma_js)),
+        (DECODER_SLOT, base85(&parts.decoder_wasm)),
         (WASM_SLOT, wasm_text),
     ] {
         html = fill(&html, slot, &value)?;
     }
     Ok(html)
-}
-
-/// The wasm gzipped: the page inflates it with the browser's own `DecompressionStream`,
-/// which makes the file less than half as large.
-fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
-    // Zopfli writes ordinary gzip, about 5% smaller than zlib's best, at the cost of build time.
-    let options = zopfli::Options {
-        iteration_count: std::num::NonZeroU64::new(5).expect("5 > 0"),
-        ..Default::default()
-    };
-    let mut out = Vec::new();
-    zopfli::compress(options, zopfli::Format::Gzip, bytes, &mut out)?;
-    Ok(out)
 }
 
 /// The digits of [`base85`]: printable ASCII from `#` on, without `<` (so no
@@ -202,13 +202,15 @@ mod tests {
             shell: shell.to_owned(),
             css: "body{}".into(),
             icon_svg: "<svg/>".into(),
+            lzma_js: "function lzmaUnpack(d, p) { return p < 1 && \"</script>\"; }".into(),
             seeds_json: r#"[{"text":"</script><b>"}]"#.into(),
             glue_js: "let s = '</script>';".into(),
+            decoder_wasm: b"\0asm decoder".to_vec(),
             wasm: vec![0, 97, 115, 109],
         }
     }
 
-    const SHELL: &str = "<style>/*CROSSCHECK:CSS*/</style><link href=\"CROSSCHECK:ICON\"><script type=\"application/json\">/*CROSSCHECK:SEEDS*/</script><script>/*CROSSCHECK:GLUE*/</script><script>const W=\"CROSSCHECK:WASM\";</script>";
+    const SHELL: &str = "<style>/*CROSSCHECK:CSS*/</style><link href=\"CROSSCHECK:ICON\"><script type=\"application/json\">/*CROSSCHECK:SEEDS*/</script><script>/*CROSSCHECK:GLUE*/</script><script>/*CROSSCHECK:LZMA*/const W=\"CROSSCHECK:WASM\",D=\"CROSSCHECK:DECODER\";</script>";
 
     /// The boot script's decoder (index.html), in Rust: pads a last short group
     /// with the highest digit and keeps one byte fewer than its digits.
@@ -232,12 +234,55 @@ mod tests {
         assert!(!html.contains("CROSSCHECK:"));
         assert_eq!(html.matches("</script>").count(), 3, "{html}");
         assert!(html.contains(r#"[{"text":"\u003c/script>\u003cb>"}]"#));
-        let start = html.find("const W=\"").unwrap() + 9;
+        assert_eq!(inlined_wasm(&html, "const W=\""), b"\0asm");
+        assert_eq!(inlined(&html, "D=\""), b"\0asm decoder");
+    }
+
+    /// The bytes in `html` written in base 85 after the first `marker`, up to the next `"`.
+    fn inlined(html: &str, marker: &str) -> Vec<u8> {
+        let start = html.find(marker).expect("the marker is in the page") + marker.len();
         let end = start + html[start..].find('"').unwrap();
-        let gz = unbase85(&html[start..end]);
-        let mut wasm = Vec::new();
-        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut wasm).unwrap();
-        assert_eq!(wasm, b"\0asm");
+        unbase85(&html[start..end])
+    }
+
+    /// The app's wasm in `html`, after `marker`, unpacked by liblzma.
+    fn inlined_wasm(html: &str, marker: &str) -> Vec<u8> {
+        lzma::tests::decompress(&inlined(html, marker))
+    }
+
+    /// The real shell, stylesheet, icon, decoder and seeds, with a glue that
+    /// tries to close its script and some bytes for a wasm.
+    #[test]
+    fn the_real_page_round_trips_its_wasm_and_no_script_ends_early() {
+        let root = project::root();
+        let wasm: Vec<u8> = (0..50_000u32).map(|i| (i * i / 7 % 251) as u8).collect();
+        let parts = Parts {
+            shell: read(&root.join("index.html")).unwrap(),
+            css: read(&root.join("www/style.css")).unwrap(),
+            icon_svg: read(&root.join("www/icon.svg")).unwrap(),
+            lzma_js: read(&root.join("www/lzma.js")).unwrap(),
+            seeds_json: seeds_json().unwrap(),
+            glue_js: "let s = '</script><!--';".into(),
+            decoder_wasm: b"\0asm decoder".to_vec(),
+            wasm: wasm.clone(),
+        };
+        let html = assemble(&parts).unwrap();
+        // The app's wasm comes first: tests/browser.rs damages the first `unpack("`.
+        assert_eq!(inlined_wasm(&html, "unpack(\""), wasm);
+        assert_eq!(inlined(&html, "var decoder = unpack(\""), b"\0asm decoder");
+        assert_eq!(
+            html.matches("</script").count(),
+            html.matches("<script").count(),
+            "a </script inside a script ends it early"
+        );
+        assert!(
+            !html.contains("<!--"),
+            "<!-- inside a script changes how it ends"
+        );
+        assert!(
+            html.contains("function lzmaUnpack(decoderWasm, packed)"),
+            "what drives the decoder is inlined"
+        );
     }
 
     #[test]
@@ -261,7 +306,15 @@ mod tests {
     #[test]
     fn the_real_shell_has_every_slot_once() {
         let shell = std::fs::read_to_string(project::root().join("index.html")).unwrap();
-        for slot in [CSS_SLOT, ICON_SLOT, SEEDS_SLOT, GLUE_SLOT, WASM_SLOT] {
+        for slot in [
+            CSS_SLOT,
+            ICON_SLOT,
+            SEEDS_SLOT,
+            GLUE_SLOT,
+            LZMA_SLOT,
+            DECODER_SLOT,
+            WASM_SLOT,
+        ] {
             assert_eq!(shell.matches(slot).count(), 1, "{slot}");
         }
         // The comparison worker is made of the glue's text (src/app/analysis/worker.rs).

@@ -7,10 +7,12 @@
 //! there, for a task: that task runs once the frame that paints the row is
 //! done, so its time is when the row is on screen. (The frame's own timestamp
 //! is no use: a frame delayed by a busy main thread keeps its planned time.)
-//! The same script wraps `WebAssembly.instantiate` to note when the page's
-//! wasm starts and ends instantiating, so a slow start can be told apart:
-//! parsing the page, inflating and compiling the wasm, or comparing and
-//! rendering. Each run uses a fresh browser session, so no run finds another's saved
+//! The same script wraps `WebAssembly.instantiate` and
+//! `instantiateStreaming` to note when the page's wasm starts and ends
+//! instantiating, so a slow start can be told apart: parsing the page,
+//! unpacking and compiling the wasm, or comparing and rendering. (The page
+//! streams the wasm as it unpacks it, so the start is when unpacking begins,
+//! and the end includes both.) Each run uses a fresh browser session, so no run finds another's saved
 //! work or cache.
 
 use std::path::Path;
@@ -26,14 +28,16 @@ const OBSERVER: &str = r#"
 (() => {
   const marks = {};
   window.__startup = marks;
-  const instantiate = WebAssembly.instantiate;
-  WebAssembly.instantiate = function (...args) {
-    if (marks.wasm_start == null) marks.wasm_start = performance.now();
-    return instantiate.apply(this, args).then((result) => {
-      if (marks.wasm_end == null) marks.wasm_end = performance.now();
-      return result;
-    });
-  };
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      if (marks.wasm_start == null) marks.wasm_start = performance.now();
+      return original.apply(this, args).then((result) => {
+        if (marks.wasm_end == null) marks.wasm_end = performance.now();
+        return result;
+      });
+    };
+  }
   const selector = "table.aligned tbody tr.group";
   const observer = new MutationObserver(() => {
     if (marks.in_document != null || !document.querySelector(selector)) return;
@@ -62,8 +66,8 @@ pub const ON_SCREEN: &str = "on_screen";
 /// The marks noted in each run, in the order they happen, with what they mean.
 pub const MARKS: [(&str, &str); 5] = [
     ("parsed", "page parsed (DOMContentLoaded handlers done)"),
-    ("wasm_start", "wasm inflated, instantiation starts"),
-    ("wasm_end", "wasm instantiated"),
+    ("wasm_start", "wasm unpacking and compiling start"),
+    ("wasm_end", "wasm unpacked and instantiated"),
     ("in_document", "first row in the document"),
     (
         ON_SCREEN,
