@@ -66,15 +66,14 @@ pub fn divergence_words(kinds: &[DivergenceKind]) -> Option<String> {
 
 /// Every divergence kind of a group's members, sorted and without repeats.
 pub fn group_divergences(group: &Group) -> Vec<DivergenceKind> {
-    let mut kinds: Vec<DivergenceKind> = group
-        .members
-        .iter()
-        .flat_map(|m| m.differences.iter().copied())
-        .collect();
-    // `sort_unstable`, as the engine sorts these kinds: one copy of the routine in the wasm.
-    kinds.sort_unstable();
-    kinds.dedup();
-    kinds
+    // Sorted by the engine, through its one sort routine.
+    crosscheck_engine::classify::distinct(
+        group
+            .members
+            .iter()
+            .flat_map(|m| m.differences.iter().copied())
+            .collect(),
+    )
 }
 
 /// The row header of a group: "3 of 5 sources · details differ"; `letter`

@@ -1,18 +1,14 @@
-//! Sorting through one routine: the app's few sorts put their keys in `([u64; 4], index)` pairs, the type the engine's facts stage already sorts.
+//! Sorting through one routine: the app's few sorts go through the engine's `order::sort_by`, which sorts `([u64; 4], index)` pairs.
 //!
 //! Rust's sorts are generic, and every element type and comparison gets its
-//! own copy of the whole algorithm in the wasm (3 to 4 KB each). Sorting
-//! `([u64; 4], usize)` pairs with `sort_unstable`, as the engine's
-//! `facts::sort_by` does, reuses the copy the engine needs anyway; the index
-//! breaks ties, so the sort is stable.
+//! own copy of the whole algorithm in the wasm (3 to 4 KB each). The engine
+//! sorts every key as four numbers in one non-generic routine
+//! (`crosscheck_engine::order::sort_keyed`); the app reuses it, so the wasm
+//! holds one copy. The index breaks ties, so the sort is stable.
 
 /// Sorts `items` stably by `key` (compared as four numbers, first to last).
 pub fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> [u64; 4]) {
-    let mut keyed: Vec<([u64; 4], usize)> =
-        items.iter().enumerate().map(|(i, t)| (key(t), i)).collect();
-    keyed.sort_unstable();
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(keyed.iter().filter_map(|&(_, i)| slots.get_mut(i)?.take()));
+    crosscheck_engine::order::sort_by(items, key);
 }
 
 #[cfg(test)]

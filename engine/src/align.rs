@@ -38,6 +38,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::config::{AlignConfig, Limits, Scoring};
 use crate::normalize::WordClass;
+use crate::order::{float_key, sort_by};
 
 /// One sentence to align: its source and its content keys.
 #[derive(Clone, Debug, PartialEq)]
@@ -217,7 +218,10 @@ fn candidates(
                 ),
             })
             .collect();
-        found.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.b.cmp(&y.b)));
+        // Best first, as `total_cmp` descending, then by `b`.
+        sort_by(&mut found, |p| {
+            [u64::MAX - float_key(p.score), p.b as u64, 0, 0]
+        });
         found.truncate(limits.max_candidates.max(1));
         pairs.extend(found);
         for &b in &touched {
@@ -252,10 +256,8 @@ fn cluster(
 ) -> Vec<Vec<usize>> {
     let floor = config.join_threshold.min(config.threshold);
     let mut linked: Vec<&Pair> = pairs.iter().filter(|p| p.score >= floor).collect();
-    linked.sort_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
-            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    sort_by(&mut linked, |p| {
+        [u64::MAX - float_key(p.score), p.a as u64, p.b as u64, 0]
     });
     let mut clusters = Clusters::new(units.len());
     for pair in linked {
@@ -300,9 +302,9 @@ fn cluster(
         .filter(|m| !m.is_empty())
         .collect();
     for group in &mut groups {
-        group.sort_unstable();
+        sort_by(group, |&u| [u as u64, 0, 0, 0]);
     }
-    groups.sort_by_key(|g| g[0]);
+    sort_by(&mut groups, |g| [g[0] as u64, 0, 0, 0]);
     groups
 }
 

@@ -11,8 +11,12 @@ use crate::report::{DivergenceKind, Relation, Status};
 
 /// What kinds of words differ among `changed` tokens, sorted, without repeats.
 pub fn divergences<'a>(changed: impl IntoIterator<Item = &'a Token>) -> Vec<DivergenceKind> {
-    let mut kinds: Vec<DivergenceKind> = changed.into_iter().flat_map(token_divergences).collect();
-    kinds.sort_unstable();
+    distinct(changed.into_iter().flat_map(token_divergences).collect())
+}
+
+/// `kinds` in order, without repeats (sorted through [`crate::order`]).
+pub fn distinct(mut kinds: Vec<DivergenceKind>) -> Vec<DivergenceKind> {
+    crate::order::sort_by(&mut kinds, |&kind| [kind as u64, 0, 0, 0]);
     kinds.dedup();
     kinds
 }

@@ -97,6 +97,7 @@ pub mod config;
 pub mod diff;
 pub mod facts;
 pub mod normalize;
+pub mod order;
 pub mod overview;
 mod pipeline;
 pub mod render;

@@ -19,6 +19,7 @@ use crate::config::{BoilerplateMode, Config, ReferenceChoice};
 use crate::diff::{self, MemberDiff, RawMark, Side};
 use crate::facts;
 use crate::normalize::{Lexicon, Normalizer, Spelling as TokenSpelling, Token, WordClass};
+use crate::order::{float_key, sort_by};
 use crate::report::{
     Elsewhere, Facts, Group, Mark, MarkKind, Member, Notice, NoticeKind, Relation, Report, SCHEMA,
     SentenceReport, SourceReport, Span, Spelling, Variant,
@@ -151,7 +152,15 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
     let alignment = align::align(&units, &config.align, &config.limits);
     let mut drafts = drafts(&prepared, &ids, &alignment);
     prefer_reference(&mut drafts, config.reference);
-    drafts.sort_by_key(|d| (std::cmp::Reverse(d.members.len()), d.members[0]));
+    sort_by(&mut drafts, |d| {
+        let first = d.members[0];
+        [
+            u64::MAX - d.members.len() as u64,
+            first.source as u64,
+            first.sentence as u64,
+            0,
+        ]
+    });
     let group_of: HashMap<SentenceId, usize> = drafts
         .iter()
         .enumerate()
@@ -445,7 +454,9 @@ fn drafts(prepared: &[Prepared], ids: &[SentenceId], alignment: &Alignment) -> V
         }
     }
     for draft in &mut drafts {
-        draft.members.sort_unstable();
+        sort_by(&mut draft.members, |m| {
+            [m.source as u64, m.sentence as u64, 0, 0]
+        });
     }
     drafts
 }
@@ -469,7 +480,10 @@ fn elsewhere_links(
     group_of: &HashMap<SentenceId, usize>,
 ) -> HashMap<usize, Vec<Elsewhere>> {
     let mut links: Vec<(usize, usize, f32)> = alignment.elsewhere.clone();
-    links.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    // Best first, as `total_cmp` descending, then by the pair.
+    sort_by(&mut links, |&(a, b, score)| {
+        [u64::MAX - float_key(score), a as u64, b as u64, 0]
+    });
     let mut out: HashMap<usize, Vec<Elsewhere>> = HashMap::default();
     for (a, b, _) in links {
         for (here, there) in [(ids[a], ids[b]), (ids[b], ids[a])] {
@@ -549,7 +563,7 @@ fn build_group(
             marks: report_marks(&d.marks, reference),
         });
     }
-    members.sort_by_key(|m| (m.source, m.sentence));
+    sort_by(&mut members, |m| [m.source as u64, m.sentence as u64, 0, 0]);
     let relations: Vec<Relation> = members.iter().map(|m| m.relation).collect();
     let present: Vec<usize> = draft
         .members

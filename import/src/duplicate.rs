@@ -130,10 +130,10 @@ fn shingles(words: &[u64]) -> Vec<u64> {
             })
             .collect()
     };
-    // Sorted as `([hash, 0, 0, 0], 0)` pairs, the type the engine's facts
-    // stage sorts: the wasm then needs no sort routine of its own for `u64`.
+    // Sorted as `([hash, 0, 0, 0], 0)` pairs by the engine's one sort
+    // routine: the wasm then needs no sort routine of its own for `u64`.
     let mut keyed: Vec<([u64; 4], usize)> = hashes.iter().map(|&h| ([h, 0, 0, 0], 0)).collect();
-    keyed.sort_unstable();
+    crosscheck_engine::order::sort_keyed(&mut keyed);
     let mut shingles: Vec<u64> = keyed.iter().map(|(key, _)| key[0]).collect();
     shingles.dedup();
     shingles

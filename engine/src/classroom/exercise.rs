@@ -31,6 +31,7 @@ use super::worksheet::{omitted, reference_text};
 use super::{content, escaped, excerpt, nested};
 use crate::facts::types::fill;
 use crate::facts::{sentence_case, sources_phrase};
+use crate::order::sort_by;
 use crate::report::{Flag, FlagKind, Report, Status};
 
 /// Words of a sentence quoted in a question or a key.
@@ -313,9 +314,9 @@ fn examples<'a>(report: &Report, unique: &[(usize, &'a str)]) -> Vec<&'a str> {
             (rank, i)
         })
         .collect();
-    ranked.sort_unstable();
+    sort_by(&mut ranked, |&(rank, i)| [rank as u64, i as u64, 0, 0]);
     ranked.truncate(MAX_EXAMPLES);
-    ranked.sort_unstable_by_key(|&(_, i)| i);
+    sort_by(&mut ranked, |&(_, i)| [i as u64, 0, 0, 0]);
     ranked.into_iter().map(|(_, i)| unique[i].1).collect()
 }
 

@@ -21,6 +21,7 @@ use std::fmt::Write;
 use serde::{Deserialize, Serialize};
 
 use super::{content, excerpt, name_in, nested};
+use crate::order::{Key, sort_by};
 use crate::overview::omits;
 use crate::report::{
     At, FlagKind, Hedge, NameEntry, NameKind, QuantityKind, Quote, Report, WhenKind,
@@ -222,12 +223,27 @@ struct Candidate {
     position: (usize, usize),
 }
 
+/// Sorts `items` stably by their candidate's rank, then position: a key of
+/// five numbers, so two stable sorts, the minor part first.
+fn by_rank_then_position<T>(items: &mut Vec<T>, candidate: impl Fn(&T) -> &Candidate) {
+    sort_by(items, |t| position_key(candidate(t)));
+    sort_by(items, |t| {
+        let [a, b, c] = candidate(t).rank;
+        [a as u64, b as u64, c as u64, 0]
+    });
+}
+
+/// A candidate's position as a sort key.
+fn position_key(c: &Candidate) -> Key {
+    [c.position.0 as u64, c.position.1 as u64, 0, 0]
+}
+
 /// The `max` best-ranked candidates in text order, and how many there were.
 fn best(mut candidates: Vec<Candidate>, max: usize) -> (Vec<String>, usize) {
     let total = candidates.len();
-    candidates.sort_by_key(|c| (c.rank, c.position));
+    by_rank_then_position(&mut candidates, |c| c);
     candidates.truncate(max);
-    candidates.sort_by_key(|c| c.position);
+    sort_by(&mut candidates, position_key);
     (candidates.into_iter().map(|c| c.text).collect(), total)
 }
 
@@ -248,7 +264,9 @@ fn names(report: &Report, source: usize, kinds: &[NameKind]) -> (Vec<String>, us
             ))
         })
         .collect();
-    found.sort_by_key(|(count, first, _)| (usize::MAX - count, *first));
+    sort_by(&mut found, |&(count, (sentence, start), _)| {
+        [u64::MAX - count as u64, sentence as u64, start as u64, 0]
+    });
     let total = found.len();
     let entries = found
         .into_iter()
@@ -453,7 +471,7 @@ fn quotes(report: &Report, source: usize) -> (Vec<String>, usize) {
         .iter()
         .map(|pieces| quotation(report, source, pieces))
         .collect();
-    candidates.sort_by_key(|(_, c)| (c.rank, c.position));
+    by_rank_then_position(&mut candidates, |(_, c)| c);
     let mut speakers: Vec<(Option<&str>, usize)> = Vec::new();
     for (speaker, candidate) in &mut candidates {
         let nth = match speakers.iter_mut().find(|(s, _)| s == speaker) {
@@ -535,7 +553,10 @@ pub(crate) fn omitted(report: &Report, source: usize) -> Vec<usize> {
         .filter(|g| omits(g, source, 2))
         .map(|g| g.id)
         .collect();
-    groups.sort_by_key(|&g| usize::MAX - report.groups.get(g).map_or(0, |g| g.members.len()));
+    sort_by(&mut groups, |&g| {
+        let reported = report.groups.get(g).map_or(0, |g| g.members.len());
+        [u64::MAX - reported as u64, 0, 0, 0]
+    });
     groups
 }
 

@@ -135,7 +135,9 @@ impl Report {
                 flag: self.conflict_at(&at, kind),
             })
             .collect();
-        items.sort_by_key(|i| (i.at.source, i.at.start, i.at.end));
+        crate::order::sort_by(&mut items, |i| {
+            [i.at.source as u64, i.at.start as u64, i.at.end as u64, 0]
+        });
         items
     }
 

@@ -278,36 +278,8 @@ fn fnv(word: &str) -> u64 {
     })
 }
 
-/// Sorts `items` stably by `key`. Every sort of the facts stage goes through
-/// here (or sorts the same `([u64; 4], usize)` pairs), so the WebAssembly holds
-/// one sort routine instead of one per call site.
-pub(crate) fn sort_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> [u64; 4]) {
-    let mut keyed: Vec<([u64; 4], usize)> =
-        items.iter().enumerate().map(|(i, t)| (key(t), i)).collect();
-    keyed.sort_unstable();
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(keyed.iter().filter_map(|&(_, i)| slots.get_mut(i)?.take()));
-}
-
-/// `items` sorted by `key` and cut into runs of equal keys (in key order):
-/// a grouping without a map.
-pub(crate) fn runs_by<T: Copy>(items: &[T], key: impl Fn(&T) -> [u64; 4]) -> Vec<Vec<T>> {
-    let mut keyed: Vec<([u64; 4], usize)> =
-        items.iter().enumerate().map(|(i, t)| (key(t), i)).collect();
-    keyed.sort_unstable();
-    let mut out: Vec<Vec<T>> = Vec::new();
-    let mut last = None;
-    for (k, i) in keyed {
-        if last != Some(k) {
-            out.push(Vec::new());
-            last = Some(k);
-        }
-        if let Some(run) = out.last_mut() {
-            run.push(items[i]);
-        }
-    }
-    out
-}
+/// The stage sorts through the engine's one sort routine (see [`crate::order`]).
+pub(crate) use crate::order::{runs_by, sort_by};
 
 /// A number written with digits and at most one decimal point ("1300",
 /// "5.5"), read without `f64::from_str` (whose tables would weigh on the wasm).
@@ -508,15 +480,6 @@ mod tests {
         assert_eq!(decimal("."), None);
         assert_eq!(decimal(""), None);
         assert_eq!(decimal("1.2.3"), None);
-    }
-
-    #[test]
-    fn sorting_is_stable_and_runs_group_equal_keys() {
-        let mut items = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd')];
-        sort_by(&mut items, |&(k, _)| [k, 0, 0, 0]);
-        assert_eq!(items, [(1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
-        let runs = runs_by(&[3u64, 1, 3, 2], |&k| [k, 0, 0, 0]);
-        assert_eq!(runs, [vec![1], vec![2], vec![3, 3]]);
     }
 
     #[test]

@@ -399,7 +399,7 @@ pub(crate) fn extract(set: &Set<'_>) -> Names {
         .filter(|t| t.class == WordClass::Name)
         .map(|t| t.key)
         .collect();
-    keys.sort_unstable();
+    sort_by(&mut keys, |&k| [u64::from(k), 0, 0, 0]);
     keys.dedup();
     let name_keys = NameKeys(keys);
     let mut raws: Vec<Raw> = Vec::new();
@@ -646,15 +646,14 @@ impl Raw {
 /// surname ("Trump" after "President Donald Trump", "Bradley Bowman" after
 /// "…,” Bowman said"); the rest are other names.
 fn classify_by_surname(raws: &mut [Raw]) {
-    let mut surnames: Vec<String> = raws
+    // A set of surnames, as the stage's interner type: no sort of strings.
+    let surnames: KeyMap<String, u32> = raws
         .iter()
         .filter(|r| r.is_person())
-        .map(|r| r.last_key.clone())
+        .map(|r| (r.last_key.clone(), 0))
         .collect();
-    surnames.sort_unstable();
-    surnames.dedup();
     for raw in raws.iter_mut() {
-        if raw.kind.is_none() && surnames.binary_search(&raw.last_key).is_ok() {
+        if raw.kind.is_none() && surnames.contains_key(&raw.last_key) {
             raw.kind = Some(NameKind::Person);
         }
         if raw.kind.is_none() {

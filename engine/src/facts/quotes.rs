@@ -736,7 +736,7 @@ fn matches(set: &Set<'_>, pieces: &[Piece]) -> Vec<Vec<usize>> {
         }
         firsts.extend(heads);
     }
-    firsts.sort_unstable();
+    sort_by(&mut firsts, |&p| [p as u64, 0, 0, 0]);
     scored.extend(candidates(set, pieces, &firsts));
     // Best first: the score as a fixed-point number, descending.
     sort_by(&mut scored, |&(score, a, b)| {

@@ -43,7 +43,7 @@ pub(crate) fn find(set: &Set<'_>, inside: &[Vec<bool>]) -> Vec<SharedWording> {
             }
         }
     }
-    windows.sort_unstable();
+    crate::order::sort_keyed(&mut windows);
     // Seeds as ([a, b, position in a, position in b], 0), sorted by pair. Each
     // place of a window is linked to the window's first place in another
     // source only (a star, not every pair), so the work stays linear even
@@ -71,7 +71,7 @@ pub(crate) fn find(set: &Set<'_>, inside: &[Vec<bool>]) -> Vec<SharedWording> {
             seeds.push((seed, 0));
         }
     }
-    seeds.sort_unstable();
+    crate::order::sort_keyed(&mut seeds);
     let totals: Vec<usize> = (0..set.sources.len())
         .map(|s| {
             set.sentences

@@ -52,7 +52,7 @@ pub(super) fn where_flag(flag: &Flag) -> String {
         return format!("group {g}");
     }
     let mut groups: Vec<usize> = flag.sides.iter().filter_map(|s| s.at.group).collect();
-    groups.sort_unstable();
+    crate::order::sort_by(&mut groups, |&g| [g as u64, 0, 0, 0]);
     groups.dedup();
     match groups.as_slice() {
         [] => "no group".to_owned(),

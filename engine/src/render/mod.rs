@@ -152,13 +152,13 @@ fn notices(report: &Report, out: &mut String) {
 }
 
 fn group_heading(report: &Report, group: &Group) -> String {
-    let mut kinds: Vec<DivergenceKind> = group
-        .members
-        .iter()
-        .flat_map(|m| m.differences.iter().copied())
-        .collect();
-    kinds.sort_unstable();
-    kinds.dedup();
+    let kinds = crate::classify::distinct(
+        group
+            .members
+            .iter()
+            .flat_map(|m| m.differences.iter().copied())
+            .collect(),
+    );
     let status = match group.status {
         Status::Agree => "agree".to_owned(),
         Status::Unique => "unique".to_owned(),
