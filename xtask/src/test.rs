@@ -7,8 +7,10 @@ use anyhow::{Result, bail};
 
 use crate::{axe, browser, dist, project};
 
-/// The most `dist/crosscheck.html` may weigh, in bytes.
-const DIST_BUDGET_BYTES: u64 = 700 * 1000;
+/// The most `dist/crosscheck.html` may weigh, in bytes: a guard against
+/// regressions, about 10% above the 537 KB it weighs now (issue #8's target,
+/// 350 KB gzipped, is measured by `cargo xtask bench`, not here).
+const DIST_BUDGET_BYTES: u64 = 600 * 1000;
 
 /// Runs the whole suite.
 pub fn run() -> Result<()> {
