@@ -1,5 +1,6 @@
 //! The background comparison's status: a progress bar with the stage and a Cancel button, or, after a cancel, a way to start again.
 
+use crosscheck_engine::render::thousands;
 use crosscheck_engine::{Progress, Stage};
 use yew::prelude::*;
 
@@ -59,7 +60,7 @@ pub fn analysis_status(props: &AnalysisStatusProps) -> Html {
             html! {
                 <div class="analysis-status" role="region" aria-label="Comparison in progress">
                     <label for="analysis-progress">
-                        { format!("Comparing {articles} articles ({} words)", thousands(words)) }
+                        { format!("Comparing {articles} articles ({} words)", thousands(words as u64)) }
                         <span class="stage" role="status">{ format!(": {}", stage_words(progress.stage)) }</span>
                     </label>
                     <div class="analysis-bar">
@@ -97,31 +98,5 @@ fn stage_words(stage: Stage) -> &'static str {
         Stage::Diffing => "comparing the wording…",
         Stage::Facts => "checking numbers, dates, names and quotes…",
         Stage::Done => "done",
-    }
-}
-
-/// 81234 → "81,234".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::thousands;
-
-    #[test]
-    fn thousands_are_separated_by_commas() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(81_234), "81,234");
-        assert_eq!(thousands(1_000_000), "1,000,000");
     }
 }

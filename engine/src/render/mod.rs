@@ -307,6 +307,27 @@ pub fn source_letter(index: usize) -> String {
     letters.iter().rev().collect()
 }
 
+/// A count as people write it, with commas between thousands.
+///
+/// ```
+/// use crosscheck_engine::render::thousands;
+/// assert_eq!(
+///     [0, 999, 81_234, 1_000_000, 1_234_567].map(thousands),
+///     ["0", "999", "81,234", "1,000,000", "1,234,567"]
+/// );
+/// ```
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// Line breaks inside a sentence shown as spaces, so each member stays on one row.
 fn one_line(text: &str) -> String {
     text.split(['\n', '\r'])

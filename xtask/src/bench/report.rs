@@ -7,6 +7,7 @@ use std::fmt;
 use std::process::Command;
 use std::time::Duration;
 
+use crosscheck_engine::render::thousands;
 use serde_json::Value;
 
 use super::collatex::Outcome;
@@ -391,27 +392,12 @@ fn duration(value: Option<Duration>) -> String {
     value.map_or("?".to_owned(), |d| ms(d.as_secs_f64() * 1e3))
 }
 
-/// 12345 as "12,345".
-fn thousands(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn figures_read_as_people_write_them() {
-        assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(thousands(999), "999");
         assert_eq!(ms(4.256), "4.26 ms");
         assert_eq!(ms(1234.4), "1234 ms");
         assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
