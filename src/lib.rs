@@ -18,7 +18,6 @@ pub mod labels;
 pub mod library;
 pub mod messages;
 pub mod route;
-pub mod sorting;
 pub mod state;
 pub mod storage;
 pub mod view_model;

@@ -23,7 +23,7 @@ pub fn grid_rows(comparison: &Comparison, state: &UiState) -> Vec<usize> {
     if let Order::SourceOrder(set_index) = state.order
         && let Some(source) = comparison.report_index(set_index)
     {
-        crate::sorting::sort_by_key(&mut rows, |&id| {
+        crosscheck_engine::order::sort_by(&mut rows, |&id| {
             let (side, position) = position_in(report, &report.groups[id], source);
             [side as u64, position as u64, 0, 0]
         });

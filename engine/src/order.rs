@@ -107,6 +107,13 @@ mod tests {
     }
 
     #[test]
+    fn equal_keys_keep_their_order() {
+        let mut words = vec!["pear", "fig", "apple", "kiwi", "plum"];
+        sort_by(&mut words, |w| [w.len() as u64, 0, 0, 0]);
+        assert_eq!(words, ["fig", "pear", "kiwi", "plum", "apple"]);
+    }
+
+    #[test]
     fn later_numbers_break_ties_of_earlier_ones() {
         check(
             &[(2, 1), (1, 9), (2, 0), (1, 3)],

@@ -265,7 +265,7 @@ fn flag_kinds(
         .flags_for_group(group)
         .map(|f| f.kind)
         .collect();
-    crate::sorting::sort_by_key(&mut kinds, |&kind| [kind as u64, 0, 0, 0]);
+    crosscheck_engine::order::sort_by(&mut kinds, |&kind| [kind as u64, 0, 0, 0]);
     kinds.dedup();
     kinds
 }

@@ -79,7 +79,7 @@ pub fn PairView(props: &PairViewProps) -> Html {
 /// Groups in the left source's order, then the right source's own.
 fn pair_rows(report: &Report) -> Vec<usize> {
     let mut rows: Vec<&Group> = report.groups.iter().collect();
-    crate::sorting::sort_by_key(&mut rows, |g| {
+    crosscheck_engine::order::sort_by(&mut rows, |g| {
         let first = &g.members[0];
         [first.source as u64, first.sentence as u64, g.id as u64, 0]
     });
