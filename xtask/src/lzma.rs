@@ -162,13 +162,17 @@ pub mod tests {
         out
     }
 
-    /// The decoder module, built once per test process.
+    /// The decoder module, built once per test process under a name of its
+    /// own, then renamed into one shared place (a rename is atomic, so test
+    /// runs side by side never read a half-written file, and none is left behind).
     fn decoder_wasm() -> &'static Path {
         static BUILT: OnceLock<PathBuf> = OnceLock::new();
         BUILT.get_or_init(|| {
-            let path = project::target_dir()
-                .join(format!("lzma-decoder-test-{}.wasm", std::process::id()));
-            build_decoder(&path).unwrap();
+            let dir = project::target_dir();
+            let building = dir.join(format!("lzma-decoder-test-{}.wasm", std::process::id()));
+            build_decoder(&building).unwrap();
+            let path = dir.join("lzma-decoder-test.wasm");
+            std::fs::rename(&building, &path).unwrap();
             path
         })
     }
