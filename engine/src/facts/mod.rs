@@ -300,37 +300,9 @@ pub(crate) fn decimal(text: &str) -> Option<f64> {
     Some(value)
 }
 
-/// A hasher for keys that already are hashes or small ids (no need for SipHash's protection).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-/// A hash map keyed by ids or hashes.
-pub(crate) type KeyMap<K, V> =
-    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<KeyHasher>>;
+/// A hash map keyed by ids, hashes or short words: the engine's one fast
+/// hasher (Fx; no need for SipHash's protection against chosen keys).
+pub(crate) type KeyMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Bits for the short word lists a token can be on, looked up once per token.
 pub(crate) mod role {
