@@ -18,7 +18,8 @@ fn stderr(output: &Output) -> String {
 }
 
 fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("crosscheck-cli-test-{}", std::process::id()));
+    // Under the target directory, which `cargo clean` empties, so runs leave nothing in /tmp.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-test");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("temp file");
