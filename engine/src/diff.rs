@@ -49,21 +49,28 @@ pub struct MemberDiff {
     pub variants: Vec<(usize, usize)>,
 }
 
-/// How one token is marked, before marks are merged into runs.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// How one token is marked, before marks are merged into runs. Small and
+/// `Copy` (reference words as token indices, not byte ranges), since there is
+/// one per word of every compared sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Label {
     kind: MarkKind,
     /// Tokens with the same run id and kind merge into one mark.
-    run: usize,
-    variant_of: Option<Range<usize>>,
-    against: Option<Range<usize>>,
+    run: u32,
+    /// The reference's token this one is a variant spelling of.
+    variant_of: Option<u32>,
+    /// The reference's tokens `start..end` this one replaces.
+    against: Option<(u32, u32)>,
 }
 
 impl Label {
-    fn shared() -> Self {
+    const SHARED: Label = Label::whole(MarkKind::Shared, 0);
+
+    /// A label with no reference words attached.
+    const fn whole(kind: MarkKind, run: u32) -> Self {
         Label {
-            kind: MarkKind::Shared,
-            run: 0,
+            kind,
+            run,
             variant_of: None,
             against: None,
         }
@@ -140,7 +147,7 @@ impl WordDiffer {
 /// Compares `member` with `reference`.
 pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
     let (old, new) = (Keys(reference.tokens), Keys(member.tokens));
-    let mut labels = vec![Label::shared(); member.tokens.len()];
+    let mut labels = vec![Label::SHARED; member.tokens.len()];
     let mut result = MemberDiff::default();
     let ops = capture_diff(
         Algorithm::Myers,
@@ -149,8 +156,7 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
         &new,
         0..member.tokens.len(),
     );
-    for (run, op) in ops.into_iter().enumerate() {
-        let run = run + 1;
+    for (run, op) in (1..).zip(ops) {
         match op {
             DiffOp::Equal {
                 old_index,
@@ -160,7 +166,7 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
                 for i in 0..len {
                     let (r, m) = (old_index + i, new_index + i);
                     if is_variant(reference, member, r, m) {
-                        labels[m].variant_of = Some(reference.tokens[r].range.clone());
+                        labels[m].variant_of = Some(r as u32);
                         labels[m].run = run;
                         result.variants.push((r, m));
                     }
@@ -177,12 +183,7 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
                 new_index, new_len, ..
             } => {
                 for label in &mut labels[new_index..new_index + new_len] {
-                    *label = Label {
-                        kind: MarkKind::OnlyHere,
-                        run,
-                        variant_of: None,
-                        against: None,
-                    };
+                    *label = Label::whole(MarkKind::OnlyHere, run);
                 }
                 result.changed_member.extend(new_index..new_index + new_len);
             }
@@ -192,13 +193,13 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
                 new_index,
                 new_len,
             } => {
-                let against = span(reference.tokens, old_index..old_index + old_len);
+                let against = Some((old_index as u32, (old_index + old_len) as u32));
                 for label in &mut labels[new_index..new_index + new_len] {
                     *label = Label {
                         kind: MarkKind::Differs,
                         run,
                         variant_of: None,
-                        against: against.clone(),
+                        against,
                     };
                 }
                 result
@@ -212,7 +213,7 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
         }
     }
     forgive_moves(reference, member, &mut labels, &mut result);
-    result.marks = marks(member, &labels);
+    result.marks = marks(member, &labels, reference.tokens);
     result
 }
 
@@ -250,7 +251,7 @@ fn forgive_moves(
                 let r = available.swap_remove(at);
                 result.changed_reference.retain(|&x| x != r);
                 result.replaced_reference.retain(|&x| x != r);
-                labels[m] = Label::shared();
+                labels[m] = Label::SHARED;
             }
             None => kept_member.push(m),
         }
@@ -261,30 +262,20 @@ fn forgive_moves(
 /// Marks for the reference itself: a word is differs when some member
 /// replaced it, only-here when some member lacks it, shared otherwise.
 pub fn reference_marks(reference: Side<'_>, diffs: &[MemberDiff]) -> Vec<RawMark> {
-    let mut labels = vec![Label::shared(); reference.tokens.len()];
+    let mut labels = vec![Label::SHARED; reference.tokens.len()];
     for diff in diffs {
         for &r in &diff.changed_reference {
             if labels[r].kind == MarkKind::Shared {
-                labels[r] = Label {
-                    kind: MarkKind::OnlyHere,
-                    run: 1,
-                    variant_of: None,
-                    against: None,
-                };
+                labels[r] = Label::whole(MarkKind::OnlyHere, 1);
             }
         }
     }
     for diff in diffs {
         for &r in &diff.replaced_reference {
-            labels[r] = Label {
-                kind: MarkKind::Differs,
-                run: 1,
-                variant_of: None,
-                against: None,
-            };
+            labels[r] = Label::whole(MarkKind::Differs, 1);
         }
     }
-    marks(reference, &labels)
+    marks(reference, &labels, &[])
 }
 
 /// One mark covering a whole sentence.
@@ -301,8 +292,10 @@ pub fn whole(sentence: &Range<usize>, kind: MarkKind) -> Vec<RawMark> {
 fn is_variant(reference: Side<'_>, member: Side<'_>, r: usize, m: usize) -> bool {
     let (a, b) = (&reference.tokens[r], &member.tokens[m]);
     let flagged = a.spelling == Spelling::Variant || b.spelling == Spelling::Variant;
+    let (a_text, b_text) = (&reference.text[a.range.clone()], &member.text[b.range.clone()]);
     flagged
-        && fold_plain(&reference.text[a.range.clone()]) != fold_plain(&member.text[b.range.clone()])
+        && a_text != b_text
+        && fold_plain(a_text) != fold_plain(b_text)
 }
 
 /// Lower case only, diacritics kept: "Peña" and "Pena" differ here.
@@ -315,27 +308,25 @@ fn fold_plain(word: &str) -> String {
     }
 }
 
-/// The byte range from the first to the last of `tokens[range]`.
-fn span(tokens: &[Token], range: Range<usize>) -> Option<Range<usize>> {
-    let first = tokens.get(range.start)?;
-    let last = tokens.get(range.end.checked_sub(1)?)?;
-    Some(first.range.start..last.range.end)
-}
-
-/// Turns per-token labels into marks covering the whole sentence.
-fn marks(side: Side<'_>, labels: &[Label]) -> Vec<RawMark> {
-    let mut marks = Marks::default();
+/// Turns per-token labels into marks covering the whole sentence; the
+/// labels' reference words are tokens of `reference`.
+fn marks(side: Side<'_>, labels: &[Label], reference: &[Token]) -> Vec<RawMark> {
+    let mut marks = Marks {
+        out: Vec::new(),
+        last_run: u32::MAX,
+        reference,
+    };
     let mut at = side.sentence.start;
     for (index, token) in side.tokens.iter().enumerate() {
         if token.range.start > at {
             let gap = gap_label(labels.get(index.wrapping_sub(1)), labels.get(index));
             marks.push(at..token.range.start, gap);
         }
-        marks.push(token.range.clone(), labels[index].clone());
+        marks.push(token.range.clone(), labels[index]);
         at = token.range.end;
     }
     if side.sentence.end > at {
-        marks.push(at..side.sentence.end, Label::shared());
+        marks.push(at..side.sentence.end, Label::SHARED);
     }
     marks.out
 }
@@ -346,30 +337,23 @@ fn gap_label(before: Option<&Label>, after: Option<&Label>) -> Label {
         (Some(b), Some(a)) if b.kind == a.kind && b.run == a.run && b.kind != MarkKind::Shared => {
             Label {
                 variant_of: None,
-                ..b.clone()
+                ..*b
             }
         }
-        _ => Label::shared(),
+        _ => Label::SHARED,
     }
 }
 
 /// Marks being built: a piece of text joins the last mark when both have the
 /// same kind and run (and neither is a variant), else it starts a new one.
-struct Marks {
+struct Marks<'a> {
     out: Vec<RawMark>,
-    last_run: usize,
+    last_run: u32,
+    /// The tokens the labels' reference words index.
+    reference: &'a [Token],
 }
 
-impl Default for Marks {
-    fn default() -> Self {
-        Marks {
-            out: Vec::new(),
-            last_run: usize::MAX,
-        }
-    }
-}
-
-impl Marks {
+impl Marks<'_> {
     fn push(&mut self, range: Range<usize>, label: Label) {
         if let Some(last) = self.out.last_mut()
             && last.kind == label.kind
@@ -381,11 +365,14 @@ impl Marks {
             return;
         }
         self.last_run = label.run;
+        let token = |index: u32| self.reference.get(index as usize).map(|t| &t.range);
         self.out.push(RawMark {
             range,
             kind: label.kind,
-            variant_of: label.variant_of,
-            against: label.against,
+            variant_of: label.variant_of.and_then(token).cloned(),
+            against: label.against.and_then(|(first, end)| {
+                Some(token(first)?.start..token(end.checked_sub(1)?)?.end)
+            }),
         });
     }
 }

@@ -581,6 +581,10 @@ impl Normalizer {
 /// "last week", "this year", "next month": the key of a period word led by
 /// a relative word with only spaces (`gap`) between, or `None`.
 fn relative_period(previous: &str, gap: &str, word: &str) -> Option<String> {
+    // "week", "month", "year" (4 or 5 letters) and "weekend" (7).
+    if !matches!(word.len(), 4 | 5 | 7) {
+        return None;
+    }
     let period = PERIODS.iter().find(|p| word.eq_ignore_ascii_case(p))?;
     let modifier = RELATIVE.iter().find(|r| previous.eq_ignore_ascii_case(r))?;
     gap.bytes()
@@ -636,6 +640,19 @@ pub(crate) fn is_acronym(word: &str) -> bool {
 /// opening quote, a colon or a dash, so a capital there opens a clause rather
 /// than marking a name. (A word itself never ends in one of those.)
 fn follows_opening(gap: &str) -> bool {
+    // Most gaps are one space or ASCII punctuation: read their last byte.
+    match gap.bytes().rev().find(|b| !b.is_ascii_whitespace()) {
+        None => false,
+        Some(b) if b.is_ascii() => {
+            matches!(b, b'"' | b'\'' | b':' | b'(' | b'[' | b'-' | b'?' | b'!')
+        }
+        Some(_) => follows_opening_char(gap),
+    }
+}
+
+/// [`follows_opening`] for a gap that ends in a non-ASCII character (a curly
+/// quote, a dash, or Unicode white space before them).
+fn follows_opening_char(gap: &str) -> bool {
     gap.trim_end().chars().next_back().is_some_and(|c| {
         matches!(
             c,
