@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use similar::{Algorithm, DiffOp, capture_diff};
+use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::config::Config;
 use crate::normalize::{Normalizer, Spelling, Token, fold};
@@ -146,16 +146,12 @@ impl WordDiffer {
 
 /// Compares `member` with `reference`.
 pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
-    let (old, new) = (Keys(reference.tokens), Keys(member.tokens));
+    // The keys as slices, like the quotation stage's diffs: one Myers in the wasm, not two.
+    let keys = |tokens: &[Token]| tokens.iter().map(|t| t.key).collect::<Vec<u32>>();
+    let (old, new) = (keys(reference.tokens), keys(member.tokens));
     let mut labels = vec![Label::SHARED; member.tokens.len()];
     let mut result = MemberDiff::default();
-    let ops = capture_diff(
-        Algorithm::Myers,
-        &old,
-        0..reference.tokens.len(),
-        &new,
-        0..member.tokens.len(),
-    );
+    let ops = capture_diff_slices(Algorithm::Myers, &old, &new);
     for (run, op) in (1..).zip(ops) {
         match op {
             DiffOp::Equal {
@@ -215,17 +211,6 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
     forgive_moves(reference, member, &mut labels, &mut result);
     result.marks = marks(member, &labels, reference.tokens);
     result
-}
-
-/// The tokens' keys, as the diff reads them (no copy into a vector of keys).
-struct Keys<'a>(&'a [Token]);
-
-impl std::ops::Index<usize> for Keys<'_> {
-    type Output = u32;
-
-    fn index(&self, index: usize) -> &u32 {
-        &self.0[index].key
-    }
 }
 
 /// A word the member has elsewhere in the sentence than the reference is

@@ -160,8 +160,8 @@ impl ImportError {
                 format!(
                     "{subject} is {}; Crosscheck takes up to {} per article. \
                      Save or paste just the article's text instead.",
-                    size(*bytes),
-                    size(MAX_FILE_BYTES)
+                    readable_size(*bytes),
+                    readable_size(MAX_FILE_BYTES)
                 )
             }
             ImportError::TooManyArticles { count } => format!(
@@ -266,7 +266,7 @@ impl fmt::Display for Notice {
 }
 
 /// A size for people: "820 KB", "7.3 MB", "just over 5 MB".
-pub(crate) fn size(bytes: usize) -> String {
+pub fn readable_size(bytes: usize) -> String {
     const KB: usize = 1024;
     const MB: usize = 1024 * KB;
     if bytes < MB {
@@ -335,11 +335,11 @@ mod tests {
 
     #[test]
     fn sizes_read_naturally() {
-        assert_eq!(size(1), "1 KB");
-        assert_eq!(size(839_000), "820 KB");
-        assert_eq!(size(5 * 1024 * 1024), "5 MB");
-        assert_eq!(size(5 * 1024 * 1024 + 1), "just over 5 MB");
-        assert_eq!(size(7_654_321), "7.2 MB");
+        assert_eq!(readable_size(1), "1 KB");
+        assert_eq!(readable_size(839_000), "820 KB");
+        assert_eq!(readable_size(5 * 1024 * 1024), "5 MB");
+        assert_eq!(readable_size(5 * 1024 * 1024 + 1), "just over 5 MB");
+        assert_eq!(readable_size(7_654_321), "7.2 MB");
     }
 
     #[test]

@@ -70,7 +70,7 @@ use crosscheck_engine::seeds::id_from_file;
 
 pub use decode::{Decoded, decode};
 pub use duplicate::{Duplicate, find_duplicate};
-pub use error::{FileKind, ImportError, Notice};
+pub use error::{FileKind, ImportError, Notice, readable_size};
 pub use limits::{MAX_ARTICLES, MAX_FILE_BYTES, check_article_count};
 pub use session::{
     Article, SCHEMA, Session, SessionError, Settings, parse_session, parse_session_bytes, to_json,

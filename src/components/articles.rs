@@ -76,8 +76,8 @@ fn import_session(file: File, context: LibraryContext) {
         let parsed = match bytes {
             Ok(bytes) => parse_session_bytes(&bytes).map_err(|e| e.message()),
             Err(ReadError::TooLarge(size)) => Err(format!(
-                "it is {:.1} MB, larger than a session can be",
-                size as f64 / 1e6
+                "it is {}, larger than a session can be",
+                crosscheck_import::readable_size(size)
             )),
             Err(ReadError::Failed) => Err("the browser could not read it".to_owned()),
         };

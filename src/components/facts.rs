@@ -81,7 +81,7 @@ pub fn FactsView(props: &ViewProps) -> Html {
                     { for facts.shared_wording.iter().map(|shared| html! {
                         <li>
                             { for shared.sources.iter().zip(&shared.shares).map(|(&s, share)| html! {
-                                <span class="name-form"><Badge index={comparison.set_index(s)} />{ format!(" {:.0}% of its words ", share * 100.0) }</span>
+                                <span class="name-form"><Badge index={comparison.set_index(s)} />{ format!(" {}% of its words ", (share * 100.0).round() as u32) }</span>
                             }) }
                             { format!("· {} words in {} run(s)", shared.words, shared.runs.len()) }
                             if let Some(run) = shared.runs.first() {
