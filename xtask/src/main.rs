@@ -7,6 +7,7 @@ mod axe;
 mod bench;
 mod browser;
 mod dist;
+mod imports;
 mod lzma;
 mod npm;
 mod project;

@@ -10,11 +10,13 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use wasm_bindgen_cli_support::Bindgen;
 
-use crate::project;
+use crate::{imports, project};
 
 /// The target the page's wasm is built for.
 pub const TARGET: &str = "wasm32-unknown-unknown";
 const APP_BIN: &str = "crosscheck-app";
+/// The module wasm-bindgen's glue provides the imports as (from `out_name`).
+const BINDGEN_MODULE: &str = "./crosscheck_bg.js";
 
 /// The bindgen output: JS glue (defines the global `wasm_bindgen`) and the final wasm bytes.
 pub struct Bundle {
@@ -56,9 +58,26 @@ pub fn bindgen(wasm: &Path) -> Result<Bundle> {
     let mut output = bindgen
         .generate_output()
         .with_context(|| format!("wasm-bindgen failed on {}", wasm.display()))?;
+    let names: Vec<String> = output
+        .wasm_mut()
+        .imports
+        .iter()
+        .filter(|import| import.module == BINDGEN_MODULE)
+        .map(|import| import.name.clone())
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let shortened = imports::shorten(output.js(), BINDGEN_MODULE, &names)?;
+    let module = output.wasm_mut();
+    let mut short = shortened.names.into_iter();
+    for import in module.imports.iter_mut() {
+        if import.module == BINDGEN_MODULE {
+            import.module = imports::MODULE.to_owned();
+            import.name = short.next().expect("one short name per import");
+        }
+    }
     Ok(Bundle {
-        glue_js: output.js().to_owned(),
-        wasm: output.wasm_mut().emit_wasm(),
+        glue_js: shortened.glue,
+        wasm: module.emit_wasm(),
     })
 }
 
