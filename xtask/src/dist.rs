@@ -9,14 +9,15 @@
 //!
 //! The result is one file that works opened from disk (file://), where a page
 //! may not load separate .js or .wasm files, and from any static web server.
-//! It references nothing outside itself.
+//! It references nothing outside itself. Its CSS and JavaScript lose their
+//! comments and indentation on the way in ([`minify`]).
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use base64::Engine as _;
 
-use crate::{lzma, project, wasm};
+use crate::{lzma, minify, project, wasm};
 
 /// Where `cargo xtask dist` writes the page.
 pub fn output_path() -> PathBuf {
@@ -113,11 +114,11 @@ pub fn assemble(parts: &Parts) -> Result<String> {
     );
     let mut html = parts.shell.clone();
     for (slot, value) in [
-        (CSS_SLOT, escape_style(&parts.css)),
+        (CSS_SLOT, escape_style(&minify::css(&parts.css))),
         (ICON_SLOT, icon),
         (SEEDS_SLOT, escape_script(&parts.seeds_json)),
-        (GLUE_SLOT, escape_script(&parts.glue_js)),
-        (LZMA_SLOT, escape_script(&parts.lzma_js)),
+        (GLUE_SLOT, escape_script(&minify::js(&parts.glue_js)?)),
+        (LZMA_SLOT, escape_script(&minify::js(&parts.lzma_js)?)),
         (DECODER_SLOT, base85(&parts.decoder_wasm)),
         (WASM_SLOT, wasm_text),
     ] {

@@ -9,6 +9,7 @@ mod browser;
 mod dist;
 mod imports;
 mod lzma;
+mod minify;
 mod npm;
 mod project;
 mod test;
