@@ -24,7 +24,7 @@ use crate::answers::{Answers, KeyShown};
 use crate::boot::Start;
 use crate::comparison::{Choice, PairComparison};
 use crate::components::articles::{ArticlesView, LibraryContext};
-use crate::components::class_kit::ClassKitView;
+use crate::components::class_kit::class_kit_view;
 use crate::components::exercise::ExerciseView;
 use crate::components::facts::FactsView;
 use crate::components::grid::{AlignedGrid, ViewProps};
@@ -229,7 +229,7 @@ fn Workspace(props: &WorkspaceProps) -> Html {
             <ExerciseView view={view_props.clone()} questions={props.questions.clone()}
                 answers={Rc::new((*props.answers).clone())} on_answer={props.answers.dispatcher().to_callback()} />
         },
-        View::Class => html! { <ClassKitView ..view_props.clone() /> },
+        View::Class => class_kit_view(&view_props),
         View::Articles => html! { <ArticlesView /> },
         View::Help => help_view(),
     };

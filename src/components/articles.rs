@@ -13,7 +13,7 @@ use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::components::paste_form::PasteForm;
-use crate::components::source_name::Badge;
+use crate::components::source_name::badge;
 use crate::files;
 use crate::importing::{self, Outcome, ReadError};
 use crate::library::{Field, LibraryAction};
@@ -190,7 +190,7 @@ fn ArticleRow(props: &ArticleRowProps) -> Html {
     html! {
         <li class="article-row" data-article={source.id.clone()}>
             <div class="article-head">
-                <Badge {index} />
+                { badge(index) }
                 <span class="article-file">{ source.file.clone().unwrap_or_else(|| source.id.clone()) }</span>
                 <span class="words">{ format!("{words} words") }</span>
                 if let Some(url) = &props.article.url {

@@ -15,9 +15,9 @@ use crate::export::{ExportError, file_name, page_with_set};
 use crate::files;
 use crate::messages::Message;
 
-/// The view.
-#[component]
-pub fn ClassKitView(props: &ViewProps) -> Html {
+/// The Class view: hand-out, exercise editor, worksheet and downloads (a
+/// function, not a component: its parts are components; see `components/mod.rs`).
+pub fn class_kit_view(props: &ViewProps) -> Html {
     html! {
         <div class="class-kit">
             <HandOut />

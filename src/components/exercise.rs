@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::answers::{Answers, AnswersAction, KeyShown};
 use crate::comparison::Comparison;
 use crate::components::grid::ViewProps;
-use crate::components::source_name::Badge;
+use crate::components::source_name::badge;
 use crate::files;
 use crate::labels::source_letter;
 use crate::state::{Action, Mode};
@@ -113,8 +113,8 @@ pub fn ExerciseView(props: &ExerciseProps) -> Html {
                 </ol>
                 <ExerciseArticles comparison={comparison.clone()} {key_groups} />
             </div>
-            <ExerciseActions {revealed} answers={props.answers.clone()} asked={asked.clone()}
-                on_answer={props.on_answer.clone()} dispatch={props.view.dispatch.clone()} />
+            { exercise_actions(&ActionsProps { revealed, answers: props.answers.clone(), asked: asked.clone(),
+                on_answer: props.on_answer.clone(), dispatch: props.view.dispatch.clone() }) }
         </div>
     }
 }
@@ -187,7 +187,7 @@ fn ExerciseArticles(props: &ArticlesProps) -> Html {
                     html! {
                         <button type="button" class={classes!("pick", pressed.then_some("on"))} aria-pressed={pressed.to_string()}
                             onclick={Callback::from(move |_| shown.set(r))} title={name}>
-                            <Badge index={comparison.set_index(r)} />
+                            { badge(comparison.set_index(r)) }
                             <span class="visually-hidden">{ format!("Source {}", source_letter(comparison.set_index(r))) }</span>
                         </button>
                     }
@@ -236,7 +236,7 @@ fn plain_paragraphs(comparison: &Comparison, source: usize, key_groups: &[usize]
         .collect()
 }
 
-#[derive(Properties, PartialEq)]
+/// What the exercise's buttons need.
 struct ActionsProps {
     revealed: bool,
     answers: Rc<Answers>,
@@ -246,8 +246,7 @@ struct ActionsProps {
 }
 
 /// Reveal, print, save, clear.
-#[component]
-fn ExerciseActions(props: &ActionsProps) -> Html {
+fn exercise_actions(props: &ActionsProps) -> Html {
     let revealed = props.revealed;
     let reveal = {
         let (on_answer, dispatch) = (props.on_answer.clone(), props.dispatch.clone());

@@ -10,8 +10,8 @@ use yew::prelude::*;
 use crate::comparison::Comparison;
 use crate::components::grid::ViewProps;
 use crate::components::marked::MarkedSentence;
-use crate::components::numbers::NumbersAndDates;
-use crate::components::source_name::Badge;
+use crate::components::numbers::numbers_and_dates;
+use crate::components::source_name::badge;
 use crate::labels::{fill_sources, source_letter};
 use crate::state::Action;
 
@@ -56,8 +56,8 @@ pub fn FactsView(props: &ViewProps) -> Html {
                     { for facts.flags.iter().map(|flag| flag_item(comparison, flag, &props.dispatch)) }
                 </ul>
             </section>
-            <QuotesBySpeaker comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
-            <NumbersAndDates comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
+            { quotes_by_speaker(props) }
+            { numbers_and_dates(props) }
             <section aria-labelledby="names-title">
                 <h2 id="names-title" class="section-title">{ "Names and their spellings" }</h2>
                 <ul class="name-list">
@@ -67,7 +67,7 @@ pub fn FactsView(props: &ViewProps) -> Html {
                             { for name.forms.iter().map(|form| html! {
                                 <span class="name-form">
                                     { format!("“{}” ", form.text) }
-                                    { for form.sources.iter().map(|&s| html! { <Badge index={comparison.set_index(s)} /> }) }
+                                    { for form.sources.iter().map(|&s| html! { { badge(comparison.set_index(s)) } }) }
                                 </span>
                             }) }
                         </li>
@@ -81,7 +81,7 @@ pub fn FactsView(props: &ViewProps) -> Html {
                     { for facts.shared_wording.iter().map(|shared| html! {
                         <li>
                             { for shared.sources.iter().zip(&shared.shares).map(|(&s, share)| html! {
-                                <span class="name-form"><Badge index={comparison.set_index(s)} />{ format!(" {}% of its words ", (share * 100.0).round() as u32) }</span>
+                                <span class="name-form">{ badge(comparison.set_index(s)) }{ format!(" {}% of its words ", (share * 100.0).round() as u32) }</span>
                             }) }
                             { format!("· {} words in {} run(s)", shared.words, shared.runs.len()) }
                             if let Some(run) = shared.runs.first() {
@@ -96,8 +96,7 @@ pub fn FactsView(props: &ViewProps) -> Html {
 }
 
 /// Quotations grouped by who said them; a quotation several sources carry is shown side by side with its word marks.
-#[component]
-fn QuotesBySpeaker(props: &ViewProps) -> Html {
+fn quotes_by_speaker(props: &ViewProps) -> Html {
     let comparison = &props.comparison;
     let facts = &comparison.report.facts;
     let speakers = facts.quotes_by_speaker();
@@ -118,7 +117,7 @@ fn QuotesBySpeaker(props: &ViewProps) -> Html {
                                         facts.quote_groups.get(g).map(|group| quote_group(comparison, group))
                                     }
                                     None => Some(html! {
-                                        <li class="quote"><Badge index={comparison.set_index(quote.at.source)} />{ format!(" “{}”", quote.text) }</li>
+                                        <li class="quote">{ badge(comparison.set_index(quote.at.source)) }{ format!(" “{}”", quote.text) }</li>
                                     }),
                                 }) }
                             </ul>
@@ -146,7 +145,7 @@ fn quote_group(comparison: &Comparison, group: &QuoteGroup) -> Html {
                     let piece = SentenceReport { start: member.at.start, end: member.at.end, text: text.to_owned(), ..sentence.clone() };
                     html! {
                         <li>
-                            <Badge index={comparison.set_index(member.at.source)} />
+                            { badge(comparison.set_index(member.at.source)) }
                             <span class="quote-relation">{ relation_label(member.relation) }</span>
                             <MarkedSentence sentence={piece} marks={member.marks.clone()} is_reference={index == group.reference} />
                         </li>
@@ -179,7 +178,7 @@ fn flag_item(comparison: &Comparison, flag: &Flag, dispatch: &Callback<Action>) 
             </p>
             <ul class="flag-sides">
                 { for flag.sides.iter().map(|side| html! {
-                    <li><Badge index={comparison.set_index(side.at.source)} />{ format!(" “{}”", side.text) }</li>
+                    <li>{ badge(comparison.set_index(side.at.source)) }{ format!(" “{}”", side.text) }</li>
                 }) }
             </ul>
             if let Some(group) = group {

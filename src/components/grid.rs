@@ -51,7 +51,7 @@ pub fn AlignedGrid(props: &ViewProps) -> Html {
     );
     html! {
         <>
-            <Toolbar comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
+            { toolbar(props) }
             { legend() }
             <p class="row-count" role="status">{ format!("Showing {} of {} pieces of information", rows.len(), comparison.report.groups.len()) }</p>
             <div class="grid-scroll" tabindex="0" role="region" aria-label="Aligned sentences (scrollable)">
@@ -120,8 +120,8 @@ fn after_next_frame(then: impl FnOnce() + 'static) {
     }
 }
 
-#[component]
-fn Toolbar(props: &ViewProps) -> Html {
+/// Filters, search and exports above the grid (a function: it redraws with the grid).
+fn toolbar(props: &ViewProps) -> Html {
     let state = &props.state;
     let counts = filter_counts(&props.comparison);
     let oninput = props.dispatch.reform(|event: InputEvent| {

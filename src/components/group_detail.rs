@@ -7,30 +7,19 @@ use yew::prelude::*;
 use crate::comparison::Comparison;
 use crate::components::group_summary::spoken_summary;
 use crate::components::marked::MarkedSentence;
-use crate::components::source_name::Badge;
+use crate::components::source_name::badge;
 use crate::labels::{group_heading, source_letter};
 
-/// Properties of [`GroupDetail`].
-#[derive(Properties, PartialEq)]
-pub struct GroupDetailProps {
-    /// The comparison.
-    pub comparison: Rc<Comparison>,
-    /// The group to show (report group id).
-    pub group_id: usize,
-    /// Closes the panel.
-    pub on_close: Callback<()>,
-}
-
-/// The opened group.
-#[component]
-pub fn GroupDetail(props: &GroupDetailProps) -> Html {
-    let comparison = &props.comparison;
-    let Some(group) = comparison.report.groups.get(props.group_id) else {
+/// The opened group (report group `group_id`); `on_close` closes the panel.
+/// A function, not a component: its close callback is new at every redraw of
+/// the reading view, so a component would redraw anyway.
+pub fn group_detail(comparison: &Rc<Comparison>, group_id: usize, on_close: &Callback<()>) -> Html {
+    let Some(group) = comparison.report.groups.get(group_id) else {
         return Html::default();
     };
     let count = comparison.report.sources.len();
     let letter = |s: usize| source_letter(comparison.set_index(s));
-    let onclick = props.on_close.reform(|_| ());
+    let onclick = on_close.reform(|_| ());
     html! {
         <aside class="group-detail" aria-label="How the sources report this" aria-live="polite">
             <div class="detail-head">
@@ -45,7 +34,7 @@ pub fn GroupDetail(props: &GroupDetailProps) -> Html {
                     let is_reference = index == group.reference;
                     html! {
                         <li>
-                            <p class="detail-source"><Badge index={set} />{ " " }{ outlet }
+                            <p class="detail-source">{ badge(set) }{ " " }{ outlet }
                                 if is_reference && group.members.len() > 1 { <span class="ref-tag">{ "reference" }</span> }
                             </p>
                             if let Some(sentence) = comparison.report.sentence(member.source, member.sentence) {
@@ -60,7 +49,7 @@ pub fn GroupDetail(props: &GroupDetailProps) -> Html {
                     { "Not reported by: " }
                     { for group.missing.iter().map(|&s| {
                         let set = comparison.set_index(s);
-                        html! { <span class="missing-source"><Badge index={set} />{ " " }</span> }
+                        html! { <span class="missing-source">{ badge(set) }{ " " }</span> }
                     }) }
                 </p>
             }

@@ -9,13 +9,12 @@ use yew::prelude::*;
 use crate::comparison::Comparison;
 use crate::components::facts::flag_label;
 use crate::components::grid::ViewProps;
-use crate::components::source_name::Badge;
+use crate::components::source_name::badge;
 use crate::labels::{excerpt, source_letter};
 use crate::state::Action;
 
 /// The "Numbers and dates" section of the Facts view.
-#[component]
-pub fn NumbersAndDates(props: &ViewProps) -> Html {
+pub fn numbers_and_dates(props: &ViewProps) -> Html {
     let comparison = &props.comparison;
     let rows = comparison.report.numbers_and_dates();
     let count = comparison.report.sources.len();
@@ -33,7 +32,7 @@ pub fn NumbersAndDates(props: &ViewProps) -> Html {
                                 <th scope="col">{ "Sentence" }</th>
                                 { for (0..count).map(|r| {
                                     let set = comparison.set_index(r);
-                                    html! { <th scope="col"><Badge index={set} /><span class="visually-hidden">{ format!("Source {}", source_letter(set)) }</span></th> }
+                                    html! { <th scope="col">{ badge(set) }<span class="visually-hidden">{ format!("Source {}", source_letter(set)) }</span></th> }
                                 }) }
                             </tr>
                         </thead>

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::comparison::Comparison;
 use crate::components::grid::ViewProps;
-use crate::components::source_name::{Badge, SourceName};
+use crate::components::source_name::{SourceName, badge};
 use crate::labels::{excerpt, source_letter};
 use crate::state::Action;
 
@@ -23,8 +23,8 @@ pub fn OverviewView(props: &ViewProps) -> Html {
                 { for (0..comparison.report.sources.len()).map(|r| figure_card(comparison, r, &props.dispatch)) }
             </ul>
             <div class="matrices">
-                <CoverageMatrix comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
-                <SimilarityMatrix comparison={comparison.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
+                { coverage_matrix(props) }
+                { similarity_matrix(props) }
             </div>
         </div>
     }
@@ -61,8 +61,8 @@ fn figure_card(comparison: &Comparison, report_index: usize, dispatch: &Callback
 /// Most cells the coverage matrix draws.
 const MATRIX_CELLS: usize = 20_000;
 
-#[component]
-fn CoverageMatrix(props: &ViewProps) -> Html {
+/// Which source reports which piece of information (a function: it redraws with the overview).
+fn coverage_matrix(props: &ViewProps) -> Html {
     let comparison = &props.comparison;
     let count = comparison.report.sources.len();
     let groups = comparison.report.groups.len();
@@ -84,7 +84,7 @@ fn CoverageMatrix(props: &ViewProps) -> Html {
                             <th scope="col">{ "Information (most reported first)" }</th>
                             { for (0..count).map(|r| {
                                 let set = comparison.set_index(r);
-                                html! { <th scope="col" class="matrix-col"><Badge index={set} /><span class="visually-hidden">{ format!("Source {}", source_letter(set)) }</span></th> }
+                                html! { <th scope="col" class="matrix-col">{ badge(set) }<span class="visually-hidden">{ format!("Source {}", source_letter(set)) }</span></th> }
                             }) }
                         </tr>
                     </thead>
@@ -125,8 +125,8 @@ fn coverage_cell(value: Coverage) -> Html {
     }
 }
 
-#[component]
-fn SimilarityMatrix(props: &ViewProps) -> Html {
+/// How alike each pair of sources is (a function: it redraws with the overview).
+fn similarity_matrix(props: &ViewProps) -> Html {
     let comparison = &props.comparison;
     let count = comparison.report.sources.len();
     html! {
@@ -137,13 +137,13 @@ fn SimilarityMatrix(props: &ViewProps) -> Html {
                 <thead>
                     <tr>
                         <td></td>
-                        { for (0..count).map(|r| html! { <th scope="col"><Badge index={comparison.set_index(r)} /></th> }) }
+                        { for (0..count).map(|r| html! { <th scope="col">{ badge(comparison.set_index(r)) }</th> }) }
                     </tr>
                 </thead>
                 <tbody>
                     { for (0..count).map(|a| html! {
                         <tr>
-                            <th scope="row"><Badge index={comparison.set_index(a)} /></th>
+                            <th scope="row">{ badge(comparison.set_index(a)) }</th>
                             { for (0..count).map(|b| {
                                 let value = comparison.overview.similarity.get(a).and_then(|row| row.get(b)).copied().unwrap_or(0.0);
                                 let percent = (value * 100.0).round() as u32;

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::comparison::Comparison;
 use crate::components::grid::ViewProps;
-use crate::components::group_detail::GroupDetail;
+use crate::components::group_detail::group_detail;
 use crate::components::source_picker::{SourcePickerProps, source_picker};
 use crate::state::Action;
 
@@ -34,8 +34,7 @@ pub fn ReadingView(props: &ViewProps) -> Html {
                     { paragraphs(comparison, source, props) }
                 </article>
                 if let Some(group) = props.state.opened_group {
-                    <GroupDetail comparison={comparison.clone()} group_id={group}
-                        on_close={props.dispatch.reform(|_| Action::OpenGroup(None))} />
+                    { group_detail(comparison, group, &props.dispatch.reform(|_| Action::OpenGroup(None))) }
                 } else {
                     <aside class="group-detail placeholder">
                         <p>{ "Click a sentence (or press Enter on it) to see how the other sources report it." }</p>

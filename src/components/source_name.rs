@@ -42,7 +42,7 @@ fn headline(source: &Source) -> Html {
     }
 }
 
-/// Badge, headline (or opening words) and outlet.
+/// badge, headline (or opening words) and outlet.
 #[component]
 pub fn SourceName(props: &SourceNameProps) -> Html {
     let letter = source_letter(props.index);
@@ -52,7 +52,7 @@ pub fn SourceName(props: &SourceNameProps) -> Html {
         .unwrap_or_else(|| headline(&props.source));
     html! {
         <span class="source-name">
-            <Badge index={props.index} />
+            { badge(props.index) }
             <span class="name-text">
                 { headline }
                 <span class={classes!("name-outlet", props.source.outlet.is_none().then_some("unnamed"))}>
@@ -64,19 +64,11 @@ pub fn SourceName(props: &SourceNameProps) -> Html {
     }
 }
 
-/// Properties of [`Badge`].
-#[derive(Properties, PartialEq)]
-pub struct BadgeProps {
-    /// Position in the set.
-    pub index: usize,
-}
-
-/// The coloured letter badge of a source.
-#[component]
-pub fn Badge(props: &BadgeProps) -> Html {
+/// The coloured letter badge of the source at `index` in the set (a function, not a component: see `components/mod.rs`).
+pub fn badge(index: usize) -> Html {
     html! {
-        <span class={classes!("badge", format!("badge-{}", props.index % 8))} aria-hidden="true">
-            { source_letter(props.index) }
+        <span class={classes!("badge", format!("badge-{}", index % 8))} aria-hidden="true">
+            { source_letter(index) }
         </span>
     }
 }
