@@ -277,10 +277,11 @@ pub fn whole(sentence: &Range<usize>, kind: MarkKind) -> Vec<RawMark> {
 fn is_variant(reference: Side<'_>, member: Side<'_>, r: usize, m: usize) -> bool {
     let (a, b) = (&reference.tokens[r], &member.tokens[m]);
     let flagged = a.spelling == Spelling::Variant || b.spelling == Spelling::Variant;
-    let (a_text, b_text) = (&reference.text[a.range.clone()], &member.text[b.range.clone()]);
-    flagged
-        && a_text != b_text
-        && fold_plain(a_text) != fold_plain(b_text)
+    let (a_text, b_text) = (
+        &reference.text[a.range.clone()],
+        &member.text[b.range.clone()],
+    );
+    flagged && a_text != b_text && fold_plain(a_text) != fold_plain(b_text)
 }
 
 /// Lower case only, diacritics kept: "Peña" and "Pena" differ here.

@@ -99,7 +99,11 @@ mod tests {
         assert_eq!(names[52], "aa");
         let unique: std::collections::HashSet<_> = names.iter().collect();
         assert_eq!(unique.len(), names.len());
-        assert!(names.iter().all(|n| n.chars().all(|c| c.is_ascii_alphabetic())));
+        assert!(
+            names
+                .iter()
+                .all(|n| n.chars().all(|c| c.is_ascii_alphabetic()))
+        );
     }
 
     #[test]
