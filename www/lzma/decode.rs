@@ -134,7 +134,7 @@ impl Decoder {
             return Err(Error::WrongBuffers);
         }
         probs.fill(HALF);
-        let rc = RangeDecoder::new(&input[HEADER_LEN..])?;
+        let rc = RangeDecoder::new(input.get(HEADER_LEN..).ok_or(Error::CutShort)?)?;
         Ok(Decoder {
             header,
             range: rc.range,
@@ -160,7 +160,7 @@ impl Decoder {
         let mut rc = RangeDecoder {
             range: self.range,
             code: self.code,
-            input: &input[HEADER_LEN..],
+            input: input.get(HEADER_LEN..).ok_or(Error::CutShort)?,
             pos: self.read,
         };
         let mut window = Window {
@@ -171,13 +171,13 @@ impl Decoder {
         let pb_mask = (1 << header.pb) - 1;
         while window.pos < until {
             let pos_state = window.pos & pb_mask;
-            if rc.bit(&mut probs[IS_MATCH + state.index(pos_state)]) == 0 {
+            if rc.bit(probs.at(IS_MATCH + state.index(pos_state))) == 0 {
                 let byte = literal(&mut rc, probs, &window, &header, state, reps[0]);
                 window.push(byte);
                 state.after_literal();
                 continue;
             }
-            let len = if rc.bit(&mut probs[IS_REP + state.0]) == 0 {
+            let len = if rc.bit(probs.at(IS_REP + state.0)) == 0 {
                 let len = length(&mut rc, probs, MATCH_LEN, pos_state);
                 state.after_match();
                 let distance = distance(&mut rc, probs, len);
@@ -187,16 +187,16 @@ impl Decoder {
                 reps = [distance as usize, reps[0], reps[1], reps[2]];
                 len
             } else {
-                if rc.bit(&mut probs[IS_REP_G0 + state.0]) == 0 {
-                    if rc.bit(&mut probs[IS_REP0_LONG + state.index(pos_state)]) == 0 {
+                if rc.bit(probs.at(IS_REP_G0 + state.0)) == 0 {
+                    if rc.bit(probs.at(IS_REP0_LONG + state.index(pos_state))) == 0 {
                         state.after_short_rep();
                         let byte = window.back(reps[0])?;
                         window.push(byte);
                         continue;
                     }
-                } else if rc.bit(&mut probs[IS_REP_G1 + state.0]) == 0 {
+                } else if rc.bit(probs.at(IS_REP_G1 + state.0)) == 0 {
                     reps.swap(0, 1);
-                } else if rc.bit(&mut probs[IS_REP_G2 + state.0]) == 0 {
+                } else if rc.bit(probs.at(IS_REP_G2 + state.0)) == 0 {
                     reps[..3].rotate_right(1);
                 } else {
                     reps.rotate_right(1);
@@ -224,7 +224,7 @@ struct Window<'a> {
 
 impl Window<'_> {
     fn push(&mut self, byte: u8) {
-        self.out[self.pos] = byte;
+        *self.out.at(self.pos) = byte;
         self.pos += 1;
     }
 
@@ -233,7 +233,7 @@ impl Window<'_> {
         if distance >= self.pos {
             return Err(Error::DistanceTooFar);
         }
-        Ok(self.out[self.pos - distance - 1])
+        Ok(self.out.value(self.pos - distance - 1))
     }
 
     /// Repeats `len` bytes from `distance + 1` back; they may overlap what they write.
@@ -246,10 +246,17 @@ impl Window<'_> {
         }
         let from = self.pos - distance - 1;
         if distance + 1 >= len {
-            self.out.copy_within(from..from + len, self.pos);
+            let (written, rest) = self
+                .out
+                .split_at_mut_checked(self.pos)
+                .unwrap_or_else(|| out_of_range());
+            let source = written.from(from);
+            // Checked above: `from + len <= pos` and `pos + len <= out.len()`.
+            rest.until(len).copy_from_slice(source.until(len));
         } else {
             for i in 0..len {
-                self.out[self.pos + i] = self.out[from + i];
+                let byte = self.out.value(from + i);
+                *self.out.at(self.pos + i) = byte;
             }
         }
         self.pos += len;
@@ -303,20 +310,20 @@ fn literal(
     rep0: usize,
 ) -> u8 {
     let prev = if window.pos > 0 {
-        window.out[window.pos - 1]
+        window.out.value(window.pos - 1)
     } else {
         0
     };
     let context = ((window.pos & ((1 << header.lp) - 1)) << header.lc)
         + (usize::from(prev) >> (8 - header.lc));
-    let probs = &mut probs[LITERAL + 0x300 * context..][..0x300];
+    let probs = probs.from(LITERAL + 0x300 * context);
     let mut symbol = 1usize;
     if state.after_a_match() && rep0 < window.pos {
-        let mut match_byte = usize::from(window.out[window.pos - rep0 - 1]);
+        let mut match_byte = usize::from(window.out.value(window.pos - rep0 - 1));
         while symbol < 0x100 {
             let match_bit = (match_byte >> 7) & 1;
             match_byte <<= 1;
-            let bit = rc.bit(&mut probs[((1 + match_bit) << 8) + symbol]) as usize;
+            let bit = rc.bit(probs.at(((1 + match_bit) << 8) + symbol)) as usize;
             symbol = (symbol << 1) | bit;
             if bit != match_bit {
                 break;
@@ -324,19 +331,19 @@ fn literal(
         }
     }
     while symbol < 0x100 {
-        symbol = (symbol << 1) | rc.bit(&mut probs[symbol]) as usize;
+        symbol = (symbol << 1) | rc.bit(probs.at(symbol)) as usize;
     }
     symbol as u8
 }
 
 /// A match length minus 2: 0-7, 8-15 from 3-bit trees per posState, or 16-271 from the 8-bit tree.
 fn length(rc: &mut RangeDecoder, probs: &mut [u16], base: usize, pos_state: usize) -> usize {
-    let len = if rc.bit(&mut probs[base]) == 0 {
-        rc.tree(&mut probs[base + 2 + (pos_state << 3)..], 3)
-    } else if rc.bit(&mut probs[base + 1]) == 0 {
-        8 + rc.tree(&mut probs[base + 130 + (pos_state << 3)..], 3)
+    let len = if rc.bit(probs.at(base)) == 0 {
+        rc.tree(probs.from(base + 2 + (pos_state << 3)), 3)
+    } else if rc.bit(probs.at(base + 1)) == 0 {
+        8 + rc.tree(probs.from(base + 130 + (pos_state << 3)), 3)
     } else {
-        16 + rc.tree(&mut probs[base + 258..], 8)
+        16 + rc.tree(probs.from(base + 258), 8)
     };
     len as usize
 }
@@ -346,18 +353,18 @@ fn length(rc: &mut RangeDecoder, probs: &mut [u16], base: usize, pos_state: usiz
 /// up to slot 13 from a reverse bit tree of its own, above that all but the
 /// low 4 as direct bits and the low 4 from the align tree.
 fn distance(rc: &mut RangeDecoder, probs: &mut [u16], len: usize) -> u32 {
-    let slot = rc.tree(&mut probs[POS_SLOT + (len.min(3) << 6)..], 6);
+    let slot = rc.tree(probs.from(POS_SLOT + (len.min(3) << 6)), 6);
     if slot < 4 {
         return slot;
     }
     let bits = (slot >> 1) - 1;
     let base = (2 | (slot & 1)) << bits;
     if slot < 14 {
-        base + rc.reverse_tree(&mut probs[SPEC_POS + (base - slot) as usize..], bits)
+        base + rc.reverse_tree(probs.from(SPEC_POS + (base - slot) as usize), bits)
     } else {
         let high = rc.direct_bits(bits - 4) << 4;
         base.wrapping_add(high)
-            .wrapping_add(rc.reverse_tree(&mut probs[ALIGN..], 4))
+            .wrapping_add(rc.reverse_tree(probs.from(ALIGN), 4))
     }
 }
 
@@ -423,7 +430,7 @@ impl<'a> RangeDecoder<'a> {
     fn tree(&mut self, probs: &mut [u16], bits: u32) -> u32 {
         let mut m = 1;
         for _ in 0..bits {
-            m = (m << 1) | self.bit(&mut probs[m as usize]);
+            m = (m << 1) | self.bit(probs.at(m as usize));
         }
         m - (1 << bits)
     }
@@ -433,7 +440,7 @@ impl<'a> RangeDecoder<'a> {
         let mut m = 1;
         let mut value = 0;
         for i in 0..bits {
-            let bit = self.bit(&mut probs[m as usize]);
+            let bit = self.bit(probs.at(m as usize));
             m = (m << 1) | bit;
             value |= bit << i;
         }
@@ -462,4 +469,45 @@ impl<'a> RangeDecoder<'a> {
         }
         Ok(())
     }
+}
+
+/// Indexing without core's panic messages: their formatting code would be
+/// most of the wasm module. An index out of range is a bug here (every index
+/// is checked against the header or what has been written first); it stops
+/// the module with a trap, or panics natively.
+trait Slots<T> {
+    fn at(&mut self, index: usize) -> &mut T;
+    fn from(&mut self, start: usize) -> &mut [T];
+    fn until(&mut self, end: usize) -> &mut [T];
+    fn value(&self, index: usize) -> T;
+}
+
+impl<T: Copy> Slots<T> for [T] {
+    #[inline(always)]
+    fn at(&mut self, index: usize) -> &mut T {
+        self.get_mut(index).unwrap_or_else(|| out_of_range())
+    }
+
+    #[inline(always)]
+    fn from(&mut self, start: usize) -> &mut [T] {
+        self.get_mut(start..).unwrap_or_else(|| out_of_range())
+    }
+
+    #[inline(always)]
+    fn until(&mut self, end: usize) -> &mut [T] {
+        self.get_mut(..end).unwrap_or_else(|| out_of_range())
+    }
+
+    #[inline(always)]
+    fn value(&self, index: usize) -> T {
+        *self.get(index).unwrap_or_else(|| out_of_range())
+    }
+}
+
+#[cold]
+fn out_of_range() -> ! {
+    #[cfg(target_arch = "wasm32")]
+    core::arch::wasm32::unreachable();
+    #[cfg(not(target_arch = "wasm32"))]
+    panic!("LZMA decoder: index out of range");
 }

@@ -2,7 +2,7 @@
 //!
 //! The wasm goes in LZMA-compressed ([`lzma`]) and written in base 85
 //! ([`base85`]: five characters per four bytes, where base64 needs five and a
-//! third), beside the page's own LZMA decoder, a 10 KB wasm module built from
+//! third), beside the page's own LZMA decoder, a 6 KB wasm module built from
 //! `www/lzma/` and also in base 85; the boot script decodes the text, unpacks
 //! the LZMA with the decoder (driven by `www/lzma.js`, inlined into it) as a
 //! stream, and compiles and instantiates the wasm from that stream.
