@@ -103,7 +103,39 @@ pub fn build_decoder(out: &Path) -> Result<Vec<u8>> {
             .arg(out)
             .arg("www/lzma/wasm.rs"),
     )?;
-    std::fs::read(out).with_context(|| format!("cannot read {}", out.display()))
+    let module = std::fs::read(out).with_context(|| format!("cannot read {}", out.display()))?;
+    without_custom_sections(&module)
+}
+
+/// `module` without its custom sections (rustc's `producers` and
+/// `target_features`, which no browser reads).
+fn without_custom_sections(module: &[u8]) -> Result<Vec<u8>> {
+    let (header, mut rest) = module.split_at_checked(8).context("not a wasm module")?;
+    let mut out = header.to_vec();
+    while let Some((&id, after_id)) = rest.split_first() {
+        let (size, size_len) = leb128(after_id).context("a damaged wasm section")?;
+        let end = 1 + size_len + size;
+        let section = rest
+            .get(..end)
+            .context("a wasm section runs past the end")?;
+        if id != 0 {
+            out.extend_from_slice(section);
+        }
+        rest = &rest[end..];
+    }
+    Ok(out)
+}
+
+/// An unsigned LEB128 number at the start of `bytes`, and how many bytes it takes.
+fn leb128(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut value = 0usize;
+    for (index, &byte) in bytes.iter().enumerate().take(5) {
+        value |= usize::from(byte & 0x7f) << (7 * index);
+        if byte & 0x80 == 0 {
+            return Some((value, index + 1));
+        }
+    }
+    None
 }
 
 /// The smallest power of two that holds `len` bytes, within liblzma's limits.
@@ -287,6 +319,20 @@ pub mod tests {
             ("bad range coder start", bad_start),
             ("header only", packed[..HEADER].to_vec()),
         ]
+    }
+
+    #[test]
+    fn custom_sections_go_and_the_rest_stays() {
+        let module = [
+            b"\0asm\x01\0\0\0".as_slice(),
+            &[0, 4, 1, b'x', 7, 7], // custom section "x"
+            &[1, 2, 0xaa, 0xbb],    // type section
+            &[0, 1, 0],             // custom section ""
+        ]
+        .concat();
+        let stripped = without_custom_sections(&module).unwrap();
+        assert_eq!(stripped, b"\0asm\x01\0\0\0\x01\x02\xaa\xbb");
+        assert!(without_custom_sections(&module[..10]).is_err());
     }
 
     #[test]

@@ -75,6 +75,8 @@ pub fn bindgen(wasm: &Path) -> Result<Bundle> {
             import.name = short.next().expect("one short name per import");
         }
     }
+    // Read by linkers, not by browsers.
+    module.customs.remove_raw("target_features");
     Ok(Bundle {
         glue_js: shortened.glue,
         wasm: module.emit_wasm(),
