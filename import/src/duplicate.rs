@@ -35,7 +35,8 @@ impl Duplicate {
         if self.identical {
             format!("This article is already in the set as “{name}”.")
         } else {
-            let percent = (self.similarity * 100.0).floor();
+            // An integer: formatting the f64 would link core's float printing into the wasm.
+            let percent = (self.similarity * 100.0).floor() as u32;
             format!(
                 "This article is nearly the same as “{name}”, already in the set \
                  ({percent}% of its wording matches)."
