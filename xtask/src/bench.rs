@@ -23,7 +23,6 @@ mod report;
 mod startup;
 mod webdriver;
 
-use std::io::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
@@ -182,7 +181,7 @@ pub fn run(options: &Options) -> Result<()> {
     let native = native::run()?;
     let bench_page = page::write(&inputs.to_json())?;
     let dist_page = dist::run()?;
-    let (dist_bytes, dist_gzip_bytes) = sizes(&dist_page)?;
+    let (dist_bytes, dist_gzip_bytes) = dist::sizes(&dist_page)?;
     let browser = browser::ensure()?;
     let driver = browser::Driver::start(&browser)?;
     println!("running {} in headless Chromium", bench_page.display());
@@ -219,7 +218,7 @@ fn run_wasm() -> Result<()> {
 /// Only the real page: built, opened from file:// five times, and weighed.
 fn run_startup() -> Result<()> {
     let dist_page = dist::run()?;
-    let (dist_bytes, dist_gzip_bytes) = sizes(&dist_page)?;
+    let (dist_bytes, dist_gzip_bytes) = dist::sizes(&dist_page)?;
     let browser = browser::ensure()?;
     let driver = browser::Driver::start(&browser)?;
     println!("opening {} from file:// (5 runs)", dist_page.display());
@@ -240,15 +239,6 @@ fn run_page(driver: &browser::Driver, browser: &browser::Browser, page: &Path) -
         bail!("the bench page failed: {error}");
     }
     Ok(result)
-}
-
-/// The file's size and its size compressed by gzip at level 9 (`gzip -9`).
-fn sizes(path: &Path) -> Result<(u64, u64)> {
-    let bytes = std::fs::read(path)?;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(&bytes)?;
-    let gzipped = encoder.finish()?;
-    Ok((bytes.len() as u64, gzipped.len() as u64))
 }
 
 /// CollateX on each step until one does not finish; `None` for steps not tried after that.

@@ -57,6 +57,16 @@ pub fn run() -> Result<PathBuf> {
     Ok(path)
 }
 
+/// The file's size and its size compressed by gzip at level 9 (`gzip -9`).
+pub fn sizes(path: &Path) -> Result<(u64, u64)> {
+    use std::io::Write as _;
+    let bytes = std::fs::read(path)?;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&bytes)?;
+    let gzipped = encoder.finish()?;
+    Ok((bytes.len() as u64, gzipped.len() as u64))
+}
+
 /// Opens the page in the default browser, or prints where it is.
 pub fn open(path: &Path) -> Result<()> {
     let url = format!("file://{}", path.display());

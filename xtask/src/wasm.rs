@@ -38,11 +38,16 @@ pub fn build() -> Result<Bundle> {
         "--bin",
         APP_BIN,
     ]))?;
-    let wasm = project::target_dir()
+    bindgen(&linked_module())
+}
+
+/// The app's wasm as the linker wrote it, before wasm-bindgen (it still has
+/// its names section, for `twiggy` and for the checks in `cargo xtask test`).
+pub fn linked_module() -> std::path::PathBuf {
+    project::target_dir()
         .join(TARGET)
         .join("release")
-        .join(format!("{APP_BIN}.wasm"));
-    bindgen(&wasm)
+        .join(format!("{APP_BIN}.wasm"))
 }
 
 /// Runs wasm-bindgen (no-modules target) on a compiled module.
