@@ -110,6 +110,9 @@ pub struct WordDiffer {
     normalizer: Normalizer,
     /// The last reference and its tokens.
     reference: (String, Vec<Token>),
+    /// The last member's tokens, kept for their buffer.
+    member_tokens: Vec<Token>,
+    scratch: Scratch,
 }
 
 impl WordDiffer {
@@ -118,6 +121,8 @@ impl WordDiffer {
         WordDiffer {
             normalizer: Normalizer::new(config),
             reference: (String::new(), Vec::new()),
+            member_tokens: Vec::new(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -125,11 +130,15 @@ impl WordDiffer {
     pub fn diff(&mut self, reference: &str, member: &str) -> MemberDiff {
         let (r_range, m_range) = (0..reference.len(), 0..member.len());
         if self.reference.0 != reference {
-            let tokens = self.normalizer.tokens(reference, r_range.clone());
-            self.reference = (reference.to_owned(), tokens);
+            let (text, tokens) = &mut self.reference;
+            self.normalizer.tokens_into(reference, r_range.clone(), tokens);
+            text.clear();
+            text.push_str(reference);
         }
-        let m_tokens = self.normalizer.tokens(member, m_range.clone());
-        diff(
+        self.normalizer
+            .tokens_into(member, m_range.clone(), &mut self.member_tokens);
+        diff_with(
+            &mut self.scratch,
             Side {
                 text: reference,
                 sentence: &r_range,
@@ -138,21 +147,79 @@ impl WordDiffer {
             Side {
                 text: member,
                 sentence: &m_range,
-                tokens: &m_tokens,
+                tokens: &self.member_tokens,
             },
         )
     }
 }
 
+/// Buffers one diff needs and the next can reuse.
+#[derive(Default)]
+struct Scratch {
+    /// The reference's and the member's keys.
+    keys: (Vec<u32>, Vec<u32>),
+    /// One label per member token.
+    labels: Vec<Label>,
+}
+
 /// Compares `member` with `reference`.
 pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
+    diff_with(&mut Scratch::default(), reference, member)
+}
+
+/// [`diff`] with buffers from `scratch`.
+fn diff_with(scratch: &mut Scratch, reference: Side<'_>, member: Side<'_>) -> MemberDiff {
     // The keys as slices, like the quotation stage's diffs: one Myers in the wasm, not two.
-    let keys = |tokens: &[Token]| tokens.iter().map(|t| t.key).collect::<Vec<u32>>();
-    let (old, new) = (keys(reference.tokens), keys(member.tokens));
-    let mut labels = vec![Label::SHARED; member.tokens.len()];
+    let (old, new) = &mut scratch.keys;
+    fill_keys(old, reference.tokens);
+    fill_keys(new, member.tokens);
+    let labels = &mut scratch.labels;
+    labels.clear();
+    labels.resize(member.tokens.len(), Label::SHARED);
     let mut result = MemberDiff::default();
-    let ops = capture_diff_slices(Algorithm::Myers, &old, &new);
-    for (run, op) in (1..).zip(ops) {
+    let mut labeller = Labeller {
+        reference,
+        member,
+        labels,
+        result: &mut result,
+    };
+    if old == new {
+        // What Myers answers for equal keys, without its allocations.
+        if !old.is_empty() {
+            labeller.apply(1, DiffOp::Equal {
+                old_index: 0,
+                new_index: 0,
+                len: old.len(),
+            });
+        }
+    } else {
+        for (run, op) in (1..).zip(capture_diff_slices(Algorithm::Myers, old, new)) {
+            labeller.apply(run, op);
+        }
+    }
+    forgive_moves(reference, member, labels, &mut result);
+    result.marks = marks(member, labels, reference.tokens);
+    result
+}
+
+/// Replaces `keys` with the keys of `tokens`.
+fn fill_keys(keys: &mut Vec<u32>, tokens: &[Token]) {
+    keys.clear();
+    keys.extend(tokens.iter().map(|t| t.key));
+}
+
+/// Labels a member's tokens and fills the changed lists from the diff's ops.
+struct Labeller<'a, 's> {
+    reference: Side<'s>,
+    member: Side<'s>,
+    labels: &'a mut [Label],
+    result: &'a mut MemberDiff,
+}
+
+impl Labeller<'_, '_> {
+    /// Applies one op of the diff; `run` numbers the ops from 1.
+    fn apply(&mut self, run: u32, op: DiffOp) {
+        let result = &mut *self.result;
         match op {
             DiffOp::Equal {
                 old_index,
@@ -161,9 +228,9 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
             } => {
                 for i in 0..len {
                     let (r, m) = (old_index + i, new_index + i);
-                    if is_variant(reference, member, r, m) {
-                        labels[m].variant_of = Some(r as u32);
-                        labels[m].run = run;
+                    if is_variant(self.reference, self.member, r, m) {
+                        self.labels[m].variant_of = Some(r as u32);
+                        self.labels[m].run = run;
                         result.variants.push((r, m));
                     }
                 }
@@ -178,7 +245,7 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
             DiffOp::Insert {
                 new_index, new_len, ..
             } => {
-                for label in &mut labels[new_index..new_index + new_len] {
+                for label in &mut self.labels[new_index..new_index + new_len] {
                     *label = Label::whole(MarkKind::OnlyHere, run);
                 }
                 result.changed_member.extend(new_index..new_index + new_len);
@@ -190,7 +257,7 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
                 new_len,
             } => {
                 let against = Some((old_index as u32, (old_index + old_len) as u32));
-                for label in &mut labels[new_index..new_index + new_len] {
+                for label in &mut self.labels[new_index..new_index + new_len] {
                     *label = Label {
                         kind: MarkKind::Differs,
                         run,
@@ -208,9 +275,6 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
             }
         }
     }
-    forgive_moves(reference, member, &mut labels, &mut result);
-    result.marks = marks(member, &labels, reference.tokens);
-    result
 }
 
 /// A word the member has elsewhere in the sentence than the reference is

@@ -465,10 +465,17 @@ impl Normalizer {
 
     /// The tokens of the sentence `text[range]`, with ranges into `text`.
     pub fn tokens(&mut self, text: &str, range: Range<usize>) -> Vec<Token> {
+        // About one word in six bytes of English; a guess that saves regrowing.
+        let mut tokens = Vec::with_capacity(range.len() / 6 + 1);
+        self.tokens_into(text, range, &mut tokens);
+        tokens
+    }
+
+    /// [`Normalizer::tokens`] into `tokens` (cleared first), so a caller can reuse one buffer.
+    pub fn tokens_into(&mut self, text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
+        tokens.clear();
         let sentence = &text[range.clone()];
         let quotes = QuoteTracker::new(sentence);
-        // About one word in six bytes of English; a guess that saves regrowing.
-        let mut tokens: Vec<Token> = Vec::with_capacity(sentence.len() / 6 + 1);
         let mut previous_end = 0;
         for (offset, word) in sentence.unicode_word_indices() {
             // What stands between the previous word and this one: all that
@@ -497,7 +504,6 @@ impl Normalizer {
                 spelling,
             });
         }
-        tokens
     }
 
     /// What `word` is, from the cache or worked out once.
