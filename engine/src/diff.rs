@@ -135,8 +135,14 @@ impl WordDiffer {
             text.clear();
             text.push_str(reference);
         }
-        self.normalizer
-            .tokens_into(member, m_range.clone(), &mut self.member_tokens);
+        // A member that repeats the reference word for word has its tokens.
+        let m_tokens = if member == reference {
+            &self.reference.1
+        } else {
+            self.normalizer
+                .tokens_into(member, m_range.clone(), &mut self.member_tokens);
+            &self.member_tokens
+        };
         diff_with(
             &mut self.scratch,
             Side {
@@ -147,7 +153,7 @@ impl WordDiffer {
             Side {
                 text: member,
                 sentence: &m_range,
-                tokens: &self.member_tokens,
+                tokens: m_tokens,
             },
         )
     }
