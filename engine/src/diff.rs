@@ -131,7 +131,8 @@ impl WordDiffer {
         let (r_range, m_range) = (0..reference.len(), 0..member.len());
         if self.reference.0 != reference {
             let (text, tokens) = &mut self.reference;
-            self.normalizer.tokens_into(reference, r_range.clone(), tokens);
+            self.normalizer
+                .tokens_into(reference, r_range.clone(), tokens);
             text.clear();
             text.push_str(reference);
         }
@@ -192,11 +193,14 @@ fn diff_with(scratch: &mut Scratch, reference: Side<'_>, member: Side<'_>) -> Me
     if old == new {
         // What Myers answers for equal keys, without its allocations.
         if !old.is_empty() {
-            labeller.apply(1, DiffOp::Equal {
-                old_index: 0,
-                new_index: 0,
-                len: old.len(),
-            });
+            labeller.apply(
+                1,
+                DiffOp::Equal {
+                    old_index: 0,
+                    new_index: 0,
+                    len: old.len(),
+                },
+            );
         }
     } else {
         for (run, op) in (1..).zip(capture_diff_slices(Algorithm::Myers, old, new)) {
@@ -346,11 +350,40 @@ pub fn whole(sentence: &Range<usize>, kind: MarkKind) -> Vec<RawMark> {
 /// Whether two tokens with the same key are spelled differently in a way worth reporting.
 fn is_variant(reference: Side<'_>, member: Side<'_>, r: usize, m: usize) -> bool {
     let (a, b) = (&reference.tokens[r], &member.tokens[m]);
-    let flagged = a.spelling == Spelling::Variant || b.spelling == Spelling::Variant;
-    let (a_text, b_text) = (&reference.text[a.range.clone()], &member.text[b.range.clone()]);
-    flagged
-        && a_text != b_text
-        && fold_plain(a_text) != fold_plain(b_text)
+    if a.spelling != Spelling::Variant && b.spelling != Spelling::Variant {
+        return false;
+    }
+    // Bytes first: equal spellings, the common case, need no char boundary checks.
+    if word_bytes(reference, a) == word_bytes(member, b) {
+        return false;
+    }
+    let (a_text, b_text) = (
+        &reference.text[a.range.clone()],
+        &member.text[b.range.clone()],
+    );
+    !same_plain(a_text, b_text)
+}
+
+/// Whether two words are equal in lower case, diacritics kept: "Peña" and "Pena" differ here.
+fn same_plain(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // What `fold` makes of ASCII, without building the strings.
+        let plain = |b: u8| {
+            if b == b'`' {
+                b'\''
+            } else {
+                b.to_ascii_lowercase()
+            }
+        };
+        a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| plain(x) == plain(y))
+    } else {
+        fold_plain(a) == fold_plain(b)
+    }
+}
+
+/// A token's text as bytes.
+fn word_bytes<'a>(side: Side<'a>, token: &Token) -> Option<&'a [u8]> {
+    side.text.as_bytes().get(token.range.clone())
 }
 
 /// Lower case only, diacritics kept: "Peña" and "Pena" differ here.
@@ -510,6 +543,30 @@ mod tests {
         let second = differ.diff("Aid for Kyiv arrived.", "Aid for Kiev arrived.");
         assert_eq!(first, second);
         assert_eq!(first.variants, [(2, 2)]);
+    }
+
+    #[test]
+    fn plain_comparison_agrees_with_folding_both_words() {
+        let words = [
+            "Kiev",
+            "KIEV",
+            "kiev",
+            "Kyiv",
+            "O`Brien",
+            "o'brien",
+            "O'Brien",
+            "Peña",
+            "PEÑA",
+            "pena",
+            "\u{212A}iev",
+            "ΣΑΣ",
+            "σας",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(same_plain(a, b), fold_plain(a) == fold_plain(b), "{a} {b}");
+            }
+        }
     }
 
     #[test]
