@@ -401,7 +401,7 @@ fn fold_plain(word: &str) -> String {
 fn marks(side: Side<'_>, labels: &[Label], reference: &[Token]) -> Vec<RawMark> {
     let mut marks = Marks {
         out: Vec::new(),
-        last_run: u32::MAX,
+        open: None,
         reference,
     };
     let mut at = side.sentence.start;
@@ -416,7 +416,7 @@ fn marks(side: Side<'_>, labels: &[Label], reference: &[Token]) -> Vec<RawMark> 
     if side.sentence.end > at {
         marks.push(at..side.sentence.end, Label::SHARED);
     }
-    marks.out
+    marks.finish()
 }
 
 /// The label of the text between two words: theirs when they are in one run, shared otherwise.
@@ -432,27 +432,34 @@ fn gap_label(before: Option<&Label>, after: Option<&Label>) -> Label {
     }
 }
 
-/// Marks being built: a piece of text joins the last mark when both have the
-/// same kind and run (and neither is a variant), else it starts a new one.
+/// Marks being built: a piece of text joins the open mark when both have the
+/// same kind and run (and neither is a variant), else it opens a new one.
 struct Marks<'a> {
     out: Vec<RawMark>,
-    last_run: u32,
+    /// The last mark, still growing, with the label of its first piece.
+    open: Option<(Range<usize>, Label)>,
     /// The tokens the labels' reference words index.
     reference: &'a [Token],
 }
 
 impl Marks<'_> {
     fn push(&mut self, range: Range<usize>, label: Label) {
-        if let Some(last) = self.out.last_mut()
-            && last.kind == label.kind
-            && self.last_run == label.run
-            && last.variant_of.is_none()
+        if let Some((open, first)) = &mut self.open
+            && first.kind == label.kind
+            && first.run == label.run
+            && first.variant_of.is_none()
             && label.variant_of.is_none()
         {
-            last.range.end = range.end;
+            open.end = range.end;
             return;
         }
-        self.last_run = label.run;
+        if let Some((range, label)) = self.open.replace((range, label)) {
+            self.close(range, label);
+        }
+    }
+
+    /// Adds a finished mark to `out`.
+    fn close(&mut self, range: Range<usize>, label: Label) {
         let token = |index: u32| self.reference.get(index as usize).map(|t| &t.range);
         self.out.push(RawMark {
             range,
@@ -462,6 +469,14 @@ impl Marks<'_> {
                 Some(token(first)?.start..token(end.checked_sub(1)?)?.end)
             }),
         });
+    }
+
+    /// The marks, the open one included.
+    fn finish(mut self) -> Vec<RawMark> {
+        if let Some((range, label)) = self.open.take() {
+            self.close(range, label);
+        }
+        self.out
     }
 }
 
