@@ -489,8 +489,9 @@ impl Normalizer {
                 classified.class(opens_clause),
                 classified.spelling,
             );
-            if let Some(previous) = tokens.last_mut()
-                && let Some(phrase) = relative_period(&text[previous.range.clone()], gap, word)
+            if let Some(period) = period(word)
+                && let Some(previous) = tokens.last_mut()
+                && let Some(phrase) = relative_period(&text[previous.range.clone()], gap, period)
             {
                 previous.class = WordClass::Function;
                 key = self.lexicon.intern(&phrase);
@@ -584,14 +585,21 @@ impl Normalizer {
     }
 }
 
-/// "last week", "this year", "next month": the key of a period word led by
-/// a relative word with only spaces (`gap`) between, or `None`.
-fn relative_period(previous: &str, gap: &str, word: &str) -> Option<String> {
+/// The period ("week", "month", "year", "weekend") that `word` names, in any case.
+fn period(word: &str) -> Option<&'static str> {
     // "week", "month", "year" (4 or 5 letters) and "weekend" (7).
     if !matches!(word.len(), 4 | 5 | 7) {
         return None;
     }
-    let period = PERIODS.iter().find(|p| word.eq_ignore_ascii_case(p))?;
+    PERIODS
+        .iter()
+        .copied()
+        .find(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// "last week", "this year", "next month": the key of a `period` led by
+/// a relative word with only spaces (`gap`) between, or `None`.
+fn relative_period(previous: &str, gap: &str, period: &str) -> Option<String> {
     let modifier = RELATIVE.iter().find(|r| previous.eq_ignore_ascii_case(r))?;
     gap.bytes()
         .all(|b| b == b' ')
@@ -667,6 +675,17 @@ fn follows_opening_char(gap: &str) -> bool {
     })
 }
 
+/// Whether `sentence` has a byte that can start a quotation mark: `"`, or
+/// the lead bytes of “ ” „ and « ». ASCII text, the most, is checked by the
+/// standard library's word-at-a-time scans.
+fn may_quote(sentence: &str) -> bool {
+    if sentence.is_ascii() {
+        sentence.as_bytes().contains(&b'"')
+    } else {
+        sentence.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2))
+    }
+}
+
 /// Where quotation marks open and close inside one sentence.
 struct QuoteTracker {
     /// Byte offsets where the state changes, with the new state.
@@ -680,7 +699,7 @@ impl QuoteTracker {
         let mut changes = Vec::new();
         // Most sentences quote no one: skip the walk when no byte can start
         // a quotation mark (`"`, or the lead bytes of “ ” „ and « »).
-        if !sentence.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2)) {
+        if !may_quote(sentence) {
             return QuoteTracker {
                 changes,
                 initial: false,
