@@ -432,6 +432,30 @@ impl Classified {
     }
 }
 
+/// Words as written with what [`Normalizer::classify`] found for them.
+#[derive(Default)]
+struct WordCache {
+    /// Words of up to 15 bytes, most of them.
+    short: FxHashMap<ShortWord, Classified>,
+    /// Longer words.
+    long: FxHashMap<Box<str>, Classified>,
+}
+
+/// A word of up to 15 bytes packed into one integer with its length, so a
+/// lookup hashes and compares two machine words rather than a string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct ShortWord(u128);
+
+impl ShortWord {
+    fn new(word: &str) -> Option<Self> {
+        let bytes = word.as_bytes();
+        let mut packed = [0; 16];
+        packed.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        packed[15] = u8::try_from(bytes.len()).ok().filter(|&len| len < 16)?;
+        Some(ShortWord(u128::from_le_bytes(packed)))
+    }
+}
+
 /// Turns sentences into tokens; holds the lexicon so keys are shared across sources.
 pub struct Normalizer {
     stemmer: Option<Stemmer>,
@@ -439,7 +463,7 @@ pub struct Normalizer {
     variants: Variants,
     lexicon: Lexicon,
     /// Every word met so far, as written, with what it was classified as.
-    words: FxHashMap<Box<str>, Classified>,
+    words: WordCache,
 }
 
 impl Normalizer {
@@ -454,7 +478,7 @@ impl Normalizer {
             function_words: FUNCTION_WORDS.iter().copied().collect(),
             variants: Variants::new(&config.variants),
             lexicon: Lexicon::default(),
-            words: FxHashMap::default(),
+            words: WordCache::default(),
         }
     }
 
@@ -509,12 +533,24 @@ impl Normalizer {
 
     /// What `word` is, from the cache or worked out once.
     fn classified(&mut self, word: &str) -> Classified {
-        if let Some(&known) = self.words.get(word) {
-            return known;
+        match ShortWord::new(word) {
+            Some(short) => {
+                if let Some(&known) = self.words.short.get(&short) {
+                    return known;
+                }
+                let classified = self.classify(word);
+                self.words.short.insert(short, classified);
+                classified
+            }
+            None => {
+                if let Some(&known) = self.words.long.get(word) {
+                    return known;
+                }
+                let classified = self.classify(word);
+                self.words.long.insert(word.into(), classified);
+                classified
+            }
         }
-        let classified = self.classify(word);
-        self.words.insert(word.into(), classified);
-        classified
     }
 
     /// Key, class and spelling of one word, as if it stood inside a clause.
