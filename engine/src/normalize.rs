@@ -623,8 +623,10 @@ impl Normalizer {
 
 /// The period ("week", "month", "year", "weekend") that `word` names, in any case.
 fn period(word: &str) -> Option<&'static str> {
-    // "week", "month", "year" (4 or 5 letters) and "weekend" (7).
-    if !matches!(word.len(), 4 | 5 | 7) {
+    // "week", "month", "year" (4 or 5 letters) and "weekend" (7): most words
+    // are ruled out by their length and first letter.
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !matches!(word.len(), 4 | 5 | 7) || !matches!(first, b'w' | b'm' | b'y') {
         return None;
     }
     PERIODS
