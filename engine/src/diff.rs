@@ -208,8 +208,23 @@ fn diff_with(scratch: &mut Scratch, reference: Side<'_>, member: Side<'_>) -> Me
         }
     }
     forgive_moves(reference, member, labels, &mut result);
-    result.marks = marks(member, labels, reference.tokens);
+    result.marks = if result.changed_member.is_empty() && result.variants.is_empty() {
+        // Every label is shared: `marks` would merge the sentence into one.
+        unchanged(member.sentence)
+    } else {
+        marks(member, labels, reference.tokens)
+    };
     result
+}
+
+/// The marks of a sentence without a changed word or a variant: one shared
+/// mark, none for an empty sentence.
+fn unchanged(sentence: &Range<usize>) -> Vec<RawMark> {
+    if sentence.is_empty() {
+        Vec::new()
+    } else {
+        whole(sentence, MarkKind::Shared)
+    }
 }
 
 /// Replaces `keys` with the keys of `tokens`.
