@@ -313,24 +313,27 @@ fn forgive_moves(
     labels: &mut [Label],
     result: &mut MemberDiff,
 ) {
+    // Most members change nothing, or only add or only drop words.
+    if result.changed_member.is_empty() || result.changed_reference.is_empty() {
+        return;
+    }
     let mut available: Vec<usize> = result.changed_reference.clone();
-    let mut kept_member = Vec::new();
-    for &m in &result.changed_member {
+    let mut changed_member = std::mem::take(&mut result.changed_member);
+    changed_member.retain(|&m| {
         let key = member.tokens[m].key;
-        match available
+        let Some(at) = available
             .iter()
             .position(|&r| reference.tokens[r].key == key)
-        {
-            Some(at) => {
-                let r = available.swap_remove(at);
-                result.changed_reference.retain(|&x| x != r);
-                result.replaced_reference.retain(|&x| x != r);
-                labels[m] = Label::SHARED;
-            }
-            None => kept_member.push(m),
-        }
-    }
-    result.changed_member = kept_member;
+        else {
+            return true;
+        };
+        let r = available.swap_remove(at);
+        result.changed_reference.retain(|&x| x != r);
+        result.replaced_reference.retain(|&x| x != r);
+        labels[m] = Label::SHARED;
+        false
+    });
+    result.changed_member = changed_member;
 }
 
 /// Marks for the reference itself: a word is differs when some member
