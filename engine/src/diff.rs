@@ -110,6 +110,9 @@ pub struct WordDiffer {
     normalizer: Normalizer,
     /// The last reference and its tokens.
     reference: (String, Vec<Token>),
+    /// The last member's tokens, kept for their buffer.
+    member_tokens: Vec<Token>,
+    scratch: Scratch,
 }
 
 impl WordDiffer {
@@ -118,6 +121,8 @@ impl WordDiffer {
         WordDiffer {
             normalizer: Normalizer::new(config),
             reference: (String::new(), Vec::new()),
+            member_tokens: Vec::new(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -125,11 +130,22 @@ impl WordDiffer {
     pub fn diff(&mut self, reference: &str, member: &str) -> MemberDiff {
         let (r_range, m_range) = (0..reference.len(), 0..member.len());
         if self.reference.0 != reference {
-            let tokens = self.normalizer.tokens(reference, r_range.clone());
-            self.reference = (reference.to_owned(), tokens);
+            let (text, tokens) = &mut self.reference;
+            self.normalizer
+                .tokens_into(reference, r_range.clone(), tokens);
+            text.clear();
+            text.push_str(reference);
         }
-        let m_tokens = self.normalizer.tokens(member, m_range.clone());
-        diff(
+        // A member that repeats the reference word for word has its tokens.
+        let m_tokens = if member == reference {
+            &self.reference.1
+        } else {
+            self.normalizer
+                .tokens_into(member, m_range.clone(), &mut self.member_tokens);
+            &self.member_tokens
+        };
+        diff_with(
+            &mut self.scratch,
             Side {
                 text: reference,
                 sentence: &r_range,
@@ -138,21 +154,97 @@ impl WordDiffer {
             Side {
                 text: member,
                 sentence: &m_range,
-                tokens: &m_tokens,
+                tokens: m_tokens,
             },
         )
     }
 }
 
+/// Buffers one diff needs and the next can reuse.
+#[derive(Default)]
+struct Scratch {
+    /// The reference's and the member's keys.
+    keys: (Vec<u32>, Vec<u32>),
+    /// One label per member token.
+    labels: Vec<Label>,
+}
+
 /// Compares `member` with `reference`.
 pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
+    diff_with(&mut Scratch::default(), reference, member)
+}
+
+/// [`diff`] with buffers from `scratch`.
+fn diff_with(scratch: &mut Scratch, reference: Side<'_>, member: Side<'_>) -> MemberDiff {
     // The keys as slices, like the quotation stage's diffs: one Myers in the wasm, not two.
-    let keys = |tokens: &[Token]| tokens.iter().map(|t| t.key).collect::<Vec<u32>>();
-    let (old, new) = (keys(reference.tokens), keys(member.tokens));
-    let mut labels = vec![Label::SHARED; member.tokens.len()];
+    let (old, new) = &mut scratch.keys;
+    fill_keys(old, reference.tokens);
+    fill_keys(new, member.tokens);
+    let labels = &mut scratch.labels;
+    labels.clear();
+    labels.resize(member.tokens.len(), Label::SHARED);
     let mut result = MemberDiff::default();
-    let ops = capture_diff_slices(Algorithm::Myers, &old, &new);
-    for (run, op) in (1..).zip(ops) {
+    let mut labeller = Labeller {
+        reference,
+        member,
+        labels,
+        result: &mut result,
+    };
+    if old == new {
+        // What Myers answers for equal keys, without its allocations.
+        if !old.is_empty() {
+            labeller.apply(
+                1,
+                DiffOp::Equal {
+                    old_index: 0,
+                    new_index: 0,
+                    len: old.len(),
+                },
+            );
+        }
+    } else {
+        for (run, op) in (1..).zip(capture_diff_slices(Algorithm::Myers, old, new)) {
+            labeller.apply(run, op);
+        }
+    }
+    forgive_moves(reference, member, labels, &mut result);
+    result.marks = if result.changed_member.is_empty() && result.variants.is_empty() {
+        // Every label is shared: `marks` would merge the sentence into one.
+        unchanged(member.sentence)
+    } else {
+        marks(member, labels, reference.tokens)
+    };
+    result
+}
+
+/// The marks of a sentence without a changed word or a variant: one shared
+/// mark, none for an empty sentence.
+fn unchanged(sentence: &Range<usize>) -> Vec<RawMark> {
+    if sentence.is_empty() {
+        Vec::new()
+    } else {
+        whole(sentence, MarkKind::Shared)
+    }
+}
+
+/// Replaces `keys` with the keys of `tokens`.
+fn fill_keys(keys: &mut Vec<u32>, tokens: &[Token]) {
+    keys.clear();
+    keys.extend(tokens.iter().map(|t| t.key));
+}
+
+/// Labels a member's tokens and fills the changed lists from the diff's ops.
+struct Labeller<'a, 's> {
+    reference: Side<'s>,
+    member: Side<'s>,
+    labels: &'a mut [Label],
+    result: &'a mut MemberDiff,
+}
+
+impl Labeller<'_, '_> {
+    /// Applies one op of the diff; `run` numbers the ops from 1.
+    fn apply(&mut self, run: u32, op: DiffOp) {
+        let result = &mut *self.result;
         match op {
             DiffOp::Equal {
                 old_index,
@@ -161,9 +253,9 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
             } => {
                 for i in 0..len {
                     let (r, m) = (old_index + i, new_index + i);
-                    if is_variant(reference, member, r, m) {
-                        labels[m].variant_of = Some(r as u32);
-                        labels[m].run = run;
+                    if is_variant(self.reference, self.member, r, m) {
+                        self.labels[m].variant_of = Some(r as u32);
+                        self.labels[m].run = run;
                         result.variants.push((r, m));
                     }
                 }
@@ -178,7 +270,7 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
             DiffOp::Insert {
                 new_index, new_len, ..
             } => {
-                for label in &mut labels[new_index..new_index + new_len] {
+                for label in &mut self.labels[new_index..new_index + new_len] {
                     *label = Label::whole(MarkKind::OnlyHere, run);
                 }
                 result.changed_member.extend(new_index..new_index + new_len);
@@ -190,7 +282,7 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
                 new_len,
             } => {
                 let against = Some((old_index as u32, (old_index + old_len) as u32));
-                for label in &mut labels[new_index..new_index + new_len] {
+                for label in &mut self.labels[new_index..new_index + new_len] {
                     *label = Label {
                         kind: MarkKind::Differs,
                         run,
@@ -208,9 +300,6 @@ pub fn diff(reference: Side<'_>, member: Side<'_>) -> MemberDiff {
             }
         }
     }
-    forgive_moves(reference, member, &mut labels, &mut result);
-    result.marks = marks(member, &labels, reference.tokens);
-    result
 }
 
 /// A word the member has elsewhere in the sentence than the reference is
@@ -224,24 +313,27 @@ fn forgive_moves(
     labels: &mut [Label],
     result: &mut MemberDiff,
 ) {
+    // Most members change nothing, or only add or only drop words.
+    if result.changed_member.is_empty() || result.changed_reference.is_empty() {
+        return;
+    }
     let mut available: Vec<usize> = result.changed_reference.clone();
-    let mut kept_member = Vec::new();
-    for &m in &result.changed_member {
+    let mut changed_member = std::mem::take(&mut result.changed_member);
+    changed_member.retain(|&m| {
         let key = member.tokens[m].key;
-        match available
+        let Some(at) = available
             .iter()
             .position(|&r| reference.tokens[r].key == key)
-        {
-            Some(at) => {
-                let r = available.swap_remove(at);
-                result.changed_reference.retain(|&x| x != r);
-                result.replaced_reference.retain(|&x| x != r);
-                labels[m] = Label::SHARED;
-            }
-            None => kept_member.push(m),
-        }
-    }
-    result.changed_member = kept_member;
+        else {
+            return true;
+        };
+        let r = available.swap_remove(at);
+        result.changed_reference.retain(|&x| x != r);
+        result.replaced_reference.retain(|&x| x != r);
+        labels[m] = Label::SHARED;
+        false
+    });
+    result.changed_member = changed_member;
 }
 
 /// Marks for the reference itself: a word is differs when some member
@@ -276,12 +368,40 @@ pub fn whole(sentence: &Range<usize>, kind: MarkKind) -> Vec<RawMark> {
 /// Whether two tokens with the same key are spelled differently in a way worth reporting.
 fn is_variant(reference: Side<'_>, member: Side<'_>, r: usize, m: usize) -> bool {
     let (a, b) = (&reference.tokens[r], &member.tokens[m]);
-    let flagged = a.spelling == Spelling::Variant || b.spelling == Spelling::Variant;
+    if a.spelling != Spelling::Variant && b.spelling != Spelling::Variant {
+        return false;
+    }
+    // Bytes first: equal spellings, the common case, need no char boundary checks.
+    if word_bytes(reference, a) == word_bytes(member, b) {
+        return false;
+    }
     let (a_text, b_text) = (
         &reference.text[a.range.clone()],
         &member.text[b.range.clone()],
     );
-    flagged && a_text != b_text && fold_plain(a_text) != fold_plain(b_text)
+    !same_plain(a_text, b_text)
+}
+
+/// Whether two words are equal in lower case, diacritics kept: "Peña" and "Pena" differ here.
+fn same_plain(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // What `fold` makes of ASCII, without building the strings.
+        let plain = |b: u8| {
+            if b == b'`' {
+                b'\''
+            } else {
+                b.to_ascii_lowercase()
+            }
+        };
+        a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| plain(x) == plain(y))
+    } else {
+        fold_plain(a) == fold_plain(b)
+    }
+}
+
+/// A token's text as bytes.
+fn word_bytes<'a>(side: Side<'a>, token: &Token) -> Option<&'a [u8]> {
+    side.text.as_bytes().get(token.range.clone())
 }
 
 /// Lower case only, diacritics kept: "Peña" and "Pena" differ here.
@@ -299,7 +419,7 @@ fn fold_plain(word: &str) -> String {
 fn marks(side: Side<'_>, labels: &[Label], reference: &[Token]) -> Vec<RawMark> {
     let mut marks = Marks {
         out: Vec::new(),
-        last_run: u32::MAX,
+        open: None,
         reference,
     };
     let mut at = side.sentence.start;
@@ -314,7 +434,7 @@ fn marks(side: Side<'_>, labels: &[Label], reference: &[Token]) -> Vec<RawMark> 
     if side.sentence.end > at {
         marks.push(at..side.sentence.end, Label::SHARED);
     }
-    marks.out
+    marks.finish()
 }
 
 /// The label of the text between two words: theirs when they are in one run, shared otherwise.
@@ -330,27 +450,34 @@ fn gap_label(before: Option<&Label>, after: Option<&Label>) -> Label {
     }
 }
 
-/// Marks being built: a piece of text joins the last mark when both have the
-/// same kind and run (and neither is a variant), else it starts a new one.
+/// Marks being built: a piece of text joins the open mark when both have the
+/// same kind and run (and neither is a variant), else it opens a new one.
 struct Marks<'a> {
     out: Vec<RawMark>,
-    last_run: u32,
+    /// The last mark, still growing, with the label of its first piece.
+    open: Option<(Range<usize>, Label)>,
     /// The tokens the labels' reference words index.
     reference: &'a [Token],
 }
 
 impl Marks<'_> {
     fn push(&mut self, range: Range<usize>, label: Label) {
-        if let Some(last) = self.out.last_mut()
-            && last.kind == label.kind
-            && self.last_run == label.run
-            && last.variant_of.is_none()
+        if let Some((open, first)) = &mut self.open
+            && first.kind == label.kind
+            && first.run == label.run
+            && first.variant_of.is_none()
             && label.variant_of.is_none()
         {
-            last.range.end = range.end;
+            open.end = range.end;
             return;
         }
-        self.last_run = label.run;
+        if let Some((range, label)) = self.open.replace((range, label)) {
+            self.close(range, label);
+        }
+    }
+
+    /// Adds a finished mark to `out`.
+    fn close(&mut self, range: Range<usize>, label: Label) {
         let token = |index: u32| self.reference.get(index as usize).map(|t| &t.range);
         self.out.push(RawMark {
             range,
@@ -360,6 +487,14 @@ impl Marks<'_> {
                 Some(token(first)?.start..token(end.checked_sub(1)?)?.end)
             }),
         });
+    }
+
+    /// The marks, the open one included.
+    fn finish(mut self) -> Vec<RawMark> {
+        if let Some((range, label)) = self.open.take() {
+            self.close(range, label);
+        }
+        self.out
     }
 }
 
@@ -441,6 +576,30 @@ mod tests {
         let second = differ.diff("Aid for Kyiv arrived.", "Aid for Kiev arrived.");
         assert_eq!(first, second);
         assert_eq!(first.variants, [(2, 2)]);
+    }
+
+    #[test]
+    fn plain_comparison_agrees_with_folding_both_words() {
+        let words = [
+            "Kiev",
+            "KIEV",
+            "kiev",
+            "Kyiv",
+            "O`Brien",
+            "o'brien",
+            "O'Brien",
+            "Peña",
+            "PEÑA",
+            "pena",
+            "\u{212A}iev",
+            "ΣΑΣ",
+            "σας",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(same_plain(a, b), fold_plain(a) == fold_plain(b), "{a} {b}");
+            }
+        }
     }
 
     #[test]

@@ -432,6 +432,30 @@ impl Classified {
     }
 }
 
+/// Words as written with what [`Normalizer::classify`] found for them.
+#[derive(Default)]
+struct WordCache {
+    /// Words of up to 15 bytes, most of them.
+    short: FxHashMap<ShortWord, Classified>,
+    /// Longer words.
+    long: FxHashMap<Box<str>, Classified>,
+}
+
+/// A word of up to 15 bytes packed into one integer with its length, so a
+/// lookup hashes and compares two machine words rather than a string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct ShortWord(u128);
+
+impl ShortWord {
+    fn new(word: &str) -> Option<Self> {
+        let bytes = word.as_bytes();
+        let mut packed = [0; 16];
+        packed.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        packed[15] = u8::try_from(bytes.len()).ok().filter(|&len| len < 16)?;
+        Some(ShortWord(u128::from_le_bytes(packed)))
+    }
+}
+
 /// Turns sentences into tokens; holds the lexicon so keys are shared across sources.
 pub struct Normalizer {
     stemmer: Option<Stemmer>,
@@ -439,7 +463,7 @@ pub struct Normalizer {
     variants: Variants,
     lexicon: Lexicon,
     /// Every word met so far, as written, with what it was classified as.
-    words: FxHashMap<Box<str>, Classified>,
+    words: WordCache,
 }
 
 impl Normalizer {
@@ -454,7 +478,7 @@ impl Normalizer {
             function_words: FUNCTION_WORDS.iter().copied().collect(),
             variants: Variants::new(&config.variants),
             lexicon: Lexicon::default(),
-            words: FxHashMap::default(),
+            words: WordCache::default(),
         }
     }
 
@@ -465,10 +489,17 @@ impl Normalizer {
 
     /// The tokens of the sentence `text[range]`, with ranges into `text`.
     pub fn tokens(&mut self, text: &str, range: Range<usize>) -> Vec<Token> {
+        // About one word in six bytes of English; a guess that saves regrowing.
+        let mut tokens = Vec::with_capacity(range.len() / 6 + 1);
+        self.tokens_into(text, range, &mut tokens);
+        tokens
+    }
+
+    /// [`Normalizer::tokens`] into `tokens` (cleared first), so a caller can reuse one buffer.
+    pub fn tokens_into(&mut self, text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
+        tokens.clear();
         let sentence = &text[range.clone()];
         let quotes = QuoteTracker::new(sentence);
-        // About one word in six bytes of English; a guess that saves regrowing.
-        let mut tokens: Vec<Token> = Vec::with_capacity(sentence.len() / 6 + 1);
         let mut previous_end = 0;
         for (offset, word) in sentence.unicode_word_indices() {
             // What stands between the previous word and this one: all that
@@ -482,8 +513,9 @@ impl Normalizer {
                 classified.class(opens_clause),
                 classified.spelling,
             );
-            if let Some(previous) = tokens.last_mut()
-                && let Some(phrase) = relative_period(&text[previous.range.clone()], gap, word)
+            if let Some(period) = period(word)
+                && let Some(previous) = tokens.last_mut()
+                && let Some(phrase) = relative_period(&text[previous.range.clone()], gap, period)
             {
                 previous.class = WordClass::Function;
                 key = self.lexicon.intern(&phrase);
@@ -497,17 +529,28 @@ impl Normalizer {
                 spelling,
             });
         }
-        tokens
     }
 
     /// What `word` is, from the cache or worked out once.
     fn classified(&mut self, word: &str) -> Classified {
-        if let Some(&known) = self.words.get(word) {
-            return known;
+        match ShortWord::new(word) {
+            Some(short) => {
+                if let Some(&known) = self.words.short.get(&short) {
+                    return known;
+                }
+                let classified = self.classify(word);
+                self.words.short.insert(short, classified);
+                classified
+            }
+            None => {
+                if let Some(&known) = self.words.long.get(word) {
+                    return known;
+                }
+                let classified = self.classify(word);
+                self.words.long.insert(word.into(), classified);
+                classified
+            }
         }
-        let classified = self.classify(word);
-        self.words.insert(word.into(), classified);
-        classified
     }
 
     /// Key, class and spelling of one word, as if it stood inside a clause.
@@ -578,14 +621,23 @@ impl Normalizer {
     }
 }
 
-/// "last week", "this year", "next month": the key of a period word led by
-/// a relative word with only spaces (`gap`) between, or `None`.
-fn relative_period(previous: &str, gap: &str, word: &str) -> Option<String> {
-    // "week", "month", "year" (4 or 5 letters) and "weekend" (7).
-    if !matches!(word.len(), 4 | 5 | 7) {
+/// The period ("week", "month", "year", "weekend") that `word` names, in any case.
+fn period(word: &str) -> Option<&'static str> {
+    // "week", "month", "year" (4 or 5 letters) and "weekend" (7): most words
+    // are ruled out by their length and first letter.
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !matches!(word.len(), 4 | 5 | 7) || !matches!(first, b'w' | b'm' | b'y') {
         return None;
     }
-    let period = PERIODS.iter().find(|p| word.eq_ignore_ascii_case(p))?;
+    PERIODS
+        .iter()
+        .copied()
+        .find(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// "last week", "this year", "next month": the key of a `period` led by
+/// a relative word with only spaces (`gap`) between, or `None`.
+fn relative_period(previous: &str, gap: &str, period: &str) -> Option<String> {
     let modifier = RELATIVE.iter().find(|r| previous.eq_ignore_ascii_case(r))?;
     gap.bytes()
         .all(|b| b == b' ')
@@ -661,6 +713,17 @@ fn follows_opening_char(gap: &str) -> bool {
     })
 }
 
+/// Whether `sentence` has a byte that can start a quotation mark: `"`, or
+/// the lead bytes of “ ” „ and « ». ASCII text, the most, is checked by the
+/// standard library's word-at-a-time scans.
+fn may_quote(sentence: &str) -> bool {
+    if sentence.is_ascii() {
+        sentence.as_bytes().contains(&b'"')
+    } else {
+        sentence.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2))
+    }
+}
+
 /// Where quotation marks open and close inside one sentence.
 struct QuoteTracker {
     /// Byte offsets where the state changes, with the new state.
@@ -674,7 +737,7 @@ impl QuoteTracker {
         let mut changes = Vec::new();
         // Most sentences quote no one: skip the walk when no byte can start
         // a quotation mark (`"`, or the lead bytes of “ ” „ and « »).
-        if !sentence.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2)) {
+        if !may_quote(sentence) {
             return QuoteTracker {
                 changes,
                 initial: false,
