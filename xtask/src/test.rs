@@ -63,7 +63,7 @@ fn no_float_formatting() -> Result<()> {
     if bytes.windows(16).any(|w| w == b"float_to_decimal") {
         bail!(
             "{} formats an f64 with Display (core's float_to_decimal is linked, about 18 KB): \
-             format a whole number instead (see docs/performance.md, \"Size\")",
+             format a whole number instead (see docs/performance.md, \"This round\")",
             module.display()
         );
     }
