@@ -318,22 +318,28 @@ fn forgive_moves(
         return;
     }
     let mut available: Vec<usize> = result.changed_reference.clone();
-    let mut changed_member = std::mem::take(&mut result.changed_member);
-    changed_member.retain(|&m| {
+    // The member words kept as changed move to the front, in their order.
+    let mut kept = 0;
+    for index in 0..result.changed_member.len() {
+        let m = result.changed_member[index];
         let key = member.tokens[m].key;
-        let Some(at) = available
+        match available
             .iter()
             .position(|&r| reference.tokens[r].key == key)
-        else {
-            return true;
-        };
-        let r = available.swap_remove(at);
-        result.changed_reference.retain(|&x| x != r);
-        result.replaced_reference.retain(|&x| x != r);
-        labels[m] = Label::SHARED;
-        false
-    });
-    result.changed_member = changed_member;
+        {
+            Some(at) => {
+                let r = available.swap_remove(at);
+                result.changed_reference.retain(|&x| x != r);
+                result.replaced_reference.retain(|&x| x != r);
+                labels[m] = Label::SHARED;
+            }
+            None => {
+                result.changed_member[kept] = m;
+                kept += 1;
+            }
+        }
+    }
+    result.changed_member.truncate(kept);
 }
 
 /// Marks for the reference itself: a word is differs when some member

@@ -435,24 +435,25 @@ impl Classified {
 /// Words as written with what [`Normalizer::classify`] found for them.
 #[derive(Default)]
 struct WordCache {
-    /// Words of up to 15 bytes, most of them.
-    short: FxHashMap<ShortWord, Classified>,
-    /// Longer words.
-    long: FxHashMap<Box<str>, Classified>,
+    /// Classified words by [`WordCache::packed`] spelling.
+    classified: FxHashMap<u128, Classified>,
+    /// Numbers for the few words too long to pack.
+    long: Lexicon,
 }
 
-/// A word of up to 15 bytes packed into one integer with its length, so a
-/// lookup hashes and compares two machine words rather than a string.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-struct ShortWord(u128);
-
-impl ShortWord {
-    fn new(word: &str) -> Option<Self> {
+impl WordCache {
+    /// A word of up to 15 bytes (most words) packed into one integer with
+    /// its length, so a lookup hashes and compares two machine words rather
+    /// than a string; a longer word's number in `long`, marked by length 255.
+    fn packed(&mut self, word: &str) -> u128 {
         let bytes = word.as_bytes();
         let mut packed = [0; 16];
-        packed.get_mut(..bytes.len())?.copy_from_slice(bytes);
-        packed[15] = u8::try_from(bytes.len()).ok().filter(|&len| len < 16)?;
-        Some(ShortWord(u128::from_le_bytes(packed)))
+        if bytes.len() < 16 {
+            packed[..bytes.len()].copy_from_slice(bytes);
+            packed[15] = bytes.len() as u8;
+            return u128::from_le_bytes(packed);
+        }
+        u128::from(self.long.intern(word)) | u128::from(u8::MAX) << 120
     }
 }
 
@@ -533,24 +534,13 @@ impl Normalizer {
 
     /// What `word` is, from the cache or worked out once.
     fn classified(&mut self, word: &str) -> Classified {
-        match ShortWord::new(word) {
-            Some(short) => {
-                if let Some(&known) = self.words.short.get(&short) {
-                    return known;
-                }
-                let classified = self.classify(word);
-                self.words.short.insert(short, classified);
-                classified
-            }
-            None => {
-                if let Some(&known) = self.words.long.get(word) {
-                    return known;
-                }
-                let classified = self.classify(word);
-                self.words.long.insert(word.into(), classified);
-                classified
-            }
+        let packed = self.words.packed(word);
+        if let Some(&known) = self.words.classified.get(&packed) {
+            return known;
         }
+        let classified = self.classify(word);
+        self.words.classified.insert(packed, classified);
+        classified
     }
 
     /// Key, class and spelling of one word, as if it stood inside a clause.
@@ -846,6 +836,14 @@ mod tests {
         check(
             "peace,” Leavitt said",
             "\"peac/Content leavitt/Name said/Function",
+        );
+    }
+
+    #[test]
+    fn words_too_long_to_pack_are_classified_too() {
+        check(
+            "Counterrevolutionaries met counterrevolutionaries and Counterrevolutionaries",
+            "counterrevolutionari/Content met/Content counterrevolutionari/Content and/Function counterrevolutionari/Name",
         );
     }
 
