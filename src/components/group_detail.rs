@@ -1,7 +1,5 @@
 //! One group opened in full: every source's version with word marks, and who leaves it out.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
@@ -10,16 +8,19 @@ use crate::components::marked::MarkedSentence;
 use crate::components::source_name::badge;
 use crate::labels::{group_heading, source_letter};
 
-/// The opened group (report group `group_id`); `on_close` closes the panel.
+/// The opened group (report group `group_id`); `onclick` is its close button's.
 /// A function, not a component: its close callback is new at every redraw of
 /// the reading view, so a component would redraw anyway.
-pub fn group_detail(comparison: &Rc<Comparison>, group_id: usize, on_close: &Callback<()>) -> Html {
+pub fn group_detail(
+    comparison: &Comparison,
+    group_id: usize,
+    onclick: Callback<MouseEvent>,
+) -> Html {
     let Some(group) = comparison.report.groups.get(group_id) else {
         return Html::default();
     };
     let count = comparison.report.sources.len();
     let letter = |s: usize| source_letter(comparison.set_index(s));
-    let onclick = on_close.reform(|_| ());
     html! {
         <aside class="group-detail" aria-label="How the sources report this" aria-live="polite">
             <div class="detail-head">

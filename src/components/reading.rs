@@ -34,7 +34,7 @@ pub fn ReadingView(props: &ViewProps) -> Html {
                     { paragraphs(comparison, source, props) }
                 </article>
                 if let Some(group) = props.state.opened_group {
-                    { group_detail(comparison, group, &props.dispatch.reform(|_| Action::OpenGroup(None))) }
+                    { group_detail(comparison, group, props.dispatch.reform(|_| Action::OpenGroup(None))) }
                 } else {
                     <aside class="group-detail placeholder">
                         <p>{ "Click a sentence (or press Enter on it) to see how the other sources report it." }</p>
