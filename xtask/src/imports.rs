@@ -11,7 +11,7 @@
 //! glue does not contain stops the build, so a change in wasm-bindgen's output
 //! cannot leave an import the glue no longer provides.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::{Result, bail};
 
@@ -39,17 +39,17 @@ pub fn shorten(glue: &str, module: &str, names: &[&str]) -> Result<Shortened> {
         .map(|(index, &name)| (name, short_name(index)))
         .collect();
     let mut out = String::with_capacity(glue.len());
-    let mut seen = HashMap::new();
+    let mut seen = HashSet::new();
     for piece in identifiers(&glue) {
         match renamed.get(piece) {
             Some(short) => {
                 out.push_str(short);
-                *seen.entry(piece).or_insert(0) += 1;
+                seen.insert(piece);
             }
             None => out.push_str(piece),
         }
     }
-    if let Some(missing) = names.iter().find(|name| !seen.contains_key(*name)) {
+    if let Some(missing) = names.iter().find(|name| !seen.contains(*name)) {
         bail!("the wasm-bindgen glue does not provide the import {missing}");
     }
     let names = names.iter().map(|name| renamed[name].clone()).collect();
