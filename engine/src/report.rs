@@ -25,8 +25,14 @@ pub struct Report {
     pub schema: String,
     /// The sources in input order, with their sentences.
     pub sources: Vec<SourceReport>,
-    /// The groups: coverage (number of sources) descending, then by first appearance.
+    /// The groups (the *same information* tier): coverage (number of
+    /// sources) descending, then by first appearance.
     pub groups: Vec<Group>,
+    /// Pairs of sentences of different sources that may report the same
+    /// information but are not in one group (the *possibly related* tier):
+    /// suggestions to check, never counted as agreement. Best first.
+    #[serde(default)]
+    pub related: Vec<Related>,
     /// Spelling variants met in the set (for example Kyiv/Kiev).
     #[serde(default)]
     pub variants: Vec<Variant>,
@@ -95,15 +101,26 @@ pub struct Group {
     pub id: usize,
     /// Agree, diverge or unique.
     pub status: Status,
+    /// How sure the grouping is, 0 to 1. For two or more sources: the mean,
+    /// over its pairs of sources, of the calibrated probability that their
+    /// sentences report the same information. For one source: one minus the
+    /// highest such probability with another source's sentence (how sure it
+    /// is that no other source reports it).
+    #[serde(default)]
+    pub score: f32,
     /// Index into `members` of the reference every other member is diffed against.
     pub reference: usize,
-    /// One member per reporting source, in source order.
+    /// The members in source and sentence order: one per reporting source, or
+    /// two adjacent sentences of a source that says in two sentences what
+    /// another says in one (they share the same relation and differences, and
+    /// each has the marks of its own words).
     pub members: Vec<Member>,
     /// Sources that do not report this information, in source order.
     pub missing: Vec<usize>,
-    /// Sources that are not members but carry this information inside a
-    /// sentence that belongs to another group (a sentence with two facts).
-    /// They are not counted as missing.
+    /// Sources that are not members but may carry this information in a
+    /// sentence of another group: a *possibly related* pair links it to a
+    /// member (a sentence with two facts, or a looser paraphrase). They are
+    /// not counted as missing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elsewhere: Vec<Elsewhere>,
 }
@@ -207,7 +224,7 @@ pub enum DivergenceKind {
 }
 
 /// A source that carries a group's information inside a sentence of another group.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Elsewhere {
     /// The source.
     pub source: usize,
@@ -215,6 +232,28 @@ pub struct Elsewhere {
     pub sentence: usize,
     /// The group that sentence belongs to.
     pub group: usize,
+    /// The probability of the possibly related pair that links it, 0 to 1.
+    #[serde(default)]
+    pub score: f32,
+}
+
+/// Two sentences of different sources that may report the same information
+/// but are not in one group: a suggestion to check.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Related {
+    /// The two sentences, the earlier source first.
+    pub members: [RelatedMember; 2],
+    /// The calibrated probability that they report the same information, 0 to 1.
+    pub score: f32,
+}
+
+/// One sentence of a possibly related pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedMember {
+    /// Index of the source.
+    pub source: usize,
+    /// Index of the sentence in that source's `sentences`.
+    pub sentence: usize,
 }
 
 /// One word spelled more than one way across the set.
