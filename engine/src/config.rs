@@ -246,10 +246,10 @@ impl Default for Config {
 impl Default for AlignConfig {
     fn default() -> Self {
         AlignConfig {
-            same_threshold: 0.44,
+            same_threshold: 0.446,
             join_threshold: 0.35,
             cohesion_threshold: 0.3,
-            related_threshold: 0.097,
+            related_threshold: 0.1,
             min_shared_keys: 2,
             link_threshold: 0.12,
             name_weight: 1.0,
@@ -259,7 +259,7 @@ impl Default for AlignConfig {
             background_weight: 10.0,
             model: PairModel::default(),
             splits: SplitMode::Join,
-            split_containment: 1.783,
+            split_containment: 1.379,
         }
     }
 }
@@ -267,10 +267,10 @@ impl Default for AlignConfig {
 impl Default for PairModel {
     fn default() -> Self {
         PairModel {
-            bias: -3.559,
-            cosine: 2.145,
-            containment: 1.783,
-            evidence: 2.12,
+            bias: -3.517,
+            cosine: 2.662,
+            containment: 1.379,
+            evidence: 2.1,
         }
     }
 }

@@ -372,7 +372,30 @@ fn units(sources: &[Source], prepared: &[Prepared]) -> (Vec<SentenceId>, Vec<Uni
             });
         }
     }
+    let aliases = derivation_aliases(sources, prepared);
+    for key in units.iter_mut().flat_map(|u| u.keys.iter_mut()) {
+        if let Some(&base) = aliases.get(&key.key) {
+            key.key = base;
+        }
+    }
     (ids, units)
+}
+
+/// Keys of derived words ("Ukrainian") mapped to their base's ("Ukraine"), for alignment only.
+fn derivation_aliases(sources: &[Source], prepared: &[Prepared]) -> HashMap<u32, u32> {
+    let mut words: Vec<(String, u32)> = Vec::new();
+    for (source, p) in sources.iter().zip(prepared) {
+        for token in p.tokens.iter().flatten() {
+            let written = &source.text[token.range.clone()];
+            if written.chars().next().is_some_and(char::is_uppercase) {
+                let folded = crate::normalize::fold(written);
+                words.push((crate::normalize::strip_possessive(&folded).to_owned(), token.key));
+            }
+        }
+    }
+    sort_by(&mut words, |(_, key)| [u64::from(*key), 0, 0, 0]);
+    words.dedup();
+    align::derivations::aliases(words.iter().map(|(w, k)| (w.as_str(), *k)))
 }
 
 /// Whether `sentence`, a source's first content sentence, reads as a

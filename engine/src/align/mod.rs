@@ -28,6 +28,7 @@ use crate::order::{float_key, sort_by};
 pub mod background;
 pub mod candidates;
 pub mod cluster;
+pub mod derivations;
 pub mod identical;
 pub mod keys;
 pub mod pair;
