@@ -259,7 +259,7 @@ impl Default for AlignConfig {
             background_weight: 10.0,
             model: PairModel::default(),
             splits: SplitMode::Join,
-            split_containment: 1.379,
+            split_containment: 0.5,
         }
     }
 }

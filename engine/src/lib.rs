@@ -116,7 +116,8 @@ pub use config::{
 pub use pipeline::{Progress, Stage};
 pub use report::{
     DivergenceKind, Elsewhere, Facts, Flag, FlagKind, Group, Mark, MarkKind, Member, Notice,
-    NoticeKind, Relation, Report, SentenceReport, Severity, SourceReport, Status,
+    NoticeKind, Related, RelatedMember, Relation, Report, SentenceReport, Severity, SourceReport,
+    Status,
 };
 pub use source::{Headline, Source};
 

@@ -239,19 +239,20 @@ mod tests {
         assert_eq!(groups, expect);
     }
 
-    /// Aligns units given as (source, keys); sentences are numbered in order.
+    /// Aligns units given as (source, keys).
     fn align_keys(config: &AlignConfig, units: &[(usize, &[u32])]) -> Alignment {
         align(&to_units(units), &[], config, &Limits::default())
     }
 
-    /// Units from (source, keys); keys of 100 and more are the words of one multi-word name.
+    /// Units from (source, keys); keys of 100 and more are the words of one
+    /// multi-word name. No two are adjacent sentences (see `split` for those).
     fn to_units(units: &[(usize, &[u32])]) -> Vec<Unit> {
         units
             .iter()
             .enumerate()
             .map(|(sentence, (source, keys))| Unit {
                 source: *source,
-                sentence,
+                sentence: 2 * sentence,
                 kind: UnitKind::Body,
                 keys: keys
                     .iter()
