@@ -16,7 +16,7 @@ pub use crate::facts::types::{
 };
 
 /// The schema name and version written into every report.
-pub const SCHEMA: &str = "crosscheck-report/1";
+pub const SCHEMA: &str = "crosscheck-report/2";
 
 /// The comparison of a set of sources.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -304,7 +304,69 @@ fn is_false(value: &bool) -> bool {
     !value
 }
 
+impl Group {
+    /// The sources that report the group, in source order, each once.
+    pub fn sources(&self) -> Vec<usize> {
+        let mut sources: Vec<usize> = self.members.iter().map(|m| m.source).collect();
+        sources.dedup();
+        sources
+    }
+
+    /// How many sources report the group.
+    pub fn coverage(&self) -> usize {
+        self.sources().len()
+    }
+
+    /// The first member from `source` (a source has one sentence in a
+    /// group, or two adjacent ones: see [`Group::members_of`]).
+    pub fn member_of(&self, source: usize) -> Option<&Member> {
+        self.members.iter().find(|m| m.source == source)
+    }
+
+    /// Every member from `source`, in text order.
+    pub fn members_of(&self, source: usize) -> impl Iterator<Item = &Member> {
+        self.members.iter().filter(move |m| m.source == source)
+    }
+
+    /// The reference member.
+    pub fn reference_member(&self) -> Option<&Member> {
+        self.members.get(self.reference)
+    }
+}
+
 impl Report {
+    /// The words of `source` from byte `start` to `end`, cut from the
+    /// sentences that hold them (joined by a space when the range spans two
+    /// sentences, as a mark's `against` may when the reference is two
+    /// sentences of one source).
+    pub fn text_of(&self, source: usize, start: usize, end: usize) -> String {
+        let Some(report) = self.sources.get(source) else {
+            return String::new();
+        };
+        let pieces: Vec<&str> = report
+            .sentences
+            .iter()
+            .filter(|s| s.start < end && start < s.end)
+            .filter_map(|s| {
+                let from = start.max(s.start) - s.start;
+                let to = end.min(s.end) - s.start;
+                s.text.get(from..to)
+            })
+            .collect();
+        pieces.join(" ")
+    }
+
+    /// The sentences `source` has in `group`, joined by a space (one, or two
+    /// when the source says in two sentences what another says in one).
+    pub fn group_text(&self, group: &Group, source: usize) -> String {
+        let texts: Vec<&str> = group
+            .members_of(source)
+            .filter_map(|m| self.sentence(m.source, m.sentence))
+            .map(|s| s.text.as_str())
+            .collect();
+        texts.join(" ")
+    }
+
     /// The text of a sentence's source from which its marks are cut.
     pub fn sentence(&self, source: usize, sentence: usize) -> Option<&SentenceReport> {
         self.sources.get(source)?.sentences.get(sentence)
