@@ -8,7 +8,8 @@
 //! engine's own normalizer: stems, numbers as digits; function words and
 //! negations left out) are counted once per sentence. A key is kept when it
 //! occurs in sentences of at least [`MIN_TOPICS`] of the 43 topics, so a word
-//! frequent in one story only is not taken for a common word. See
+//! frequent in one story only is not taken for a common word, and in at least
+//! [`MIN_SENTENCES`] sentences. See
 //! `engine/src/align/background.rs` and docs/alignment-quality.md.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -19,6 +20,10 @@ use crosscheck_engine::normalize::{Normalizer, WordClass};
 
 /// A key must occur in this many topics to be listed.
 const MIN_TOPICS: usize = 5;
+
+/// And in this many sentences: rarer words read as rare anyway (the table
+/// stays small, since it ships inside the page).
+const MIN_SENTENCES: usize = 50;
 
 fn main() {
     let root = std::env::args()
@@ -70,13 +75,14 @@ fn main() {
     }
     let mut by_count: BTreeMap<std::cmp::Reverse<usize>, Vec<String>> = BTreeMap::new();
     for (key, (count, topics)) in counts {
-        if topics.len() >= MIN_TOPICS {
+        if topics.len() >= MIN_TOPICS && count >= MIN_SENTENCES {
             by_count.entry(std::cmp::Reverse(count)).or_default().push(key);
         }
     }
     println!("# Background word frequencies for crosscheck-engine's align stage (engine/src/align/background.rs).");
     println!("# Made by engine/examples/background.rs from the ECB+ corpus (Cybulska and Vossen, LREC 2014;");
-    println!("# annotation CC BY 3.0): keys in sentences of at least {MIN_TOPICS} of its topics, with the number of sentences holding them.");
+    println!("# annotation CC BY 3.0): keys in sentences of at least {MIN_TOPICS} of its topics and at least {MIN_SENTENCES} sentences,");
+    println!("# with the number of sentences holding them.");
     println!("# sentences\t{sentences}");
     for (count, mut keys) in by_count {
         keys.sort();

@@ -372,17 +372,24 @@ fn units(sources: &[Source], prepared: &[Prepared]) -> (Vec<SentenceId>, Vec<Uni
             });
         }
     }
-    let aliases = derivation_aliases(sources, prepared);
+    let mut base: Vec<u32> = Vec::new();
+    for (derived, to) in derivation_aliases(sources, prepared) {
+        let derived = derived as usize;
+        if base.len() <= derived {
+            base.extend((base.len() as u32)..=(derived as u32));
+        }
+        base[derived] = to;
+    }
     for key in units.iter_mut().flat_map(|u| u.keys.iter_mut()) {
-        if let Some(&base) = aliases.get(&key.key) {
-            key.key = base;
+        if let Some(&to) = base.get(key.key as usize) {
+            key.key = to;
         }
     }
     (ids, units)
 }
 
-/// Keys of derived words ("Ukrainian") mapped to their base's ("Ukraine"), for alignment only.
-fn derivation_aliases(sources: &[Source], prepared: &[Prepared]) -> HashMap<u32, u32> {
+/// Keys of derived words ("Ukrainian") with their base's ("Ukraine"), for alignment only.
+fn derivation_aliases(sources: &[Source], prepared: &[Prepared]) -> Vec<(u32, u32)> {
     let mut words: Vec<(String, u32)> = Vec::new();
     for (source, p) in sources.iter().zip(prepared) {
         for token in p.tokens.iter().flatten() {
@@ -393,9 +400,7 @@ fn derivation_aliases(sources: &[Source], prepared: &[Prepared]) -> HashMap<u32,
             }
         }
     }
-    sort_by(&mut words, |(_, key)| [u64::from(*key), 0, 0, 0]);
-    words.dedup();
-    align::derivations::aliases(words.iter().map(|(w, k)| (w.as_str(), *k)))
+    align::derivations::aliases(words)
 }
 
 /// Whether `sentence`, a source's first content sentence, reads as a
@@ -423,10 +428,13 @@ const HEADLINE_WORDS: usize = 20;
 
 /// Each key's share of background sentences ([`Background`]), by key id.
 fn background_rates(lexicon: &Lexicon) -> Vec<f32> {
-    let background = Background::shipped();
-    (0..lexicon.len())
-        .map(|id| background.rate(lexicon.key(id as u32)))
-        .collect()
+    let mut rates = vec![align::background::FLOOR; lexicon.len()];
+    for (key, rate) in Background::shipped().rates() {
+        if let Some(id) = lexicon.get(key) {
+            rates[id as usize] = rate;
+        }
+    }
+    rates
 }
 
 

@@ -22,6 +22,7 @@ pub mod message_list;
 pub mod numbers;
 pub mod overview;
 pub mod pair;
+pub mod possibly;
 pub mod paste_form;
 pub mod progress;
 pub mod reading;

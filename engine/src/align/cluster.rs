@@ -22,8 +22,6 @@
 //! yet into a group, never start one. The order of sentences in their sources
 //! plays no part: a fact moved to the end of one article still aligns.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use super::candidates::Candidate;
 use super::pair;
 use super::vectors::Vector;
@@ -137,13 +135,13 @@ fn refine(clusters: &mut Clusters<'_>, candidates: &[Candidate], config: &AlignC
                 continue;
             }
             let from = clusters.of[unit.0];
-            let mut targets: Vec<usize> = partners[unit.0]
-                .iter()
-                .map(|p| clusters.of[p.0])
-                .filter(|&g| g != from)
-                .collect();
-            targets.sort_unstable();
-            targets.dedup();
+            let mut targets: Vec<usize> = Vec::new();
+            for p in &partners[unit.0] {
+                let g = clusters.of[p.0];
+                if g != from && !targets.contains(&g) {
+                    targets.push(g);
+                }
+            }
             let best = targets
                 .into_iter()
                 .filter_map(|to| {
@@ -169,8 +167,47 @@ fn refine(clusters: &mut Clusters<'_>, candidates: &[Candidate], config: &AlignC
 /// Members of each cluster that [`Clusters::mean_probability`] reads at most.
 const MEAN_SAMPLE: usize = 8;
 
-/// A sum of normalized vectors, by key.
-type Sum = HashMap<u32, f32>;
+/// A sum of normalized vectors: `(key, weight)` sorted by key.
+#[derive(Clone, Debug, Default)]
+struct Sum(Vec<(u32, f32)>);
+
+impl Sum {
+    fn get(&self, key: u32) -> f32 {
+        self.0
+            .binary_search_by_key(&key, |e| e.0)
+            .map_or(0.0, |i| self.0[i].1)
+    }
+
+    /// Adds (`sign` 1) or takes away (`sign` -1) the sorted entries `other`.
+    fn add(&mut self, other: &[(u32, f32)], sign: f32) {
+        let mut out = Vec::with_capacity(self.0.len() + other.len());
+        let (mut i, mut j) = (0, 0);
+        let mine = &self.0;
+        while i < mine.len() || j < other.len() {
+            match (mine.get(i), other.get(j)) {
+                (Some(a), Some(b)) if a.0 == b.0 => {
+                    out.push((a.0, a.1 + sign * b.1));
+                    i += 1;
+                    j += 1;
+                }
+                (Some(a), Some(b)) if a.0 < b.0 => {
+                    out.push(*a);
+                    i += 1;
+                }
+                (Some(a), None) => {
+                    out.push(*a);
+                    i += 1;
+                }
+                (_, Some(b)) => {
+                    out.push((b.0, sign * b.1));
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        self.0 = out;
+    }
+}
 
 /// Groups under construction.
 struct Clusters<'a> {
@@ -199,7 +236,7 @@ impl<'a> Clusters<'a> {
                 }
             })
             .collect();
-        let sums = normalized.iter().map(|v| v.iter().copied().collect()).collect();
+        let sums = normalized.iter().map(|v| Sum(v.clone())).collect();
         Clusters {
             units,
             vectors,
@@ -216,7 +253,7 @@ impl<'a> Clusters<'a> {
         let sum = &self.sums[cluster];
         self.normalized[unit.0]
             .iter()
-            .map(|(k, w)| w * sum.get(k).copied().unwrap_or(0.0))
+            .map(|&(k, w)| w * sum.get(k))
             .sum()
     }
 
@@ -235,14 +272,11 @@ impl<'a> Clusters<'a> {
     }
 
     /// Mean pair probability over the cross pairs of two clusters, from at
-    /// most [`MEAN_SAMPLE`] members of each (their first in unit order), so
+    /// most [`MEAN_SAMPLE`] members of each (the first that joined), so
     /// the work stays bounded when a hundred sources make large groups.
     fn mean_probability(&self, x: usize, y: usize, config: &AlignConfig) -> f32 {
-        let sample = |c: usize| {
-            let mut members = self.members[c].clone();
-            members.sort_unstable();
-            members.truncate(MEAN_SAMPLE);
-            members
+        let sample = |c: usize| -> Vec<UnitId> {
+            self.members[c].iter().copied().take(MEAN_SAMPLE).collect()
         };
         let (xs, ys) = (sample(x), sample(y));
         let mut total = 0.0;
@@ -314,16 +348,10 @@ impl<'a> Clusters<'a> {
     fn split_off(&mut self, unit: UnitId) -> usize {
         let from = self.of[unit.0];
         self.members[from].retain(|&u| u != unit);
-        let sum = &mut self.sums[from];
-        for &(k, w) in &self.normalized[unit.0] {
-            if let Some(entry) = sum.get_mut(&k) {
-                *entry -= w;
-            }
-        }
+        self.sums[from].add(&self.normalized[unit.0], -1.0);
         self.of[unit.0] = self.members.len();
         self.members.push(vec![unit]);
-        self.sums
-            .push(self.normalized[unit.0].iter().copied().collect());
+        self.sums.push(Sum(self.normalized[unit.0].clone()));
         self.of[unit.0]
     }
 
@@ -343,9 +371,6 @@ impl<'a> Clusters<'a> {
         }
         self.members[keep].extend(moved);
         let sum = std::mem::take(&mut self.sums[gone]);
-        let target = &mut self.sums[keep];
-        for (k, w) in sum {
-            *target.entry(k).or_insert(0.0) += w;
-        }
+        self.sums[keep].add(&sum.0, 1.0);
     }
 }

@@ -12,6 +12,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::order::sort_by;
+
 /// Demonym endings, longest first.
 const ENDINGS: &[&str] = &["ian", "ean", "ese", "ish", "ite", "an", "n", "i"];
 
@@ -38,23 +40,21 @@ pub const IRREGULAR: &[(&str, &str)] = &[
     ("welsh", "wales"),
 ];
 
-/// For each derived word's key, its base word's key: `words` are the
+/// Each derived word's key with its base word's key, by key: `words` are the
 /// capitalised words of the set (folded, possessives stripped) with their keys.
-pub fn aliases<'a>(words: impl IntoIterator<Item = (&'a str, u32)>) -> HashMap<u32, u32> {
-    let known: HashMap<&str, u32> = words.into_iter().collect();
-    let mut out = HashMap::default();
-    for (&word, &key) in &known {
-        if let Some(base) = base_of(word, &known)
-            && base != key
-        {
-            out.insert(key, base);
-        }
-    }
+pub fn aliases(words: Vec<(String, u32)>) -> Vec<(u32, u32)> {
+    let known: HashMap<String, u32> = words.into_iter().collect();
+    let mut out: Vec<(u32, u32)> = known
+        .iter()
+        .filter_map(|(word, &key)| Some((key, base_of(word, &known).filter(|&b| b != key)?)))
+        .collect();
+    sort_by(&mut out, |&(key, base)| [u64::from(key), u64::from(base), 0, 0]);
+    out.dedup_by_key(|p| p.0);
     out
 }
 
 /// The key of the word `word` derives from, if that word is in `known`.
-fn base_of(word: &str, known: &HashMap<&str, u32>) -> Option<u32> {
+fn base_of(word: &str, known: &HashMap<String, u32>) -> Option<u32> {
     if let Some(&(_, place)) = IRREGULAR.iter().find(|(derived, _)| *derived == word) {
         return known.get(place).copied();
     }
@@ -87,8 +87,8 @@ mod tests {
 
     /// The pairs (derived, base) found among `words`, sorted.
     fn check(words: &[&str], expect: &[(&str, &str)]) {
-        let keyed: Vec<(&str, u32)> = words.iter().zip(0..).map(|(w, k)| (*w, k)).collect();
-        let mut found: Vec<(&str, &str)> = aliases(keyed.iter().copied())
+        let keyed: Vec<(String, u32)> = words.iter().zip(0..).map(|(w, k)| (w.to_string(), k)).collect();
+        let mut found: Vec<(&str, &str)> = aliases(keyed)
             .into_iter()
             .map(|(from, to)| (words[from as usize], words[to as usize]))
             .collect();

@@ -10,23 +10,26 @@
 //! repeats a sentence, its first copy goes with the other sources' first
 //! copies, its second with their second, and so on.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
 
 use super::{Unit, UnitId};
-use crate::order::sort_by;
+use crate::order::{runs_by, sort_by};
 
 /// Groups of identical units from two or more sources, each unit in at most one group.
 pub fn identical_groups(units: &[Unit]) -> Vec<Vec<UnitId>> {
-    let mut buckets: HashMap<Vec<u32>, Vec<usize>> = HashMap::default();
-    for (index, unit) in units.iter().enumerate() {
-        if unit.keys.is_empty() {
-            continue;
-        }
-        let signature: Vec<u32> = unit.keys.iter().map(|k| k.key).collect();
-        buckets.entry(signature).or_default().push(index);
-    }
+    let same = |a: usize, b: usize| {
+        units[a].keys.len() == units[b].keys.len()
+            && units[a].keys.iter().zip(&units[b].keys).all(|(x, y)| x.key == y.key)
+    };
+    let worded: Vec<usize> = (0..units.len()).filter(|&u| !units[u].keys.is_empty()).collect();
     let mut groups = Vec::new();
-    for mut bucket in buckets.into_values() {
+    // Units with the same content words in the same order.
+    for mut bucket in runs_by(&worded, |&u| [signature(&units[u]), 0, 0, 0]) {
+        // A hash collision is not a copy.
+        let first = bucket[0];
+        bucket.retain(|&u| same(u, first));
         if bucket.len() < 2 {
             continue;
         }
@@ -50,6 +53,16 @@ pub fn identical_groups(units: &[Unit]) -> Vec<Vec<UnitId>> {
     }
     sort_by(&mut groups, |g| [g[0].0 as u64, 0, 0, 0]);
     groups
+}
+
+/// A hash of a unit's keys in order.
+fn signature(unit: &Unit) -> u64 {
+    let mut hasher = FxHasher::default();
+    for k in &unit.keys {
+        k.key.hash(&mut hasher);
+    }
+    unit.keys.len().hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]

@@ -14,8 +14,6 @@
 //! alone, at the same-information tier. A source brings at most two
 //! sentences into a group; the grid shows them in one cell, in text order.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use super::pair;
 use super::vectors::Vector;
 use super::{Unit, UnitId};
@@ -33,11 +31,15 @@ pub fn join_split_sentences(
     if config.splits == SplitMode::Off {
         return;
     }
-    let at: HashMap<(usize, usize), UnitId> = units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| ((u.source, u.sentence), UnitId(i)))
-        .collect();
+    // Units by source and sentence, to find a sentence's neighbours.
+    let mut by_place: Vec<usize> = (0..units.len()).collect();
+    sort_by(&mut by_place, |&u| [units[u].source as u64, units[u].sentence as u64, 0, 0]);
+    let at = |source: usize, sentence: usize| -> Option<UnitId> {
+        by_place
+            .binary_search_by_key(&(source, sentence), |&u| (units[u].source, units[u].sentence))
+            .ok()
+            .map(|i| UnitId(by_place[i]))
+    };
     let mut group_of = vec![0; units.len()];
     for (g, group) in groups.iter().enumerate() {
         for unit in group {
@@ -54,7 +56,7 @@ pub fn join_split_sentences(
             let Unit { source, sentence, .. } = units[member.0];
             let neighbours = [sentence.checked_sub(1), sentence.checked_add(1)];
             for next in neighbours.into_iter().flatten() {
-                let Some(&unit) = at.get(&(source, next)) else {
+                let Some(unit) = at(source, next) else {
                     continue;
                 };
                 if groups[group_of[unit.0]].len() != 1 || units[unit.0].kind != units[member.0].kind {
