@@ -356,57 +356,6 @@ impl Report {
         pieces.join(" ")
     }
 
-    /// The sentences of other groups that may report what the sentence
-    /// `(source, sentence)` says (its possibly related pairs), best first,
-    /// each as the other sentence and the pair's score.
-    pub fn related_to(
-        &self,
-        source: usize,
-        sentence: usize,
-    ) -> impl Iterator<Item = (RelatedMember, f32)> + '_ {
-        let here = RelatedMember { source, sentence };
-        self.related.iter().filter_map(move |r| match r.members {
-            [a, b] if a == here => Some((b, r.score)),
-            [a, b] if b == here => Some((a, r.score)),
-            _ => None,
-        })
-    }
-
-    /// What to show beside an opened group as *possibly related*: each
-    /// absent source's sentence that may carry it ([`Group::elsewhere`]),
-    /// then the other possibly related sentences of its members, best first
-    /// within each part, each sentence once; `true` marks the first kind.
-    pub fn possibly_related(&self, group: &Group) -> Vec<(Elsewhere, bool)> {
-        let mut out: Vec<(Elsewhere, bool)> = group.elsewhere.iter().map(|e| (*e, true)).collect();
-        let mut more: Vec<Elsewhere> = Vec::new();
-        for member in &group.members {
-            for (other, score) in self.related_to(member.source, member.sentence) {
-                let Some(in_group) = self.sentence(other.source, other.sentence).and_then(|s| s.group)
-                else {
-                    continue;
-                };
-                let listed = out
-                    .iter()
-                    .map(|(e, _)| e)
-                    .chain(&more)
-                    .any(|e| e.source == other.source && e.sentence == other.sentence);
-                if in_group != group.id && !listed {
-                    more.push(Elsewhere {
-                        source: other.source,
-                        sentence: other.sentence,
-                        group: in_group,
-                        score,
-                    });
-                }
-            }
-        }
-        crate::order::sort_by(&mut more, |e| {
-            [u64::MAX - crate::order::float_key(e.score), e.source as u64, e.sentence as u64, 0]
-        });
-        out.extend(more.into_iter().map(|e| (e, false)));
-        out
-    }
-
     /// The sentences `source` has in `group`, joined by a space (one, or two
     /// when the source says in two sentences what another says in one).
     pub fn group_text(&self, group: &Group, source: usize) -> String {

@@ -12,9 +12,8 @@ use crate::components::source_name::{SourceName, badge};
 use crate::labels::{excerpt, source_letter};
 use crate::state::Action;
 
-/// The overview.
-#[component]
-pub fn OverviewView(props: &ViewProps) -> Html {
+/// The overview (a function, not a component: its props change with every state change anyway).
+pub fn overview_view(props: &ViewProps) -> Html {
     let comparison = &props.comparison;
     html! {
         <div class="overview">

@@ -18,8 +18,7 @@ use crate::components::source_name::SourceName;
 use crate::components::source_picker::{SourcePickerProps, source_picker};
 use crate::state::Action;
 
-/// Properties of [`PairView`].
-#[derive(Properties, PartialEq)]
+/// What [`pair_view`] shows.
 pub struct PairViewProps {
     /// The shared view properties.
     pub view: ViewProps,
@@ -27,9 +26,8 @@ pub struct PairViewProps {
     pub pair: Rc<PairComparison>,
 }
 
-/// The pair view.
-#[component]
-pub fn PairView(props: &PairViewProps) -> Html {
+/// The pair view (a function, not a component: its props change with every state change anyway).
+pub fn pair_view(props: &PairViewProps) -> Html {
     let view = &props.view;
     let (left, right) = props.pair.sides;
     let pick_left = view.dispatch.reform(move |set| Action::Pair(set, right));

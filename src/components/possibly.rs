@@ -45,28 +45,26 @@ pub fn absent_cell(
     }
 }
 
-/// The opened group's list of sentences that may carry it or relate to it:
-/// first each absent source's best candidate, then other possibly related
-/// sentences of its members' sources. `open` opens a report group.
+/// The opened group's sentences that may carry it: each absent source's
+/// possibly related sentence, with how likely and a way to its row. `open`
+/// opens a report group.
 pub fn related_list(comparison: &Comparison, group: &Group, open: &Callback<usize>) -> Html {
-    let report = &comparison.report;
-    let mut items = report.possibly_related(group);
-    items.truncate(MAX_LISTED);
-    if items.is_empty() {
+    if group.elsewhere.is_empty() {
         return Html::default();
     }
+    let report = &comparison.report;
     html! {
         <section class="possibly-related" aria-label="Possibly related sentences">
-            <h4>{ "Possibly related — check before you count it" }</h4>
+            <h4>{ "Possibly in other sentences — check before you count it" }</h4>
             <ul>
-                { for items.into_iter().map(|(e, absent)| {
+                { for group.elsewhere.iter().map(|e| {
                     let set = comparison.set_index(e.source);
                     let text = report.sentence(e.source, e.sentence).map(|s| s.text.clone()).unwrap_or_default();
-                    let onclick = open.reform(move |_| e.group);
-                    let why = if absent { "may carry this" } else { "also related" };
+                    let target = e.group;
+                    let onclick = open.reform(move |_| target);
                     html! {
                         <li>
-                            <p class="detail-source">{ badge(set) }{ format!(" {why} · {}", likelihood(e.score)) }</p>
+                            <p class="detail-source">{ badge(set) }{ format!(" may carry this · {}", likelihood(e.score)) }</p>
                             <p class="possibly-text">{ text }</p>
                             <button type="button" class="link-button" {onclick}>{ "Open its row" }</button>
                         </li>
@@ -76,6 +74,3 @@ pub fn related_list(comparison: &Comparison, group: &Group, open: &Callback<usiz
         </section>
     }
 }
-
-/// Possibly related sentences listed in an opened group at most.
-const MAX_LISTED: usize = 6;

@@ -12,9 +12,8 @@ use crate::components::group_detail::group_detail;
 use crate::components::source_picker::{SourcePickerProps, source_picker};
 use crate::state::Action;
 
-/// The reading view.
-#[component]
-pub fn ReadingView(props: &ViewProps) -> Html {
+/// The reading view (a function, not a component: its props change with every state change anyway).
+pub fn reading_view(props: &ViewProps) -> Html {
     let comparison = &props.comparison;
     let set = props.state.reading;
     let source = comparison.report_index(set).unwrap_or(0);

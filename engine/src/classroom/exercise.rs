@@ -48,9 +48,11 @@ pub struct SentenceAnchor {
     pub sentence: usize,
 }
 
-/// An exercise question. Serialised with a `kind` tag: `{"kind":"left-out","source":2}`.
+/// An exercise question. Serialised with a `kind` tag: `{"kind":"left-out","source":2}`;
+/// read through [`StoredQuestion`] (a tagged enum's reader buffers each value
+/// in a generic form first: more code in the page for the same JSON).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", rename_all = "kebab-case", try_from = "StoredQuestion")]
 pub enum Question {
     /// "Which sources report: “…”?" about the anchored sentence.
     WhichSourcesReport {
@@ -82,6 +84,55 @@ pub enum Question {
         /// The answer, one line per line.
         key: String,
     },
+}
+
+/// A [`Question`] as stored: its `kind` and every field any kind has.
+#[derive(Deserialize)]
+struct StoredQuestion {
+    kind: String,
+    #[serde(default)]
+    anchor: Option<SentenceAnchor>,
+    #[serde(default)]
+    source: Option<usize>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    key: Option<String>,
+}
+
+impl TryFrom<StoredQuestion> for Question {
+    type Error = String;
+
+    fn try_from(stored: StoredQuestion) -> Result<Question, String> {
+        let StoredQuestion {
+            kind,
+            anchor,
+            source,
+            text,
+            key,
+        } = stored;
+        let missing = |field: &str| format!("a \"{kind}\" question needs \"{field}\"");
+        Ok(match kind.as_str() {
+            "which-sources-report" => Question::WhichSourcesReport {
+                anchor: anchor.ok_or_else(|| missing("anchor"))?,
+            },
+            "only-in" => Question::OnlyIn {
+                source: source.ok_or_else(|| missing("source"))?,
+            },
+            "number-differs" => Question::NumberDiffers,
+            "day-differs" => Question::DayDiffers,
+            "quote-worded" => Question::QuoteWorded,
+            "name-spelled" => Question::NameSpelled,
+            "left-out" => Question::LeftOut {
+                source: source.ok_or_else(|| missing("source"))?,
+            },
+            "custom" => Question::Custom {
+                text: text.ok_or_else(|| missing("text"))?,
+                key: key.unwrap_or_default(),
+            },
+            other => return Err(format!("unknown question kind \"{other}\"")),
+        })
+    }
 }
 
 /// The answer to a question.
