@@ -23,7 +23,7 @@ const MIN_TOPICS: usize = 5;
 
 /// And in this many sentences: rarer words read as rare anyway (the table
 /// stays small, since it ships inside the page).
-const MIN_SENTENCES: usize = 100;
+const MIN_SENTENCES: usize = 150;
 
 fn main() {
     let root = std::env::args()

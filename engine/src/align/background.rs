@@ -10,10 +10,10 @@
 //! --example background -- ../shared/data/ecbplus` from the ECB+ corpus
 //! (Cybulska and Vossen, LREC 2014; 982 news articles on 43 topics,
 //! annotation CC BY 3.0, texts not copyrighted according to the corpus): the
-//! keys found in sentences of at least five topics and at least 50 sentences,
+//! keys found in sentences of at least five topics and at least 150 sentences,
 //! each with the number of sentences holding it, so a word frequent in one
 //! story only (a name, "rehab") does not count as common, and the table stays
-//! small (774 keys, about 6 KB). Lines are `count<TAB>key key …`; lines starting
+//! small (a few hundred keys, 2 KB). Lines are `count<TAB>key key …`; lines starting
 //! with `#` are comments, and `# sentences<TAB>N` gives the corpus size.
 
 /// The shipped table.

@@ -275,17 +275,23 @@ impl<'a> Clusters<'a> {
     /// most [`MEAN_SAMPLE`] members of each (the first that joined), so
     /// the work stays bounded when a hundred sources make large groups.
     fn mean_probability(&self, x: usize, y: usize, config: &AlignConfig) -> f32 {
-        let sample = |c: usize| -> Vec<UnitId> {
-            self.members[c].iter().copied().take(MEAN_SAMPLE).collect()
-        };
-        let (xs, ys) = (sample(x), sample(y));
+        let xs = &self.members[x][..self.members[x].len().min(MEAN_SAMPLE)];
+        xs.iter()
+            .map(|&a| self.mean_to(a, y, None, config))
+            .sum::<f32>()
+            / xs.len().max(1) as f32
+    }
+
+    /// Mean pair probability of `unit` with at most [`MEAN_SAMPLE`] members of
+    /// `cluster`, leaving `skip` out.
+    fn mean_to(&self, unit: UnitId, cluster: usize, skip: Option<UnitId>, config: &AlignConfig) -> f32 {
         let mut total = 0.0;
-        for a in &xs {
-            for b in &ys {
-                total += pair::score(&self.vectors[a.0], &self.vectors[b.0], config).probability;
-            }
+        let mut count = 0;
+        for &m in self.members[cluster].iter().filter(|&&m| Some(m) != skip).take(MEAN_SAMPLE) {
+            total += pair::score(&self.vectors[unit.0], &self.vectors[m.0], config).probability;
+            count += 1;
         }
-        total / (xs.len() * ys.len()).max(1) as f32
+        total / count.max(1) as f32
     }
 
     fn share_source(&self, x: usize, y: usize) -> bool {
@@ -330,17 +336,7 @@ impl<'a> Clusters<'a> {
             return None;
         }
         // Like a merge, a move needs the group as a whole behind it.
-        let rest: Vec<UnitId> = self.members[to]
-            .iter()
-            .copied()
-            .filter(|&m| Some(m) != rival)
-            .take(MEAN_SAMPLE)
-            .collect();
-        let mean = rest
-            .iter()
-            .map(|m| pair::score(&self.vectors[unit.0], &self.vectors[m.0], config).probability)
-            .sum::<f32>()
-            / rest.len().max(1) as f32;
+        let mean = self.mean_to(unit, to, rival, config);
         (mean >= config.cohesion_threshold).then_some((gain, rival))
     }
 

@@ -17,7 +17,8 @@ use rustc_hash::FxHasher;
 use super::{Unit, UnitId};
 use crate::order::{runs_by, sort_by};
 
-/// Groups of identical units from two or more sources, each unit in at most one group.
+/// Groups of identical units from two or more sources, each unit in at most
+/// one group; `units` are in source and sentence order, as [`super::align`] takes them.
 pub fn identical_groups(units: &[Unit]) -> Vec<Vec<UnitId>> {
     let same = |a: usize, b: usize| {
         units[a].keys.len() == units[b].keys.len()
@@ -25,7 +26,8 @@ pub fn identical_groups(units: &[Unit]) -> Vec<Vec<UnitId>> {
     };
     let worded: Vec<usize> = (0..units.len()).filter(|&u| !units[u].keys.is_empty()).collect();
     let mut groups = Vec::new();
-    // Units with the same content words in the same order.
+    // Units with the same content words in the same order; a run keeps the
+    // units' order, which is by source and sentence.
     for mut bucket in runs_by(&worded, |&u| [signature(&units[u]), 0, 0, 0]) {
         // A hash collision is not a copy.
         let first = bucket[0];
@@ -33,9 +35,6 @@ pub fn identical_groups(units: &[Unit]) -> Vec<Vec<UnitId>> {
         if bucket.len() < 2 {
             continue;
         }
-        sort_by(&mut bucket, |&u| {
-            [units[u].source as u64, units[u].sentence as u64, 0, 0]
-        });
         // The n-th copy of each source goes into group n.
         let mut by_copy: Vec<Vec<UnitId>> = Vec::new();
         let mut copy = 0;

@@ -116,7 +116,8 @@ pub struct Alignment {
     pub related: Vec<Link>,
 }
 
-/// Groups `units`; `rates[key]` is each key's background rate (see the module docs).
+/// Groups `units`, which are in source and sentence order; `rates[key]` is
+/// each key's background rate (see the module docs).
 pub fn align(units: &[Unit], rates: &[f32], config: &AlignConfig, limits: &Limits) -> Alignment {
     let vectors = vectors::vectors(units, rates, config);
     let identical = identical::identical_groups(units);

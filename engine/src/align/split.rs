@@ -31,14 +31,12 @@ pub fn join_split_sentences(
     if config.splits == SplitMode::Off {
         return;
     }
-    // Units by source and sentence, to find a sentence's neighbours.
-    let mut by_place: Vec<usize> = (0..units.len()).collect();
-    sort_by(&mut by_place, |&u| [units[u].source as u64, units[u].sentence as u64, 0, 0]);
+    // A sentence's neighbour, if it is a unit (units are in source and sentence order).
     let at = |source: usize, sentence: usize| -> Option<UnitId> {
-        by_place
-            .binary_search_by_key(&(source, sentence), |&u| (units[u].source, units[u].sentence))
+        units
+            .binary_search_by_key(&(source, sentence), |u| (u.source, u.sentence))
             .ok()
-            .map(|i| UnitId(by_place[i]))
+            .map(UnitId)
     };
     let mut group_of = vec![0; units.len()];
     for (g, group) in groups.iter().enumerate() {
