@@ -28,6 +28,7 @@ use ecbplus::Counts;
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut shared = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared"));
+    // The repository's folder name is not fixed: `cargo xtask quality` passes `--shared`.
     let mut config = Config::default();
     while let Some(arg) = args.next() {
         match arg.as_str() {

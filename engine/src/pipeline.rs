@@ -373,7 +373,8 @@ fn units(sources: &[Source], prepared: &[Prepared]) -> (Vec<SentenceId>, Vec<Uni
         }
     }
     let mut base: Vec<u32> = Vec::new();
-    for (derived, to) in derivation_aliases(sources, prepared) {
+    let keys = units.iter().flat_map(|u| &u.keys).map(|k| k.key as usize + 1).max().unwrap_or(0);
+    for (derived, to) in derivation_aliases(sources, prepared, keys) {
         let derived = derived as usize;
         if base.len() <= derived {
             base.extend((base.len() as u32)..=(derived as u32));
@@ -389,12 +390,19 @@ fn units(sources: &[Source], prepared: &[Prepared]) -> (Vec<SentenceId>, Vec<Uni
 }
 
 /// Keys of derived words ("Ukrainian") with their base's ("Ukraine"), for alignment only.
-fn derivation_aliases(sources: &[Source], prepared: &[Prepared]) -> Vec<(u32, u32)> {
+fn derivation_aliases(sources: &[Source], prepared: &[Prepared], keys: usize) -> Vec<(u32, u32)> {
+    // One capitalised spelling per key is enough: derivation goes by key.
+    let mut seen = vec![false; keys];
     let mut words: Vec<(String, u32)> = Vec::new();
     for (source, p) in sources.iter().zip(prepared) {
         for token in p.tokens.iter().flatten() {
+            let key = token.key as usize;
+            if seen.get(key).copied().unwrap_or(true) {
+                continue;
+            }
             let written = &source.text[token.range.clone()];
-            if written.chars().next().is_some_and(char::is_uppercase) {
+            if written.starts_with(char::is_uppercase) {
+                seen[key] = true;
                 let folded = crate::normalize::fold(written);
                 words.push((crate::normalize::strip_possessive(&folded).to_owned(), token.key));
             }

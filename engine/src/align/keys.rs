@@ -18,7 +18,7 @@ use std::ops::Range;
 use super::{KeyRole, UnitKey};
 use crate::clean;
 use crate::facts::quotes::SPEECH_VERBS;
-use crate::normalize::{Token, WordClass, fold};
+use crate::normalize::{Token, WordClass};
 
 /// The words of `text[sentence]` that carry information (negations too), in
 /// order, each with the mention it belongs to; a leading dateline
@@ -53,7 +53,7 @@ fn attribution(text: &str, tokens: &[Token], mentions: &[u32]) -> Vec<KeyRole> {
     let speech: Vec<bool> = (0..tokens.len())
         .map(|i| {
             let w = word(i);
-            w.chars().next().is_some_and(char::is_lowercase) && is_speech_verb(&fold(w))
+            w.starts_with(|c: char| c.is_ascii_lowercase()) && is_speech_verb(w)
         })
         .collect();
     let mut roles: Vec<KeyRole> = speech
@@ -83,9 +83,9 @@ fn attribution(text: &str, tokens: &[Token], mentions: &[u32]) -> Vec<KeyRole> {
     roles
 }
 
-/// Whether a folded word attributes words to a speaker ("said", "confirmed").
-fn is_speech_verb(folded: &str) -> bool {
-    SPEECH_VERBS.contains(&folded) || ATTRIBUTION_VERBS.contains(&folded)
+/// Whether a word (lower case, as written) attributes words to a speaker ("said", "confirmed").
+fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(&word) || ATTRIBUTION_VERBS.contains(&word)
 }
 
 /// Speech verbs of attribution beyond the quotation stage's list.

@@ -108,9 +108,9 @@ pub struct Alignment {
     /// For each group, the unit chosen as reference: the one most similar to the others.
     pub references: Vec<UnitId>,
     /// For each group, how sure the grouping is, 0 to 1: for two or more
-    /// sources the mean probability over its pairs of sources; for one
-    /// source, one minus the highest probability that another source's
-    /// sentence reports it too.
+    /// sources the mean, over the other sources, of the pair probability of
+    /// the reference and that source's sentence; for one source, one minus
+    /// the highest probability that another source's sentence reports it too.
     pub scores: Vec<f32>,
     /// Possibly related pairs whose units are in different groups, best first.
     pub related: Vec<Link>,
@@ -145,7 +145,7 @@ pub fn align(units: &[Unit], rates: &[f32], config: &AlignConfig, limits: &Limit
         [u64::MAX - float_key(l.probability), l.a.0 as u64, l.b.0 as u64, 0]
     });
     let probability = |a: UnitId, b: UnitId| pair::score(&vectors[a.0], &vectors[b.0], config).probability;
-    let references = groups
+    let references: Vec<UnitId> = groups
         .iter()
         .map(|g| reference(units, g, &|a, b| probability(a, b)))
         .collect();
@@ -157,7 +157,8 @@ pub fn align(units: &[Unit], rates: &[f32], config: &AlignConfig, limits: &Limit
     }
     let scores = groups
         .iter()
-        .map(|g| confidence(units, g, &best_related, &|a, b| probability(a, b)))
+        .zip(&references)
+        .map(|(g, &r)| confidence(units, g, r, &best_related, &|a, b| probability(a, b)))
         .collect();
     Alignment {
         groups,
@@ -168,13 +169,14 @@ pub fn align(units: &[Unit], rates: &[f32], config: &AlignConfig, limits: &Limit
 }
 
 /// The member with the highest total probability with the members of other
-/// sources; the earliest on ties.
+/// sources (at most [`SAMPLE`] of them); the earliest on ties.
 fn reference(units: &[Unit], group: &[UnitId], probability: &dyn Fn(UnitId, UnitId) -> f32) -> UnitId {
     let mut best = (group[0], f32::MIN);
     for &a in group {
         let total: f32 = group
             .iter()
             .filter(|b| units[b.0].source != units[a.0].source)
+            .take(SAMPLE)
             .map(|&b| probability(a, b))
             .sum();
         if total > best.1 {
@@ -184,39 +186,32 @@ fn reference(units: &[Unit], group: &[UnitId], probability: &dyn Fn(UnitId, Unit
     best.0
 }
 
+/// Members a reference is chosen against at most, so a group of a hundred
+/// sources costs no more than a small one.
+const SAMPLE: usize = 8;
+
 /// A group's confidence (see [`Alignment::scores`]).
 fn confidence(
     units: &[Unit],
     group: &[UnitId],
+    reference: UnitId,
     best_related: &[f32],
     probability: &dyn Fn(UnitId, UnitId) -> f32,
 ) -> f32 {
-    let mut sources: Vec<usize> = group.iter().map(|u| units[u.0].source).collect();
-    sources.dedup();
-    if sources.len() < 2 {
+    let here = units[reference.0].source;
+    let mut best: Vec<(usize, f32)> = Vec::new();
+    for &m in group.iter().filter(|m| units[m.0].source != here) {
+        let p = probability(reference, m);
+        match best.last_mut() {
+            Some((source, q)) if *source == units[m.0].source => *q = q.max(p),
+            _ => best.push((units[m.0].source, p)),
+        }
+    }
+    if best.is_empty() {
         let strongest = group.iter().map(|u| best_related[u.0]).fold(0.0, f32::max);
         return 1.0 - strongest;
     }
-    let mut total = 0.0;
-    let mut pairs = 0;
-    for (i, &s) in sources.iter().enumerate() {
-        for &t in &sources[i + 1..] {
-            let best = group
-                .iter()
-                .filter(|a| units[a.0].source == s)
-                .flat_map(|&a| {
-                    group
-                        .iter()
-                        .filter(|b| units[b.0].source == t)
-                        .map(move |&b| (a, b))
-                })
-                .map(|(a, b)| probability(a, b))
-                .fold(0.0, f32::max);
-            total += best;
-            pairs += 1;
-        }
-    }
-    total / pairs as f32
+    best.iter().map(|(_, p)| p).sum::<f32>() / best.len() as f32
 }
 
 #[cfg(test)]

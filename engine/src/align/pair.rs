@@ -59,6 +59,17 @@ pub fn score(a: &Vector, b: &Vector, config: &AlignConfig) -> PairScore {
     }
 }
 
+/// The logistic's linear part (its log-odds) for two vectors whose dot
+/// product is `dot`: the probability is above a threshold `t` exactly when
+/// this is above ln(t / (1 − t)).
+pub fn linear(a: &Vector, b: &Vector, dot: f32, config: &AlignConfig) -> f32 {
+    let model = &config.model;
+    model.bias
+        + model.cosine * a.cosine(b, dot)
+        + model.containment * a.containment(b, dot)
+        + model.evidence * dot.max(0.0).ln_1p()
+}
+
 /// The model's probability for the three measures.
 pub fn probability(model: &PairModel, cosine: f32, containment: f32, evidence: f32) -> f32 {
     let z = model.bias

@@ -9,7 +9,8 @@
 //! left alone and A reported as leaving it out. After grouping, a sentence
 //! that is in no group joins the group of the sentence next to it (same
 //! source) when (1) most of its weight is found in a member of another
-//! source (containment at least [`AlignConfig::split_containment`]), and (2)
+//! source (containment at least [`AlignConfig::split_containment`]; the first
+//! eight such members are tried), and (2)
 //! the two sentences together match that member better than the neighbour
 //! alone, at the same-information tier. A source brings at most two
 //! sentences into a group; the grid shows them in one cell, in text order.
@@ -84,6 +85,10 @@ pub fn join_split_sentences(
     groups.retain(|g| !g.is_empty());
 }
 
+/// Members of other sources a neighbour is tried against at most, so a group
+/// of a hundred sources costs no more than a small one.
+const SAMPLE: usize = 8;
+
 /// Whether a group holds sentences of two or more sources.
 fn spans_sources(units: &[Unit], group: &[UnitId]) -> bool {
     group
@@ -102,21 +107,22 @@ fn gain(
     unit: UnitId,
     config: &AlignConfig,
 ) -> Option<f32> {
-    let joined = vectors[member.0].joined(&vectors[unit.0]);
     let own = &vectors[unit.0];
+    let mut joined: Option<Vector> = None;
     group
         .iter()
         .filter(|m| units[m.0].source != units[member.0].source)
+        .take(SAMPLE)
         .filter_map(|other| {
             let other = &vectors[other.0];
             let (dot, _) = own.dot(other);
-            let inside = if own.norm2 > 0.0 { dot / own.norm2 } else { 0.0 };
+            if own.norm2 <= 0.0 || dot / own.norm2 < config.split_containment {
+                return None;
+            }
+            let joined = joined.get_or_insert_with(|| vectors[member.0].joined(own));
             let before = pair::score(&vectors[member.0], other, config).probability;
-            let after = pair::score(&joined, other, config).probability;
-            (inside >= config.split_containment
-                && after >= config.same_threshold
-                && after > before)
-                .then_some(after - before)
+            let after = pair::score(joined, other, config).probability;
+            (after >= config.same_threshold && after > before).then_some(after - before)
         })
         .max_by(f32::total_cmp)
 }
