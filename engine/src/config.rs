@@ -246,7 +246,7 @@ impl Default for Config {
 impl Default for AlignConfig {
     fn default() -> Self {
         AlignConfig {
-            same_threshold: 0.446,
+            same_threshold: 0.445,
             join_threshold: 0.35,
             cohesion_threshold: 0.3,
             related_threshold: 0.1,
@@ -268,9 +268,9 @@ impl Default for PairModel {
     fn default() -> Self {
         PairModel {
             bias: -3.517,
-            cosine: 2.662,
+            cosine: 2.661,
             containment: 1.379,
-            evidence: 2.1,
+            evidence: 2.097,
         }
     }
 }

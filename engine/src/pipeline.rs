@@ -367,6 +367,7 @@ fn units(sources: &[Source], prepared: &[Prepared]) -> (Vec<SentenceId>, Vec<Uni
                 keys: align::keys::unit_keys(
                     text,
                     p.segmented.sentences[sentence].range.clone(),
+                    opening(&p.segmented, sentence),
                     tokens,
                 ),
             });
@@ -409,6 +410,15 @@ fn derivation_aliases(sources: &[Source], prepared: &[Prepared], keys: usize) ->
         }
     }
     align::derivations::aliases(words)
+}
+
+/// Whether `sentence` opens its paragraph.
+fn opening(segmented: &Segmented, sentence: usize) -> align::keys::Opening {
+    let paragraph = |i: usize| segmented.sentences.get(i).map(|s| s.paragraph);
+    match sentence.checked_sub(1) {
+        Some(previous) if paragraph(previous) == paragraph(sentence) => align::keys::Opening::Within,
+        _ => align::keys::Opening::Paragraph,
+    }
 }
 
 /// Whether `sentence`, a source's first content sentence, reads as a

@@ -20,16 +20,31 @@ use crate::clean;
 use crate::facts::quotes::SPEECH_VERBS;
 use crate::normalize::{Token, WordClass};
 
+/// Whether a sentence opens its paragraph: only there can a dateline lead it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening {
+    /// The first sentence of its paragraph.
+    Paragraph,
+    /// Any later sentence.
+    Within,
+}
+
 /// The words of `text[sentence]` that carry information (negations too), in
-/// order, each with the mention it belongs to; a leading dateline
+/// order, each with the mention it belongs to; a dateline leading a paragraph
 /// ("Washington, March 17, 2025 –") says where and when the piece was filed,
 /// not what happened, and is left out.
-pub fn unit_keys(text: &str, sentence: Range<usize>, tokens: &[Token]) -> Vec<UnitKey> {
+pub fn unit_keys(
+    text: &str,
+    sentence: Range<usize>,
+    opening: Opening,
+    tokens: &[Token],
+) -> Vec<UnitKey> {
     let mentions = mentions(text, tokens);
     let attribution = attribution(text, tokens, &mentions);
-    let body = text
-        .get(sentence.clone())
-        .map_or(sentence.start, |s| sentence.start + clean::dateline_len(s));
+    let body = match (opening, text.get(sentence.clone())) {
+        (Opening::Paragraph, Some(s)) => sentence.start + clean::dateline_len(s),
+        _ => sentence.start,
+    };
     tokens
         .iter()
         .zip(mentions)
@@ -83,9 +98,10 @@ fn attribution(text: &str, tokens: &[Token], mentions: &[u32]) -> Vec<KeyRole> {
     roles
 }
 
-/// Whether a word (lower case, as written) attributes words to a speaker ("said", "confirmed").
+/// Whether a word (lower case, as written) attributes words to a speaker
+/// ("said", "confirmed"); both lists are in alphabetical order.
 fn is_speech_verb(word: &str) -> bool {
-    SPEECH_VERBS.contains(&word) || ATTRIBUTION_VERBS.contains(&word)
+    SPEECH_VERBS.binary_search(&word).is_ok() || ATTRIBUTION_VERBS.binary_search(&word).is_ok()
 }
 
 /// Speech verbs of attribution beyond the quotation stage's list.
@@ -237,6 +253,13 @@ mod tests {
             .map(|(_, t)| &text[t.range.clone()])
             .collect();
         assert_eq!(shown.join(" "), expect);
+    }
+
+    #[test]
+    fn the_verb_lists_are_sorted_for_binary_search() {
+        for list in [SPEECH_VERBS, ATTRIBUTION_VERBS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
     }
 
     #[test]
