@@ -133,9 +133,10 @@ mod tests {
     fn all_rows_in_coverage_order_by_default() {
         check(&seeds(&[]), &[], |c, rows| {
             assert_eq!(rows.len(), c.report.groups.len());
-            assert!(rows.windows(2).all(
-                |w| c.report.groups[w[0]].coverage() >= c.report.groups[w[1]].coverage()
-            ));
+            assert!(
+                rows.windows(2)
+                    .all(|w| c.report.groups[w[0]].coverage() >= c.report.groups[w[1]].coverage())
+            );
         });
     }
 

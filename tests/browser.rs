@@ -246,16 +246,25 @@ async fn a_possibly_related_sentence_is_a_suggestion_not_agreement() {
             open_grid(&client).await;
             let cell = wait_for(&client, "table.aligned td.cell.possibly").await;
             let text = cell.text().await.unwrap();
-            assert!(text.contains("possibly here") && text.contains("% likely"), "{text}");
+            assert!(
+                text.contains("possibly here") && text.contains("% likely"),
+                "{text}"
+            );
             // The opened group lists it apart from the members, with a way to its row.
             let (group, letter) = group_with_a_possibly_related_sentence();
             client
-                .goto(&format!("{}#reading/{letter}/row-{group}", support::page_url()))
+                .goto(&format!(
+                    "{}#reading/{letter}/row-{group}",
+                    support::page_url()
+                ))
                 .await
                 .unwrap();
             let section = wait_for(&client, "aside.group-detail .possibly-related li").await;
             let item = section.text().await.unwrap();
-            assert!(item.contains("may carry this") && item.contains("% likely"), "{item}");
+            assert!(
+                item.contains("may carry this") && item.contains("% likely"),
+                "{item}"
+            );
             script(
                 &client,
                 "document.querySelector('aside.group-detail .possibly-related').scrollIntoView();",
@@ -263,7 +272,11 @@ async fn a_possibly_related_sentence_is_a_suggestion_not_agreement() {
             .await;
             screenshot(&client, "reading-possibly-related", viewport).await;
             // "Open its row" opens the group of the suggested sentence.
-            click(&client, "aside.group-detail .possibly-related li .link-button").await;
+            click(
+                &client,
+                "aside.group-detail .possibly-related li .link-button",
+            )
+            .await;
             let opened = format!("#reading/{}/row-{group}", letter.to_ascii_lowercase());
             let moved = script(
                 &client,

@@ -23,7 +23,7 @@ const MIN_TOPICS: usize = 5;
 
 /// And in this many sentences: rarer words read as rare anyway (the table
 /// stays small, since it ships inside the page).
-const MIN_SENTENCES: usize = 150;
+const MIN_SENTENCES: usize = 200;
 
 fn main() {
     let root = std::env::args()
@@ -42,7 +42,11 @@ fn main() {
     let mut sentences = 0usize;
     let mut counts: HashMap<String, (usize, BTreeSet<String>)> = HashMap::new();
     for cluster in &clusters {
-        let name = cluster.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = cluster
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let topic = name.split('_').nth(1).unwrap_or_default().to_owned();
         let mut files: Vec<PathBuf> = std::fs::read_dir(cluster)
             .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
@@ -76,13 +80,13 @@ fn main() {
     let mut by_count: BTreeMap<std::cmp::Reverse<usize>, Vec<String>> = BTreeMap::new();
     for (key, (count, topics)) in counts {
         if topics.len() >= MIN_TOPICS && count >= MIN_SENTENCES {
-            by_count.entry(std::cmp::Reverse(count)).or_default().push(key);
+            by_count
+                .entry(std::cmp::Reverse(count))
+                .or_default()
+                .push(key);
         }
     }
-    println!("# Background word frequencies for crosscheck-engine's align stage (engine/src/align/background.rs).");
-    println!("# Made by engine/examples/background.rs from the ECB+ corpus (Cybulska and Vossen, LREC 2014;");
-    println!("# annotation CC BY 3.0): keys in sentences of at least {MIN_TOPICS} of its topics and at least {MIN_SENTENCES} sentences,");
-    println!("# with the number of sentences holding them.");
+    println!("# From ECB+ (Cybulska and Vossen 2014, CC BY 3.0) by engine/examples/background.rs");
     println!("# sentences\t{sentences}");
     for (count, mut keys) in by_count {
         keys.sort();

@@ -51,7 +51,12 @@ fn main() {
     let dir = std::env::args()
         .nth(1)
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/news_he_dev")));
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../shared/data/news_he_dev"
+            ))
+        });
     if !dir.join("pairs.tsv").is_file() {
         eprintln!("no pairs.tsv in {}", dir.display());
         std::process::exit(2);
@@ -143,11 +148,15 @@ fn examples(dir: &Path, config: &Config) -> Vec<Example> {
         let (Ok(a), Ok(b)) = (f[2].parse(), f[3].parse()) else {
             continue;
         };
-        by_doc.entry(f[1].to_owned()).or_default().push((f[0] == "1", a, b));
+        by_doc
+            .entry(f[1].to_owned())
+            .or_default()
+            .push((f[0] == "1", a, b));
     }
     let mut out = Vec::new();
     for (document, (doc, pairs)) in by_doc.into_iter().enumerate() {
-        let read = |name: &str| std::fs::read_to_string(dir.join(&doc).join(name)).unwrap_or_default();
+        let read =
+            |name: &str| std::fs::read_to_string(dir.join(&doc).join(name)).unwrap_or_default();
         let sources: Vec<Source> = ["a.txt", "b.txt"]
             .iter()
             .map(|name| Source {
@@ -249,7 +258,11 @@ struct HeldOut {
 
 /// Scores each document with weights and thresholds fitted on the others.
 fn leave_one_out(examples: &[Example]) -> HeldOut {
-    let documents = examples.iter().map(|e| e.document).max().map_or(0, |d| d + 1);
+    let documents = examples
+        .iter()
+        .map(|e| e.document)
+        .max()
+        .map_or(0, |d| d + 1);
     let mut related = Vec::new();
     let mut same = Vec::new();
     for held in 0..documents {
@@ -279,11 +292,23 @@ fn counts(decisions: &[(bool, bool)]) -> (f64, f64, f64) {
     let fn_ = decisions.iter().filter(|d| !d.0 && d.1).count() as f64;
     let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
     let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
-    (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+    (
+        p,
+        r,
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
+    )
 }
 
 fn figures(p: &[f64], labels: &[bool], threshold: f64) -> (f64, f64, f64) {
-    let d: Vec<(bool, bool)> = p.iter().zip(labels).map(|(&p, &l)| (p >= threshold, l)).collect();
+    let d: Vec<(bool, bool)> = p
+        .iter()
+        .zip(labels)
+        .map(|(&p, &l)| (p >= threshold, l))
+        .collect();
     counts(&d)
 }
 
@@ -330,7 +355,15 @@ fn fit(examples: &[Example], skip: Option<usize>) -> [f64; 4] {
     let rows: Vec<([f64; 4], f64, f64)> = examples
         .iter()
         .filter(|e| Some(e.document) != skip)
-        .filter_map(|e| e.x.map(|x| ([1.0, x[0], x[1], x[2]], f64::from(u8::from(e.label)), e.weight)))
+        .filter_map(|e| {
+            e.x.map(|x| {
+                (
+                    [1.0, x[0], x[1], x[2]],
+                    f64::from(u8::from(e.label)),
+                    e.weight,
+                )
+            })
+        })
         .collect();
     let ridge = 0.01;
     let mut w = [0.0f64; 4];
@@ -373,10 +406,11 @@ fn solve(mut a: [[f64; 4]; 4], mut b: [f64; 4]) -> [f64; 4] {
         if a[col][col].abs() < 1e-12 {
             continue;
         }
+        let pivot_row = a[col];
         for row in col + 1..4 {
-            let factor = a[row][col] / a[col][col];
-            for k in col..4 {
-                a[row][k] -= factor * a[col][k];
+            let factor = a[row][col] / pivot_row[col];
+            for (cell, above) in a[row].iter_mut().zip(pivot_row).skip(col) {
+                *cell -= factor * above;
             }
             b[row] -= factor * b[col];
         }
@@ -384,7 +418,11 @@ fn solve(mut a: [[f64; 4]; 4], mut b: [f64; 4]) -> [f64; 4] {
     let mut x = [0.0f64; 4];
     for row in (0..4).rev() {
         let rest: f64 = (row + 1..4).map(|k| a[row][k] * x[k]).sum();
-        x[row] = if a[row][row].abs() < 1e-12 { 0.0 } else { (b[row] - rest) / a[row][row] };
+        x[row] = if a[row][row].abs() < 1e-12 {
+            0.0
+        } else {
+            (b[row] - rest) / a[row][row]
+        };
     }
     x
 }

@@ -49,7 +49,10 @@ fn main() {
             }
         }
     }
-    println!("settings: {}", serde_json::to_string(&config.align).unwrap_or_default());
+    println!(
+        "settings: {}",
+        serde_json::to_string(&config.align).unwrap_or_default()
+    );
     let mut targets: Vec<(String, bool)> = Vec::new();
 
     let copies = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ecbplus");
@@ -80,7 +83,10 @@ fn main() {
             s.both.f1() >= 0.80,
         ));
         targets.push((
-            format!("news_he hand-marked links found >= 60%: {:.1}%", 100.0 * found),
+            format!(
+                "news_he hand-marked links found >= 60%: {:.1}%",
+                100.0 * found
+            ),
             found >= 0.60,
         ));
         targets.push((
@@ -145,7 +151,9 @@ fn set(config: &AlignConfig, setting: &str) -> Result<AlignConfig, String> {
     let mut json = serde_json::to_value(config).map_err(|e| e.to_string())?;
     let mut at = &mut json;
     for part in name.split('.') {
-        at = at.get_mut(part).ok_or_else(|| format!("no setting {name:?}"))?;
+        at = at
+            .get_mut(part)
+            .ok_or_else(|| format!("no setting {name:?}"))?;
     }
     *at = serde_json::from_str(value).unwrap_or_else(|_| serde_json::Value::String(value.into()));
     serde_json::from_value(json).map_err(|e| e.to_string())

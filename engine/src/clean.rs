@@ -582,13 +582,28 @@ mod tests {
     #[test]
     fn datelines_end_where_the_article_begins() {
         for (text, words) in [
-            ("Washington, March 17, 2025 – U.S. President", "U.S. President"),
-            ("BERLIN (Reuters) - Borussia Dortmund sacked", "Borussia Dortmund sacked"),
-            ("SINGAPORE (AP)  In Formula One's first", "In Formula One's first"),
+            (
+                "Washington, March 17, 2025 – U.S. President",
+                "U.S. President",
+            ),
+            (
+                "BERLIN (Reuters) - Borussia Dortmund sacked",
+                "Borussia Dortmund sacked",
+            ),
+            (
+                "SINGAPORE (AP)  In Formula One's first",
+                "In Formula One's first",
+            ),
             ("MANILA – The head of the US", "The head of the US"),
             ("BANGKOK (AP) — Princess Ubolratana", "Princess Ubolratana"),
-            ("Trump said – in March 2025 – that", "Trump said – in March 2025 – that"),
-            ("The U.S. (and Russia) agreed", "The U.S. (and Russia) agreed"),
+            (
+                "Trump said – in March 2025 – that",
+                "Trump said – in March 2025 – that",
+            ),
+            (
+                "The U.S. (and Russia) agreed",
+                "The U.S. (and Russia) agreed",
+            ),
         ] {
             assert_eq!(&text[dateline_len(text)..], words, "{text}");
         }

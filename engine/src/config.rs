@@ -267,10 +267,10 @@ impl Default for AlignConfig {
 impl Default for PairModel {
     fn default() -> Self {
         PairModel {
-            bias: -3.517,
-            cosine: 2.661,
-            containment: 1.379,
-            evidence: 2.097,
+            bias: -3.514,
+            cosine: 2.666,
+            containment: 1.38,
+            evidence: 2.091,
         }
     }
 }

@@ -374,7 +374,12 @@ fn units(sources: &[Source], prepared: &[Prepared]) -> (Vec<SentenceId>, Vec<Uni
         }
     }
     let mut base: Vec<u32> = Vec::new();
-    let keys = units.iter().flat_map(|u| &u.keys).map(|k| k.key as usize + 1).max().unwrap_or(0);
+    let keys = units
+        .iter()
+        .flat_map(|u| &u.keys)
+        .map(|k| k.key as usize + 1)
+        .max()
+        .unwrap_or(0);
     for (derived, to) in derivation_aliases(sources, prepared, keys) {
         let derived = derived as usize;
         if base.len() <= derived {
@@ -405,7 +410,10 @@ fn derivation_aliases(sources: &[Source], prepared: &[Prepared], keys: usize) ->
             if written.starts_with(char::is_uppercase) {
                 seen[key] = true;
                 let folded = crate::normalize::fold(written);
-                words.push((crate::normalize::strip_possessive(&folded).to_owned(), token.key));
+                words.push((
+                    crate::normalize::strip_possessive(&folded).to_owned(),
+                    token.key,
+                ));
             }
         }
     }
@@ -416,7 +424,9 @@ fn derivation_aliases(sources: &[Source], prepared: &[Prepared], keys: usize) ->
 fn opening(segmented: &Segmented, sentence: usize) -> align::keys::Opening {
     let paragraph = |i: usize| segmented.sentences.get(i).map(|s| s.paragraph);
     match sentence.checked_sub(1) {
-        Some(previous) if paragraph(previous) == paragraph(sentence) => align::keys::Opening::Within,
+        Some(previous) if paragraph(previous) == paragraph(sentence) => {
+            align::keys::Opening::Within
+        }
         _ => align::keys::Opening::Paragraph,
     }
 }
@@ -454,7 +464,6 @@ fn background_rates(lexicon: &Lexicon) -> Vec<f32> {
     }
     rates
 }
-
 
 /// Groups from the alignment plus one unique group per content sentence past the limits.
 fn drafts(prepared: &[Prepared], ids: &[SentenceId], alignment: &Alignment) -> Vec<Draft> {
@@ -509,7 +518,10 @@ fn elsewhere_links(
     let mut out: HashMap<usize, Vec<Elsewhere>> = HashMap::default();
     // `related` is best first.
     for link in &alignment.related {
-        for (here, there) in [(ids[link.a.0], ids[link.b.0]), (ids[link.b.0], ids[link.a.0])] {
+        for (here, there) in [
+            (ids[link.a.0], ids[link.b.0]),
+            (ids[link.b.0], ids[link.a.0]),
+        ] {
             let (Some(&group), Some(&other)) = (group_of.get(&here), group_of.get(&there)) else {
                 continue;
             };

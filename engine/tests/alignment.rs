@@ -34,7 +34,10 @@ fn find(report: &Report, needle: &str) -> (usize, usize) {
         .iter()
         .enumerate()
         .find_map(|(s, source)| {
-            let i = source.sentences.iter().position(|x| x.text.contains(needle))?;
+            let i = source
+                .sentences
+                .iter()
+                .position(|x| x.text.contains(needle))?;
             Some((s, i))
         })
         .unwrap_or_else(|| panic!("no sentence holds {needle:?}"))
@@ -87,12 +90,19 @@ fn short_identical_sentences_align_however_few_words_they_have() {
         "It is too early! The minister quit on Monday. But there's been silence since.",
     ]);
     assert!(together(&report, "It's too early", "It is too early"));
-    assert!(together(&report, "But there has been silence", "But there's been silence"));
+    assert!(together(
+        &report,
+        "But there has been silence",
+        "But there's been silence"
+    ));
 }
 
 #[test]
 fn a_negation_makes_a_sentence_no_copy() {
-    let (_, report) = check(&["It's too early. Rain fell.", "It's not too early. Snow fell."]);
+    let (_, report) = check(&[
+        "It's too early. Rain fell.",
+        "It's not too early. Snow fell.",
+    ]);
     assert!(!together(&report, "It's too early", "It's not too early"));
 }
 
@@ -103,8 +113,14 @@ fn a_fact_split_in_two_sentences_joins_one_group() {
         "Ando retired as Nissin chairman in 2005. He died of acute heart failure in Osaka on Friday at the age of 96.",
     ]);
     let group = group_of(&report, find(&report, "Mr Ando retired")).expect("grouped");
-    assert_eq!(group_of(&report, find(&report, "Ando retired as Nissin")), Some(group));
-    assert_eq!(group_of(&report, find(&report, "He died of acute")), Some(group));
+    assert_eq!(
+        group_of(&report, find(&report, "Ando retired as Nissin")),
+        Some(group)
+    );
+    assert_eq!(
+        group_of(&report, find(&report, "He died of acute")),
+        Some(group)
+    );
     assert!(report.sources.iter().all(|s| s.omitted.is_empty()));
 }
 
@@ -115,9 +131,21 @@ fn a_headline_groups_with_headlines_and_is_related_to_the_lede() {
         "Trump, Putin hold ceasefire talks on Ukraine\nPresident Donald Trump held ceasefire talks on Tuesday with Russian President Vladimir Putin about Ukraine.",
         "President Trump held talks with President Putin of Russia on Tuesday about a ceasefire in Ukraine.",
     ]);
-    assert!(together(&report, "Trump and Putin hold", "Trump, Putin hold"));
-    assert!(together(&report, "US President Donald Trump", "President Trump held talks"));
-    assert!(!together(&report, "Trump and Putin hold", "President Trump held talks"));
+    assert!(together(
+        &report,
+        "Trump and Putin hold",
+        "Trump, Putin hold"
+    ));
+    assert!(together(
+        &report,
+        "US President Donald Trump",
+        "President Trump held talks"
+    ));
+    assert!(!together(
+        &report,
+        "Trump and Putin hold",
+        "President Trump held talks"
+    ));
     let headline = group_of(&report, find(&report, "Trump and Putin hold")).unwrap_or_default();
     assert!(
         report.groups[headline].missing.is_empty(),
@@ -156,7 +184,10 @@ fn seed_rows_hold_one_fact_each() {
             "Peskov, Putin's spokesperson, confirmed",
         ),
         // Ukraine's acceptance of a halt, in the row of Witkoff's visit to Moscow.
-        ("Ukraine has agreed to a 30-day halt", "Last week, Witkoff met"),
+        (
+            "Ukraine has agreed to a 30-day halt",
+            "Last week, Witkoff met",
+        ),
     ] {
         assert!(!together(&report, a, b), "{a:?} and {b:?} share a group");
     }
@@ -168,7 +199,13 @@ fn near_copies() -> impl Strategy<Value = Vec<(String, String)>> {
         "minister", "harbour", "council", "rebels", "bridge", "village", "budget", "flood",
         "museum", "court", "strike", "teachers", "vaccine", "airport", "election", "festival",
     ];
-    const SUBJECTS: &[&str] = &["Anna Berg", "The mayor", "Officials", "Police", "Ruth Okafor"];
+    const SUBJECTS: &[&str] = &[
+        "Anna Berg",
+        "The mayor",
+        "Officials",
+        "Police",
+        "Ruth Okafor",
+    ];
     let sentence = (
         prop::sample::select(SUBJECTS),
         prop::sample::subsequence(WORDS, 2..5),
@@ -180,7 +217,11 @@ fn near_copies() -> impl Strategy<Value = Vec<(String, String)>> {
             .enumerate()
             .map(|(i, (subject, words, change))| {
                 // A number makes every sentence of the article different.
-                let original = format!("{subject} said the {} changed {} times.", words.join(" and the "), i + 2);
+                let original = format!(
+                    "{subject} said the {} changed {} times.",
+                    words.join(" and the "),
+                    i + 2
+                );
                 let copy = match change {
                     0 => format!("“{}”", original.trim_end_matches('.')),
                     1 => original.replace(" the ", " a "),

@@ -221,7 +221,10 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         View::Grid => html! { <AlignedGrid ..view_props.clone() /> },
         View::Reading => reading_view(&view_props),
         View::Pair => match (*pair).clone() {
-            Some(pair) => pair_view(&PairViewProps { view: view_props.clone(), pair }),
+            Some(pair) => pair_view(&PairViewProps {
+                view: view_props.clone(),
+                pair,
+            }),
             None => Html::default(),
         },
         View::Facts => facts_view(&view_props),

@@ -276,9 +276,7 @@ fn cell(comparison: &Comparison, group: &Group, source: usize) -> Html {
     if group.member_of(source).is_none() {
         return absent_cell(&comparison.report, group, source, label, "not reported");
     }
-    let is_reference = group
-        .reference_member()
-        .is_some_and(|r| r.source == source);
+    let is_reference = group.reference_member().is_some_and(|r| r.source == source);
     let marking = Marking::for_group_size(group.coverage());
     html! {
         <td class={classes!("cell", is_reference.then_some("reference"))} data-source-label={label}>

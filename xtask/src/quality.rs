@@ -24,7 +24,9 @@ pub fn run(args: &[String]) -> Result<()> {
         "--",
     ]);
     if !args.iter().any(|a| a == "--shared") {
-        command.arg("--shared").arg(project::root().join("../shared"));
+        command
+            .arg("--shared")
+            .arg(project::root().join("../shared"));
     }
     command.args(args);
     project::run(&mut command)

@@ -82,7 +82,9 @@ pub fn candidates(
             .map(|&b| (pair::linear(vector, &vectors[b], dots[b], config), b))
             .filter(|&(z, _)| z >= z_floor)
             .collect();
-        sort_by(&mut found, |&(z, b)| [u64::MAX - float_key(z), b as u64, 0, 0]);
+        sort_by(&mut found, |&(z, b)| {
+            [u64::MAX - float_key(z), b as u64, 0, 0]
+        });
         found.truncate(limits.max_candidates.max(1));
         pairs.extend(found.into_iter().map(|(_, b)| Candidate {
             a: UnitId(a),

@@ -67,7 +67,10 @@ pub fn cluster(
         }
         // A pair below the threshold only brings a lone sentence into a group.
         let weak = pair.score.probability < config.same_threshold;
-        let (lone_x, lone_y) = (clusters.members[x].len() == 1, clusters.members[y].len() == 1);
+        let (lone_x, lone_y) = (
+            clusters.members[x].len() == 1,
+            clusters.members[y].len() == 1,
+        );
         if weak && lone_x == lone_y {
             continue;
         }
@@ -284,10 +287,20 @@ impl<'a> Clusters<'a> {
 
     /// Mean pair probability of `unit` with at most [`MEAN_SAMPLE`] members of
     /// `cluster`, leaving `skip` out.
-    fn mean_to(&self, unit: UnitId, cluster: usize, skip: Option<UnitId>, config: &AlignConfig) -> f32 {
+    fn mean_to(
+        &self,
+        unit: UnitId,
+        cluster: usize,
+        skip: Option<UnitId>,
+        config: &AlignConfig,
+    ) -> f32 {
         let mut total = 0.0;
         let mut count = 0;
-        for &m in self.members[cluster].iter().filter(|&&m| Some(m) != skip).take(MEAN_SAMPLE) {
+        for &m in self.members[cluster]
+            .iter()
+            .filter(|&&m| Some(m) != skip)
+            .take(MEAN_SAMPLE)
+        {
             total += pair::score(&self.vectors[unit.0], &self.vectors[m.0], config).probability;
             count += 1;
         }
@@ -296,9 +309,11 @@ impl<'a> Clusters<'a> {
 
     fn share_source(&self, x: usize, y: usize) -> bool {
         let units = self.units;
-        self.members[x]
-            .iter()
-            .any(|a| self.members[y].iter().any(|b| units[a.0].source == units[b.0].source))
+        self.members[x].iter().any(|a| {
+            self.members[y]
+                .iter()
+                .any(|b| units[a.0].source == units[b.0].source)
+        })
     }
 
     /// What moving `unit` from the cluster `from` into `to` adds to the sum of
@@ -324,9 +339,16 @@ impl<'a> Clusters<'a> {
             return None;
         }
         let size = |c: usize| self.members[c].len() as f32;
-        let own = |u: UnitId| if self.normalized[u.0].is_empty() { 0.0 } else { 1.0 };
+        let own = |u: UnitId| {
+            if self.normalized[u.0].is_empty() {
+                0.0
+            } else {
+                1.0
+            }
+        };
         let rest = size(to) - f32::from(u8::from(rival.is_some()));
-        let joined = self.cosine_to(unit, to) - rival.map_or(0.0, |r| self.cosine(unit, r)) - tau * rest;
+        let joined =
+            self.cosine_to(unit, to) - rival.map_or(0.0, |r| self.cosine(unit, r)) - tau * rest;
         let left = self.cosine_to(unit, from) - own(unit) - tau * (size(from) - 1.0);
         let displaced = rival.map_or(0.0, |r| {
             self.cosine_to(r, to) - own(r) - tau * (size(to) - 1.0)

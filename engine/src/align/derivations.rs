@@ -48,7 +48,9 @@ pub fn aliases(words: Vec<(String, u32)>) -> Vec<(u32, u32)> {
         .iter()
         .filter_map(|(word, &key)| Some((key, base_of(word, &known).filter(|&b| b != key)?)))
         .collect();
-    sort_by(&mut out, |&(key, base)| [u64::from(key), u64::from(base), 0, 0]);
+    sort_by(&mut out, |&(key, base)| {
+        [u64::from(key), u64::from(base), 0, 0]
+    });
     out.dedup_by_key(|p| p.0);
     out
 }
@@ -87,7 +89,11 @@ mod tests {
 
     /// The pairs (derived, base) found among `words`, sorted.
     fn check(words: &[&str], expect: &[(&str, &str)]) {
-        let keyed: Vec<(String, u32)> = words.iter().zip(0..).map(|(w, k)| (w.to_string(), k)).collect();
+        let keyed: Vec<(String, u32)> = words
+            .iter()
+            .zip(0..)
+            .map(|(w, k)| (w.to_string(), k))
+            .collect();
         let mut found: Vec<(&str, &str)> = aliases(keyed)
             .into_iter()
             .map(|(from, to)| (words[from as usize], words[to as usize]))
@@ -100,9 +106,26 @@ mod tests {
     fn demonyms_point_to_their_places() {
         check(
             &[
-                "ukraine", "ukrainian", "europe", "european", "russia", "russian", "china",
-                "chinese", "italy", "italian", "thailand", "thai", "israel", "israeli", "germany",
-                "german", "france", "french", "iran", "iranian",
+                "ukraine",
+                "ukrainian",
+                "europe",
+                "european",
+                "russia",
+                "russian",
+                "china",
+                "chinese",
+                "italy",
+                "italian",
+                "thailand",
+                "thai",
+                "israel",
+                "israeli",
+                "germany",
+                "german",
+                "france",
+                "french",
+                "iran",
+                "iranian",
             ],
             &[
                 ("chinese", "china"),

@@ -22,9 +22,15 @@ use crate::order::{runs_by, sort_by};
 pub fn identical_groups(units: &[Unit]) -> Vec<Vec<UnitId>> {
     let same = |a: usize, b: usize| {
         units[a].keys.len() == units[b].keys.len()
-            && units[a].keys.iter().zip(&units[b].keys).all(|(x, y)| x.key == y.key)
+            && units[a]
+                .keys
+                .iter()
+                .zip(&units[b].keys)
+                .all(|(x, y)| x.key == y.key)
     };
-    let worded: Vec<usize> = (0..units.len()).filter(|&u| !units[u].keys.is_empty()).collect();
+    let worded: Vec<usize> = (0..units.len())
+        .filter(|&u| !units[u].keys.is_empty())
+        .collect();
     let mut groups = Vec::new();
     // Units with the same content words in the same order; a run keeps the
     // units' order, which is by source and sentence.
@@ -100,13 +106,22 @@ mod tests {
 
     #[test]
     fn copies_in_different_sources_group_however_short() {
-        check(&[(0, &[7]), (1, &[7]), (2, &[7, 8]), (2, &[7])], &[&[0, 1, 3]]);
+        check(
+            &[(0, &[7]), (1, &[7]), (2, &[7, 8]), (2, &[7])],
+            &[&[0, 1, 3]],
+        );
     }
 
     #[test]
     fn a_repeated_sentence_pairs_copy_by_copy() {
         check(
-            &[(0, &[1, 2]), (0, &[1, 2]), (1, &[1, 2]), (2, &[1, 2]), (2, &[1, 2])],
+            &[
+                (0, &[1, 2]),
+                (0, &[1, 2]),
+                (1, &[1, 2]),
+                (2, &[1, 2]),
+                (2, &[1, 2]),
+            ],
             &[&[0, 2, 3], &[1, 4]],
         );
     }

@@ -73,7 +73,13 @@ fn attribution(text: &str, tokens: &[Token], mentions: &[u32]) -> Vec<KeyRole> {
         .collect();
     let mut roles: Vec<KeyRole> = speech
         .iter()
-        .map(|&s| if s { KeyRole::Attribution } else { KeyRole::Content })
+        .map(|&s| {
+            if s {
+                KeyRole::Attribution
+            } else {
+                KeyRole::Content
+            }
+        })
         .collect();
     let mut start = 0;
     while start < tokens.len() {
@@ -87,9 +93,12 @@ fn attribution(text: &str, tokens: &[Token], mentions: &[u32]) -> Vec<KeyRole> {
                 && word(k).chars().next().is_some_and(char::is_lowercase)
         };
         let speaks = after(end) || (lower(end) && after(end + 1));
-        let led = start
-            .checked_sub(1)
-            .is_some_and(|k| speech[k] || (word(k).eq_ignore_ascii_case("to") && k > 0 && word(k - 1).eq_ignore_ascii_case("according")));
+        let led = start.checked_sub(1).is_some_and(|k| {
+            speech[k]
+                || (word(k).eq_ignore_ascii_case("to")
+                    && k > 0
+                    && word(k - 1).eq_ignore_ascii_case("according"))
+        });
         if named && (speaks || led) {
             roles[start..end].fill(KeyRole::Attribution);
         }
@@ -199,7 +208,6 @@ const TITLE_WORDS: &[&str] = &[
     "top",
     "vice",
 ];
-
 
 #[cfg(test)]
 mod tests {

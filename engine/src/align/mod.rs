@@ -142,9 +142,15 @@ pub fn align(units: &[Unit], rates: &[f32], config: &AlignConfig, limits: &Limit
         })
         .collect();
     sort_by(&mut related, |l| {
-        [u64::MAX - float_key(l.probability), l.a.0 as u64, l.b.0 as u64, 0]
+        [
+            u64::MAX - float_key(l.probability),
+            l.a.0 as u64,
+            l.b.0 as u64,
+            0,
+        ]
     });
-    let probability = |a: UnitId, b: UnitId| pair::score(&vectors[a.0], &vectors[b.0], config).probability;
+    let probability =
+        |a: UnitId, b: UnitId| pair::score(&vectors[a.0], &vectors[b.0], config).probability;
     let references: Vec<UnitId> = groups
         .iter()
         .map(|g| reference(units, g, &|a, b| probability(a, b)))
@@ -170,7 +176,11 @@ pub fn align(units: &[Unit], rates: &[f32], config: &AlignConfig, limits: &Limit
 
 /// The member with the highest total probability with the members of other
 /// sources (at most [`SAMPLE`] of them); the earliest on ties.
-fn reference(units: &[Unit], group: &[UnitId], probability: &dyn Fn(UnitId, UnitId) -> f32) -> UnitId {
+fn reference(
+    units: &[Unit],
+    group: &[UnitId],
+    probability: &dyn Fn(UnitId, UnitId) -> f32,
+) -> UnitId {
     let mut best = (group[0], f32::MIN);
     for &a in group {
         let total: f32 = group
@@ -346,7 +356,9 @@ mod tests {
         let probability =
             |a: usize, b: usize| pair::score(&vectors[a], &vectors[b], &config).probability;
         let strong = probability(0, 1);
-        let weak = probability(0, 2).min(probability(1, 2)).min(probability(3, 4));
+        let weak = probability(0, 2)
+            .min(probability(1, 2))
+            .min(probability(3, 4));
         assert!(strong > weak + 0.02, "{strong} {weak}");
         let config = AlignConfig {
             same_threshold: strong - 0.01,

@@ -52,13 +52,16 @@ pub fn join_split_sentences(
             continue;
         }
         for &member in group {
-            let Unit { source, sentence, .. } = units[member.0];
+            let Unit {
+                source, sentence, ..
+            } = units[member.0];
             let neighbours = [sentence.checked_sub(1), sentence.checked_add(1)];
             for next in neighbours.into_iter().flatten() {
                 let Some(unit) = at(source, next) else {
                     continue;
                 };
-                if groups[group_of[unit.0]].len() != 1 || units[unit.0].kind != units[member.0].kind {
+                if groups[group_of[unit.0]].len() != 1 || units[unit.0].kind != units[member.0].kind
+                {
                     continue;
                 }
                 if let Some(gain) = gain(units, vectors, group, member, unit, config) {
@@ -73,7 +76,10 @@ pub fn join_split_sentences(
     let mut taken = vec![false; units.len()];
     for (_, g, unit) in proposals {
         let source = units[unit.0].source;
-        let from_source = groups[g].iter().filter(|m| units[m.0].source == source).count();
+        let from_source = groups[g]
+            .iter()
+            .filter(|m| units[m.0].source == source)
+            .count();
         if taken[unit.0] || from_source != 1 {
             continue;
         }

@@ -140,7 +140,9 @@ pub fn vectors(units: &[Unit], rates: &[f32], config: &AlignConfig) -> Vec<Vecto
     // The weight of a key found in one sentence and nowhere in the
     // background: weights are in units of it, so a pair's dot product reads
     // as "so many rare words' worth" whatever the size of the set.
-    let rarest = ((n + m + 1.0) / (1.0 + m * super::background::FLOOR)).ln().max(f32::MIN_POSITIVE);
+    let rarest = ((n + m + 1.0) / (1.0 + m * super::background::FLOOR))
+        .ln()
+        .max(f32::MIN_POSITIVE);
     let own = |k: &UnitKey| {
         let (count, bonus) = df.get(&k.key).copied().unwrap_or((1, 1.0));
         let rate = rates

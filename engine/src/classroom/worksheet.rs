@@ -554,7 +554,10 @@ pub(crate) fn omitted(report: &Report, source: usize) -> Vec<usize> {
         .map(|g| g.id)
         .collect();
     sort_by(&mut groups, |&g| {
-        let reported = report.groups.get(g).map_or(0, crate::report::Group::coverage);
+        let reported = report
+            .groups
+            .get(g)
+            .map_or(0, crate::report::Group::coverage);
         [u64::MAX - reported as u64, 0, 0, 0]
     });
     groups

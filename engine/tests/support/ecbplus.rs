@@ -214,8 +214,11 @@ impl Links {
     /// Whether some sentence of `one` shares a group with some sentence of `two`.
     pub fn same(&self, one: &[At], two: &[At]) -> bool {
         one.iter().any(|a| {
-            two.iter()
-                .any(|b| self.group.get(a).is_some_and(|g| self.group.get(b) == Some(g)))
+            two.iter().any(|b| {
+                self.group
+                    .get(a)
+                    .is_some_and(|g| self.group.get(b) == Some(g))
+            })
         })
     }
 

@@ -20,8 +20,16 @@ pub fn check(sources: &[Source], report: &Report) {
         assert!(group.reference < group.members.len());
         let mut sources_in: Vec<usize> = group.members.iter().map(|m| m.source).collect();
         sources_in.dedup();
-        assert_eq!(group.status == Status::Unique, sources_in.len() == 1, "group {g}");
-        assert!((0.0..=1.0).contains(&group.score), "group {g} score {}", group.score);
+        assert_eq!(
+            group.status == Status::Unique,
+            sources_in.len() == 1,
+            "group {g}"
+        );
+        assert!(
+            (0.0..=1.0).contains(&group.score),
+            "group {g} score {}",
+            group.score
+        );
         // The reference source's sentences, which `against` spans point into.
         let reference_source = group.members[group.reference].source;
         let reference_span = group
@@ -29,7 +37,9 @@ pub fn check(sources: &[Source], report: &Report) {
             .iter()
             .filter(|m| m.source == reference_source)
             .map(|m| &report.sources[m.source].sentences[m.sentence])
-            .fold((usize::MAX, 0), |(start, end), s| (start.min(s.start), end.max(s.end)));
+            .fold((usize::MAX, 0), |(start, end), s| {
+                (start.min(s.start), end.max(s.end))
+            });
         for e in &group.elsewhere {
             assert!(
                 !group.members.iter().any(|m| m.source == e.source),
@@ -81,7 +91,10 @@ pub fn check(sources: &[Source], report: &Report) {
         let group = |m: crosscheck_engine::report::RelatedMember| {
             report.sources[m.source].sentences[m.sentence].group
         };
-        assert!(group(a).is_some() && group(a) != group(b), "related pairs are in different groups");
+        assert!(
+            group(a).is_some() && group(a) != group(b),
+            "related pairs are in different groups"
+        );
     }
     for (s, source) in report.sources.iter().enumerate() {
         let text = &sources[s].text;

@@ -140,11 +140,13 @@ impl Linked {
 
     /// Whether line `a` of a.txt and line `b` of b.txt share a group.
     pub fn same(&self, a: usize, b: usize) -> bool {
-        self.links.same(&self.sentences(0, a), &self.sentences(1, b))
+        self.links
+            .same(&self.sentences(0, a), &self.sentences(1, b))
     }
 
     /// Whether they share a group or are listed as possibly related.
     pub fn either(&self, a: usize, b: usize) -> bool {
-        self.links.either(&self.sentences(0, a), &self.sentences(1, b))
+        self.links
+            .either(&self.sentences(0, a), &self.sentences(1, b))
     }
 }

@@ -10,9 +10,8 @@ use crosscheck_engine::report::{
     At, Attribution, DivergenceKind, Elsewhere, Facts, Flag, FlagKind, FlagSide, Group, Hedge,
     Mark, MarkKind, Member, NameEntry, NameForm, NameKind, Notice, NoticeKind, Quantity,
     QuantityKind, Quote, QuoteGroup, QuoteMember, QuoteRelation, Related, RelatedMember, Relation,
-    Report, SentenceReport,
-    Severity, SharedRun, SharedWording, SourceReport, Span, Spelling, Status, Variant, When,
-    WhenKind,
+    Report, SentenceReport, Severity, SharedRun, SharedWording, SourceReport, Span, Spelling,
+    Status, Variant, When, WhenKind,
 };
 use crosscheck_engine::{Progress, Source, Stage};
 
