@@ -20,10 +20,6 @@ pub fn spoken_summary(comparison: &Comparison, group: &Group) -> String {
     let reported = letters(&mut group.sources().into_iter());
     let missing = letters(&mut group.missing.iter().copied());
     let mut text = format!("Reported by {reported}; not reported by {missing}.");
-    if !group.elsewhere.is_empty() {
-        let possibly = letters(&mut group.elsewhere.iter().map(|e| e.source));
-        text.push_str(&format!(" Possibly in another sentence of {possibly}."));
-    }
     if let Some(differs) = divergence_words(&group_divergences(group)) {
         text.push(' ');
         text.push_str(&capitalise(&differs));
