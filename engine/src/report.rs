@@ -312,9 +312,18 @@ impl Group {
         sources
     }
 
-    /// How many sources report the group.
+    /// How many sources report the group (members are in source order, so a
+    /// source's two sentences are next to each other).
     pub fn coverage(&self) -> usize {
-        self.sources().len()
+        let mut count = 0;
+        let mut last = None;
+        for member in &self.members {
+            if last != Some(member.source) {
+                count += 1;
+                last = Some(member.source);
+            }
+        }
+        count
     }
 
     /// The first member from `source` (a source has one sentence in a
