@@ -7,25 +7,7 @@ mod support {
 use crosscheck_engine::{Config, Report, Source, compare, seeds};
 use proptest::prelude::*;
 
-fn source(id: &str, text: &str) -> Source {
-    Source {
-        id: id.into(),
-        text: text.into(),
-        ..Source::default()
-    }
-}
-
-/// Compares the texts, checks the report's invariants and returns it.
-fn check(texts: &[&str]) -> (Vec<Source>, Report) {
-    let sources: Vec<Source> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| source(&format!("s{i}"), t))
-        .collect();
-    let report = compare(&sources, &Config::default());
-    support::invariants::check(&sources, &report);
-    (sources, report)
-}
+use support::invariants::{compared as check, source};
 
 /// (source, sentence) of the sentence of `report` holding `needle`.
 fn find(report: &Report, needle: &str) -> (usize, usize) {

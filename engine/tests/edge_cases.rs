@@ -5,28 +5,10 @@ mod support {
 }
 
 use crosscheck_engine::{
-    Config, DivergenceKind, MarkKind, NoticeKind, Report, Source, Status, compare, render,
+    Config, DivergenceKind, MarkKind, NoticeKind, Report, Status, compare, render,
 };
 
-fn source(id: &str, text: &str) -> Source {
-    Source {
-        id: id.into(),
-        text: text.into(),
-        ..Source::default()
-    }
-}
-
-/// Compares the texts, checks the report's invariants and returns it.
-fn check(texts: &[&str]) -> (Vec<Source>, Report) {
-    let sources: Vec<Source> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| source(&format!("s{i}"), t))
-        .collect();
-    let report = compare(&sources, &Config::default());
-    support::invariants::check(&sources, &report);
-    (sources, report)
-}
+use support::invariants::{compared as check, source};
 
 /// The group holding sentence `sentence` of source `source`.
 fn group_of(report: &Report, source: usize, sentence: usize) -> &crosscheck_engine::Group {

@@ -73,28 +73,12 @@ fn signature(unit: &Unit) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::UnitKey;
-    use crate::normalize::WordClass;
 
     fn check(units: &[(usize, &[u32])], expect: &[&[usize]]) {
         let units: Vec<Unit> = units
             .iter()
             .enumerate()
-            .map(|(sentence, (source, keys))| Unit {
-                source: *source,
-                sentence,
-                kind: crate::align::UnitKind::Body,
-                keys: keys
-                    .iter()
-                    .zip(0..)
-                    .map(|(&key, mention)| UnitKey {
-                        key,
-                        class: WordClass::Content,
-                        mention,
-                        role: crate::align::KeyRole::Content,
-                    })
-                    .collect(),
-            })
+            .map(|(sentence, (source, keys))| Unit::of_keys(*source, sentence, keys))
             .collect();
         let groups: Vec<Vec<usize>> = identical_groups(&units)
             .into_iter()

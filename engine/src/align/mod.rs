@@ -48,6 +48,28 @@ pub struct Unit {
     pub keys: Vec<UnitKey>,
 }
 
+#[cfg(test)]
+impl Unit {
+    /// A body sentence of content keys, each its own mention (for the tests).
+    pub(crate) fn of_keys(source: usize, sentence: usize, keys: &[u32]) -> Unit {
+        Unit {
+            source,
+            sentence,
+            kind: UnitKind::Body,
+            keys: keys
+                .iter()
+                .zip(0..)
+                .map(|(&key, mention)| UnitKey {
+                    key,
+                    class: crate::normalize::WordClass::Content,
+                    mention,
+                    role: KeyRole::Content,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// One content word of a sentence.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct UnitKey {
@@ -256,20 +278,14 @@ mod tests {
         units
             .iter()
             .enumerate()
-            .map(|(sentence, (source, keys))| Unit {
-                source: *source,
-                sentence: 2 * sentence,
-                kind: UnitKind::Body,
-                keys: keys
-                    .iter()
-                    .zip(0..)
-                    .map(|(&key, mention)| UnitKey {
-                        key,
-                        class: WordClass::Content,
-                        mention: if key >= 100 { u32::MAX } else { mention },
-                        role: KeyRole::Content,
-                    })
-                    .collect(),
+            .map(|(sentence, (source, keys))| {
+                let mut unit = Unit::of_keys(*source, 2 * sentence, keys);
+                for key in &mut unit.keys {
+                    if key.key >= 100 {
+                        key.mention = u32::MAX;
+                    }
+                }
+                unit
             })
             .collect()
     }

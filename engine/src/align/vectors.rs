@@ -214,21 +214,7 @@ mod tests {
 
     #[test]
     fn rare_keys_weigh_more_than_common_ones() {
-        let unit = |keys: &[u32]| Unit {
-            source: 0,
-            sentence: 0,
-            kind: crate::align::UnitKind::Body,
-            keys: keys
-                .iter()
-                .zip(0..)
-                .map(|(&key, mention)| UnitKey {
-                    key,
-                    class: WordClass::Content,
-                    mention,
-                    role: KeyRole::Content,
-                })
-                .collect(),
-        };
+        let unit = |keys: &[u32]| Unit::of_keys(0, 0, keys);
         let units = [unit(&[1, 2]), unit(&[1, 3]), unit(&[1, 4])];
         let config = AlignConfig::default();
         // Key 1 is in every sentence of the set; key 5's background rate is high.

@@ -3,7 +3,29 @@
 #![allow(dead_code)]
 
 use crosscheck_engine::report::{At, Flag, QuoteRelation, SCHEMA};
-use crosscheck_engine::{MarkKind, Report, Source, Status};
+use crosscheck_engine::{Config, MarkKind, Report, Source, Status, compare};
+
+/// A source with just an id and a text.
+pub fn source(id: &str, text: &str) -> Source {
+    Source {
+        id: id.into(),
+        text: text.into(),
+        ..Source::default()
+    }
+}
+
+/// Compares the texts (sources `s0`, `s1`, …) with the default options, checks
+/// the report's invariants and returns both.
+pub fn compared(texts: &[&str]) -> (Vec<Source>, Report) {
+    let sources: Vec<Source> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| source(&format!("s{i}"), t))
+        .collect();
+    let report = compare(&sources, &Config::default());
+    check(&sources, &report);
+    (sources, report)
+}
 
 /// Panics with a message when `report` breaks an invariant of the report format.
 pub fn check(sources: &[Source], report: &Report) {
