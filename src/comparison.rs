@@ -131,16 +131,14 @@ pub struct Comparison {
     pub overview: Overview,
 }
 
-/// The same value is equal at once: views compare their props on every render,
-/// and the report of a large set is megabytes (`Rc<Comparison>` compares the
-/// values, not the pointers, because a report holds floats and is not `Eq`).
+/// A comparison equals only itself: views compare their props on every
+/// render, a report of a large set is megabytes, and every comparison is made
+/// once (a `use_memo` keeps it while its inputs stay), so comparing the
+/// values would cost time and code (the report's equality is about 10 KB of
+/// wasm) to find what the pointer already says.
 impl PartialEq for Comparison {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
-            || (self.included == other.included
-                && self.sources == other.sources
-                && self.report == other.report
-                && self.overview == other.overview)
     }
 }
 
@@ -201,12 +199,19 @@ fn remap(question: &Question, map: impl Fn(usize) -> Option<usize>) -> Option<Qu
 
 /// Two sources compared on their own, for the pair view: each row is a pair of
 /// sentences the engine aligns between just these two, diffed word by word.
-#[derive(Debug, PartialEq)]
+/// Like [`Comparison`], it equals only itself.
+#[derive(Debug)]
 pub struct PairComparison {
     /// The two sources' set indices, left then right.
     pub sides: (usize, usize),
     /// The engine's report on the two; the left source is the reference.
     pub report: Report,
+}
+
+impl PartialEq for PairComparison {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 impl PairComparison {

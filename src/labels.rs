@@ -79,7 +79,7 @@ pub fn group_divergences(group: &Group) -> Vec<DivergenceKind> {
 /// The row header of a group: "3 of 5 sources · details differ"; `letter`
 /// names a report source.
 pub fn group_heading(group: &Group, sources: usize, letter: impl Fn(usize) -> String) -> String {
-    let reporting = group.members.len();
+    let reporting = group.coverage();
     let status = match group.status {
         Status::Unique => {
             let only = group.members.first().map_or(0, |m| m.source);
@@ -90,6 +90,12 @@ pub fn group_heading(group: &Group, sources: usize, letter: impl Fn(usize) -> St
         Status::Agree => status_words(Status::Agree).to_owned(),
     };
     format!("{reporting} of {sources} sources · {status}")
+}
+
+/// How likely a possibly related sentence is to carry the information, in
+/// words a reader can weigh: "17% likely".
+pub fn likelihood(score: f32) -> String {
+    format!("{}% likely", (score.clamp(0.0, 1.0) * 100.0).round() as u32)
 }
 
 /// The label shown on hover and focus for a marked run of words.
@@ -132,6 +138,12 @@ mod tests {
             "Source E says “Wednesday”; sources B and C say “Tuesday”."
         );
         assert_eq!(fill_sources("a {b} {} {12x} {", letter), "a {b} {} {12x} {");
+    }
+
+    #[test]
+    fn likelihoods_are_whole_percentages() {
+        assert_eq!(likelihood(0.174), "17% likely");
+        assert_eq!(likelihood(1.2), "100% likely");
     }
 
     #[test]

@@ -220,6 +220,75 @@ async fn the_reading_view_opens_a_sentence_group() {
     .await;
 }
 
+/// A seed group that some source may carry in another sentence: its report
+/// id and the letter of one of its member sources.
+fn group_with_a_possibly_related_sentence() -> (usize, char) {
+    use crosscheck_engine::{Config, compare, seeds};
+    let report = compare(&seeds::bundled(), &Config::default());
+    let group = report
+        .groups
+        .iter()
+        .find(|g| g.coverage() > 1 && !g.elsewhere.is_empty())
+        .expect("a seed group with a possibly related sentence");
+    let source = group.members[0].source;
+    (group.id, (b'A' + source as u8) as char)
+}
+
+#[tokio::test]
+async fn a_possibly_related_sentence_is_a_suggestion_not_agreement() {
+    for viewport in [Viewport::Laptop, Viewport::Phone] {
+        let setup = Setup {
+            viewport,
+            ..Setup::default()
+        };
+        with_browser(setup, |client| async move {
+            // In the grid the source's cell names the sentence instead of "not reported".
+            open_grid(&client).await;
+            let cell = wait_for(&client, "table.aligned td.cell.possibly").await;
+            let text = cell.text().await.unwrap();
+            assert!(
+                text.contains("possibly here") && text.contains("% likely"),
+                "{text}"
+            );
+            // The opened group lists it apart from the members, with a way to its row.
+            let (group, letter) = group_with_a_possibly_related_sentence();
+            client
+                .goto(&format!(
+                    "{}#reading/{letter}/row-{group}",
+                    support::page_url()
+                ))
+                .await
+                .unwrap();
+            let section = wait_for(&client, "aside.group-detail .possibly-related li").await;
+            let item = section.text().await.unwrap();
+            assert!(
+                item.contains("may carry this") && item.contains("% likely"),
+                "{item}"
+            );
+            script(
+                &client,
+                "document.querySelector('aside.group-detail .possibly-related').scrollIntoView();",
+            )
+            .await;
+            screenshot(&client, "reading-possibly-related", viewport).await;
+            // "Open its row" opens the group of the suggested sentence.
+            click(
+                &client,
+                "aside.group-detail .possibly-related li .link-button",
+            )
+            .await;
+            let opened = format!("#reading/{}/row-{group}", letter.to_ascii_lowercase());
+            let moved = script(
+                &client,
+                &format!("return location.hash.toLowerCase() !== '{opened}';"),
+            )
+            .await;
+            assert_eq!(moved.as_bool(), Some(true), "the opened row changed");
+        })
+        .await;
+    }
+}
+
 #[tokio::test]
 async fn the_pair_view_puts_two_sources_side_by_side() {
     with_browser(Setup::default(), |client| async move {

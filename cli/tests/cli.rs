@@ -40,7 +40,7 @@ fn compare_json_is_the_documented_report() {
     let output = crosscheck(&["compare", "--format", "json"]);
     assert!(output.status.success());
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
-    assert_eq!(json["schema"], "crosscheck-report/1");
+    assert_eq!(json["schema"], "crosscheck-report/2");
     assert_eq!(json["sources"].as_array().map(Vec::len), Some(5));
     let mark = &json["groups"][0]["members"][0]["marks"][0];
     assert!(mark["start"].is_u64() && mark["end"].is_u64() && mark["kind"].is_string());

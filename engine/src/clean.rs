@@ -395,6 +395,54 @@ fn contains_any(haystack: &str, needles: &[&str]) -> bool {
     needles.iter().any(|needle| haystack.contains(needle))
 }
 
+/// The length of a dateline leading `text`, 0 when there is none: where a
+/// filing's place and date end and the article's own words begin.
+///
+/// * a dash within the first 60 characters with a four-digit year before it:
+///   "Washington, March 17, 2025 – ";
+/// * a place in capitals, optionally with a news agency in parentheses, then
+///   a dash or the agency's closing parenthesis: "BERLIN (Reuters) - ",
+///   "MANILA – ", "SINGAPORE (AP)  ".
+pub fn dateline_len(text: &str) -> usize {
+    let head_end = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
+    let head = &text[..head_end];
+    for dash in [" – ", " — ", " - "] {
+        if let Some(at) = head.find(dash) {
+            let before = &head[..at];
+            let has_year = before
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|digits| digits.len() == 4);
+            if has_year || is_place_and_agency(before) {
+                return at + dash.len();
+            }
+        }
+    }
+    if let Some(close) = head.find(") ")
+        && is_place_and_agency(&head[..=close])
+    {
+        let rest = &text[close + 1..];
+        return close + 1 + (rest.len() - rest.trim_start().len());
+    }
+    0
+}
+
+/// "BERLIN", "NEW YORK (AP)", "MANILA": a place in capitals, optionally with an agency in parentheses.
+fn is_place_and_agency(head: &str) -> bool {
+    let (place, agency) = match head.split_once(" (") {
+        Some((place, agency)) => (place, Some(agency)),
+        None => (head, None),
+    };
+    let place_ok = place.chars().any(char::is_alphabetic)
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == ',' || c == '-');
+    let agency_ok = agency.is_none_or(|a| {
+        a.strip_suffix(')')
+            .is_some_and(|name| !name.is_empty() && name.len() <= 20 && !name.contains(' '))
+    });
+    place_ok && agency_ok && place.split_whitespace().count() <= 4
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -529,6 +577,36 @@ mod tests {
                 ("It ended.", None),
             ],
         );
+    }
+
+    #[test]
+    fn datelines_end_where_the_article_begins() {
+        for (text, words) in [
+            (
+                "Washington, March 17, 2025 – U.S. President",
+                "U.S. President",
+            ),
+            (
+                "BERLIN (Reuters) - Borussia Dortmund sacked",
+                "Borussia Dortmund sacked",
+            ),
+            (
+                "SINGAPORE (AP)  In Formula One's first",
+                "In Formula One's first",
+            ),
+            ("MANILA – The head of the US", "The head of the US"),
+            ("BANGKOK (AP) — Princess Ubolratana", "Princess Ubolratana"),
+            (
+                "Trump said – in March 2025 – that",
+                "Trump said – in March 2025 – that",
+            ),
+            (
+                "The U.S. (and Russia) agreed",
+                "The U.S. (and Russia) agreed",
+            ),
+        ] {
+            assert_eq!(&text[dateline_len(text)..], words, "{text}");
+        }
     }
 
     #[test]

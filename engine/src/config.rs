@@ -107,24 +107,33 @@ pub enum ReferenceChoice {
     Source(usize),
 }
 
-/// Alignment settings.
+/// Alignment settings: what counts as the same information, and what as possibly related.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AlignConfig {
-    /// How shared content is turned into a similarity between 0 and 1.
-    pub scoring: Scoring,
-    /// Two sentences can share a group only when their score reaches this.
-    pub threshold: f32,
-    /// A pair scoring below `threshold` but at least this may bring a
-    /// sentence that is in no group yet into the other's group (never start a
-    /// group): a group's other members back the weaker link up. No higher
-    /// than `threshold` in effect.
+    /// Two sentences can share a group (the *same information* tier) only
+    /// when their pair probability ([`PairModel`]) reaches this.
+    pub same_threshold: f32,
+    /// A pair below `same_threshold` but at least this may bring a sentence
+    /// that is in no group yet into the other's group (never start a group):
+    /// a group's other members back the weaker link up.
     pub join_threshold: f32,
-    /// Two sentences must share at least this many content keys.
+    /// Two groups merge, and a sentence moves into a group, only when the mean
+    /// probability over the pairs across them reaches this, so one strong
+    /// link cannot chain a sentence into a group whose other members report
+    /// something else.
+    pub cohesion_threshold: f32,
+    /// Pairs from this probability up whose sentences are in different groups
+    /// are listed as *possibly related*: suggestions to check, never counted
+    /// as agreement, and a source with such a sentence is not said to leave
+    /// the information out.
+    pub related_threshold: f32,
+    /// Two sentences must share at least this many content keys to be scored
+    /// (identical sentences are grouped whatever their length).
     pub min_shared_keys: usize,
-    /// When two groups merge, the mean score over all cross pairs (missing
-    /// pairs count as 0) must reach this: it stops chains of loosely related
-    /// sentences from forming one group.
+    /// A sentence moves from one group to another when that raises the sum,
+    /// over the pairs inside groups, of their cosine minus this: the group it
+    /// matches as a whole wins.
     pub link_threshold: f32,
     /// Weight factor for names (capitalised words inside a sentence, acronyms).
     pub name_weight: f32,
@@ -136,18 +145,48 @@ pub struct AlignConfig {
     /// its own weight. So a shared title counts little more than the name
     /// itself, and a long title does not outweigh what a sentence says.
     pub name_prefix_weight: f32,
+    /// Words that only say who said something (a speaker's name next to a
+    /// speech verb, the verb: "Peskov confirmed") weigh this factor of their
+    /// weight: two statements by one speaker share the speaker, two reports
+    /// of one statement share what was said.
+    pub attribution_weight: f32,
+    /// How many sentences' worth of the background table (how common a word
+    /// is in news in general) smooth the set's own word counts; 0 leaves the
+    /// set's counts alone.
+    pub background_weight: f32,
+    /// The pair score's weights.
+    pub model: PairModel,
+    /// Whether a source may bring two adjacent sentences into one group when
+    /// another source says their content in one sentence.
+    pub splits: SplitMode,
+    /// A sentence joins its neighbour's group only when at least this share of
+    /// its weight is found in a sentence of another source in the group.
+    pub split_containment: f32,
 }
 
-/// How the weighted overlap of two sentences' content keys becomes a score.
+/// The weights of the pair score, a logistic model over what two sentences
+/// share (`engine/src/align/pair.rs`; fitted by `engine/examples/fit.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PairModel {
+    /// The constant term.
+    pub bias: f32,
+    /// The weight of the weighted cosine of the two key vectors.
+    pub cosine: f32,
+    /// The weight of the share of the shorter sentence's weight found in the other.
+    pub containment: f32,
+    /// The weight of ln(1 + evidence), the two vectors' dot product in units of one rare word.
+    pub evidence: f32,
+}
+
+/// Whether split sentences join a group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Scoring {
-    /// shared / sqrt(weight a × weight b): a weighted cosine over key sets.
-    Cosine,
-    /// 2 × shared / (weight a + weight b).
-    Dice,
-    /// shared / min(weight a, weight b): a short sentence inside a long one scores 1.
-    Overlap,
+pub enum SplitMode {
+    /// A source may bring two adjacent sentences into a group.
+    Join,
+    /// One sentence per source and group.
+    Off,
 }
 
 /// Whether the clean stage runs.
@@ -207,14 +246,31 @@ impl Default for Config {
 impl Default for AlignConfig {
     fn default() -> Self {
         AlignConfig {
-            scoring: Scoring::Cosine,
-            threshold: 0.3,
-            join_threshold: 0.27,
-            min_shared_keys: 3,
+            same_threshold: 0.445,
+            join_threshold: 0.35,
+            cohesion_threshold: 0.3,
+            related_threshold: 0.1,
+            min_shared_keys: 2,
             link_threshold: 0.12,
-            name_weight: 1.3,
-            number_weight: 1.3,
+            name_weight: 1.0,
+            number_weight: 1.0,
             name_prefix_weight: 0.4,
+            attribution_weight: 0.5,
+            background_weight: 10.0,
+            model: PairModel::default(),
+            splits: SplitMode::Join,
+            split_containment: 0.5,
+        }
+    }
+}
+
+impl Default for PairModel {
+    fn default() -> Self {
+        PairModel {
+            bias: -3.514,
+            cosine: 2.666,
+            containment: 1.38,
+            evidence: 2.091,
         }
     }
 }

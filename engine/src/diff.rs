@@ -203,7 +203,7 @@ fn diff_with(scratch: &mut Scratch, reference: Side<'_>, member: Side<'_>) -> Me
             );
         }
     } else {
-        for (run, op) in (1..).zip(capture_diff_slices(Algorithm::Myers, old, new)) {
+        for (run, op) in (1..).zip(capture_diff_slices(Algorithm::RawMyers, old, new)) {
             labeller.apply(run, op);
         }
     }

@@ -100,6 +100,7 @@ pub mod normalize;
 pub mod order;
 pub mod overview;
 mod pipeline;
+pub mod probe;
 pub mod render;
 pub mod report;
 pub mod seeds;
@@ -110,12 +111,13 @@ pub mod variants;
 
 pub use config::{
     ActorCheck, AlignConfig, BoilerplateMode, Config, FactScope, FactsConfig, FactsMode, Limits,
-    ReferenceChoice, Scoring, Stemming,
+    PairModel, ReferenceChoice, SplitMode, Stemming,
 };
 pub use pipeline::{Progress, Stage};
 pub use report::{
     DivergenceKind, Elsewhere, Facts, Flag, FlagKind, Group, Mark, MarkKind, Member, Notice,
-    NoticeKind, Relation, Report, SentenceReport, Severity, SourceReport, Status,
+    NoticeKind, Related, RelatedMember, Relation, Report, SentenceReport, Severity, SourceReport,
+    Status,
 };
 pub use source::{Headline, Source};
 

@@ -82,6 +82,11 @@ impl Lexicon {
         id
     }
 
+    /// The id of `key` when it was interned.
+    pub fn get(&self, key: &str) -> Option<u32> {
+        self.ids.get(key).copied()
+    }
+
     /// The key string of `id`.
     pub fn key(&self, id: u32) -> &str {
         self.keys.get(id as usize).map_or("", String::as_str)

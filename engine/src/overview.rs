@@ -15,7 +15,8 @@ pub enum Coverage {
     Same,
     /// It reports the information with a detail that differs.
     Different,
-    /// It carries the information inside a sentence of another group.
+    /// It may carry the information in a sentence of another group (a
+    /// possibly related pair): not counted as leaving it out.
     Elsewhere,
     /// It does not report the information.
     NotReported,
@@ -30,7 +31,7 @@ pub struct SourceFigures {
     pub boilerplate: usize,
     /// Share (0 to 1) of its content sentences that at least one other source also reports.
     pub shared_share: f32,
-    /// Groups only this source reports.
+    /// Groups only this source reports, with no possibly related sentence in another source.
     pub only_here: Vec<usize>,
     /// Groups it reports with a detail that differs from the reference.
     pub differs: Vec<usize>,
@@ -49,7 +50,7 @@ pub struct Overview {
 
 /// How `source` stands toward `group`.
 pub fn coverage(group: &Group, source: usize) -> Coverage {
-    match group.members.iter().find(|m| m.source == source) {
+    match group.member_of(source) {
         Some(member) if member.relation == Relation::Diverge => Coverage::Different,
         Some(_) => Coverage::Same,
         None if group.elsewhere.iter().any(|e| e.source == source) => Coverage::Elsewhere,
@@ -59,7 +60,7 @@ pub fn coverage(group: &Group, source: usize) -> Coverage {
 
 /// Whether `source` leaves `group` out while at least `others` other sources report it.
 pub fn omits(group: &Group, source: usize, others: usize) -> bool {
-    coverage(group, source) == Coverage::NotReported && group.members.len() >= others
+    coverage(group, source) == Coverage::NotReported && group.coverage() >= others
 }
 
 /// Computes the overview of a report.
@@ -71,7 +72,7 @@ pub fn overview(report: &Report) -> Overview {
             report
                 .groups
                 .iter()
-                .map(|g| g.members.iter().any(|m| m.source == source))
+                .map(|g| g.member_of(source).is_some())
                 .collect()
         })
         .collect();
@@ -101,11 +102,15 @@ fn figures(report: &Report, source: usize) -> SourceFigures {
     };
     let mut shared_sentences = 0;
     for group in &report.groups {
-        let member = group.members.iter().find(|m| m.source == source);
+        let member = group.member_of(source);
         match (member, group.status) {
-            (Some(_), Status::Unique) => figures.only_here.push(group.id),
+            // What another source may carry in one of its sentences is not "only here".
+            (Some(_), Status::Unique) if group.elsewhere.is_empty() => {
+                figures.only_here.push(group.id)
+            }
+            (Some(_), Status::Unique) => {}
             (Some(member), _) => {
-                shared_sentences += 1;
+                shared_sentences += group.members_of(source).count();
                 if member.relation == Relation::Diverge {
                     figures.differs.push(group.id);
                 }

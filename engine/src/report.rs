@@ -16,7 +16,7 @@ pub use crate::facts::types::{
 };
 
 /// The schema name and version written into every report.
-pub const SCHEMA: &str = "crosscheck-report/1";
+pub const SCHEMA: &str = "crosscheck-report/2";
 
 /// The comparison of a set of sources.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,8 +25,14 @@ pub struct Report {
     pub schema: String,
     /// The sources in input order, with their sentences.
     pub sources: Vec<SourceReport>,
-    /// The groups: coverage (number of sources) descending, then by first appearance.
+    /// The groups (the *same information* tier): coverage (number of
+    /// sources) descending, then by first appearance.
     pub groups: Vec<Group>,
+    /// Pairs of sentences of different sources that may report the same
+    /// information but are not in one group (the *possibly related* tier):
+    /// suggestions to check, never counted as agreement. Best first.
+    #[serde(default)]
+    pub related: Vec<Related>,
     /// Spelling variants met in the set (for example Kyiv/Kiev).
     #[serde(default)]
     pub variants: Vec<Variant>,
@@ -95,15 +101,26 @@ pub struct Group {
     pub id: usize,
     /// Agree, diverge or unique.
     pub status: Status,
+    /// How sure the grouping is, 0 to 1. For two or more sources: the mean,
+    /// over its pairs of sources, of the calibrated probability that their
+    /// sentences report the same information. For one source: one minus the
+    /// highest such probability with another source's sentence (how sure it
+    /// is that no other source reports it).
+    #[serde(default)]
+    pub score: f32,
     /// Index into `members` of the reference every other member is diffed against.
     pub reference: usize,
-    /// One member per reporting source, in source order.
+    /// The members in source and sentence order: one per reporting source, or
+    /// two adjacent sentences of a source that says in two sentences what
+    /// another says in one (they share the same relation and differences, and
+    /// each has the marks of its own words).
     pub members: Vec<Member>,
     /// Sources that do not report this information, in source order.
     pub missing: Vec<usize>,
-    /// Sources that are not members but carry this information inside a
-    /// sentence that belongs to another group (a sentence with two facts).
-    /// They are not counted as missing.
+    /// Sources that are not members but may carry this information in a
+    /// sentence of another group: a *possibly related* pair links it to a
+    /// member (a sentence with two facts, or a looser paraphrase). They are
+    /// not counted as missing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elsewhere: Vec<Elsewhere>,
 }
@@ -207,7 +224,7 @@ pub enum DivergenceKind {
 }
 
 /// A source that carries a group's information inside a sentence of another group.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Elsewhere {
     /// The source.
     pub source: usize,
@@ -215,6 +232,28 @@ pub struct Elsewhere {
     pub sentence: usize,
     /// The group that sentence belongs to.
     pub group: usize,
+    /// The probability of the possibly related pair that links it, 0 to 1.
+    #[serde(default)]
+    pub score: f32,
+}
+
+/// Two sentences of different sources that may report the same information
+/// but are not in one group: a suggestion to check.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Related {
+    /// The two sentences, the earlier source first.
+    pub members: [RelatedMember; 2],
+    /// The calibrated probability that they report the same information, 0 to 1.
+    pub score: f32,
+}
+
+/// One sentence of a possibly related pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedMember {
+    /// Index of the source.
+    pub source: usize,
+    /// Index of the sentence in that source's `sentences`.
+    pub sentence: usize,
 }
 
 /// One word spelled more than one way across the set.
@@ -265,7 +304,78 @@ fn is_false(value: &bool) -> bool {
     !value
 }
 
+impl Group {
+    /// The sources that report the group, in source order, each once.
+    pub fn sources(&self) -> Vec<usize> {
+        let mut sources: Vec<usize> = self.members.iter().map(|m| m.source).collect();
+        sources.dedup();
+        sources
+    }
+
+    /// How many sources report the group (members are in source order, so a
+    /// source's two sentences are next to each other).
+    pub fn coverage(&self) -> usize {
+        let mut count = 0;
+        let mut last = None;
+        for member in &self.members {
+            if last != Some(member.source) {
+                count += 1;
+                last = Some(member.source);
+            }
+        }
+        count
+    }
+
+    /// The first member from `source` (a source has one sentence in a
+    /// group, or two adjacent ones: see [`Group::members_of`]).
+    pub fn member_of(&self, source: usize) -> Option<&Member> {
+        self.members.iter().find(|m| m.source == source)
+    }
+
+    /// Every member from `source`, in text order.
+    pub fn members_of(&self, source: usize) -> impl Iterator<Item = &Member> {
+        self.members.iter().filter(move |m| m.source == source)
+    }
+
+    /// The reference member.
+    pub fn reference_member(&self) -> Option<&Member> {
+        self.members.get(self.reference)
+    }
+}
+
 impl Report {
+    /// The words of `source` from byte `start` to `end`, cut from the
+    /// sentences that hold them (joined by a space when the range spans two
+    /// sentences, as a mark's `against` may when the reference is two
+    /// sentences of one source).
+    pub fn text_of(&self, source: usize, start: usize, end: usize) -> String {
+        let Some(report) = self.sources.get(source) else {
+            return String::new();
+        };
+        let pieces: Vec<&str> = report
+            .sentences
+            .iter()
+            .filter(|s| s.start < end && start < s.end)
+            .filter_map(|s| {
+                let from = start.max(s.start) - s.start;
+                let to = end.min(s.end) - s.start;
+                s.text.get(from..to)
+            })
+            .collect();
+        pieces.join(" ")
+    }
+
+    /// The sentences `source` has in `group`, joined by a space (one, or two
+    /// when the source says in two sentences what another says in one).
+    pub fn group_text(&self, group: &Group, source: usize) -> String {
+        let texts: Vec<&str> = group
+            .members_of(source)
+            .filter_map(|m| self.sentence(m.source, m.sentence))
+            .map(|s| s.text.as_str())
+            .collect();
+        texts.join(" ")
+    }
+
     /// The text of a sentence's source from which its marks are cut.
     pub fn sentence(&self, source: usize, sentence: usize) -> Option<&SentenceReport> {
         self.sources.get(source)?.sentences.get(sentence)

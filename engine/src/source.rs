@@ -100,24 +100,9 @@ impl Source {
     }
 }
 
-/// Drops a leading dateline such as "Washington, March 17, 2025 – ".
+/// Drops a leading dateline such as "Washington, March 17, 2025 – " ([`clean::dateline_len`]).
 fn strip_dateline(paragraph: &str) -> &str {
-    let head_end = paragraph
-        .char_indices()
-        .nth(60)
-        .map_or(paragraph.len(), |(i, _)| i);
-    for dash in [" – ", " — ", " - "] {
-        if let Some(at) = paragraph[..head_end].find(dash) {
-            let before = &paragraph[..at];
-            let has_year = before
-                .split(|c: char| !c.is_ascii_digit())
-                .any(|digits| digits.len() == 4);
-            if has_year {
-                return &paragraph[at + dash.len()..];
-            }
-        }
-    }
-    paragraph
+    &paragraph[clean::dateline_len(paragraph)..]
 }
 
 /// The first `words` whitespace-separated words, with "…" when cut.

@@ -314,7 +314,7 @@ mod tests {
             seed: 11,
         });
         let report = compare(&set, &Config::default());
-        let shared = report.groups.iter().filter(|g| g.members.len() >= 3);
+        let shared = report.groups.iter().filter(|g| g.coverage() >= 3);
         assert!(shared.count() >= 5, "{} groups", report.groups.len());
         assert!(
             report

@@ -57,7 +57,11 @@ pub struct Session {
 }
 
 /// One article: the source as the engine takes it, and where it came from.
+/// Read through [`StoredArticle`], the same fields without `flatten`, whose
+/// reader would buffer every article in a generic value first (more code in
+/// the page, and every text copied once more).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredArticle")]
 pub struct Article {
     /// Id, title, outlet, date, file and text.
     #[serde(flatten)]
@@ -65,6 +69,48 @@ pub struct Article {
     /// The address it was saved from (http or https), shown as a link, never fetched.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+
+/// An [`Article`] as stored: the source's fields and the address side by side.
+#[derive(Deserialize)]
+struct StoredArticle {
+    id: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    file: Option<String>,
+    text: String,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+impl From<StoredArticle> for Article {
+    fn from(stored: StoredArticle) -> Article {
+        let StoredArticle {
+            id,
+            title,
+            outlet,
+            date,
+            file,
+            text,
+            url,
+        } = stored;
+        Article {
+            source: Source {
+                id,
+                title,
+                outlet,
+                date,
+                file,
+                text,
+            },
+            url,
+        }
+    }
 }
 
 /// The reader's choices, by article id (ids survive reordering).

@@ -26,15 +26,15 @@ use crate::comparison::{Choice, PairComparison};
 use crate::components::articles::{ArticlesView, LibraryContext};
 use crate::components::class_kit::class_kit_view;
 use crate::components::exercise::ExerciseView;
-use crate::components::facts::FactsView;
+use crate::components::facts::facts_view;
 use crate::components::grid::{AlignedGrid, ViewProps};
 use crate::components::header::header;
 use crate::components::help::help_view;
 use crate::components::message_list::{MessageListProps, message_list};
-use crate::components::overview::OverviewView;
-use crate::components::pair::PairView;
+use crate::components::overview::overview_view;
+use crate::components::pair::{PairViewProps, pair_view};
 use crate::components::progress::{AnalysisStatusProps, Behind, Status, analysis_status};
-use crate::components::reading::ReadingView;
+use crate::components::reading::reading_view;
 use crate::components::source_bar::{SourceBarProps, source_bar};
 use crate::components::source_name::Headlines;
 use crate::components::tabs::{TabsProps, panel_id, tab_id, tabs};
@@ -217,14 +217,17 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         dispatch: dispatch.clone(),
     };
     let panel = match view {
-        View::Overview => html! { <OverviewView ..view_props.clone() /> },
+        View::Overview => overview_view(&view_props),
         View::Grid => html! { <AlignedGrid ..view_props.clone() /> },
-        View::Reading => html! { <ReadingView ..view_props.clone() /> },
+        View::Reading => reading_view(&view_props),
         View::Pair => match (*pair).clone() {
-            Some(pair) => html! { <PairView view={view_props.clone()} {pair} /> },
+            Some(pair) => pair_view(&PairViewProps {
+                view: view_props.clone(),
+                pair,
+            }),
             None => Html::default(),
         },
-        View::Facts => html! { <FactsView ..view_props.clone() /> },
+        View::Facts => facts_view(&view_props),
         View::Exercise => html! {
             <ExerciseView view={view_props.clone()} questions={props.questions.clone()}
                 answers={Rc::new((*props.answers).clone())} on_answer={props.answers.dispatcher().to_callback()} />

@@ -157,9 +157,9 @@ fn group_sources(comparison: &Comparison, group: usize) -> String {
         return String::new();
     };
     let letters: Vec<String> = group
-        .members
-        .iter()
-        .map(|m| source_letter(comparison.set_index(m.source)))
+        .sources()
+        .into_iter()
+        .map(|s| source_letter(comparison.set_index(s)))
         .collect();
     letters.join(", ")
 }

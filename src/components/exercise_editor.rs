@@ -224,7 +224,7 @@ fn add_form(
         .report
         .groups
         .iter()
-        .filter(|g| g.members.len() > 1)
+        .filter(|g| g.coverage() > 1)
         .collect();
     let ready = draft.question(comparison).is_some();
     html! {
@@ -257,7 +257,7 @@ fn add_form(
                         { for shared.iter().map(|g| {
                             let member = g.members.get(g.reference).or(g.members.first());
                             let text = member.and_then(|m| comparison.report.sentence(m.source, m.sentence)).map(|s| excerpt(&s.text, 14)).unwrap_or_default();
-                            html! { <option value={g.id.to_string()} selected={draft.group == Some(g.id)}>{ format!("({} sources) {text}", g.members.len()) }</option> }
+                            html! { <option value={g.id.to_string()} selected={draft.group == Some(g.id)}>{ format!("({} sources) {text}", g.coverage()) }</option> }
                         }) }
                     </select>
                 </label>

@@ -40,9 +40,8 @@ fn severity_class(severity: Severity) -> &'static str {
     }
 }
 
-/// The Facts view.
-#[component]
-pub fn FactsView(props: &ViewProps) -> Html {
+/// The Facts view (a function, not a component: its props change with every state change anyway).
+pub fn facts_view(props: &ViewProps) -> Html {
     let comparison = &props.comparison;
     let facts = &comparison.report.facts;
     html! {

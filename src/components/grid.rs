@@ -17,6 +17,7 @@ use crate::comparison::Comparison;
 use crate::components::facts::flag_label;
 use crate::components::group_summary::spoken_summary;
 use crate::components::marked::{MarkedSentence, Marking};
+use crate::components::possibly::absent_cell;
 use crate::components::source_name::SourceName;
 use crate::labels::{group_heading, source_letter};
 use crate::state::{Action, Filter, Order, UiState};
@@ -272,26 +273,21 @@ fn flag_kinds(
 
 fn cell(comparison: &Comparison, group: &Group, source: usize) -> Html {
     let label = source_letter(comparison.set_index(source));
-    let member = group
-        .members
-        .iter()
-        .enumerate()
-        .find(|(_, m)| m.source == source);
-    let Some((index, member)) = member else {
-        return html! {
-            <td class="cell missing" data-source-label={label}>
-                <span class="not-reported">{ "not reported" }</span>
-            </td>
-        };
-    };
-    let Some(sentence) = comparison.report.sentence(member.source, member.sentence) else {
-        return html! { <td class="cell" data-source-label={label}></td> };
-    };
-    let is_reference = index == group.reference;
+    if group.member_of(source).is_none() {
+        return absent_cell(&comparison.report, group, source, label, "not reported");
+    }
+    let is_reference = group.reference_member().is_some_and(|r| r.source == source);
+    let marking = Marking::for_group_size(group.coverage());
     html! {
         <td class={classes!("cell", is_reference.then_some("reference"))} data-source-label={label}>
-            <MarkedSentence sentence={sentence.clone()} marks={member.marks.clone()} {is_reference} marking={Marking::for_group_size(group.members.len())} />
-            if is_reference && group.members.len() > 1 {
+            // One sentence, or two when this source says in two what another says in one.
+            { for group.members_of(source).filter_map(|member| {
+                let sentence = comparison.report.sentence(member.source, member.sentence)?;
+                Some(html! {
+                    <MarkedSentence sentence={sentence.clone()} marks={member.marks.clone()} {is_reference} {marking} />
+                })
+            }) }
+            if is_reference && group.coverage() > 1 {
                 <span class="ref-tag">{ "reference" }</span>
             }
         </td>
@@ -315,6 +311,7 @@ fn legend() -> Html {
             <span class="legend-item"><mark class="m-differs">{ "highlighted" }</mark>{ ": worded differently from the reference sentence" }</span>
             <span class="legend-item"><span class="m-only">{ "underlined" }</span>{ ": only in this version" }</span>
             <span class="legend-item"><span class="not-reported">{ "not reported" }</span>{ ": the source leaves it out" }</span>
+            <span class="legend-item"><span class="possibly-tag">{ "possibly here" }</span>{ ": a sentence of that source may carry it; check before you count it" }</span>
         </p>
     }
 }

@@ -1,20 +1,23 @@
-//! One group opened in full: every source's version with word marks, and who leaves it out.
+//! One group opened in full: every source's version with word marks, who leaves it out, and what is possibly related.
 
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
 use crate::components::group_summary::spoken_summary;
 use crate::components::marked::MarkedSentence;
+use crate::components::possibly::related_list;
 use crate::components::source_name::badge;
 use crate::labels::{group_heading, source_letter};
 
-/// The opened group (report group `group_id`); `onclick` is its close button's.
-/// A function, not a component: its close callback is new at every redraw of
-/// the reading view, so a component would redraw anyway.
+/// The opened group (report group `group_id`); `onclick` is its close
+/// button's, `open` opens another group (a possibly related sentence's). A
+/// function, not a component: its callbacks are new at every redraw of the
+/// reading view, so a component would redraw anyway.
 pub fn group_detail(
     comparison: &Comparison,
     group_id: usize,
     onclick: Callback<MouseEvent>,
+    open: Callback<usize>,
 ) -> Html {
     let Some(group) = comparison.report.groups.get(group_id) else {
         return Html::default();
@@ -29,18 +32,19 @@ pub fn group_detail(
             </div>
             <p class="visually-hidden">{ spoken_summary(comparison, group) }</p>
             <ul class="detail-members">
-                { for group.members.iter().enumerate().map(|(index, member)| {
-                    let set = comparison.set_index(member.source);
+                { for group.sources().into_iter().map(|source| {
+                    let set = comparison.set_index(source);
                     let outlet = comparison.sources.get(set).map(|s| s.outlet_label().to_owned()).unwrap_or_default();
-                    let is_reference = index == group.reference;
+                    let is_reference = group.reference_member().is_some_and(|r| r.source == source);
                     html! {
                         <li>
                             <p class="detail-source">{ badge(set) }{ " " }{ outlet }
-                                if is_reference && group.members.len() > 1 { <span class="ref-tag">{ "reference" }</span> }
+                                if is_reference && group.coverage() > 1 { <span class="ref-tag">{ "reference" }</span> }
                             </p>
-                            if let Some(sentence) = comparison.report.sentence(member.source, member.sentence) {
-                                <MarkedSentence sentence={sentence.clone()} marks={member.marks.clone()} {is_reference} />
-                            }
+                            { for group.members_of(source).filter_map(|member| {
+                                let sentence = comparison.report.sentence(member.source, member.sentence)?;
+                                Some(html! { <MarkedSentence sentence={sentence.clone()} marks={member.marks.clone()} {is_reference} /> })
+                            }) }
                         </li>
                     }
                 }) }
@@ -54,6 +58,7 @@ pub fn group_detail(
                     }) }
                 </p>
             }
+            { related_list(comparison, group, &open) }
         </aside>
     }
 }

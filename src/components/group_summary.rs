@@ -17,7 +17,7 @@ pub fn spoken_summary(comparison: &Comparison, group: &Group) -> String {
             [init @ .., last] => format!("{} and {last}", init.join(", ")),
         }
     };
-    let reported = letters(&mut group.members.iter().map(|m| m.source));
+    let reported = letters(&mut group.sources().into_iter());
     let missing = letters(&mut group.missing.iter().copied());
     let mut text = format!("Reported by {reported}; not reported by {missing}.");
     if let Some(differs) = divergence_words(&group_divergences(group)) {

@@ -23,6 +23,7 @@ pub mod numbers;
 pub mod overview;
 pub mod pair;
 pub mod paste_form;
+pub mod possibly;
 pub mod progress;
 pub mod reading;
 pub mod source_bar;

@@ -12,9 +12,8 @@ use crate::components::source_name::{SourceName, badge};
 use crate::labels::{excerpt, source_letter};
 use crate::state::Action;
 
-/// The overview.
-#[component]
-pub fn OverviewView(props: &ViewProps) -> Html {
+/// The overview (a function, not a component: its props change with every state change anyway).
+pub fn overview_view(props: &ViewProps) -> Html {
     let comparison = &props.comparison;
     html! {
         <div class="overview">
@@ -74,7 +73,7 @@ fn coverage_matrix(props: &ViewProps) -> Html {
             <p class="legend">
                 <span class="cov same">{ "✓ same" }</span>
                 <span class="cov different">{ "≠ reported differently" }</span>
-                <span class="cov elsewhere">{ "~ inside another sentence" }</span>
+                <span class="cov elsewhere">{ "~ possibly in another sentence" }</span>
                 <span class="cov not-reported">{ "– not reported" }</span>
             </p>
             <div class="grid-scroll matrix-scroll" tabindex="0" role="region" aria-label="Who reports what (scrollable)">
@@ -114,7 +113,7 @@ fn coverage_cell(value: Coverage) -> Html {
     let (class, symbol, words) = match value {
         Coverage::Same => ("same", "✓", "reported the same"),
         Coverage::Different => ("different", "≠", "reported differently"),
-        Coverage::Elsewhere => ("elsewhere", "~", "reported inside another sentence"),
+        Coverage::Elsewhere => ("elsewhere", "~", "possibly in another sentence"),
         Coverage::NotReported => ("not-reported", "–", "not reported"),
     };
     html! {

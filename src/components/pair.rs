@@ -1,7 +1,9 @@
 //! The pair view: two sources side by side, aligned sentences on one row with word marks, the rest as only in one.
 //!
 //! Rows follow the left source's order; what only the right source reports
-//! comes after, in its order.
+//! comes after, in its order. Where one side has no sentence in a row but a
+//! possibly related one elsewhere, the cell says so instead of "only in the
+//! other source".
 
 use std::rc::Rc;
 
@@ -11,12 +13,12 @@ use yew::prelude::*;
 use crate::comparison::PairComparison;
 use crate::components::grid::ViewProps;
 use crate::components::marked::{MarkedSentence, Marking};
+use crate::components::possibly::absent_cell;
 use crate::components::source_name::SourceName;
 use crate::components::source_picker::{SourcePickerProps, source_picker};
 use crate::state::Action;
 
-/// Properties of [`PairView`].
-#[derive(Properties, PartialEq)]
+/// What [`pair_view`] shows.
 pub struct PairViewProps {
     /// The shared view properties.
     pub view: ViewProps,
@@ -24,9 +26,8 @@ pub struct PairViewProps {
     pub pair: Rc<PairComparison>,
 }
 
-/// The pair view.
-#[component]
-pub fn PairView(props: &PairViewProps) -> Html {
+/// The pair view (a function, not a component: its props change with every state change anyway).
+pub fn pair_view(props: &PairViewProps) -> Html {
     let view = &props.view;
     let (left, right) = props.pair.sides;
     let pick_left = view.dispatch.reform(move |set| Action::Pair(set, right));
@@ -35,7 +36,7 @@ pub fn PairView(props: &PairViewProps) -> Html {
     let rows = pair_rows(report);
     let both = rows
         .iter()
-        .filter(|&&g| report.groups[g].members.len() == 2)
+        .filter(|&&g| report.groups[g].coverage() == 2)
         .count();
     let sources = &view.comparison.sources;
     html! {
@@ -67,7 +68,7 @@ pub fn PairView(props: &PairViewProps) -> Html {
                             </tr>
                         </thead>
                         <tbody>
-                            { for rows.iter().map(|&g| pair_row(report, &report.groups[g], (left, right))) }
+                            { for rows.iter().map(|&g| pair_row(&props.pair, &report.groups[g], (left, right))) }
                         </tbody>
                     </table>
                 </div>
@@ -86,26 +87,22 @@ fn pair_rows(report: &Report) -> Vec<usize> {
     rows.into_iter().map(|g| g.id).collect()
 }
 
-fn pair_row(report: &Report, group: &Group, (left, right): (usize, usize)) -> Html {
+fn pair_row(pair: &PairComparison, group: &Group, (left, right): (usize, usize)) -> Html {
+    let report = &pair.report;
+    let marking = Marking::for_group_size(group.coverage());
     let side = |source: usize, set: usize| -> Html {
         let label = crate::labels::source_letter(set);
-        match group
-            .members
-            .iter()
-            .enumerate()
-            .find(|(_, m)| m.source == source)
-        {
-            Some((index, member)) => match report.sentence(member.source, member.sentence) {
-                Some(sentence) => html! {
-                    <td class="cell" data-source-label={label}>
-                        <MarkedSentence sentence={sentence.clone()} marks={member.marks.clone()} is_reference={index == group.reference} marking={Marking::for_group_size(group.members.len())} />
-                    </td>
-                },
-                None => html! { <td class="cell" data-source-label={label}></td> },
-            },
-            None => html! {
-                <td class="cell missing" data-source-label={label}><span class="not-reported">{ "only in the other source" }</span></td>
-            },
+        if group.member_of(source).is_none() {
+            return absent_cell(report, group, source, label, "only in the other source");
+        }
+        let is_reference = group.reference_member().is_some_and(|r| r.source == source);
+        html! {
+            <td class="cell" data-source-label={label}>
+                { for group.members_of(source).filter_map(|member| {
+                    let sentence = report.sentence(member.source, member.sentence)?;
+                    Some(html! { <MarkedSentence sentence={sentence.clone()} marks={member.marks.clone()} {is_reference} {marking} /> })
+                }) }
+            </td>
         }
     };
     html! {

@@ -12,9 +12,8 @@ use crate::components::group_detail::group_detail;
 use crate::components::source_picker::{SourcePickerProps, source_picker};
 use crate::state::Action;
 
-/// The reading view.
-#[component]
-pub fn ReadingView(props: &ViewProps) -> Html {
+/// The reading view (a function, not a component: its props change with every state change anyway).
+pub fn reading_view(props: &ViewProps) -> Html {
     let comparison = &props.comparison;
     let set = props.state.reading;
     let source = comparison.report_index(set).unwrap_or(0);
@@ -34,7 +33,12 @@ pub fn ReadingView(props: &ViewProps) -> Html {
                     { paragraphs(comparison, source, props) }
                 </article>
                 if let Some(group) = props.state.opened_group {
-                    { group_detail(comparison, group, props.dispatch.reform(|_| Action::OpenGroup(None))) }
+                    { group_detail(
+                        comparison,
+                        group,
+                        props.dispatch.reform(|_| Action::OpenGroup(None)),
+                        props.dispatch.reform(|g| Action::OpenGroup(Some(g))),
+                    ) }
                 } else {
                     <aside class="group-detail placeholder">
                         <p>{ "Click a sentence (or press Enter on it) to see how the other sources report it." }</p>
@@ -85,7 +89,7 @@ fn sentence_span(
         .report
         .groups
         .get(group_id)
-        .map_or(0, |g| g.members.len().saturating_sub(1));
+        .map_or(0, |g| g.coverage().saturating_sub(1));
     let shade = shade_level(reported, others);
     let label = format!("reported by {reported} of {others} other sources");
     let open = props.state.opened_group == Some(group_id);

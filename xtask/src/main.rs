@@ -12,6 +12,7 @@ mod lzma;
 mod minify;
 mod npm;
 mod project;
+mod quality;
 mod test;
 mod tidy;
 mod wasm;
@@ -28,6 +29,8 @@ Commands:
   e2e     Only the dist build and the headless-Chromium tests (a quicker loop while working on the UI)
   bench   Measure the engine natively and as wasm beside jsdiff, diff-match-patch and CollateX;
           print the figures against the performance targets [--collatex-cap SECONDS] [--startup: only the page's start-up and size] [--wasm: only the engine and word diffs in the bench page]
+  quality Measure sentence alignment on ECB+ and news_he (when ../shared is there): precision,
+          recall and F1 per tier, with PASS/MISS against issue #13's targets [--shared DIR] [--set name=value]
   help    Show this message
 ";
 
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("e2e") => test::end_to_end(),
         Some("bench") => bench::Options::parse(&args[1..]).and_then(|o| bench::run(&o)),
+        Some("quality") => quality::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())

@@ -48,9 +48,11 @@ pub struct SentenceAnchor {
     pub sentence: usize,
 }
 
-/// An exercise question. Serialised with a `kind` tag: `{"kind":"left-out","source":2}`.
+/// An exercise question. Serialised with a `kind` tag: `{"kind":"left-out","source":2}`;
+/// read through [`StoredQuestion`] (a tagged enum's reader buffers each value
+/// in a generic form first: more code in the page for the same JSON).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", rename_all = "kebab-case", try_from = "StoredQuestion")]
 pub enum Question {
     /// "Which sources report: “…”?" about the anchored sentence.
     WhichSourcesReport {
@@ -82,6 +84,55 @@ pub enum Question {
         /// The answer, one line per line.
         key: String,
     },
+}
+
+/// A [`Question`] as stored: its `kind` and every field any kind has.
+#[derive(Deserialize)]
+struct StoredQuestion {
+    kind: String,
+    #[serde(default)]
+    anchor: Option<SentenceAnchor>,
+    #[serde(default)]
+    source: Option<usize>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    key: Option<String>,
+}
+
+impl TryFrom<StoredQuestion> for Question {
+    type Error = String;
+
+    fn try_from(stored: StoredQuestion) -> Result<Question, String> {
+        let StoredQuestion {
+            kind,
+            anchor,
+            source,
+            text,
+            key,
+        } = stored;
+        let missing = |field: &str| format!("a \"{kind}\" question needs \"{field}\"");
+        Ok(match kind.as_str() {
+            "which-sources-report" => Question::WhichSourcesReport {
+                anchor: anchor.ok_or_else(|| missing("anchor"))?,
+            },
+            "only-in" => Question::OnlyIn {
+                source: source.ok_or_else(|| missing("source"))?,
+            },
+            "number-differs" => Question::NumberDiffers,
+            "day-differs" => Question::DayDiffers,
+            "quote-worded" => Question::QuoteWorded,
+            "name-spelled" => Question::NameSpelled,
+            "left-out" => Question::LeftOut {
+                source: source.ok_or_else(|| missing("source"))?,
+            },
+            "custom" => Question::Custom {
+                text: text.ok_or_else(|| missing("text"))?,
+                key: key.unwrap_or_default(),
+            },
+            other => return Err(format!("unknown question kind \"{other}\"")),
+        })
+    }
 }
 
 /// The answer to a question.
@@ -192,7 +243,7 @@ fn which_sources_report(report: &Report, anchor: &SentenceAnchor) -> AnswerKey {
             groups: Vec::new(),
         };
     };
-    let members: Vec<usize> = group.members.iter().map(|m| m.source).collect();
+    let members: Vec<usize> = group.sources();
     let mut lines = vec![match (members.len(), group.status) {
         (1, _) => format!("Only {} reports it.", sources_phrase(&members)),
         (_, Status::Diverge) => format!(
@@ -201,16 +252,17 @@ fn which_sources_report(report: &Report, anchor: &SentenceAnchor) -> AnswerKey {
         ),
         _ => format!("{} report it.", sentence_case(&sources_phrase(&members))),
     }];
-    for member in group.members.iter().filter(|m| m.source != anchor.source) {
-        if let Some(s) = report.sentence(member.source, member.sentence) {
-            lines.push(format!("Source {{{}}}: {}", member.source, quoted(&s.text)));
-        }
+    for source in members.iter().copied().filter(|&s| s != anchor.source) {
+        lines.push(format!(
+            "Source {{{source}}}: {}",
+            quoted(&report.group_text(group, source))
+        ));
     }
     let mut groups = vec![group.id];
     for elsewhere in &group.elsewhere {
         if let Some(s) = report.sentence(elsewhere.source, elsewhere.sentence) {
             lines.push(format!(
-                "Source {{{}}} reports it inside another sentence: {}.",
+                "Source {{{}}} may carry it in another sentence, to check: {}.",
                 elsewhere.source,
                 quoted(&s.text)
             ));
@@ -338,7 +390,7 @@ fn left_out(report: &Report, source: usize) -> AnswerKey {
         let (Some(group), Some(text)) = (report.groups.get(g), reference_text(report, g)) else {
             continue;
         };
-        let members: Vec<usize> = group.members.iter().map(|m| m.source).collect();
+        let members: Vec<usize> = group.sources();
         lines.push(format!("{} ({})", quoted(text), sources_phrase(&members)));
     }
     if groups.len() > MAX_EXAMPLES {
@@ -432,13 +484,12 @@ fn most(report: &Report, count: impl Fn(usize) -> usize) -> Option<usize> {
 /// The reference sentence of the most widely reported diverging group that
 /// some source leaves out (else of the most widely reported shared group).
 fn widely_reported(report: &Report) -> Option<SentenceAnchor> {
-    let shared = report.groups.iter().filter(|g| g.members.len() > 1);
+    let shared = report.groups.iter().filter(|g| g.coverage() > 1);
     let preferred = shared
         .clone()
         .filter(|g| g.status == Status::Diverge && !g.missing.is_empty())
-        .max_by_key(|g| (g.members.len(), usize::MAX - g.id));
-    let group =
-        preferred.or_else(|| shared.max_by_key(|g| (g.members.len(), usize::MAX - g.id)))?;
+        .max_by_key(|g| (g.coverage(), usize::MAX - g.id));
+    let group = preferred.or_else(|| shared.max_by_key(|g| (g.coverage(), usize::MAX - g.id)))?;
     let member = group.members.get(group.reference)?;
     Some(SentenceAnchor {
         source: member.source,

@@ -329,7 +329,7 @@ pub(crate) fn reads_as_sentence(text: &str) -> bool {
 fn shared(report: &Report, group: Option<usize>) -> bool {
     group
         .and_then(|g| report.groups.get(g))
-        .is_some_and(|g| g.members.len() > 1)
+        .is_some_and(|g| g.coverage() > 1)
 }
 
 /// Whether a flag of one of `kinds` has a side over `at`.
@@ -538,7 +538,7 @@ fn omissions(report: &Report, source: usize) -> (Vec<String>, usize) {
             Some(format!(
                 "{} ({} sources)",
                 excerpt(text, OMISSION_WORDS),
-                group.members.len()
+                group.coverage()
             ))
         })
         .collect();
@@ -554,7 +554,10 @@ pub(crate) fn omitted(report: &Report, source: usize) -> Vec<usize> {
         .map(|g| g.id)
         .collect();
     sort_by(&mut groups, |&g| {
-        let reported = report.groups.get(g).map_or(0, |g| g.members.len());
+        let reported = report
+            .groups
+            .get(g)
+            .map_or(0, crate::report::Group::coverage);
         [u64::MAX - reported as u64, 0, 0, 0]
     });
     groups

@@ -77,7 +77,7 @@ impl Report {
         let mut rows: Vec<DetailRow> = self
             .groups
             .iter()
-            .filter(|g| g.members.len() > 1)
+            .filter(|g| g.coverage() > 1)
             .map(|g| DetailRow {
                 group: g.id,
                 cells: g

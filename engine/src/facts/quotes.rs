@@ -823,7 +823,7 @@ fn score(a: &[u32], b: &[u32]) -> Option<f32> {
 }
 
 fn common_words(a: &[u32], b: &[u32]) -> usize {
-    capture_diff_slices(Algorithm::Myers, a, b)
+    capture_diff_slices(Algorithm::RawMyers, a, b)
         .iter()
         .map(|op| match op {
             DiffOp::Equal { len, .. } => *len,
@@ -940,7 +940,7 @@ fn relation(reference: &[u32], member: &[u32]) -> QuoteRelation {
     if reference == member {
         return QuoteRelation::Identical;
     }
-    let only_left_out = capture_diff_slices(Algorithm::Myers, reference, member)
+    let only_left_out = capture_diff_slices(Algorithm::RawMyers, reference, member)
         .iter()
         .all(|op| matches!(op, DiffOp::Equal { .. } | DiffOp::Delete { .. }));
     if only_left_out {
@@ -1042,7 +1042,7 @@ fn changes(set: &Set<'_>, reference: &Piece, member: &Piece, interner: &Interner
         left_out: Vec::new(),
         pairs: Vec::new(),
     };
-    for op in capture_diff_slices(Algorithm::Myers, &rkeys, &mkeys) {
+    for op in capture_diff_slices(Algorithm::RawMyers, &rkeys, &mkeys) {
         match op {
             DiffOp::Delete {
                 old_index, old_len, ..

@@ -48,19 +48,22 @@ pub fn csv(report: &Report) -> String {
     for group in &report.groups {
         let flags = super::facts::flag_kinds(report, group.id).join(" ");
         for (index, source) in report.sources.iter().enumerate() {
-            let member = group.members.iter().find(|m| m.source == index);
+            let member = group.member_of(index);
             let fields = [
                 group.id.to_string(),
                 super::facts::kebab(&group.status),
-                group.members.len().to_string(),
+                group.coverage().to_string(),
                 index.to_string(),
                 source_name(source).to_owned(),
                 if member.is_some() { "yes" } else { "no" }.to_owned(),
                 member.map_or_else(String::new, |m| super::facts::kebab(&m.relation)),
-                member.map_or_else(String::new, |m| differs(report, group, m)),
-                member
-                    .and_then(|m| report.sentence(m.source, m.sentence))
-                    .map_or_else(String::new, |s| s.text.clone()),
+                group
+                    .members_of(index)
+                    .map(|m| differs(report, group, m))
+                    .filter(|runs| !runs.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(RUN_SEPARATOR),
+                report.group_text(group, index),
                 flags.clone(),
             ];
             row(&fields, &mut out);

@@ -221,9 +221,14 @@ fn group_row(report: &Report, group: &Group, out: &mut String) {
         escape(&super::group_heading(report, group))
     );
     for index in 0..report.sources.len() {
-        let cell = match group.members.iter().find(|m| m.source == index) {
-            Some(member) => member_cell(report, group, member),
-            None => absent_cell(report, group, index),
+        let cells: Vec<String> = group
+            .members_of(index)
+            .map(|member| member_cell(report, group, member))
+            .collect();
+        let cell = if cells.is_empty() {
+            absent_cell(report, group, index)
+        } else {
+            cells.join(" ")
         };
         let _ = write!(out, "<td>{cell}</td>");
     }
@@ -267,7 +272,7 @@ fn member_cell(report: &Report, group: &Group, member: &Member) -> String {
     out
 }
 
-/// A source that is not a member: "not reported", or where it carries the information instead.
+/// A source that is not a member: "not reported", or the sentence that may carry the information instead.
 fn absent_cell(report: &Report, group: &Group, source: usize) -> String {
     let elsewhere = group.elsewhere.iter().find(|e| e.source == source);
     match elsewhere {
@@ -276,7 +281,7 @@ fn absent_cell(report: &Report, group: &Group, source: usize) -> String {
                 .sentence(e.source, e.sentence)
                 .map_or("", |s| s.text.as_str());
             format!(
-                "<span class=\"absent\">not on its own; inside group {}:</span> {}",
+                "<span class=\"absent\">possibly in another sentence (group {}):</span> {}",
                 e.group,
                 escape(text)
             )

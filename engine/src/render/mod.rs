@@ -170,7 +170,7 @@ fn group_heading(report: &Report, group: &Group) -> String {
     format!(
         "Group {} · {status} · {} of {} sources",
         group.id,
-        group.members.len(),
+        group.coverage(),
         report.sources.len()
     )
 }
@@ -200,9 +200,10 @@ fn group_footer(report: &Report, group: &Group, indent: &str, out: &mut String) 
             .map_or("", |s| s.text.as_str());
         let _ = writeln!(
             out,
-            "{indent}also in [{}], inside group {}: {}",
+            "{indent}possibly in [{}], group {} ({}%): {}",
             e.source,
             e.group,
+            (e.score * 100.0).round() as u32,
             one_line(text)
         );
     }
@@ -216,10 +217,7 @@ fn member_text(report: &Report, group: &Group, member: &Member, style: Style) ->
     if group.status == Status::Unique {
         return escape(&one_line(&sentence.text), style);
     }
-    let reference = group
-        .members
-        .get(group.reference)
-        .and_then(|r| report.sentence(r.source, r.sentence));
+    let reference = group.reference_member().map(|r| r.source);
     let slice = |start: usize, end: usize, of: &crate::report::SentenceReport| -> String {
         of.text
             .get(start.saturating_sub(of.start)..end.saturating_sub(of.start))
@@ -252,7 +250,7 @@ fn member_text(report: &Report, group: &Group, member: &Member, style: Style) ->
                 let old = match (against, reference) {
                     (Some(span), Some(r)) if shown_against != Some(*span) => {
                         shown_against = Some(*span);
-                        escape(&one_line(&slice(span.start, span.end, r)), style)
+                        escape(&one_line(&report.text_of(r, span.start, span.end)), style)
                     }
                     _ => String::new(),
                 };

@@ -56,7 +56,7 @@ impl Counts {
             2.0 * p * r / (p + r)
         }
     }
-    fn add(&mut self, predicted: bool, actual: bool) {
+    pub fn add(&mut self, predicted: bool, actual: bool) {
         match (predicted, actual) {
             (true, true) => self.true_positive += 1,
             (true, false) => self.false_positive += 1,
@@ -70,13 +70,22 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
-/// Results of one run.
-#[derive(Debug, Default)]
-pub struct Scores {
+/// Results of one run for one tier: strict and plain labels.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TierScores {
     /// Strict positives (label 1, ≥1 shared action and entity) against label 0.
     pub strict: Counts,
     /// Label 1 against label 0.
     pub plain: Counts,
+}
+
+/// Results of one run.
+#[derive(Debug, Default)]
+pub struct Scores {
+    /// A pair counts as linked when its sentences share a group.
+    pub same: TierScores,
+    /// A pair counts as linked when they share a group or are listed as possibly related.
+    pub both: TierScores,
     pub clusters: usize,
     pub pairs: usize,
     /// Pairs whose sentence text could not be found in the cluster files.
@@ -150,33 +159,86 @@ pub fn evaluate(root: &Path, config: &Config) -> Scores {
             continue;
         }
         let report = compare(&sources, config);
+        let links = Links::of(&report);
         scores.clusters += 1;
         for pair in pairs {
-            let groups1 = locate(&sources, &report, &pair.doc1, pair.sent1, &pair.text1);
-            let groups2 = locate(&sources, &report, &pair.doc2, pair.sent2, &pair.text2);
-            let (Some(g1), Some(g2)) = (groups1, groups2) else {
+            let one = locate(&sources, &report, &pair.doc1, pair.sent1, &pair.text1);
+            let two = locate(&sources, &report, &pair.doc2, pair.sent2, &pair.text2);
+            let (Some(one), Some(two)) = (one, two) else {
                 scores.unlocated += 1;
                 continue;
             };
             scores.pairs += 1;
-            let predicted = !g1.is_disjoint(&g2);
-            if pair.label == 0 || pair.is_strict_positive() {
-                scores.strict.add(predicted, pair.label == 1);
+            for (tier, linked) in [
+                (&mut scores.same, links.same(&one, &two)),
+                (&mut scores.both, links.either(&one, &two)),
+            ] {
+                if pair.label == 0 || pair.is_strict_positive() {
+                    tier.strict.add(linked, pair.label == 1);
+                }
+                tier.plain.add(linked, pair.label == 1);
             }
-            scores.plain.add(predicted, pair.label == 1);
         }
     }
     scores
 }
 
-/// The groups of the report sentences that overlap the line holding `text` in document `doc`.
-fn locate(
+/// A report sentence: (source, sentence).
+pub type At = (usize, usize);
+
+/// Which report sentences are linked at each tier.
+pub struct Links {
+    group: HashMap<At, usize>,
+    related: HashSet<(At, At)>,
+}
+
+impl Links {
+    pub fn of(report: &Report) -> Links {
+        let mut group = HashMap::new();
+        for (source, s) in report.sources.iter().enumerate() {
+            for (sentence, r) in s.sentences.iter().enumerate() {
+                if let Some(g) = r.group {
+                    group.insert((source, sentence), g);
+                }
+            }
+        }
+        let mut related = HashSet::new();
+        for r in &report.related {
+            let [a, b] = r.members;
+            related.insert(((a.source, a.sentence), (b.source, b.sentence)));
+            related.insert(((b.source, b.sentence), (a.source, a.sentence)));
+        }
+        Links { group, related }
+    }
+
+    /// Whether some sentence of `one` shares a group with some sentence of `two`.
+    pub fn same(&self, one: &[At], two: &[At]) -> bool {
+        one.iter().any(|a| {
+            two.iter().any(|b| {
+                self.group
+                    .get(a)
+                    .is_some_and(|g| self.group.get(b) == Some(g))
+            })
+        })
+    }
+
+    /// [`Links::same`], or some pair of them is listed as possibly related.
+    pub fn either(&self, one: &[At], two: &[At]) -> bool {
+        self.same(one, two)
+            || one
+                .iter()
+                .any(|&a| two.iter().any(|&b| self.related.contains(&(a, b))))
+    }
+}
+
+/// The report sentences that overlap the line holding `text` in document `doc`.
+pub fn locate(
     sources: &[Source],
     report: &Report,
     doc: &str,
     sent: usize,
     text: &str,
-) -> Option<HashSet<usize>> {
+) -> Option<Vec<At>> {
     let index = sources.iter().position(|s| s.id == doc)?;
     let source = &sources[index];
     let lines = line_ranges(&source.text);
@@ -191,18 +253,21 @@ fn locate(
             .iter()
             .position(|r| source.text[r.clone()].trim() == wanted)
     })?;
-    let range = lines[line].clone();
-    Some(
-        report.sources[index]
-            .sentences
-            .iter()
-            .filter(|s| s.start < range.end && s.end > range.start)
-            .filter_map(|s| s.group)
-            .collect(),
-    )
+    Some(sentences_of_line(report, index, &lines[line]))
 }
 
-fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+/// The report sentences of `source` that overlap the byte range `line`.
+pub fn sentences_of_line(report: &Report, source: usize, line: &std::ops::Range<usize>) -> Vec<At> {
+    report.sources[source]
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.start < line.end && s.end > line.start)
+        .map(|(i, _)| (source, i))
+        .collect()
+}
+
+pub fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {

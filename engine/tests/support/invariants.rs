@@ -3,7 +3,29 @@
 #![allow(dead_code)]
 
 use crosscheck_engine::report::{At, Flag, QuoteRelation, SCHEMA};
-use crosscheck_engine::{MarkKind, Report, Source, Status};
+use crosscheck_engine::{Config, MarkKind, Report, Source, Status, compare};
+
+/// A source with just an id and a text.
+pub fn source(id: &str, text: &str) -> Source {
+    Source {
+        id: id.into(),
+        text: text.into(),
+        ..Source::default()
+    }
+}
+
+/// Compares the texts (sources `s0`, `s1`, …) with the default options, checks
+/// the report's invariants and returns both.
+pub fn compared(texts: &[&str]) -> (Vec<Source>, Report) {
+    let sources: Vec<Source> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| source(&format!("s{i}"), t))
+        .collect();
+    let report = compare(&sources, &Config::default());
+    check(&sources, &report);
+    (sources, report)
+}
 
 /// Panics with a message when `report` breaks an invariant of the report format.
 pub fn check(sources: &[Source], report: &Report) {
@@ -18,11 +40,28 @@ pub fn check(sources: &[Source], report: &Report) {
         assert_eq!(group.id, g);
         assert!(!group.members.is_empty());
         assert!(group.reference < group.members.len());
+        let mut sources_in: Vec<usize> = group.members.iter().map(|m| m.source).collect();
+        sources_in.dedup();
         assert_eq!(
             group.status == Status::Unique,
-            group.members.len() == 1,
+            sources_in.len() == 1,
             "group {g}"
         );
+        assert!(
+            (0.0..=1.0).contains(&group.score),
+            "group {g} score {}",
+            group.score
+        );
+        // The reference source's sentences, which `against` spans point into.
+        let reference_source = group.members[group.reference].source;
+        let reference_span = group
+            .members
+            .iter()
+            .filter(|m| m.source == reference_source)
+            .map(|m| &report.sources[m.source].sentences[m.sentence])
+            .fold((usize::MAX, 0), |(start, end), s| {
+                (start.min(s.start), end.max(s.end))
+            });
         for e in &group.elsewhere {
             assert!(
                 !group.members.iter().any(|m| m.source == e.source),
@@ -30,13 +69,21 @@ pub fn check(sources: &[Source], report: &Report) {
             );
             assert!(!group.missing.contains(&e.source));
         }
-        let mut seen_sources = Vec::new();
+        let mut seen: Vec<(usize, usize)> = Vec::new();
         for member in &group.members {
-            assert!(
-                !seen_sources.contains(&member.source),
-                "one sentence per source per group"
-            );
-            seen_sources.push(member.source);
+            if let Some(&(_, previous)) = seen.iter().rev().find(|(s, _)| *s == member.source) {
+                assert_eq!(
+                    previous + 1,
+                    member.sentence,
+                    "a second sentence of a source in a group is the next sentence"
+                );
+                assert_eq!(
+                    seen.iter().filter(|(s, _)| *s == member.source).count(),
+                    1,
+                    "at most two sentences per source and group"
+                );
+            }
+            seen.push((member.source, member.sentence));
             assert!(!group.missing.contains(&member.source));
             membership[member.source][member.sentence] += 1;
             let sentence = &report.sources[member.source].sentences[member.sentence];
@@ -52,14 +99,24 @@ pub fn check(sources: &[Source], report: &Report) {
                 );
                 at = mark.end;
                 if let Some(span) = mark.against {
-                    let r = &group.members[group.reference];
-                    let reference = &report.sources[r.source].sentences[r.sentence];
-                    assert!(reference.start <= span.start && span.end <= reference.end);
+                    assert!(reference_span.0 <= span.start && span.end <= reference_span.1);
                     assert_eq!(mark.kind, MarkKind::Differs);
                 }
             }
             assert_eq!(at, sentence.end, "marks cover the sentence");
         }
+    }
+    for related in &report.related {
+        let [a, b] = related.members;
+        assert_ne!(a.source, b.source, "related pairs join different sources");
+        assert!((0.0..=1.0).contains(&related.score));
+        let group = |m: crosscheck_engine::report::RelatedMember| {
+            report.sources[m.source].sentences[m.sentence].group
+        };
+        assert!(
+            group(a).is_some() && group(a) != group(b),
+            "related pairs are in different groups"
+        );
     }
     for (s, source) in report.sources.iter().enumerate() {
         let text = &sources[s].text;

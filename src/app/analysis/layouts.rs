@@ -9,9 +9,9 @@ use crosscheck_engine::overview::{Overview, SourceFigures};
 use crosscheck_engine::report::{
     At, Attribution, DivergenceKind, Elsewhere, Facts, Flag, FlagKind, FlagSide, Group, Hedge,
     Mark, MarkKind, Member, NameEntry, NameForm, NameKind, Notice, NoticeKind, Quantity,
-    QuantityKind, Quote, QuoteGroup, QuoteMember, QuoteRelation, Relation, Report, SentenceReport,
-    Severity, SharedRun, SharedWording, SourceReport, Span, Spelling, Status, Variant, When,
-    WhenKind,
+    QuantityKind, Quote, QuoteGroup, QuoteMember, QuoteRelation, Related, RelatedMember, Relation,
+    Report, SentenceReport, Severity, SharedRun, SharedWording, SourceReport, Span, Spelling,
+    Status, Variant, When, WhenKind,
 };
 use crosscheck_engine::{Progress, Source, Stage};
 
@@ -24,14 +24,16 @@ wire_struct! {
     Progress { stage, done }
     Overview { sources, similarity }
     SourceFigures { sentences, boilerplate, shared_share, only_here, differs, omits }
-    Report { schema, sources, groups, variants, notices, facts }
+    Report { schema, sources, groups, related, variants, notices, facts }
     SourceReport { id, title, outlet, date, file, sentences, omitted }
     SentenceReport { start, end, text, boilerplate, boilerplate_kind, paragraph, group, coarse }
-    Group { id, status, reference, members, missing, elsewhere }
+    Group { id, status, score, reference, members, missing, elsewhere }
     Member { source, sentence, relation, differences, marks }
     Mark { start, end, kind, variant_of, against }
     Span { start, end }
-    Elsewhere { source, sentence, group }
+    Elsewhere { source, sentence, group, score }
+    Related { members, score }
+    RelatedMember { source, sentence }
     Variant { key, spellings }
     Spelling { text, sources }
     Notice { kind, source, message }
