@@ -22,7 +22,7 @@ mod news_he;
 
 use std::path::{Path, PathBuf};
 
-use crosscheck_engine::{AlignConfig, Config};
+use crosscheck_engine::Config;
 use ecbplus::Counts;
 
 fn main() {
@@ -35,8 +35,8 @@ fn main() {
             "--shared" => shared = args.next().map(PathBuf::from).unwrap_or(shared),
             "--set" => {
                 let setting = args.next().unwrap_or_default();
-                match set(&config.align, &setting) {
-                    Ok(align) => config.align = align,
+                match set(&config, &setting) {
+                    Ok(changed) => config = changed,
                     Err(e) => {
                         eprintln!("--set {setting}: {e}");
                         std::process::exit(2);
@@ -145,16 +145,26 @@ fn line(name: &str, c: &Counts) {
     );
 }
 
-/// `config` with the field named in `name=value` set (dots reach into nested fields).
-fn set(config: &AlignConfig, setting: &str) -> Result<AlignConfig, String> {
+/// `config` with the field named in `name=value` set: a field of
+/// `AlignConfig` (`same_threshold`, `model.cosine`), or of `Config` itself
+/// (`limits.max_candidates`); dots reach into nested fields.
+fn set(config: &Config, setting: &str) -> Result<Config, String> {
     let (name, value) = setting.split_once('=').ok_or("expected name=value")?;
     let mut json = serde_json::to_value(config).map_err(|e| e.to_string())?;
-    let mut at = &mut json;
-    for part in name.split('.') {
-        at = at
-            .get_mut(part)
-            .ok_or_else(|| format!("no setting {name:?}"))?;
+    let find = |root: &mut serde_json::Value, path: &str| -> bool {
+        let mut at = root;
+        for part in path.split('.') {
+            match at.get_mut(part) {
+                Some(next) => at = next,
+                None => return false,
+            }
+        }
+        *at =
+            serde_json::from_str(value).unwrap_or_else(|_| serde_json::Value::String(value.into()));
+        true
+    };
+    if !find(&mut json, &format!("align.{name}")) && !find(&mut json, name) {
+        return Err(format!("no setting {name:?}"));
     }
-    *at = serde_json::from_str(value).unwrap_or_else(|_| serde_json::Value::String(value.into()));
     serde_json::from_value(json).map_err(|e| e.to_string())
 }

@@ -151,6 +151,35 @@ fn a_possibly_related_sentence_is_listed_and_keeps_its_source_from_leaving_out()
     }
 }
 
+/// Regression: with many articles, a sentence kept only its twelve best
+/// partners, so the thirteenth article with a possibly related sentence was
+/// said to leave it out.
+#[test]
+fn many_articles_with_a_related_sentence_none_leaves_it_out() {
+    // Each article also tells things of its own, as articles do.
+    let own = |i: usize| {
+        (0..12)
+            .map(|j| format!("Item {i}x{j} concerns alpha{i}y{j} and beta{i}z{j} only. "))
+            .collect::<String>()
+    };
+    let mut texts = vec![format!(
+        "{}The storm destroyed 40 homes in the coastal town of Brinmouth on Saturday night.",
+        own(0)
+    )];
+    texts.extend((1..=16).map(|i| {
+        format!(
+            "{}Residents of Brinmouth spent Sunday clearing debris after a weekend storm, officials said.",
+            own(i)
+        )
+    }));
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let (_, report) = check(&texts);
+    let storm = group_of(&report, find(&report, "The storm destroyed")).expect("a group");
+    let group = &report.groups[storm];
+    assert!(group.missing.is_empty(), "{group:?}");
+    assert_eq!(group.elsewhere.len(), 16);
+}
+
 /// Regression: rows of the seed set that held sentences about other facts (issue #13).
 #[test]
 fn seed_rows_hold_one_fact_each() {
