@@ -13,7 +13,8 @@
 //! Each is scored per tier: *same information* (the two sentences share a
 //! group) and both tiers (they share a group or are listed as possibly
 //! related). `--set name=value` overrides a field of `AlignConfig` (a number,
-//! or `model.cosine=…`), for trying settings. See docs/alignment-quality.md.
+//! or `model.cosine=…`) or of `Config` (`limits.max_candidates=…`), for trying
+//! settings. See docs/alignment-quality.md.
 
 #[path = "../tests/support/ecbplus.rs"]
 mod ecbplus;
