@@ -16,6 +16,7 @@ pub mod files;
 pub mod importing;
 pub mod labels;
 pub mod library;
+pub mod loading;
 pub mod messages;
 pub mod route;
 pub mod state;

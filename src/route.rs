@@ -1,7 +1,7 @@
 //! Deep links: the URL fragment names the open view, the grid's filter and the selected row, so a link opens the page there.
 //!
 //! Pure: [`fragment`] writes the fragment for a state and [`Route::parse`]
-//! reads one back; the effect in `app/` keeps the address bar in step and
+//! reads one back into the [`Route`] the state's `Navigate` action takes; the effect in `app/` keeps the address bar in step and
 //! listens for `hashchange`. Sources are written as their letters (A, B…,
 //! positions in the loaded set), rows as `row-N` (report group ids).
 //!
@@ -11,22 +11,7 @@
 //! ```
 
 use crate::labels::source_letter;
-use crate::state::{Filter, UiState, View};
-
-/// What a fragment asks for.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Route {
-    /// The view to open.
-    pub view: Option<View>,
-    /// The grid's filter.
-    pub filter: Option<Filter>,
-    /// The grid row to select, or the group to open in the reading view.
-    pub group: Option<usize>,
-    /// The source to read.
-    pub reading: Option<usize>,
-    /// The pair view's sources.
-    pub pair: Option<(usize, usize)>,
-}
+use crate::state::{Filter, Route, UiState, View};
 
 /// The fragment (without `#`) for a state.
 pub fn fragment(state: &UiState) -> String {

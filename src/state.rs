@@ -9,8 +9,6 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::route::Route;
-
 /// The views of the page, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -174,6 +172,21 @@ impl Default for UiState {
             mode: Mode::Compare,
         }
     }
+}
+
+/// What a deep link asks for: read from the URL fragment by [`crate::route`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Route {
+    /// The view to open.
+    pub view: Option<View>,
+    /// The grid's filter.
+    pub filter: Option<Filter>,
+    /// The grid row to select, or the group to open in the reading view.
+    pub group: Option<usize>,
+    /// The source to read.
+    pub reading: Option<usize>,
+    /// The pair view's sources.
+    pub pair: Option<(usize, usize)>,
 }
 
 /// What the user can do.

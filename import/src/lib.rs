@@ -55,6 +55,7 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod admit;
 mod decode;
 mod duplicate;
 mod error;
@@ -68,10 +69,11 @@ mod url;
 use crosscheck_engine::Source;
 use crosscheck_engine::seeds::id_from_file;
 
+pub use admit::{check_article_count, check_size};
 pub use decode::{Decoded, decode};
 pub use duplicate::{Duplicate, find_duplicate};
 pub use error::{FileKind, ImportError, Notice, readable_size};
-pub use limits::{MAX_ARTICLES, MAX_FILE_BYTES, check_article_count};
+pub use limits::{MAX_ARTICLES, MAX_FILE_BYTES};
 pub use session::{
     Article, SCHEMA, Session, SessionError, Settings, parse_session, parse_session_bytes, to_json,
 };
@@ -132,7 +134,7 @@ struct Read {
 /// Reads a dropped or picked file named `name` (the name gives the id and
 /// the format; see the crate docs).
 pub fn import_file(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
-    limits::check_size(bytes.len()).map_err(|e| e.in_file(name))?;
+    admit::check_size(bytes.len()).map_err(|e| e.in_file(name))?;
     let decoded = decode(bytes).map_err(|e| e.in_file(name))?;
     let text = text::normalize_newlines(&decoded.text);
     let extension = extension(name);
@@ -172,7 +174,7 @@ pub fn import_file(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
 /// from the title ("talks-held") or is "pasted": pass it through
 /// [`unique_id`] before adding.
 pub fn import_pasted(text: &str, meta: PastedMeta) -> Result<Imported, ImportError> {
-    limits::check_size(text.len())?;
+    admit::check_size(text.len())?;
     let text = text::normalize_newlines(decode::strip_bom(text));
     if text.trim().is_empty() {
         return Err(ImportError::Empty { file: None });

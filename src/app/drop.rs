@@ -5,8 +5,9 @@ use wasm_bindgen::closure::Closure;
 use web_sys::DragEvent;
 use yew::prelude::*;
 
-use crate::components::articles::{LibraryContext, add_files};
+use crate::components::shared::LibraryContext;
 use crate::files;
+use crate::loading::add_files;
 
 /// Listens for file drags on the whole document; returns whether files are being dragged over it.
 #[hook]

@@ -8,8 +8,8 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
-use crate::route::{Route, fragment};
-use crate::state::{Action, UiState};
+use crate::route::fragment;
+use crate::state::{Action, Route, UiState};
 
 /// The page's current fragment, `#` included, or "".
 pub fn current_hash() -> String {

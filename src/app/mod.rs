@@ -23,7 +23,7 @@ use yew::prelude::*;
 use crate::answers::{Answers, KeyShown};
 use crate::boot::Start;
 use crate::comparison::{Choice, PairComparison};
-use crate::components::articles::{ArticlesView, LibraryContext};
+use crate::components::articles::ArticlesView;
 use crate::components::class_kit::class_kit_view;
 use crate::components::exercise::ExerciseView;
 use crate::components::facts::facts_view;
@@ -35,13 +35,14 @@ use crate::components::overview::overview_view;
 use crate::components::pair::{PairViewProps, pair_view};
 use crate::components::progress::{AnalysisStatusProps, Behind, Status, analysis_status};
 use crate::components::reading::reading_view;
+use crate::components::shared::LibraryContext;
 use crate::components::source_bar::{SourceBarProps, source_bar};
 use crate::components::source_name::Headlines;
 use crate::components::tabs::{TabsProps, panel_id, tab_id, tabs};
 use crate::library::{Library, LibraryAction, choices, settings};
 use crate::messages::{Message, MessageAction, Messages};
-use crate::route::Route;
-use crate::state::{Action, UiState, View};
+
+use crate::state::{Action, Route, UiState, View};
 use crate::storage;
 
 /// What the app is started with.

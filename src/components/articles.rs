@@ -2,99 +2,22 @@
 //!
 //! Everything happens in the page. Files are read with the browser's file API
 //! and turned into articles by `crosscheck-import`; links are shown, never
-//! fetched. [`LibraryContext`] carries the articles and the ways to change them.
-
-use std::rc::Rc;
+//! fetched. The library's context ([`crate::components::shared::LibraryContext`])
+//! carries the articles and the ways to change them; files are read by
+//! [`crate::loading`].
 
 use crosscheck_engine::Headline;
-use crosscheck_engine::classroom::Question;
-use crosscheck_import::session::{Article, Session, Settings, parse_session_bytes, to_json};
-use web_sys::{File, HtmlInputElement};
+use crosscheck_import::session::{Article, to_json};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::paste_form::PasteForm;
+use crate::components::shared::LibraryContext;
 use crate::components::source_name::badge;
 use crate::files;
-use crate::importing::{self, Outcome, ReadError};
 use crate::library::{Field, LibraryAction};
+use crate::loading;
 use crate::messages::Message;
-
-/// Files larger than this are refused before they are read.
-const MAX_FILE_BYTES: f64 = crosscheck_import::limits::MAX_FILE_BYTES as f64;
-
-/// The articles and the ways to change them, shared with every view.
-#[derive(Clone, PartialEq)]
-pub struct LibraryContext {
-    /// The articles, in order.
-    pub articles: Rc<Vec<Article>>,
-    /// Exercise questions on them (sources as positions).
-    pub questions: Rc<Vec<Question>>,
-    /// The page's own set.
-    pub samples: Rc<Vec<Article>>,
-    /// Changes the set.
-    pub edit: Callback<LibraryAction>,
-    /// Shows messages.
-    pub notify: Callback<Vec<Message>>,
-    /// The reader's choices, saved and exported with the articles.
-    pub settings: Settings,
-    /// Replaces the work with an opened session (articles and choices).
-    pub open_session: Callback<Session>,
-    /// The `#app` markup as served, for one-file copies ([`crate::boot::page_as_served`]).
-    pub app_markup: Rc<str>,
-}
-
-impl LibraryContext {
-    /// The work as a session: articles, choices and exercise questions.
-    pub fn session(&self) -> Session {
-        Session::new(self.articles.to_vec(), self.settings.clone()).with_questions(&self.questions)
-    }
-
-    /// Adds what an import accepted and shows its messages.
-    pub fn apply(&self, outcome: Outcome) {
-        if !outcome.added.is_empty() {
-            self.edit.emit(LibraryAction::Add(outcome.added));
-        }
-        self.notify.emit(outcome.messages);
-    }
-}
-
-/// Reads and adds files (picked or dropped).
-pub fn add_files(list: Vec<File>, context: LibraryContext) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let mut loaded = Vec::new();
-        for file in list {
-            loaded.push(files::read(file, MAX_FILE_BYTES).await);
-        }
-        context.apply(importing::files(&context.articles, loaded));
-    });
-}
-
-/// Reads a session file and replaces the set with it, or says what is wrong and keeps the work.
-fn import_session(file: File, context: LibraryContext) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let (name, bytes) = files::read(file, MAX_FILE_BYTES).await;
-        let parsed = match bytes {
-            Ok(bytes) => parse_session_bytes(&bytes).map_err(|e| e.message()),
-            Err(ReadError::TooLarge(size)) => Err(format!(
-                "it is {}, larger than a session can be",
-                crosscheck_import::readable_size(size)
-            )),
-            Err(ReadError::Failed) => Err("the browser could not read it".to_owned()),
-        };
-        match parsed {
-            Ok(session) => {
-                let count = session.articles.len();
-                context.open_session.emit(session);
-                context.notify.emit(vec![Message::info(format!(
-                    "Opened the session {name} ({count} articles)."
-                ))]);
-            }
-            Err(why) => context.notify.emit(vec![Message::error(format!(
-                "{name} could not be opened: {why}. Your current articles are unchanged."
-            ))]),
-        }
-    });
-}
 
 /// The Articles view.
 #[component]
@@ -127,7 +50,7 @@ fn AddArticles() -> Html {
             let input: HtmlInputElement = event.target_unchecked_into();
             let list = files::list(input.files());
             input.set_value("");
-            add_files(list, context.clone());
+            loading::add_files(list, context.clone());
         })
     };
     html! {
@@ -240,7 +163,7 @@ fn SessionTools() -> Html {
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             if let Some(file) = files::list(input.files()).into_iter().next() {
-                import_session(file, context.clone());
+                loading::open_session_file(file, context.clone());
             }
             input.set_value("");
         })

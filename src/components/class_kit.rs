@@ -7,9 +7,9 @@ use crosscheck_engine::render;
 use yew::prelude::*;
 
 use crate::boot::page_as_served;
-use crate::components::articles::LibraryContext;
 use crate::components::exercise_editor::ExerciseEditor;
 use crate::components::grid::ViewProps;
+use crate::components::shared::LibraryContext;
 use crate::components::worksheet::WorksheetSection;
 use crate::export::{ExportError, file_name, page_with_set};
 use crate::files;

@@ -26,6 +26,7 @@ pub mod paste_form;
 pub mod possibly;
 pub mod progress;
 pub mod reading;
+pub mod shared;
 pub mod source_bar;
 pub mod source_name;
 pub mod source_picker;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::articles::LibraryContext;
+use crate::components::shared::LibraryContext;
 use crate::importing;
 use crate::storage;
 

@@ -1,0 +1,54 @@
+//! Effects: reads picked, dropped and session files with the browser and hands what they hold to the library.
+//!
+//! The views and the page's drop handler only say which files; reading them
+//! (asynchronously, with a size limit checked before anything is read) and
+//! turning them into articles or a session happens here, so no view does I/O.
+
+use crosscheck_import::session::parse_session_bytes;
+use web_sys::File;
+
+use crate::components::shared::LibraryContext;
+use crate::files;
+use crate::importing::{self, ReadError};
+use crate::messages::Message;
+
+/// Files larger than this are refused before they are read.
+const MAX_FILE_BYTES: f64 = crosscheck_import::limits::MAX_FILE_BYTES as f64;
+
+/// Reads and adds files (picked or dropped).
+pub fn add_files(list: Vec<File>, context: LibraryContext) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut loaded = Vec::new();
+        for file in list {
+            loaded.push(files::read(file, MAX_FILE_BYTES).await);
+        }
+        context.apply(importing::files(&context.articles, loaded));
+    });
+}
+
+/// Reads a session file and replaces the set with it, or says what is wrong and keeps the work.
+pub fn open_session_file(file: File, context: LibraryContext) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let (name, bytes) = files::read(file, MAX_FILE_BYTES).await;
+        let parsed = match bytes {
+            Ok(bytes) => parse_session_bytes(&bytes).map_err(|e| e.message()),
+            Err(ReadError::TooLarge(size)) => Err(format!(
+                "it is {}, larger than a session can be",
+                crosscheck_import::readable_size(size)
+            )),
+            Err(ReadError::Failed) => Err("the browser could not read it".to_owned()),
+        };
+        match parsed {
+            Ok(session) => {
+                let count = session.articles.len();
+                context.open_session.emit(session);
+                context.notify.emit(vec![Message::info(format!(
+                    "Opened the session {name} ({count} articles)."
+                ))]);
+            }
+            Err(why) => context.notify.emit(vec![Message::error(format!(
+                "{name} could not be opened: {why}. Your current articles are unchanged."
+            ))]),
+        }
+    });
+}
