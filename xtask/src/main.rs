@@ -10,6 +10,8 @@ mod dist;
 mod imports;
 mod lzma;
 mod minify;
+#[cfg(test)]
+mod module_graph;
 mod npm;
 mod project;
 mod quality;
