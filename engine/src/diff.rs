@@ -18,7 +18,8 @@ use std::ops::Range;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::config::Config;
-use crate::normalize::{Normalizer, Spelling, Token, fold};
+use crate::fold::fold;
+use crate::normalize::{Normalizer, Spelling, Token};
 use crate::report::MarkKind;
 
 /// One mark over the original text, before it is put into the report.

@@ -96,6 +96,7 @@ pub mod clean;
 pub mod config;
 pub mod diff;
 pub mod facts;
+pub mod fold;
 pub mod normalize;
 pub mod order;
 pub mod overview;

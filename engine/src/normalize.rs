@@ -19,6 +19,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::calendar;
 use crate::config::{Config, Stemming};
+use crate::fold::fold_with_flag;
 use crate::variants::Variants;
 
 /// What kind of word a token is.
@@ -350,59 +351,6 @@ const NUMBER_WORDS: &[(&str, &str)] = &[
 
 /// Relative days: always dates (weekdays and months come from [`calendar`]).
 const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
-
-/// Diacritics folding for Latin letters: each group of letters maps to the replacement.
-const DIACRITICS: &[(&str, &str)] = &[
-    ("àáâãäåāăą", "a"),
-    ("çćĉċč", "c"),
-    ("ďđð", "d"),
-    ("èéêëēĕėęě", "e"),
-    ("ĝğġģ", "g"),
-    ("ĥħ", "h"),
-    ("ìíîïĩīĭįı", "i"),
-    ("ĵ", "j"),
-    ("ķ", "k"),
-    ("ĺļľŀł", "l"),
-    ("ñńņňŉ", "n"),
-    ("òóôõöøōŏő", "o"),
-    ("ŕŗř", "r"),
-    ("śŝşšș", "s"),
-    ("ţťŧț", "t"),
-    ("ùúûüũūŭůűų", "u"),
-    ("ŵ", "w"),
-    ("ýÿŷ", "y"),
-    ("źżž", "z"),
-    ("ß", "ss"),
-    ("æ", "ae"),
-    ("œ", "oe"),
-    ("þ", "th"),
-];
-
-/// Case-folds a word, makes apostrophes straight and folds diacritics.
-pub fn fold(word: &str) -> String {
-    fold_with_flag(word).0
-}
-
-/// [`fold`], also telling whether a diacritic was folded.
-fn fold_with_flag(word: &str) -> (String, bool) {
-    let mut out = String::with_capacity(word.len());
-    let mut folded_diacritic = false;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        match c {
-            '’' | '‘' | 'ʼ' | '′' | '`' | '´' => out.push('\''),
-            '‐' | '‑' | '‒' | '–' | '—' => out.push('-'),
-            c if c.is_ascii() => out.push(c),
-            c => match DIACRITICS.iter().find(|(from, _)| from.contains(c)) {
-                Some((_, to)) => {
-                    out.push_str(to);
-                    folded_diacritic = true;
-                }
-                None => out.push(c),
-            },
-        }
-    }
-    (out, folded_diacritic)
-}
 
 /// What [`Normalizer::classify`] found for one word as written, kept so
 /// each distinct word is folded, looked up and stemmed once per comparison.
@@ -850,11 +798,5 @@ mod tests {
             "Counterrevolutionaries met counterrevolutionaries and Counterrevolutionaries",
             "counterrevolutionari/Content met/Content counterrevolutionari/Content and/Function counterrevolutionari/Name",
         );
-    }
-
-    #[test]
-    fn curly_and_straight_apostrophes_fold_alike() {
-        assert_eq!(fold("Work’s"), fold("work's"));
-        assert_eq!(fold("ZAPORIŽŽIA"), "zaporizzia");
     }
 }

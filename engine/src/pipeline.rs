@@ -409,7 +409,7 @@ fn derivation_aliases(sources: &[Source], prepared: &[Prepared], keys: usize) ->
             let written = &source.text[token.range.clone()];
             if written.starts_with(char::is_uppercase) {
                 seen[key] = true;
-                let folded = crate::normalize::fold(written);
+                let folded = crate::fold::fold(written);
                 words.push((
                     crate::normalize::strip_possessive(&folded).to_owned(),
                     token.key,

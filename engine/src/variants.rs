@@ -44,7 +44,7 @@ impl Variants {
             variants.add(set.iter().map(|s| s.to_string()));
         }
         for set in extra {
-            variants.add(set.iter().map(|s| crate::normalize::fold(s)));
+            variants.add(set.iter().map(|s| crate::fold::fold(s)));
         }
         variants
     }

@@ -471,7 +471,7 @@ fn first_name_flag(set: &Set<'_>, entry: &super::types::NameEntry) -> Option<Fla
         let (Some(first), Some(_)) = (words.next(), words.next()) else {
             continue;
         };
-        let folded = crate::normalize::fold(first);
+        let folded = crate::fold::fold(first);
         if !firsts.iter().any(|(f, _)| *f == folded) {
             firsts.push((folded, form));
         }

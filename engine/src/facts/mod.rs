@@ -34,7 +34,8 @@ use std::ops::Range;
 
 use crate::Source;
 use crate::config::{Config, FactsMode};
-use crate::normalize::{Lexicon, Spelling, Token, WordClass, fold};
+use crate::fold::fold;
+use crate::normalize::{Lexicon, Spelling, Token, WordClass};
 use crate::report::Variant;
 use types::{At, Facts};
 

@@ -38,7 +38,8 @@ use super::types::{
 };
 use super::{KeyMap, Sentence, Set, quoted, role, runs_by, sort_by};
 use crate::diff::{self, RawMark, Side};
-use crate::normalize::{Spelling, Token, WordClass, fold};
+use crate::fold::fold;
+use crate::normalize::{Spelling, Token, WordClass};
 use crate::report::{Mark, NameKind, Span};
 
 /// Verbs that attribute words to a speaker (folded).
