@@ -1,9 +1,9 @@
-//! Words for what the report says: status names, row headers, mark titles.
+//! Words for what the report says: status names, row headers, mark titles, flag kinds.
 //!
 //! Kept apart from the components so that the wording a student reads is in
 //! one place and tested natively.
 
-use crosscheck_engine::{DivergenceKind, Group, MarkKind, Status};
+use crosscheck_engine::{DivergenceKind, FlagKind, Group, MarkKind, Status};
 
 /// The letter shown for the source at `index` (a position in the set): A…Z, then AA, AB…
 pub use crosscheck_engine::render::source_letter;
@@ -115,6 +115,23 @@ pub fn excerpt(text: &str, words: usize) -> String {
     let kept: Vec<&str> = parts.by_ref().take(words).collect();
     let more = parts.next().is_some();
     format!("{}{}", kept.join(" "), if more { "…" } else { "" })
+}
+
+/// A flag kind in plain words.
+pub fn flag_label(kind: FlagKind) -> &'static str {
+    match kind {
+        FlagKind::NumberConflict => "numbers differ",
+        FlagKind::WeekdayConflict => "days differ",
+        FlagKind::DateConflict => "dates differ",
+        FlagKind::ActorConflict => "who did it differs",
+        FlagKind::SpeakerConflict => "speaker differs",
+        FlagKind::QuoteReworded => "quote worded differently",
+        FlagKind::QuoteTrimmed => "quote shortened",
+        FlagKind::QuoteParaphrased => "quote given as paraphrase",
+        FlagKind::SpelledDifferently => "spelled differently",
+        FlagKind::NamedDifferently => "named differently",
+        FlagKind::SharedWording => "same wording",
+    }
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use crate::boot::page_as_served;
 use crate::components::exercise_editor::ExerciseEditor;
-use crate::components::grid::ViewProps;
 use crate::components::shared::LibraryContext;
+use crate::components::shared::ViewProps;
 use crate::components::worksheet::WorksheetSection;
 use crate::export::{ExportError, file_name, page_with_set};
 use crate::files;

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::answers::{Answers, AnswersAction, KeyShown};
 use crate::comparison::Comparison;
-use crate::components::grid::ViewProps;
+use crate::components::shared::ViewProps;
 use crate::components::source_name::badge;
 use crate::files;
 use crate::labels::source_letter;

@@ -7,8 +7,8 @@ use crosscheck_engine::classroom::{Question, SentenceAnchor, templates};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
-use crate::components::grid::ViewProps;
 use crate::components::shared::LibraryContext;
+use crate::components::shared::ViewProps;
 use crate::labels::{excerpt, source_letter};
 use crate::library::LibraryAction;
 use crate::state::Action;

@@ -4,33 +4,16 @@
 //! row in the aligned grid.
 
 use crosscheck_engine::SentenceReport;
-use crosscheck_engine::facts::types::{Flag, FlagKind, QuoteGroup, QuoteRelation, Severity};
+use crosscheck_engine::facts::types::{Flag, QuoteGroup, QuoteRelation, Severity};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
-use crate::components::grid::ViewProps;
 use crate::components::marked::MarkedSentence;
 use crate::components::numbers::numbers_and_dates;
+use crate::components::shared::ViewProps;
 use crate::components::source_name::badge;
-use crate::labels::{fill_sources, source_letter};
+use crate::labels::{fill_sources, flag_label, source_letter};
 use crate::state::Action;
-
-/// A flag kind in plain words.
-pub fn flag_label(kind: FlagKind) -> &'static str {
-    match kind {
-        FlagKind::NumberConflict => "numbers differ",
-        FlagKind::WeekdayConflict => "days differ",
-        FlagKind::DateConflict => "dates differ",
-        FlagKind::ActorConflict => "who did it differs",
-        FlagKind::SpeakerConflict => "speaker differs",
-        FlagKind::QuoteReworded => "quote worded differently",
-        FlagKind::QuoteTrimmed => "quote shortened",
-        FlagKind::QuoteParaphrased => "quote given as paraphrase",
-        FlagKind::SpelledDifferently => "spelled differently",
-        FlagKind::NamedDifferently => "named differently",
-        FlagKind::SharedWording => "same wording",
-    }
-}
 
 fn severity_class(severity: Severity) -> &'static str {
     match severity {

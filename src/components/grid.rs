@@ -14,25 +14,14 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
-use crate::components::facts::flag_label;
 use crate::components::group_summary::spoken_summary;
 use crate::components::marked::{MarkedSentence, Marking};
 use crate::components::possibly::absent_cell;
+use crate::components::shared::ViewProps;
 use crate::components::source_name::SourceName;
-use crate::labels::{group_heading, source_letter};
-use crate::state::{Action, Filter, Order, UiState};
+use crate::labels::{flag_label, group_heading, source_letter};
+use crate::state::{Action, Filter, Order};
 use crate::view_model::{filter_counts, grid_rows};
-
-/// Properties shared by the views.
-#[derive(Properties, PartialEq, Clone)]
-pub struct ViewProps {
-    /// The comparison to show.
-    pub comparison: Rc<Comparison>,
-    /// The UI state.
-    pub state: Rc<UiState>,
-    /// Where actions go.
-    pub dispatch: Callback<Action>,
-}
 
 /// The aligned grid with its toolbar.
 #[component]

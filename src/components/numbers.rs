@@ -7,10 +7,9 @@ use crosscheck_engine::facts::details::{DetailCell, DetailItem, DetailRow};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
-use crate::components::facts::flag_label;
-use crate::components::grid::ViewProps;
+use crate::components::shared::ViewProps;
 use crate::components::source_name::badge;
-use crate::labels::{excerpt, source_letter};
+use crate::labels::{excerpt, flag_label, source_letter};
 use crate::state::Action;
 
 /// The "Numbers and dates" section of the Facts view.

@@ -7,7 +7,7 @@ use crosscheck_engine::overview::{Coverage, coverage};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
-use crate::components::grid::ViewProps;
+use crate::components::shared::ViewProps;
 use crate::components::source_name::{SourceName, badge};
 use crate::labels::{excerpt, source_letter};
 use crate::state::Action;

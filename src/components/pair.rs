@@ -11,9 +11,9 @@ use crosscheck_engine::{Group, Report};
 use yew::prelude::*;
 
 use crate::comparison::PairComparison;
-use crate::components::grid::ViewProps;
 use crate::components::marked::{MarkedSentence, Marking};
 use crate::components::possibly::absent_cell;
+use crate::components::shared::ViewProps;
 use crate::components::source_name::SourceName;
 use crate::components::source_picker::{SourcePickerProps, source_picker};
 use crate::state::Action;

@@ -7,8 +7,8 @@ use crosscheck_engine::SentenceReport;
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
-use crate::components::grid::ViewProps;
 use crate::components::group_detail::group_detail;
+use crate::components::shared::ViewProps;
 use crate::components::source_picker::{SourcePickerProps, source_picker};
 use crate::state::Action;
 

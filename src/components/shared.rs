@@ -1,4 +1,4 @@
-//! What the views share and that belongs to none of them: the library's context.
+//! What the views share and that belongs to none of them: their props and the library's context.
 //!
 //! Kept out of the views' own files so that no view imports another for a
 //! shared piece (the views' props and the library's context were once defined
@@ -11,9 +11,11 @@ use crosscheck_engine::classroom::Question;
 use crosscheck_import::session::{Article, Session, Settings};
 use yew::prelude::*;
 
+use crate::comparison::Comparison;
 use crate::importing::Outcome;
 use crate::library::LibraryAction;
 use crate::messages::Message;
+use crate::state::{Action, UiState};
 
 /// The articles and the ways to change them, shared with every view.
 #[derive(Clone, PartialEq)]
@@ -49,4 +51,15 @@ impl LibraryContext {
         }
         self.notify.emit(outcome.messages);
     }
+}
+
+/// Properties shared by the views.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ViewProps {
+    /// The comparison to show.
+    pub comparison: Rc<Comparison>,
+    /// The UI state.
+    pub state: Rc<UiState>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
 }

@@ -10,7 +10,7 @@ use crosscheck_engine::classroom::{Column, Worksheet, worksheet};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
-use crate::components::grid::ViewProps;
+use crate::components::shared::ViewProps;
 use crate::labels::source_letter;
 
 /// Which sheet is open.
