@@ -2,19 +2,15 @@
 
 use std::fmt::Write;
 
+mod support {
+    pub mod invariants;
+}
+
 use crosscheck_engine::{Config, Report, Source, compare, render, seeds};
 
+/// Compares `texts` (sources s0, s1…), with the report's invariants checked.
 fn report(texts: &[&str]) -> Report {
-    let sources: Vec<Source> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, text)| Source {
-            id: format!("s{i}"),
-            text: (*text).into(),
-            ..Source::default()
-        })
-        .collect();
-    compare(&sources, &Config::default())
+    support::invariants::compared(texts).1
 }
 
 fn table(texts: &[&str]) -> String {
