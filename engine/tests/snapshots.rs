@@ -104,13 +104,11 @@ fn facts_seed_flags() {
     let report = compare(&seeds::bundled(), &Config::default());
     let mut out = String::new();
     for flag in &report.facts.flags {
-        let kind = serde_json::to_value(flag.kind).unwrap_or_default();
-        let severity = serde_json::to_value(flag.severity).unwrap_or_default();
         let _ = writeln!(
             out,
             "{} · {} · group {}",
-            severity.as_str().unwrap_or("?"),
-            kind.as_str().unwrap_or("?"),
+            flag.severity.as_str(),
+            flag.kind.as_str(),
             flag.group.map_or("-".to_owned(), |g| g.to_string())
         );
         let _ = writeln!(out, "  {}", flag.explain(|n| format!("[{n}]")));

@@ -4,7 +4,7 @@
 //! row in the aligned grid.
 
 use crosscheck_engine::SentenceReport;
-use crosscheck_engine::facts::types::{Flag, FlagKind, QuoteGroup, QuoteRelation, Severity};
+use crosscheck_engine::report::{Flag, FlagKind, QuoteGroup, QuoteRelation};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
@@ -29,14 +29,6 @@ pub fn flag_label(kind: FlagKind) -> &'static str {
         FlagKind::SpelledDifferently => "spelled differently",
         FlagKind::NamedDifferently => "named differently",
         FlagKind::SharedWording => "same wording",
-    }
-}
-
-fn severity_class(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Conflict => "conflict",
-        Severity::Check => "check",
-        Severity::Note => "note",
     }
 }
 
@@ -170,7 +162,7 @@ fn flag_item(comparison: &Comparison, flag: &Flag, dispatch: &Callback<Action>) 
         .group
         .or_else(|| flag.sides.iter().find_map(|s| s.at.group));
     html! {
-        <li class={classes!("flag", severity_class(flag.severity))}>
+        <li class={classes!("flag", flag.severity.as_str())}>
             <p class="flag-head">
                 <span class="flag-kind">{ flag_label(flag.kind) }</span>
                 { fill_sources(&flag.explanation, |s| source_letter(comparison.set_index(s))) }
