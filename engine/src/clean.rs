@@ -10,36 +10,9 @@
 //! sentence that asks the reader to subscribe, and so on. Each rule is one
 //! small function below, tried in order.
 
-use serde::{Deserialize, Serialize};
-
 use crate::calendar;
+use crate::report::BoilerplateKind;
 use crate::segment::Segmented;
-
-/// Why a sentence is boilerplate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum BoilerplateKind {
-    /// A page label on a line of its own: "Advertisement", "COMMENTS", "Share".
-    Label,
-    /// A request to subscribe, sign up or click.
-    Promotion,
-    /// A copyright or "all rights reserved" line.
-    Copyright,
-    /// A comment-policy line.
-    CommentPolicy,
-    /// A related-story link: "Read more: …", "See also: …".
-    Link,
-    /// A photo caption with a credit such as "(AP Photo/…)".
-    Caption,
-    /// A credit or attribution line: "Excerpts: …", "… contributed to this report".
-    Credit,
-    /// A dateline or byline made of dates and names: "- Associated Press - Monday, March 17, 2025".
-    Dateline,
-    /// A subtitle near the top that the body repeats word for word.
-    RepeatedSubtitle,
-    /// A line without a single letter or digit: "-", "***".
-    NoWords,
-}
 
 /// Page labels that make up a whole line (lower case).
 const LABELS: &[&str] = &[

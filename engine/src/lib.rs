@@ -114,11 +114,10 @@ pub use config::{
     ActorCheck, AlignConfig, BoilerplateMode, Config, FactScope, FactsConfig, FactsMode, Limits,
     PairModel, ReferenceChoice, SplitMode, Stemming,
 };
-pub use pipeline::{Progress, Stage};
 pub use report::{
     DivergenceKind, Elsewhere, Facts, Flag, FlagKind, Group, Mark, MarkKind, Member, Notice,
-    NoticeKind, Related, RelatedMember, Relation, Report, SentenceReport, Severity, SourceReport,
-    Status,
+    NoticeKind, Progress, Related, RelatedMember, Relation, Report, SentenceReport, Severity,
+    SourceReport, Stage, Status,
 };
 pub use source::{Headline, Source};
 

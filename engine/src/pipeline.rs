@@ -9,65 +9,36 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
-
 use crate::Source;
 use crate::align::{self, Alignment, Unit, UnitId, UnitKind, background::Background};
 use crate::classify;
-use crate::clean::{self, BoilerplateKind};
+use crate::clean;
 use crate::config::{BoilerplateMode, Config, ReferenceChoice};
 use crate::diff::{self, MemberDiff, RawMark, Side};
 use crate::facts;
 use crate::normalize::{Lexicon, Normalizer, Spelling as TokenSpelling, Token};
 use crate::order::sort_by;
 use crate::report::{
-    Elsewhere, Facts, Group, Mark, MarkKind, Member, Notice, NoticeKind, Related, RelatedMember,
-    Relation, Report, SCHEMA, SentenceReport, SourceReport, Span, Spelling, Variant,
+    BoilerplateKind, Elsewhere, Facts, Group, Mark, MarkKind, Member, Notice, NoticeKind, Progress,
+    Related, RelatedMember, Relation, Report, SCHEMA, SentenceReport, SourceReport, Span, Spelling,
+    Stage, Variant,
 };
 use crate::segment::{self, Cut, Segmented};
 
-/// A stage of a comparison, as a progress callback hears of it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Stage {
-    /// Segmenting, cleaning and normalizing every source.
-    Reading,
-    /// Grouping sentences across sources.
-    Aligning,
-    /// Diffing and classifying each group.
-    Diffing,
-    /// Spelling variants, numbers, dates, names and quotations.
-    Facts,
-    /// The report is assembled.
-    Done,
-}
-
-impl Stage {
-    /// The share of the whole run done when this stage starts and when it ends.
-    ///
-    /// Measured as wasm in Chromium (where the app shows a progress bar) on the
-    /// synthetic set of 100 articles of 1,000 words ([`crate::synthetic::Spec::LARGE`]):
-    /// reading about 25%, aligning 30%, diffing 5%, facts 40%. (Natively aligning
-    /// weighs more: 20%, 50%, 5%, 25%.) Coarse on purpose: the bar only has to move.
-    fn span(self) -> (f32, f32) {
-        match self {
-            Stage::Reading => (0.0, 0.25),
-            Stage::Aligning => (0.25, 0.55),
-            Stage::Diffing => (0.55, 0.6),
-            Stage::Facts => (0.6, 1.0),
-            Stage::Done => (1.0, 1.0),
-        }
+/// The share of the whole run done when `stage` starts and when it ends.
+///
+/// Measured as wasm in Chromium (where the app shows a progress bar) on the
+/// synthetic set of 100 articles of 1,000 words ([`crate::synthetic::Spec::LARGE`]):
+/// reading about 25%, aligning 30%, diffing 5%, facts 40%. (Natively aligning
+/// weighs more: 20%, 50%, 5%, 25%.) Coarse on purpose: the bar only has to move.
+fn span(stage: Stage) -> (f32, f32) {
+    match stage {
+        Stage::Reading => (0.0, 0.25),
+        Stage::Aligning => (0.25, 0.55),
+        Stage::Diffing => (0.55, 0.6),
+        Stage::Facts => (0.6, 1.0),
+        Stage::Done => (1.0, 1.0),
     }
-}
-
-/// How far a comparison has got: its stage, and the share of the whole work
-/// done, from 0 to 1, never decreasing from one call to the next.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Progress {
-    /// The stage running now.
-    pub stage: Stage,
-    /// The share of the whole comparison done, 0 to 1.
-    pub done: f32,
 }
 
 /// Turns stage steps into [`Progress`] calls.
@@ -78,7 +49,7 @@ struct Meter<'a> {
 impl Meter<'_> {
     /// `part` of `of` steps of `stage` are done.
     fn at(&mut self, stage: Stage, part: usize, of: usize) {
-        let (start, end) = stage.span();
+        let (start, end) = span(stage);
         let fraction = if of == 0 {
             1.0
         } else {

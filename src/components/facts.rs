@@ -4,7 +4,7 @@
 //! row in the aligned grid.
 
 use crosscheck_engine::SentenceReport;
-use crosscheck_engine::facts::types::{Flag, QuoteGroup, QuoteRelation, Severity};
+use crosscheck_engine::report::{Flag, QuoteGroup, QuoteRelation};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
@@ -14,14 +14,6 @@ use crate::components::shared::ViewProps;
 use crate::components::source_name::badge;
 use crate::labels::{fill_sources, flag_label, source_letter};
 use crate::state::Action;
-
-fn severity_class(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Conflict => "conflict",
-        Severity::Check => "check",
-        Severity::Note => "note",
-    }
-}
 
 /// The Facts view (a function, not a component: its props change with every state change anyway).
 pub fn facts_view(props: &ViewProps) -> Html {
@@ -153,7 +145,7 @@ fn flag_item(comparison: &Comparison, flag: &Flag, dispatch: &Callback<Action>) 
         .group
         .or_else(|| flag.sides.iter().find_map(|s| s.at.group));
     html! {
-        <li class={classes!("flag", severity_class(flag.severity))}>
+        <li class={classes!("flag", flag.severity.as_str())}>
             <p class="flag-head">
                 <span class="flag-kind">{ flag_label(flag.kind) }</span>
                 { fill_sources(&flag.explanation, |s| source_letter(comparison.set_index(s))) }

@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use crosscheck_engine::{Group, Status};
+use crosscheck_engine::Group;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::HtmlElement;
@@ -231,7 +231,7 @@ fn GroupRow(props: &GroupRowProps) -> Html {
     let count = comparison.report.sources.len();
     let heading = group_heading(group, count, |s| source_letter(comparison.set_index(s)));
     html! {
-        <tr class={classes!("group", status_class(group.status))} data-group={group.id.to_string()}>
+        <tr class={classes!("group", group.status.as_str())} data-group={group.id.to_string()}>
             <th scope="row" class="row-head" tabindex="-1">
                 <span aria-hidden="true">{ heading }</span>
                 <span class="visually-hidden">{ spoken_summary(comparison, group) }</span>
@@ -245,10 +245,7 @@ fn GroupRow(props: &GroupRowProps) -> Html {
 }
 
 /// The kinds of fact flags on a group, each once.
-fn flag_kinds(
-    comparison: &Comparison,
-    group: usize,
-) -> Vec<crosscheck_engine::facts::types::FlagKind> {
+fn flag_kinds(comparison: &Comparison, group: usize) -> Vec<crosscheck_engine::FlagKind> {
     let mut kinds: Vec<_> = comparison
         .report
         .facts
@@ -280,15 +277,6 @@ fn cell(comparison: &Comparison, group: &Group, source: usize) -> Html {
                 <span class="ref-tag">{ "reference" }</span>
             }
         </td>
-    }
-}
-
-/// The CSS class of a status.
-pub fn status_class(status: Status) -> &'static str {
-    match status {
-        Status::Agree => "agree",
-        Status::Diverge => "diverge",
-        Status::Unique => "unique",
     }
 }
 

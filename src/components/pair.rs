@@ -106,7 +106,7 @@ fn pair_row(pair: &PairComparison, group: &Group, (left, right): (usize, usize))
         }
     };
     html! {
-        <tr class={classes!("group", crate::components::grid::status_class(group.status))}>
+        <tr class={classes!("group", group.status.as_str())}>
             { side(0, left) }
             { side(1, right) }
         </tr>

@@ -29,10 +29,9 @@ use serde::{Deserialize, Serialize};
 
 use super::worksheet::{omitted, reference_text};
 use super::{content, escaped, excerpt, nested};
-use crate::facts::types::fill;
 use crate::facts::{sentence_case, sources_phrase};
 use crate::order::sort_by;
-use crate::report::{Flag, FlagKind, Report, Status};
+use crate::report::{Flag, FlagKind, Report, Status, fill};
 
 /// Words of a sentence quoted in a question or a key.
 const QUOTED_WORDS: usize = 20;

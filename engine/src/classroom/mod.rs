@@ -106,7 +106,7 @@ pub(crate) fn nested(text: &str) -> String {
     out
 }
 
-/// Text for a `{N}` template: braces doubled so [`crate::facts::types::fill`] keeps them.
+/// Text for a `{N}` template: braces doubled so [`crate::report::fill`] keeps them.
 pub(crate) fn escaped(text: &str) -> String {
     text.replace('{', "{{").replace('}', "}}")
 }

@@ -24,10 +24,10 @@
 
 use super::compare::flag;
 use super::names::{Mention, Names};
-use super::types::{Flag, FlagKind, FlagSide, NameKind, Severity};
 use super::{Sentence, Set, quoted};
 use crate::config::ActorCheck;
 use crate::normalize::WordClass;
+use crate::report::{Flag, FlagKind, FlagSide, NameKind, Severity};
 
 /// Action verbs (folded) and their class, sorted by verb.
 const ACTIONS: &[(&str, &str)] = &[

@@ -21,11 +21,13 @@
 
 use super::names::{first_name_key, spelled_alike};
 use super::quantity::Found;
-use super::types::{Flag, FlagKind, FlagSide, NameKind, QuantityKind, Severity, When, WhenKind};
 use super::{Set, names::Names, quoted, runs_by, says, sentence_case, sort_by, sources_phrase};
 use crate::config::FactScope;
 use crate::normalize::Spelling;
-use crate::report::Variant;
+use crate::report::{
+    Flag, FlagKind, FlagSide, NameEntry, NameForm, NameKind, QuantityKind, Severity, Variant, When,
+    WhenKind,
+};
 
 /// A flag whose group is the one all its sides share.
 pub(crate) fn flag(
@@ -464,8 +466,8 @@ fn variant_flag(set: &Set<'_>, variant: &Variant) -> Option<Flag> {
 }
 
 /// A flag when one person's first name is written in two forms (short form or transliteration).
-fn first_name_flag(set: &Set<'_>, entry: &super::types::NameEntry) -> Option<Flag> {
-    let mut firsts: Vec<(String, &super::types::NameForm)> = Vec::new();
+fn first_name_flag(set: &Set<'_>, entry: &NameEntry) -> Option<Flag> {
+    let mut firsts: Vec<(String, &NameForm)> = Vec::new();
     for form in &entry.forms {
         let mut words = form.text.split_whitespace();
         let (Some(first), Some(_)) = (words.next(), words.next()) else {
@@ -483,7 +485,7 @@ fn first_name_flag(set: &Set<'_>, entry: &super::types::NameEntry) -> Option<Fla
     if first_name_key(&a.0) != first_name_key(&b.0) {
         return None;
     }
-    let side_of = |form: &super::types::NameForm| {
+    let side_of = |form: &NameForm| {
         entry.mentions.iter().find_map(|at| {
             let text = set.sources.get(at.source)?.text.get(at.start..at.end)?;
             text.contains(form.text.as_str()).then(|| FlagSide {

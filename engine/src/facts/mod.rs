@@ -26,7 +26,6 @@ pub mod details;
 pub mod names;
 pub mod quantity;
 pub mod quotes;
-pub mod types;
 pub mod when;
 pub mod wording;
 
@@ -36,8 +35,7 @@ use crate::Source;
 use crate::config::{Config, FactsMode};
 use crate::fold::fold;
 use crate::normalize::{Lexicon, Spelling, Token, WordClass};
-use crate::report::Variant;
-use types::{At, Facts};
+use crate::report::{At, Facts, Variant};
 
 /// One compared content sentence handed to the facts stage.
 #[derive(Clone, Copy, Debug)]
@@ -366,7 +364,7 @@ pub(crate) fn bare(folded: &str) -> &str {
         .unwrap_or(folded)
 }
 
-/// Words a template quotes: braces doubled so they survive [`types::fill`],
+/// Words a template quotes: braces doubled so they survive [`crate::report::fill`],
 /// line breaks as spaces, and long text cut at a word with "…".
 pub(crate) fn quoted(words: &str) -> String {
     let one_line: String = words.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -21,9 +21,9 @@
 //! are skipped. The kind is a best guess from short word lists and cues ("in
 //! Moscow"); it labels the list, and only people are compared as actors.
 
-use super::types::{At, NameEntry, NameForm, NameKind};
 use super::{KeyMap, Sentence, Set, role, sort_by};
 use crate::normalize::{Spelling, WordClass, is_acronym, strip_possessive};
+use crate::report::{At, NameEntry, NameForm, NameKind};
 
 /// Keys the set uses as names in mid-sentence, sorted.
 struct NameKeys(Vec<u32>);

@@ -21,9 +21,9 @@
 //! and a half" meets "90 minutes". A number word ("four") needs a unit or a
 //! counted noun to count; digits always do. Numbers of dates are skipped.
 
-use super::types::{Hedge, Quantity, QuantityKind};
 use super::{Sentence, Set, decimal};
 use crate::normalize::WordClass;
+use crate::report::{Hedge, Quantity, QuantityKind};
 
 /// A quantity with what the comparison needs besides the report fields.
 pub(crate) struct Found {

@@ -32,15 +32,14 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::compare::flag;
 use super::names::{Mention, Names};
-use super::types::{
-    At, Attribution, Flag, FlagKind, FlagSide, Quote, QuoteGroup, QuoteMember, QuoteRelation,
-    Severity,
-};
 use super::{KeyMap, Sentence, Set, quoted, role, runs_by, sort_by};
 use crate::diff::{self, RawMark, Side};
 use crate::fold::fold;
 use crate::normalize::{Spelling, Token, WordClass};
-use crate::report::{Mark, NameKind, Span};
+use crate::report::{
+    At, Attribution, Flag, FlagKind, FlagSide, Mark, NameKind, Quote, QuoteGroup, QuoteMember,
+    QuoteRelation, Severity, Span,
+};
 
 /// Verbs that attribute words to a speaker (folded).
 pub(crate) const SPEECH_VERBS: &[&str] = &[

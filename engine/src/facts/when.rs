@@ -17,10 +17,10 @@
 //! "May" the verb and "March" the noun stay words. The tokens a date uses are
 //! reported so [`super::quantity`] does not read "28" or "2025" as amounts.
 
-use super::types::{When, WhenKind};
 use super::{Sentence, Set};
 use crate::calendar::{MONTHS, WEEKDAYS};
 use crate::normalize::WordClass;
+use crate::report::{When, WhenKind};
 
 /// The dates found and, per sentence of the set, which tokens they use.
 pub(crate) struct Dates {

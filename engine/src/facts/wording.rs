@@ -17,8 +17,8 @@
 //! ```
 
 use super::compare::flag;
-use super::types::{At, Flag, FlagKind, FlagSide, Severity, SharedRun, SharedWording};
 use super::{Set, quoted};
+use crate::report::{At, Flag, FlagKind, FlagSide, Severity, SharedRun, SharedWording};
 
 /// One word of a source's stream.
 #[derive(Clone, Copy)]

@@ -51,12 +51,12 @@ pub fn csv(report: &Report) -> String {
             let member = group.member_of(index);
             let fields = [
                 group.id.to_string(),
-                super::facts::kebab(&group.status),
+                group.status.as_str().to_owned(),
                 group.coverage().to_string(),
                 index.to_string(),
                 source_name(source).to_owned(),
                 if member.is_some() { "yes" } else { "no" }.to_owned(),
-                member.map_or_else(String::new, |m| super::facts::kebab(&m.relation)),
+                member.map_or_else(String::new, |m| m.relation.as_str().to_owned()),
                 group
                     .members_of(index)
                     .map(|m| differs(report, group, m))

@@ -6,8 +6,7 @@
 use std::fmt::Write;
 
 use crate::report::{
-    At, Attribution, Flag, MarkKind, NameKind, QuoteGroup, QuoteMember, QuoteRelation, Report,
-    Severity,
+    At, Flag, MarkKind, NameKind, QuoteGroup, QuoteMember, QuoteRelation, Report, Severity,
 };
 
 /// The facts section as plain text.
@@ -30,22 +29,6 @@ pub(super) fn explained(flag: &Flag) -> String {
     flag.explain(|n| format!("[{n}]"))
 }
 
-pub(super) fn severity(s: Severity) -> &'static str {
-    match s {
-        Severity::Conflict => "conflict",
-        Severity::Check => "check",
-        Severity::Note => "note",
-    }
-}
-
-/// The serde (kebab-case) name of a unit enum value.
-pub(super) fn kebab<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 /// "group 3", "groups 3, 9", "no group".
 pub(super) fn where_flag(flag: &Flag) -> String {
     if let Some(g) = flag.group {
@@ -65,10 +48,10 @@ pub(super) fn where_flag(flag: &Flag) -> String {
 }
 
 /// The kinds of the flags shown on a group's row, each once, strongest first.
-pub(super) fn flag_kinds(report: &Report, group: usize) -> Vec<String> {
-    let mut kinds: Vec<String> = Vec::new();
+pub(super) fn flag_kinds(report: &Report, group: usize) -> Vec<&'static str> {
+    let mut kinds: Vec<&'static str> = Vec::new();
     for flag in report.facts.flags_for_group(group) {
-        let kind = kebab(&flag.kind);
+        let kind = flag.kind.as_str();
         if !kinds.contains(&kind) {
             kinds.push(kind);
         }
@@ -91,20 +74,11 @@ fn flags_text(report: &Report, out: &mut String) {
         let _ = writeln!(
             out,
             "  {} · {} · {}\n    {}",
-            severity(flag.severity),
-            kebab(&flag.kind),
+            flag.severity.as_str(),
+            flag.kind.as_str(),
             where_flag(flag),
             explained(flag)
         );
-    }
-}
-
-fn attribution(a: Attribution) -> &'static str {
-    match a {
-        Attribution::Named => "",
-        Attribution::Pronoun => " (he/she)",
-        Attribution::Continued => " (continued)",
-        Attribution::None => "",
     }
 }
 
@@ -126,24 +100,17 @@ fn quotes_text(report: &Report, out: &mut String) {
             let quote_group = q
                 .quote_group
                 .map_or(String::new(), |g| format!(" · quote group {g}"));
+            let attribution = q
+                .attribution
+                .words()
+                .map_or(String::new(), |words| format!(" ({words})"));
             let _ = writeln!(
                 out,
-                "    [{}] “{}”{}{group}{quote_group}",
+                "    [{}] “{}”{attribution}{group}{quote_group}",
                 q.at.source,
                 one_line(&q.text),
-                attribution(q.attribution)
             );
         }
-    }
-}
-
-fn relation(r: QuoteRelation) -> &'static str {
-    match r {
-        QuoteRelation::Reference => "reference",
-        QuoteRelation::Identical => "identical",
-        QuoteRelation::Trimmed => "trimmed",
-        QuoteRelation::Reworded => "reworded",
-        QuoteRelation::Paraphrased => "paraphrased",
     }
 }
 
@@ -161,7 +128,7 @@ fn quote_group_text(report: &Report, group: &QuoteGroup, out: &mut String) {
             out,
             "  {star} [{}] {}: {}",
             member.at.source,
-            relation(member.relation),
+            member.relation.as_str(),
             marked(report, member, reference)
         );
     }
@@ -264,15 +231,6 @@ fn numbers_and_dates_text(report: &Report, out: &mut String) {
     }
 }
 
-fn kind_name(kind: NameKind) -> &'static str {
-    match kind {
-        NameKind::Person => "person",
-        NameKind::Organisation => "organisation",
-        NameKind::Place => "place",
-        NameKind::Other => "other",
-    }
-}
-
 fn sources_list(sources: &[usize]) -> String {
     let shown: Vec<String> = sources.iter().map(|s| s.to_string()).collect();
     format!("[{}]", shown.join(" "))
@@ -307,7 +265,7 @@ fn names_text(report: &Report, out: &mut String) {
             let _ = writeln!(
                 out,
                 "  {} {} · {} mentions · {}{titles}",
-                kind_name(kind),
+                kind.as_str(),
                 entry.name,
                 entry.mentions.len(),
                 forms.join("; ")
@@ -360,8 +318,8 @@ pub(super) fn markdown(report: &Report, out: &mut String) {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
-            severity(flag.severity),
-            kebab(&flag.kind),
+            flag.severity.as_str(),
+            flag.kind.as_str(),
             where_flag(flag),
             super::cell(&explained(flag))
         );
@@ -378,7 +336,7 @@ pub(super) fn markdown(report: &Report, out: &mut String) {
                 out,
                 "  - [{}] {}: {}",
                 member.at.source,
-                relation(member.relation),
+                member.relation.as_str(),
                 super::cell(&one_line(&slice(report, &member.at)))
             );
         }

@@ -19,7 +19,7 @@ use std::fmt::Write;
 use crate::facts::details::DetailItem;
 use crate::report::{Group, MarkKind, Member, Relation, Report, Severity, Status};
 
-use super::facts::{flag_kinds, kebab, severity, where_flag};
+use super::facts::{flag_kinds, where_flag};
 use super::source_letter as letter;
 
 /// Print and screen styles: A4 and Letter both fit inside 15 mm margins.
@@ -310,8 +310,8 @@ fn flags(report: &Report, out: &mut String) {
         let _ = writeln!(
             out,
             "<tr><td class=\"nowrap\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            severity(flag.severity),
-            escape(&kebab(&flag.kind)),
+            flag.severity.as_str(),
+            escape(flag.kind.as_str()),
             escape(&where_flag(flag)),
             escape(&flag.explain(letter))
         );

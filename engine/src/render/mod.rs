@@ -27,7 +27,7 @@ mod html;
 pub use self::csv::csv;
 pub use self::html::html;
 
-use crate::report::{DivergenceKind, Group, Mark, MarkKind, Member, Relation, Report, Status};
+use crate::report::{Group, Mark, MarkKind, Member, Relation, Report, Status};
 
 /// The plain-text aligned table.
 pub fn text(report: &Report) -> String {
@@ -160,12 +160,11 @@ fn group_heading(report: &Report, group: &Group) -> String {
             .collect(),
     );
     let status = match group.status {
-        Status::Agree => "agree".to_owned(),
-        Status::Unique => "unique".to_owned(),
         Status::Diverge => {
-            let names: Vec<&str> = kinds.iter().map(|k| kind_name(*k)).collect();
+            let names: Vec<&str> = kinds.iter().map(|k| k.words()).collect();
             format!("diverge ({})", names.join(", "))
         }
+        other => other.as_str().to_owned(),
     };
     format!(
         "Group {} · {status} · {} of {} sources",
@@ -173,17 +172,6 @@ fn group_heading(report: &Report, group: &Group) -> String {
         group.coverage(),
         report.sources.len()
     )
-}
-
-fn kind_name(kind: DivergenceKind) -> &'static str {
-    match kind {
-        DivergenceKind::Number => "number",
-        DivergenceKind::Date => "date",
-        DivergenceKind::Name => "name",
-        DivergenceKind::Negation => "negation",
-        DivergenceKind::Quote => "quote",
-        DivergenceKind::Content => "wording",
-    }
 }
 
 fn group_footer(report: &Report, group: &Group, indent: &str, out: &mut String) {

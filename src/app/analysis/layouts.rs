@@ -4,14 +4,13 @@
 //! variants; a field or variant the engine adds is a compile error here
 //! until it is listed. The order of fields is the order on the wire.
 
-use crosscheck_engine::clean::BoilerplateKind;
 use crosscheck_engine::overview::{Overview, SourceFigures};
 use crosscheck_engine::report::{
-    At, Attribution, DivergenceKind, Elsewhere, Facts, Flag, FlagKind, FlagSide, Group, Hedge,
-    Mark, MarkKind, Member, NameEntry, NameForm, NameKind, Notice, NoticeKind, Quantity,
-    QuantityKind, Quote, QuoteGroup, QuoteMember, QuoteRelation, Related, RelatedMember, Relation,
-    Report, SentenceReport, Severity, SharedRun, SharedWording, SourceReport, Span, Spelling,
-    Status, Variant, When, WhenKind,
+    At, Attribution, BoilerplateKind, DivergenceKind, Elsewhere, Facts, Flag, FlagKind, FlagSide,
+    Group, Hedge, Mark, MarkKind, Member, NameEntry, NameForm, NameKind, Notice, NoticeKind,
+    Quantity, QuantityKind, Quote, QuoteGroup, QuoteMember, QuoteRelation, Related, RelatedMember,
+    Relation, Report, SentenceReport, Severity, SharedRun, SharedWording, SourceReport, Span,
+    Spelling, Status, Variant, When, WhenKind,
 };
 use crosscheck_engine::{Progress, Source, Stage};
 

@@ -1,0 +1,224 @@
+//! The report's groups, the *same information* tier: sentences of different sources that report one piece of information, each member's words marked against the reference.
+
+use serde::{Deserialize, Serialize};
+
+/// Sentences from different sources that report the same information.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// The group's index in [`Report::groups`](super::Report::groups).
+    pub id: usize,
+    /// Agree, diverge or unique.
+    pub status: Status,
+    /// How sure the grouping is, 0 to 1. For two or more sources: the mean,
+    /// over its pairs of sources, of the calibrated probability that their
+    /// sentences report the same information. For one source: one minus the
+    /// highest such probability with another source's sentence (how sure it
+    /// is that no other source reports it).
+    #[serde(default)]
+    pub score: f32,
+    /// Index into `members` of the reference every other member is diffed against.
+    pub reference: usize,
+    /// The members in source and sentence order: one per reporting source, or
+    /// two adjacent sentences of a source that says in two sentences what
+    /// another says in one (they share the same relation and differences, and
+    /// each has the marks of its own words).
+    pub members: Vec<Member>,
+    /// Sources that do not report this information, in source order.
+    pub missing: Vec<usize>,
+    /// Sources that are not members but may carry this information in a
+    /// sentence of another group: a *possibly related* pair links it to a
+    /// member (a sentence with two facts, or a looser paraphrase). They are
+    /// not counted as missing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elsewhere: Vec<Elsewhere>,
+}
+
+/// One sentence in a group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    /// Index of the source.
+    pub source: usize,
+    /// Index of the sentence in that source's `sentences`.
+    pub sentence: usize,
+    /// How the member relates to the reference.
+    pub relation: Relation,
+    /// For a diverging member: what kinds of words differ, at least one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub differences: Vec<DivergenceKind>,
+    /// Marks covering the sentence from `start` to `end` without gaps or overlaps.
+    pub marks: Vec<Mark>,
+}
+
+/// A run of a member's words and how they compare with the reference.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mark {
+    /// Byte offset in the member's source text.
+    pub start: usize,
+    /// Byte offset just past the run.
+    pub end: usize,
+    /// Shared, differs or only-here.
+    pub kind: MarkKind,
+    /// For a shared word spelled differently: the reference's spelling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_of: Option<String>,
+    /// For a differing run of a non-reference member: the reference's words it replaces.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub against: Option<Span>,
+}
+
+/// A byte range of another sentence's source text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the last byte.
+    pub end: usize,
+}
+
+/// A group's verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// All members say the same: differences only in function words, punctuation or spelling variants.
+    Agree,
+    /// A content word, number, date, name, negation or quoted word differs.
+    Diverge,
+    /// Only one source reports it.
+    Unique,
+}
+
+names!(Status {
+    Agree => "agree",
+    Diverge => "diverge",
+    Unique => "unique",
+});
+
+/// How a mark's words compare with the reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MarkKind {
+    /// The same words (same keys) as the reference.
+    Shared,
+    /// Words that replace other words of the reference; on the reference:
+    /// words some member replaces.
+    Differs,
+    /// Words the reference lacks; on the reference: words some member lacks;
+    /// for a unique group: the whole sentence.
+    OnlyHere,
+}
+
+names!(MarkKind {
+    Shared => "shared",
+    Differs => "differs",
+    OnlyHere => "only-here",
+});
+
+/// A member's relation to the reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// The member is the reference.
+    Reference,
+    /// It differs from the reference only in function words, punctuation or spelling.
+    Agree,
+    /// It differs in at least one word that carries information.
+    Diverge,
+}
+
+names!(Relation {
+    Reference => "reference",
+    Agree => "agree",
+    Diverge => "diverge",
+});
+
+/// The kind of word that makes a member diverge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DivergenceKind {
+    /// A number differs ("90" and "nearly 90", "1,300" and "1,500").
+    Number,
+    /// A date, weekday or month differs.
+    Date,
+    /// A name differs.
+    Name,
+    /// A negation differs ("not", "never", "n't").
+    Negation,
+    /// A word inside quotation marks differs: the quote is worded differently.
+    Quote,
+    /// Another content word differs.
+    Content,
+}
+
+names!(DivergenceKind {
+    Number => "number",
+    Date => "date",
+    Name => "name",
+    Negation => "negation",
+    Quote => "quote",
+    Content => "content",
+});
+
+impl DivergenceKind {
+    /// What the engine's text and Markdown reports call it in a group's
+    /// heading ("diverge (number, date, wording)"): its name, but "wording"
+    /// for another content word.
+    pub const fn words(self) -> &'static str {
+        match self {
+            DivergenceKind::Content => "wording",
+            other => other.as_str(),
+        }
+    }
+}
+
+/// A source that carries a group's information inside a sentence of another group.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Elsewhere {
+    /// The source.
+    pub source: usize,
+    /// Its sentence.
+    pub sentence: usize,
+    /// The group that sentence belongs to.
+    pub group: usize,
+    /// The probability of the possibly related pair that links it, 0 to 1.
+    #[serde(default)]
+    pub score: f32,
+}
+
+impl Group {
+    /// The sources that report the group, in source order, each once.
+    pub fn sources(&self) -> Vec<usize> {
+        let mut sources: Vec<usize> = self.members.iter().map(|m| m.source).collect();
+        sources.dedup();
+        sources
+    }
+
+    /// How many sources report the group (members are in source order, so a
+    /// source's two sentences are next to each other).
+    pub fn coverage(&self) -> usize {
+        let mut count = 0;
+        let mut last = None;
+        for member in &self.members {
+            if last != Some(member.source) {
+                count += 1;
+                last = Some(member.source);
+            }
+        }
+        count
+    }
+
+    /// The first member from `source` (a source has one sentence in a
+    /// group, or two adjacent ones: see [`Group::members_of`]).
+    pub fn member_of(&self, source: usize) -> Option<&Member> {
+        self.members.iter().find(|m| m.source == source)
+    }
+
+    /// Every member from `source`, in text order.
+    pub fn members_of(&self, source: usize) -> impl Iterator<Item = &Member> {
+        self.members.iter().filter(move |m| m.source == source)
+    }
+
+    /// The reference member.
+    pub fn reference_member(&self) -> Option<&Member> {
+        self.members.get(self.reference)
+    }
+}
