@@ -22,7 +22,6 @@
 //! "Putin" annex the same regions), nor are passives ("it was restored").
 //! Inside one group the flag is a conflict; across groups a check.
 
-use super::compare::flag;
 use super::names::{Mention, Names};
 use super::{Sentence, Set, quoted};
 use crate::config::ActorCheck;
@@ -171,7 +170,7 @@ fn conflict(set: &Set<'_>, names: &Names, a: &Frame, b: &Frame) -> Flag {
     } else {
         Severity::Check
     };
-    flag(FlagKind::ActorConflict, severity, vec![sa, sb], explanation)
+    Flag::new(FlagKind::ActorConflict, severity, vec![sa, sb], explanation)
 }
 
 /// The actions of one sentence that have a person as actor.

@@ -29,27 +29,6 @@ use crate::report::{
     WhenKind,
 };
 
-/// A flag whose group is the one all its sides share.
-pub(crate) fn flag(
-    kind: FlagKind,
-    severity: Severity,
-    sides: Vec<FlagSide>,
-    explanation: String,
-) -> Flag {
-    let group = sides
-        .first()
-        .and_then(|s| s.at.group)
-        .filter(|&g| sides.iter().all(|s| s.at.group == Some(g)));
-    Flag {
-        kind,
-        severity,
-        group,
-        sides,
-        explanation,
-        quote_group: None,
-    }
-}
-
 /// Strongest first, then by group, then by where the first side is.
 pub(crate) fn order(flags: &mut Vec<Flag>) {
     sort_by(flags, |f| {
@@ -193,7 +172,12 @@ fn number_flag(
     }
     explanation.push('.');
     let sides = voices.into_iter().flat_map(|v| v.sides).collect();
-    Some(flag(FlagKind::NumberConflict, severity, sides, explanation))
+    Some(Flag::new(
+        FlagKind::NumberConflict,
+        severity,
+        sides,
+        explanation,
+    ))
 }
 
 /// A quantity's words for a flag, with the word it follows ("lasted nearly 90 minutes").
@@ -332,7 +316,7 @@ pub(crate) fn date_flags(set: &Set<'_>, dates: &[When]) -> Vec<Flag> {
             quoted(&second.text),
         );
         let sides = voices.into_iter().flat_map(|v| v.sides).collect();
-        flags.push(flag(kind, severity, sides, explanation));
+        flags.push(Flag::new(kind, severity, sides, explanation));
     }
     flags
 }
@@ -457,7 +441,7 @@ fn variant_flag(set: &Set<'_>, variant: &Variant) -> Option<Flag> {
     sort_by(&mut sides, |side| {
         [side.at.source as u64, side.at.start as u64, 0, 0]
     });
-    Some(flag(
+    Some(Flag::new(
         FlagKind::SpelledDifferently,
         Severity::Note,
         sides,
@@ -514,7 +498,7 @@ fn first_name_flag(set: &Set<'_>, entry: &NameEntry) -> Option<Flag> {
         sources_phrase(&b.1.sources),
         entry.name,
     );
-    (sides.len() == 2).then(|| flag(kind, Severity::Note, sides, explanation))
+    (sides.len() == 2).then(|| Flag::new(kind, Severity::Note, sides, explanation))
 }
 
 #[cfg(test)]

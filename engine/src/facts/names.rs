@@ -618,8 +618,7 @@ fn is_demonym(folded: &str) -> bool {
 
 /// Whether a speech verb or ", who" follows token `last` ("Witkoff said", "Trump, who…").
 fn followed_by_speech(s: &Sentence<'_>, last: usize) -> bool {
-    super::quotes::speaks_after(s, last)
-        || (s.folded(last + 1) == "who" && s.gap_before(last + 1) == ", ")
+    speaks_after(s, last) || (s.folded(last + 1) == "who" && s.gap_before(last + 1) == ", ")
 }
 
 impl Raw {
@@ -831,6 +830,16 @@ fn majority(kinds: &[NameKind]) -> NameKind {
         }
     }
     best
+}
+
+/// Whether a speech verb follows token `last` directly, or after one lower-case
+/// word ("Trump said", "Trump then added", "Hegseth, who told"), not after another name.
+pub(crate) fn speaks_after(s: &Sentence<'_>, last: usize) -> bool {
+    let verb = |k: usize| s.has(k, role::SPEECH);
+    let bridge = |k: usize| {
+        !s.capitalised(k) && !s.is(k, WordClass::Name) && !s.gap_before(k).contains(['.', ';', ':'])
+    };
+    verb(last + 1) || (bridge(last + 1) && verb(last + 2))
 }
 
 #[cfg(test)]

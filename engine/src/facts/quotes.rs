@@ -30,8 +30,7 @@ use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use super::compare::flag;
-use super::names::{Mention, Names};
+use super::names::{Mention, Names, speaks_after};
 use super::{KeyMap, Sentence, Set, quoted, role, runs_by, sort_by};
 use crate::diff::{self, RawMark, Side};
 use crate::fold::fold;
@@ -95,16 +94,6 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
 ];
 
 const PRONOUNS: &[&str] = &["he", "she"];
-
-/// Whether a speech verb follows token `last` directly, or after one lower-case
-/// word ("Trump said", "Trump then added", "Hegseth, who told"), not after another name.
-pub(crate) fn speaks_after(s: &Sentence<'_>, last: usize) -> bool {
-    let verb = |k: usize| s.has(k, role::SPEECH);
-    let bridge = |k: usize| {
-        !s.capitalised(k) && !s.is(k, WordClass::Name) && !s.gap_before(k).contains(['.', ';', ':'])
-    };
-    verb(last + 1) || (bridge(last + 1) && verb(last + 2))
-}
 
 /// Whether token `i` is a possessive ("Trump's"): a name that owns, not one that speaks.
 fn possessive(s: &Sentence<'_>, i: usize) -> bool {
@@ -989,7 +978,7 @@ fn group_flags(
         } else {
             Severity::Check
         };
-        let mut f = flag(
+        let mut f = Flag::new(
             kind,
             severity,
             vec![side(&quotes[reference]), side(&quotes[q])],
@@ -1104,7 +1093,7 @@ fn speaker_flag(quotes: &[Quote], group: &QuoteGroup) -> Option<Flag> {
         other.at.source,
         other.speaker.as_deref().unwrap_or("someone else"),
     );
-    let mut f = flag(
+    let mut f = Flag::new(
         FlagKind::SpeakerConflict,
         Severity::Conflict,
         vec![side(first), side(other)],
@@ -1191,7 +1180,7 @@ fn paraphrases(
                 at.source,
                 quoted(&text),
             );
-            let mut f = flag(
+            let mut f = Flag::new(
                 FlagKind::QuoteParaphrased,
                 Severity::Note,
                 vec![side(&quotes[p]), FlagSide { at, text }],

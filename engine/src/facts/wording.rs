@@ -16,7 +16,6 @@
 //!     longest common run: "been caught in the crossfire since" (6 words): below 12, not reported
 //! ```
 
-use super::compare::flag;
 use super::{Set, quoted};
 use crate::report::{At, Flag, FlagKind, FlagSide, Severity, SharedRun, SharedWording};
 
@@ -252,7 +251,7 @@ pub(crate) fn flags(set: &Set<'_>, shared: &[SharedWording]) -> Vec<Flag> {
                 percent(pair.shares[1]),
                 quoted(&longest.text),
             );
-            Some(flag(FlagKind::SharedWording, Severity::Note, sides, explanation))
+            Some(Flag::new(FlagKind::SharedWording, Severity::Note, sides, explanation))
         })
         .collect()
 }

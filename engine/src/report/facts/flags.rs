@@ -102,6 +102,27 @@ names!(Severity {
 });
 
 impl Flag {
+    /// A flag whose group is the one all its sides share, if they share one.
+    pub fn new(
+        kind: FlagKind,
+        severity: Severity,
+        sides: Vec<FlagSide>,
+        explanation: String,
+    ) -> Flag {
+        let group = sides
+            .first()
+            .and_then(|s| s.at.group)
+            .filter(|&g| sides.iter().all(|s| s.at.group == Some(g)));
+        Flag {
+            kind,
+            severity,
+            group,
+            sides,
+            explanation,
+            quote_group: None,
+        }
+    }
+
     /// The explanation with every `{N}` replaced by `name(N)`: the UI passes
     /// its letter or outlet for report source N, the CLI its `[N]`.
     ///
