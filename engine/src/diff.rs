@@ -20,7 +20,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use crate::config::Config;
 use crate::fold::fold;
 use crate::normalize::{Normalizer, Spelling, Token};
-use crate::report::MarkKind;
+use crate::report::{Mark, MarkKind, Span};
 
 /// One mark over the original text, before it is put into the report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -503,6 +503,32 @@ impl Marks<'_> {
         }
         self.out
     }
+}
+
+/// Report marks from raw marks, cut to `sentence`; `variant_of` and `against` point into the reference.
+pub(crate) fn report_marks(
+    marks: &[RawMark],
+    sentence: &Range<usize>,
+    reference: Side<'_>,
+) -> Vec<Mark> {
+    marks
+        .iter()
+        .filter_map(|m| {
+            let start = m.range.start.max(sentence.start);
+            let end = m.range.end.min(sentence.end);
+            (start < end).then_some((m, start, end))
+        })
+        .map(|(m, start, end)| Mark {
+            start,
+            end,
+            kind: m.kind,
+            variant_of: m.variant_of.clone().map(|r| reference.text[r].to_owned()),
+            against: m.against.clone().map(|r: Range<usize>| Span {
+                start: r.start,
+                end: r.end,
+            }),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -107,6 +107,7 @@ pub mod report;
 pub mod seeds;
 pub mod segment;
 pub mod source;
+pub mod spellings;
 pub mod synthetic;
 pub mod variants;
 

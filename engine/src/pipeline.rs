@@ -1,8 +1,8 @@
 //! The pipeline behind [`crate::compare`]: runs the stages in order and assembles the [`Report`].
 //!
 //! segment → budget (work limits) → clean → normalize → align → diff →
-//! classify → order groups → missing/elsewhere/omitted → variants → facts. Each stage
-//! lives in its own module; this file only moves data between them, and tells a
+//! classify → order groups → missing/elsewhere/omitted → spellings → facts. Each
+//! stage lives in its own module; this file only moves data between them, and tells a
 //! [`Progress`] callback how far it has got (per source while reading, per group
 //! while diffing, at the start of the other stages).
 
@@ -14,16 +14,16 @@ use crate::align::{self, Alignment, Unit, UnitId, UnitKind, background::Backgrou
 use crate::classify;
 use crate::clean;
 use crate::config::{BoilerplateMode, Config, ReferenceChoice};
-use crate::diff::{self, MemberDiff, RawMark, Side};
+use crate::diff::{self, MemberDiff, Side};
 use crate::facts;
-use crate::normalize::{Lexicon, Normalizer, Spelling as TokenSpelling, Token};
+use crate::normalize::{Lexicon, Normalizer, Token};
 use crate::order::sort_by;
 use crate::report::{
-    BoilerplateKind, Elsewhere, Facts, Group, Mark, MarkKind, Member, Notice, NoticeKind, Progress,
-    Related, RelatedMember, Relation, Report, SCHEMA, SentenceReport, SourceReport, Span, Spelling,
-    Stage, Variant,
+    BoilerplateKind, Elsewhere, Facts, Group, MarkKind, Member, Notice, NoticeKind, Progress,
+    Related, RelatedMember, Relation, Report, SCHEMA, SentenceReport, SourceReport, Stage, Variant,
 };
 use crate::segment::{self, Cut, Segmented};
+use crate::spellings;
 
 /// The share of the whole run done when `stage` starts and when it ends.
 ///
@@ -143,7 +143,8 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
         })
         .collect();
     meter.at(Stage::Facts, 0, 1);
-    let variants = variants(sources, &prepared, normalizer.lexicon());
+    let tokens: Vec<&[Vec<Token>]> = prepared.iter().map(|p| p.tokens.as_slice()).collect();
+    let variants = spellings::variants(sources, &tokens, normalizer.lexicon());
     note_sources(sources, &prepared, &mut notices);
     let facts = facts(
         sources,
@@ -608,7 +609,7 @@ fn build_group(
             sentence: s.sentence,
             relation: Relation::Reference,
             differences: Vec::new(),
-            marks: report_marks(&reference_marks, sentence_range(s), reference),
+            marks: diff::report_marks(&reference_marks, sentence_range(s), reference),
         });
     }
     for (part, d) in parts.iter().zip(&diffs) {
@@ -629,7 +630,7 @@ fn build_group(
                 sentence: s.sentence,
                 relation: classify::relation(&differences),
                 differences: differences.clone(),
-                marks: report_marks(&d.marks, sentence_range(s), reference),
+                marks: diff::report_marks(&d.marks, sentence_range(s), reference),
             });
         }
     }
@@ -658,76 +659,6 @@ fn build_group(
             .collect(),
         elsewhere,
     }
-}
-
-/// Report marks from raw marks, cut to `sentence`; `variant_of` and `against` point into the reference.
-fn report_marks(marks: &[RawMark], sentence: &Range<usize>, reference: Side<'_>) -> Vec<Mark> {
-    marks
-        .iter()
-        .filter_map(|m| {
-            let start = m.range.start.max(sentence.start);
-            let end = m.range.end.min(sentence.end);
-            (start < end).then_some((m, start, end))
-        })
-        .map(|(m, start, end)| Mark {
-            start,
-            end,
-            kind: m.kind,
-            variant_of: m.variant_of.clone().map(|r| reference.text[r].to_owned()),
-            against: m.against.clone().map(|r: Range<usize>| Span {
-                start: r.start,
-                end: r.end,
-            }),
-        })
-        .collect()
-}
-
-/// Words with several spellings across the set, from tokens whose key came from a variant table or folding.
-fn variants(sources: &[Source], prepared: &[Prepared], lexicon: &Lexicon) -> Vec<Variant> {
-    let mut by_key: Vec<(u32, Vec<Spelling>)> = Vec::new();
-    let mut lowered: Vec<Vec<String>> = Vec::new();
-    for (source, p) in prepared.iter().enumerate() {
-        for token in p
-            .tokens
-            .iter()
-            .flatten()
-            .filter(|t| t.spelling == TokenSpelling::Variant)
-        {
-            let written = &sources[source].text[token.range.clone()];
-            let index = match by_key.iter().position(|(k, _)| *k == token.key) {
-                Some(i) => i,
-                None => {
-                    by_key.push((token.key, Vec::new()));
-                    lowered.push(Vec::new());
-                    by_key.len() - 1
-                }
-            };
-            let lower = written.to_lowercase();
-            match lowered[index].iter().position(|l| *l == lower) {
-                Some(s) => {
-                    let sources = &mut by_key[index].1[s].sources;
-                    if !sources.contains(&source) {
-                        sources.push(source);
-                    }
-                }
-                None => {
-                    lowered[index].push(lower);
-                    by_key[index].1.push(Spelling {
-                        text: written.to_owned(),
-                        sources: vec![source],
-                    });
-                }
-            }
-        }
-    }
-    by_key
-        .into_iter()
-        .filter(|(_, spellings)| spellings.len() > 1)
-        .map(|(key, spellings)| Variant {
-            key: lexicon.key(key).to_owned(),
-            spellings,
-        })
-        .collect()
 }
 
 /// Notices about sources: empty ones, cut sentences, too few sources.
