@@ -109,14 +109,6 @@ pub fn mark_title(kind: MarkKind, is_reference: bool) -> Option<&'static str> {
     }
 }
 
-/// The first `words` words of a sentence, with "…" when cut.
-pub fn excerpt(text: &str, words: usize) -> String {
-    let mut parts = text.split_whitespace();
-    let kept: Vec<&str> = parts.by_ref().take(words).collect();
-    let more = parts.next().is_some();
-    format!("{}{}", kept.join(" "), if more { "…" } else { "" })
-}
-
 /// A flag kind in plain words.
 pub fn flag_label(kind: FlagKind) -> &'static str {
     match kind {

@@ -95,6 +95,7 @@ pub mod classroom;
 pub mod clean;
 pub mod config;
 pub mod diff;
+pub mod excerpt;
 pub mod facts;
 pub mod fold;
 pub mod normalize;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::config::Limits;
+use crate::excerpt::excerpt;
 use crate::{clean, segment};
 
 /// How many words an excerpt used as a stand-in headline keeps.
@@ -105,18 +106,6 @@ fn strip_dateline(paragraph: &str) -> &str {
     &paragraph[clean::dateline_len(paragraph)..]
 }
 
-/// The first `words` whitespace-separated words, with "…" when cut.
-fn excerpt(paragraph: &str, words: usize) -> String {
-    let mut parts = paragraph.split_whitespace();
-    let kept: Vec<&str> = parts.by_ref().take(words).collect();
-    let mut text = kept.join(" ");
-    if parts.next().is_some() {
-        let trimmed = text.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '.');
-        text = format!("{trimmed}…");
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,7 +132,7 @@ mod tests {
     fn excerpt_skips_promotions_and_short_lines() {
         check(
             None,
-            "- Agency - Monday\n\nSign up for our newsletter to get the news every single day of the week.\n\nOne two three four five six seven eight nine ten eleven twelve thirteen.",
+            "- Agency - Monday\n\nSign up for our newsletter to get the news every single day of the week.\n\nOne two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen.",
             Headline::Excerpt(
                 "One two three four five six seven eight nine ten eleven twelve…".into(),
             ),
@@ -154,7 +143,7 @@ mod tests {
     fn excerpt_drops_a_leading_dateline() {
         check(
             None,
-            "Washington, March 17, 2025 – U.S. President Donald Trump has confirmed that he will speak with Russian President Vladimir Putin.",
+            "Washington, March 17, 2025 – U.S. President Donald Trump has confirmed that he will speak with Russian President Vladimir Putin on Tuesday.",
             Headline::Excerpt(
                 "U.S. President Donald Trump has confirmed that he will speak with Russian…".into(),
             ),

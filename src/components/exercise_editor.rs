@@ -4,12 +4,13 @@
 //! ones come from the engine ([`crosscheck_engine::classroom::templates`]).
 
 use crosscheck_engine::classroom::{Question, SentenceAnchor, templates};
+use crosscheck_engine::excerpt::excerpt;
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
 use crate::components::shared::LibraryContext;
 use crate::components::shared::ViewProps;
-use crate::labels::{excerpt, source_letter};
+use crate::labels::source_letter;
 use crate::library::LibraryAction;
 use crate::state::Action;
 

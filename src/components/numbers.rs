@@ -3,13 +3,14 @@
 //! The rows come from the engine ([`crosscheck_engine::Report::numbers_and_dates`]);
 //! this component only lays them out and links each row to the grid.
 
+use crosscheck_engine::excerpt::excerpt;
 use crosscheck_engine::facts::details::{DetailCell, DetailItem, DetailRow};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
 use crate::components::shared::ViewProps;
 use crate::components::source_name::badge;
-use crate::labels::{excerpt, flag_label, source_letter};
+use crate::labels::{flag_label, source_letter};
 use crate::state::Action;
 
 /// The "Numbers and dates" section of the Facts view.

@@ -3,13 +3,14 @@
 //! "What did B leave out?" opens the grid filtered to exactly the groups B
 //! does not report.
 
+use crosscheck_engine::excerpt::excerpt;
 use crosscheck_engine::overview::{Coverage, coverage};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
 use crate::components::shared::ViewProps;
 use crate::components::source_name::{SourceName, badge};
-use crate::labels::{excerpt, source_letter};
+use crate::labels::source_letter;
 use crate::state::Action;
 
 /// The overview (a function, not a component: its props change with every state change anyway).

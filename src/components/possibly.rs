@@ -5,12 +5,13 @@
 //! leave the information out; these pieces say which sentence may carry it,
 //! how likely the engine thinks that is, and open that sentence's row.
 
+use crosscheck_engine::excerpt::excerpt;
 use crosscheck_engine::{Group, Report};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
 use crate::components::source_name::badge;
-use crate::labels::{excerpt, likelihood};
+use crate::labels::likelihood;
 
 /// How many words of a possibly related sentence a grid cell shows.
 const CELL_WORDS: usize = 14;

@@ -28,7 +28,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::worksheet::{omitted, reference_text};
-use super::{content, escaped, excerpt, nested};
+use super::{content, escaped, nested};
+use crate::excerpt::excerpt;
 use crate::facts::{sentence_case, sources_phrase};
 use crate::order::sort_by;
 use crate::report::{Flag, FlagKind, Report, Status, fill};

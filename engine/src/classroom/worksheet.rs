@@ -20,7 +20,8 @@ use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
-use super::{content, excerpt, name_in, nested};
+use super::{content, name_in, nested};
+use crate::excerpt::excerpt;
 use crate::order::{Key, sort_by};
 use crate::overview::omits;
 use crate::report::{
