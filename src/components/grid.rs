@@ -235,26 +235,13 @@ fn GroupRow(props: &GroupRowProps) -> Html {
             <th scope="row" class="row-head" tabindex="-1">
                 <span aria-hidden="true">{ heading }</span>
                 <span class="visually-hidden">{ spoken_summary(comparison, group) }</span>
-                { for flag_kinds(comparison, group.id).into_iter().map(|kind| html! {
+                { for comparison.report.facts.flag_kinds_for_group(group.id).into_iter().map(|kind| html! {
                     <span class="row-flag">{ "⚑ " }{ flag_label(kind) }</span>
                 }) }
             </th>
             { for (0..count).map(|source| cell(comparison, group, source)) }
         </tr>
     }
-}
-
-/// The kinds of fact flags on a group, each once.
-fn flag_kinds(comparison: &Comparison, group: usize) -> Vec<crosscheck_engine::FlagKind> {
-    let mut kinds: Vec<_> = comparison
-        .report
-        .facts
-        .flags_for_group(group)
-        .map(|f| f.kind)
-        .collect();
-    crosscheck_engine::order::sort_by(&mut kinds, |&kind| [kind as u64, 0, 0, 0]);
-    kinds.dedup();
-    kinds
 }
 
 fn cell(comparison: &Comparison, group: &Group, source: usize) -> Html {

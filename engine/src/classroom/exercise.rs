@@ -186,6 +186,22 @@ impl Question {
         }
     }
 
+    /// The kinds of fact flag a question about differences is answered
+    /// from; none for the other questions.
+    pub fn flag_kinds(&self) -> &'static [FlagKind] {
+        match self {
+            Question::NumberDiffers => &[FlagKind::NumberConflict],
+            Question::DayDiffers => &[FlagKind::WeekdayConflict, FlagKind::DateConflict],
+            Question::QuoteWorded => &[
+                FlagKind::QuoteReworded,
+                FlagKind::QuoteTrimmed,
+                FlagKind::QuoteParaphrased,
+            ],
+            Question::NameSpelled => &[FlagKind::SpelledDifferently, FlagKind::NamedDifferently],
+            _ => &[],
+        }
+    }
+
     /// The answer key, read from the report.
     pub fn key(&self, report: &Report) -> AnswerKey {
         match self {
@@ -193,26 +209,20 @@ impl Question {
             Question::OnlyIn { source } => only_in(report, *source),
             Question::NumberDiffers => flags_key(
                 report,
-                &[FlagKind::NumberConflict],
+                self.flag_kinds(),
                 "No number differs between the sources.",
             ),
-            Question::DayDiffers => flags_key(
-                report,
-                &[FlagKind::WeekdayConflict, FlagKind::DateConflict],
-                "No sources disagree on the day.",
-            ),
+            Question::DayDiffers => {
+                flags_key(report, self.flag_kinds(), "No sources disagree on the day.")
+            }
             Question::QuoteWorded => flags_key(
                 report,
-                &[
-                    FlagKind::QuoteReworded,
-                    FlagKind::QuoteTrimmed,
-                    FlagKind::QuoteParaphrased,
-                ],
+                self.flag_kinds(),
                 "No quotation is worded differently between the sources.",
             ),
             Question::NameSpelled => flags_key(
                 report,
-                &[FlagKind::SpelledDifferently, FlagKind::NamedDifferently],
+                self.flag_kinds(),
                 "Every name is written the same way in all the sources.",
             ),
             Question::LeftOut { source } => left_out(report, *source),
@@ -438,27 +448,16 @@ pub fn templates(report: &Report) -> Vec<Question> {
     if let Some(anchor) = widely_reported(report) {
         questions.push(Question::WhichSourcesReport { anchor });
     }
-    let has = |kinds: &[FlagKind]| report.facts.flags.iter().any(|f| kinds.contains(&f.kind));
     let flagged = [
-        (Question::NumberDiffers, &[FlagKind::NumberConflict][..]),
-        (
-            Question::DayDiffers,
-            &[FlagKind::WeekdayConflict, FlagKind::DateConflict][..],
-        ),
-        (
-            Question::QuoteWorded,
-            &[
-                FlagKind::QuoteReworded,
-                FlagKind::QuoteTrimmed,
-                FlagKind::QuoteParaphrased,
-            ][..],
-        ),
-        (
-            Question::NameSpelled,
-            &[FlagKind::SpelledDifferently, FlagKind::NamedDifferently][..],
-        ),
+        Question::NumberDiffers,
+        Question::DayDiffers,
+        Question::QuoteWorded,
+        Question::NameSpelled,
     ];
-    questions.extend(flagged.into_iter().filter(|(_, k)| has(k)).map(|(q, _)| q));
+    questions.extend(flagged.into_iter().filter(|q| {
+        let kinds = q.flag_kinds();
+        report.facts.flags.iter().any(|f| kinds.contains(&f.kind))
+    }));
     let richest = most(report, |s| unique_groups(report, s).len());
     if let (true, Some(source)) = (report.sources.len() > 1, richest) {
         questions.push(Question::OnlyIn { source });

@@ -47,16 +47,14 @@ pub(super) fn where_flag(flag: &Flag) -> String {
     }
 }
 
-/// The kinds of the flags shown on a group's row, each once, strongest first.
+/// The names of the kinds of the flags shown on a group's row, each once, strongest first.
 pub(super) fn flag_kinds(report: &Report, group: usize) -> Vec<&'static str> {
-    let mut kinds: Vec<&'static str> = Vec::new();
-    for flag in report.facts.flags_for_group(group) {
-        let kind = flag.kind.as_str();
-        if !kinds.contains(&kind) {
-            kinds.push(kind);
-        }
-    }
-    kinds
+    report
+        .facts
+        .flag_kinds_for_group(group)
+        .into_iter()
+        .map(|kind| kind.as_str())
+        .collect()
 }
 
 fn flags_text(report: &Report, out: &mut String) {

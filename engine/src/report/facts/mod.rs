@@ -77,6 +77,18 @@ impl Facts {
         })
     }
 
+    /// The kinds of the flags on a group's row ([`Facts::flags_for_group`]),
+    /// each once, strongest first (the flags' own order).
+    pub fn flag_kinds_for_group(&self, group: usize) -> Vec<FlagKind> {
+        let mut kinds: Vec<FlagKind> = Vec::new();
+        for flag in self.flags_for_group(group) {
+            if !kinds.contains(&flag.kind) {
+                kinds.push(flag.kind);
+            }
+        }
+        kinds
+    }
+
     /// The quotes by speaker: speakers with most quotes first (ties in order
     /// of first quote), unattributed quotes last under `None`; each speaker's
     /// quotes in source and text order.
