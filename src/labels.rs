@@ -3,6 +3,7 @@
 //! Kept apart from the components so that the wording a student reads is in
 //! one place and tested natively.
 
+use crosscheck_engine::report::QuoteRelation;
 use crosscheck_engine::{DivergenceKind, FlagKind, Group, MarkKind, Status};
 
 /// The letter shown for the source at `index` (a position in the set): A…Z, then AA, AB…
@@ -123,6 +124,17 @@ pub fn flag_label(kind: FlagKind) -> &'static str {
         FlagKind::SpelledDifferently => "spelled differently",
         FlagKind::NamedDifferently => "named differently",
         FlagKind::SharedWording => "same wording",
+    }
+}
+
+/// How a quotation's version relates to the fullest one, in plain words.
+pub fn quote_relation_label(relation: QuoteRelation) -> &'static str {
+    match relation {
+        QuoteRelation::Reference => "fullest version",
+        QuoteRelation::Identical => "same words",
+        QuoteRelation::Trimmed => "shortened",
+        QuoteRelation::Reworded => "worded differently",
+        QuoteRelation::Paraphrased => "without quotation marks",
     }
 }
 

@@ -4,7 +4,7 @@
 //! row in the aligned grid.
 
 use crosscheck_engine::SentenceReport;
-use crosscheck_engine::report::{Flag, QuoteGroup, QuoteRelation};
+use crosscheck_engine::report::{Flag, QuoteGroup};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
@@ -12,7 +12,7 @@ use crate::components::marked::MarkedSentence;
 use crate::components::numbers::numbers_and_dates;
 use crate::components::shared::ViewProps;
 use crate::components::source_name::badge;
-use crate::labels::{fill_sources, flag_label, source_letter};
+use crate::labels::{fill_sources, flag_label, quote_relation_label, source_letter};
 use crate::state::Action;
 
 /// The Facts view (a function, not a component: its props change with every state change anyway).
@@ -120,23 +120,13 @@ fn quote_group(comparison: &Comparison, group: &QuoteGroup) -> Html {
                     html! {
                         <li>
                             { badge(comparison.set_index(member.at.source)) }
-                            <span class="quote-relation">{ relation_label(member.relation) }</span>
+                            <span class="quote-relation">{ quote_relation_label(member.relation) }</span>
                             <MarkedSentence sentence={piece} marks={member.marks.clone()} is_reference={index == group.reference} />
                         </li>
                     }
                 }) }
             </ul>
         </li>
-    }
-}
-
-fn relation_label(relation: QuoteRelation) -> &'static str {
-    match relation {
-        QuoteRelation::Reference => "fullest version",
-        QuoteRelation::Identical => "same words",
-        QuoteRelation::Trimmed => "shortened",
-        QuoteRelation::Reworded => "worded differently",
-        QuoteRelation::Paraphrased => "without quotation marks",
     }
 }
 
