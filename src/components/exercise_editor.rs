@@ -74,10 +74,7 @@ impl Draft {
         let question = match template {
             Template::WhichSourcesReport => {
                 let group = comparison.report.groups.get(self.group?)?;
-                let member = group
-                    .members
-                    .get(group.reference)
-                    .or(group.members.first())?;
+                let member = group.reference_member()?;
                 Question::WhichSourcesReport {
                     anchor: SentenceAnchor {
                         source: comparison.set_index(member.source),
@@ -256,8 +253,7 @@ fn add_form(
                     <select onchange={edit::<Event>(draft, |d, v| d.group = v.parse().ok())}>
                         <option value="" selected={draft.group.is_none()}>{ "— pick a sentence two or more sources report —" }</option>
                         { for shared.iter().map(|g| {
-                            let member = g.members.get(g.reference).or(g.members.first());
-                            let text = member.and_then(|m| comparison.report.sentence(m.source, m.sentence)).map(|s| excerpt(&s.text, 14)).unwrap_or_default();
+                            let text = comparison.report.reference_sentence(g).map(|s| excerpt(&s.text, 14)).unwrap_or_default();
                             html! { <option value={g.id.to_string()} selected={draft.group == Some(g.id)}>{ format!("({} sources) {text}", g.coverage()) }</option> }
                         }) }
                     </select>

@@ -3,7 +3,6 @@
 //! Everything comes from the report's `facts` section; each flag links to its
 //! row in the aligned grid.
 
-use crosscheck_engine::SentenceReport;
 use crosscheck_engine::report::{Flag, QuoteGroup};
 use yew::prelude::*;
 
@@ -108,15 +107,12 @@ fn quote_group(comparison: &Comparison, group: &QuoteGroup) -> Html {
         <li class="quote quote-group">
             <ul class="quote-members">
                 { for group.members.iter().enumerate().map(|(index, member)| {
-                    let Some(sentence) = comparison.report.sentence(member.at.source, member.at.sentence) else {
-                        return Html::default();
-                    };
                     // Only the quoted words, cut from the sentence as written.
-                    let span = member.at.start.checked_sub(sentence.start).zip(member.at.end.checked_sub(sentence.start));
-                    let Some(text) = span.and_then(|(a, b)| sentence.text.get(a..b)) else {
+                    let piece = comparison.report.sentence(member.at.source, member.at.sentence)
+                        .and_then(|s| s.cut(member.at.start, member.at.end));
+                    let Some(piece) = piece else {
                         return Html::default();
                     };
-                    let piece = SentenceReport { start: member.at.start, end: member.at.end, text: text.to_owned(), ..sentence.clone() };
                     html! {
                         <li>
                             { badge(comparison.set_index(member.at.source)) }

@@ -56,8 +56,7 @@ fn number_row(
         .report
         .groups
         .get(row.group)
-        .and_then(|g| g.members.get(g.reference).or(g.members.first()))
-        .and_then(|m| comparison.report.sentence(m.source, m.sentence))
+        .and_then(|g| comparison.report.reference_sentence(g))
         .map(|s| excerpt(&s.text, 8))
         .unwrap_or_default();
     let group = row.group;

@@ -90,8 +90,7 @@ fn coverage_matrix(props: &ViewProps) -> Html {
                     </thead>
                     <tbody>
                         { for comparison.report.groups.iter().take(shown).map(|group| {
-                            let label = group.members.get(group.reference).or(group.members.first())
-                                .and_then(|m| comparison.report.sentence(m.source, m.sentence))
+                            let label = comparison.report.reference_sentence(group)
                                 .map(|s| excerpt(&s.text, 9)).unwrap_or_default();
                             html! {
                                 <tr>

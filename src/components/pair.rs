@@ -81,8 +81,8 @@ pub fn pair_view(props: &PairViewProps) -> Html {
 fn pair_rows(report: &Report) -> Vec<usize> {
     let mut rows: Vec<&Group> = report.groups.iter().collect();
     crosscheck_engine::order::sort_by(&mut rows, |g| {
-        let first = &g.members[0];
-        [first.source as u64, first.sentence as u64, g.id as u64, 0]
+        let first = g.members.first().map_or((0, 0), |m| (m.source, m.sentence));
+        [first.0 as u64, first.1 as u64, g.id as u64, 0]
     });
     rows.into_iter().map(|g| g.id).collect()
 }

@@ -146,6 +146,12 @@ impl Report {
         texts.join(" ")
     }
 
+    /// The reference sentence of `group`: the one its row shows first.
+    pub fn reference_sentence(&self, group: &Group) -> Option<&SentenceReport> {
+        let member = group.reference_member()?;
+        self.sentence(member.source, member.sentence)
+    }
+
     /// The text of a sentence's source from which its marks are cut.
     pub fn sentence(&self, source: usize, sentence: usize) -> Option<&SentenceReport> {
         self.sources.get(source)?.sentences.get(sentence)

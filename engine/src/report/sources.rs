@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::groups::{Mark, MarkKind};
+
 /// One source with its sentences.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SourceReport {
@@ -49,6 +51,52 @@ pub struct SentenceReport {
     pub coarse: bool,
 }
 
+impl SentenceReport {
+    /// The part of the sentence from byte `start` to `end` of the source
+    /// text, as a sentence of its own (a quotation inside it, say); `None`
+    /// when the range is not inside the sentence or splits a character.
+    pub fn cut(&self, start: usize, end: usize) -> Option<SentenceReport> {
+        let from = start.checked_sub(self.start)?;
+        let to = end.checked_sub(self.start)?;
+        let text = self.text.get(from..to)?;
+        Some(SentenceReport {
+            start,
+            end,
+            text: text.to_owned(),
+            ..self.clone()
+        })
+    }
+
+    /// The sentence cut into runs by `marks` (in text order, byte ranges into
+    /// the source text); text between marks is shared, marks outside the
+    /// sentence or overlapping an earlier one are skipped.
+    pub fn runs(&self, marks: &[Mark]) -> Vec<(&str, MarkKind)> {
+        let text = self.text.as_str();
+        let mut out = Vec::new();
+        let mut at = 0;
+        for mark in marks {
+            let (Some(start), Some(end)) = (
+                mark.start.checked_sub(self.start),
+                mark.end.checked_sub(self.start),
+            ) else {
+                continue;
+            };
+            if start < at || text.get(start..end).is_none() {
+                continue;
+            }
+            if start > at {
+                out.extend(text.get(at..start).map(|gap| (gap, MarkKind::Shared)));
+            }
+            out.push((&text[start..end], mark.kind));
+            at = end;
+        }
+        if at < text.len() {
+            out.extend(text.get(at..).map(|rest| (rest, MarkKind::Shared)));
+        }
+        out
+    }
+}
+
 /// Why a sentence is boilerplate, as the clean stage found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -90,4 +138,73 @@ names!(BoilerplateKind {
 
 fn is_false(value: &bool) -> bool {
     !value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(start: usize, text: &str) -> SentenceReport {
+        SentenceReport {
+            start,
+            end: start + text.len(),
+            text: text.to_owned(),
+            boilerplate: false,
+            boilerplate_kind: None,
+            paragraph: 0,
+            group: Some(0),
+            coarse: false,
+        }
+    }
+
+    fn mark(start: usize, end: usize, kind: MarkKind) -> Mark {
+        Mark {
+            start,
+            end,
+            kind,
+            variant_of: None,
+            against: None,
+        }
+    }
+
+    #[test]
+    fn marks_cut_the_sentence_at_their_offsets() {
+        let s = sentence(10, "Talks on Tuesday ended.");
+        let marks = [
+            mark(19, 26, MarkKind::Differs),
+            mark(27, 32, MarkKind::OnlyHere),
+        ];
+        assert_eq!(
+            s.runs(&marks),
+            [
+                ("Talks on ", MarkKind::Shared),
+                ("Tuesday", MarkKind::Differs),
+                (" ", MarkKind::Shared),
+                ("ended", MarkKind::OnlyHere),
+                (".", MarkKind::Shared),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cut_keeps_its_offsets_and_refuses_ranges_outside() {
+        let s = sentence(10, "He said “we will see” today.");
+        let cut = s.cut(18, 35).expect("inside");
+        assert_eq!(
+            (cut.start, cut.end, cut.text.as_str()),
+            (18, 35, "“we will see”")
+        );
+        assert_eq!(s.cut(5, 12), None);
+        assert_eq!(s.cut(19, 20), None, "inside a character");
+    }
+
+    #[test]
+    fn marks_outside_the_sentence_are_ignored() {
+        let s = sentence(10, "Short.");
+        let marks = [
+            mark(0, 5, MarkKind::Differs),
+            mark(12, 40, MarkKind::Differs),
+        ];
+        assert_eq!(s.runs(&marks), [("Short.", MarkKind::Shared)]);
+    }
 }
