@@ -214,7 +214,7 @@ fn Workspace(props: &WorkspaceProps) -> Html {
     };
     let view_props = ViewProps {
         comparison: shown.comparison,
-        state: Rc::new((**state).clone()),
+        state: props.state.clone(),
         dispatch: dispatch.clone(),
     };
     let panel = match view {
@@ -249,7 +249,7 @@ fn workspace_frame(
     status: Html,
     panel: Html,
 ) -> Html {
-    let state = Rc::new((*props.state).clone());
+    let state = props.state.clone();
     html! {
         <ContextProvider<Headlines> context={headlines}>
             { status }

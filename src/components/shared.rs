@@ -59,7 +59,7 @@ pub struct ViewProps {
     /// The comparison to show.
     pub comparison: Rc<Comparison>,
     /// The UI state.
-    pub state: Rc<UiState>,
+    pub state: UseReducerHandle<UiState>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }

@@ -15,7 +15,7 @@ pub struct SourceBarProps {
     /// Every loaded source.
     pub sources: Rc<Vec<Source>>,
     /// The UI state (for exclusions and the reference).
-    pub state: Rc<UiState>,
+    pub state: UseReducerHandle<UiState>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
