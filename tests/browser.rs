@@ -488,7 +488,7 @@ async fn without_javascript_the_page_says_so() {
 async fn a_damaged_page_explains_why_it_cannot_start() {
     let page = std::fs::read_to_string(support::env().page).unwrap();
     let start = page.find("unpack(\"").expect("inlined wasm") + "unpack(\"".len();
-    // Overwrite the LZMA header: the base 85 text stays valid, the program does not.
+    // Overwrite the gzip header: the base 85 text stays valid, the gzip does not.
     let damaged = format!("{}AAAAAAAAAAAA{}", &page[..start], &page[start + 12..]);
     let path = support::env().screenshots.join("damaged.html");
     std::fs::write(&path, damaged).unwrap();
@@ -498,6 +498,7 @@ async fn a_damaged_page_explains_why_it_cannot_start() {
         let text = alert.text().await.unwrap();
         assert!(text.contains("Crosscheck could not start"), "{text}");
         assert!(text.contains("could not start:"), "{text}");
+        assert!(text.contains("the packed program is damaged"), "{text}");
         screenshot(&client, "boot-error", Viewport::Laptop).await;
     })
     .await;

@@ -7,8 +7,9 @@
 //! 1. `native`: the criterion benchmarks in `engine/benches/` (and the peak heap);
 //! 2. `page`: crosscheck-bench built for wasm32 with jsdiff and diff-match-patch
 //!    in one page, run in headless Chromium through ChromeDriver (`webdriver`);
-//! 3. `startup`: the real `dist/crosscheck.html` opened from file://, timed to its first row;
-//! 4. the dist file's size gzipped;
+//! 3. `startup`: the real `dist/crosscheck.html` opened from file://, timed to its first row
+//!    (or a page built before, `--page FILE`, to compare two builds on the same day);
+//! 4. the page's size as written and gzipped;
 //! 5. `collatex`: CollateX on growing inputs, each run capped.
 //!
 //! `report` prints the tables, PASS or MISS beside each target; a miss does
@@ -23,7 +24,7 @@ mod report;
 mod startup;
 mod webdriver;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
@@ -39,6 +40,31 @@ pub struct Options {
     pub collatex_cap: Duration,
     /// Everything, or only the page's start-up and size.
     pub scope: Scope,
+    /// The page whose start-up and size are measured.
+    pub page: Page,
+    /// How many times the page is opened for its start-up figures.
+    pub startup_runs: usize,
+}
+
+/// The page `cargo xtask bench` opens for the start-up figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// `dist/crosscheck.html`, built first from the working tree.
+    Built,
+    /// A page built before (`--page FILE`), measured as it is: an older
+    /// commit's copy, say, opened in turns with the new one on the same day.
+    Given(PathBuf),
+}
+
+impl Page {
+    /// The page's path, building it first if it is [`Page::Built`].
+    fn path(&self) -> Result<PathBuf> {
+        match self {
+            Page::Built => dist::run(),
+            Page::Given(path) if path.is_file() => Ok(path.clone()),
+            Page::Given(path) => bail!("--page {}: no such file", path.display()),
+        }
+    }
 }
 
 /// What `cargo xtask bench` measures.
@@ -55,11 +81,14 @@ pub enum Scope {
 }
 
 impl Options {
-    /// Reads `--collatex-cap SECONDS` (default 60), `--startup` and `--wasm`.
+    /// Reads `--collatex-cap SECONDS` (default 60), `--startup`, `--wasm`,
+    /// `--page FILE` and `--runs N` (start-up runs, default 5).
     pub fn parse(args: &[String]) -> Result<Options> {
         let mut options = Options {
             collatex_cap: Duration::from_secs(60),
             scope: Scope::Everything,
+            page: Page::Built,
+            startup_runs: 5,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -72,6 +101,17 @@ impl Options {
                     options.collatex_cap = Duration::from_secs(seconds);
                 }
                 "--startup" => options.scope = Scope::StartUp,
+                "--page" => {
+                    let path = args.next().context("--page takes the path of a page")?;
+                    options.page = Page::Given(std::path::absolute(path)?);
+                }
+                "--runs" => {
+                    options.startup_runs = args
+                        .next()
+                        .and_then(|s| s.parse().ok())
+                        .filter(|&runs| runs > 0)
+                        .context("--runs takes a number of start-up runs, at least 1")?;
+                }
                 "--wasm" => options.scope = Scope::Wasm,
                 other => bail!("unknown option `{other}` for `cargo xtask bench`"),
             }
@@ -173,21 +213,22 @@ pub struct Figures {
 /// Runs every measurement and prints the tables.
 pub fn run(options: &Options) -> Result<()> {
     match options.scope {
-        Scope::StartUp => return run_startup(),
+        Scope::StartUp => return run_startup(options),
         Scope::Wasm => return run_wasm(),
         Scope::Everything => {}
     }
     let inputs = Inputs::load();
     let native = native::run()?;
     let bench_page = page::write(&inputs.to_json())?;
-    let dist_page = dist::run()?;
+    let dist_page = options.page.path()?;
     let (dist_bytes, dist_gzip_bytes) = dist::sizes(&dist_page)?;
     let browser = browser::ensure()?;
     let driver = browser::Driver::start(&browser)?;
     println!("running {} in headless Chromium", bench_page.display());
     let page = run_page(&driver, &browser, &bench_page)?;
-    println!("opening {} from file:// (5 runs)", dist_page.display());
-    let startup = startup::measure(&driver, &browser, &dist_page, 5)?;
+    let runs = options.startup_runs;
+    println!("opening {} from file:// ({runs} runs)", dist_page.display());
+    let startup = startup::measure(&driver, &browser, &dist_page, runs)?;
     drop(driver);
     let collatex = run_collatex(&inputs.steps, options.collatex_cap);
     let figures = Figures {
@@ -215,14 +256,15 @@ fn run_wasm() -> Result<()> {
     Ok(())
 }
 
-/// Only the real page: built, opened from file:// five times, and weighed.
-fn run_startup() -> Result<()> {
-    let dist_page = dist::run()?;
+/// Only the real page: built (or given), opened from file://, and weighed.
+fn run_startup(options: &Options) -> Result<()> {
+    let dist_page = options.page.path()?;
     let (dist_bytes, dist_gzip_bytes) = dist::sizes(&dist_page)?;
     let browser = browser::ensure()?;
     let driver = browser::Driver::start(&browser)?;
-    println!("opening {} from file:// (5 runs)", dist_page.display());
-    let startup = startup::measure(&driver, &browser, &dist_page, 5)?;
+    let runs = options.startup_runs;
+    println!("opening {} from file:// ({runs} runs)", dist_page.display());
+    let startup = startup::measure(&driver, &browser, &dist_page, runs)?;
     drop(driver);
     report::print_startup_and_size(&startup, dist_bytes, dist_gzip_bytes);
     Ok(())

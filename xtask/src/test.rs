@@ -1,16 +1,43 @@
 //! `cargo xtask test`: every check, in the order a failure is cheapest to find.
 //!
 //! fmt, clippy, the native test suite, the dist build with its size budget
-//! (350 KB gzipped, no float printing in the wasm),
+//! (600 KB as written and 450 KB gzipped, no float printing in the wasm),
 //! then the headless-Chromium tests against `file://…/dist/crosscheck.html`.
 
 use anyhow::{Result, bail};
 
 use crate::{axe, browser, dist, project, wasm};
 
-/// The most `dist/crosscheck.html` may weigh gzipped (`gzip -9`), in bytes:
-/// issue #8's target, kept as a guard (`cargo xtask bench --startup` reports it too).
-const DIST_GZIP_BUDGET_BYTES: u64 = 350 * 1000;
+/// The most `dist/crosscheck.html` may weigh: issue #14's budget, kept as a
+/// guard (`cargo xtask bench --startup` reports against it too).
+pub const DIST_BUDGET: Budget = Budget {
+    raw_bytes: 600 * 1000,
+    gzipped_bytes: 450 * 1000,
+};
+
+/// A size budget for the page, in bytes.
+pub struct Budget {
+    /// The file as written (what a USB stick or an e-mail carries).
+    pub raw_bytes: u64,
+    /// The file compressed by gzip at level 9 ([`dist::sizes`], as `gzip -9`):
+    /// what a web server sends.
+    pub gzipped_bytes: u64,
+}
+
+impl Budget {
+    /// What is over the budget, in words, or `None` when both sizes fit.
+    fn overrun(&self, raw_bytes: u64, gzipped_bytes: u64) -> Option<String> {
+        let over: Vec<String> = [
+            ("as written", raw_bytes, self.raw_bytes),
+            ("gzipped", gzipped_bytes, self.gzipped_bytes),
+        ]
+        .into_iter()
+        .filter(|&(_, size, limit)| size > limit)
+        .map(|(what, size, limit)| format!("{size} bytes {what}, over its budget of {limit}"))
+        .collect();
+        (!over.is_empty()).then(|| over.join("; "))
+    }
+}
 
 /// Runs the whole suite.
 pub fn run() -> Result<()> {
@@ -38,19 +65,18 @@ pub fn end_to_end() -> Result<()> {
 
 fn check_budget(page: &std::path::Path) -> Result<()> {
     let (size, gzipped) = dist::sizes(page)?;
-    if gzipped > DIST_GZIP_BUDGET_BYTES {
+    if let Some(overrun) = DIST_BUDGET.overrun(size, gzipped) {
         bail!(
-            "{} is {} KB gzipped, over its budget of {} KB",
-            page.display(),
-            gzipped / 1000,
-            DIST_GZIP_BUDGET_BYTES / 1000
+            "{} is {overrun} (see docs/performance.md for what takes the room)",
+            page.display()
         );
     }
     println!(
-        "size budget: {} KB gzipped ({} KB) of {} KB",
-        gzipped / 1000,
+        "size budget: {} KB of {} KB as written, {} KB of {} KB gzipped",
         size / 1000,
-        DIST_GZIP_BUDGET_BYTES / 1000
+        DIST_BUDGET.raw_bytes / 1000,
+        gzipped / 1000,
+        DIST_BUDGET.gzipped_bytes / 1000
     );
     Ok(())
 }
@@ -114,4 +140,41 @@ fn browser_tests(page: &std::path::Path) -> Result<()> {
     result?;
     println!("screenshots: {}", screenshots.display());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_is_over_budget_when_either_size_is() {
+        let budget = Budget {
+            raw_bytes: 600,
+            gzipped_bytes: 450,
+        };
+        let cases = [
+            (600, 450, None),
+            (
+                601,
+                450,
+                Some("601 bytes as written, over its budget of 600"),
+            ),
+            (600, 451, Some("451 bytes gzipped, over its budget of 450")),
+            (
+                700,
+                500,
+                Some(
+                    "700 bytes as written, over its budget of 600; \
+                     500 bytes gzipped, over its budget of 450",
+                ),
+            ),
+        ];
+        for (raw, gzipped, expected) in cases {
+            assert_eq!(
+                budget.overrun(raw, gzipped).as_deref(),
+                expected,
+                "{raw} / {gzipped}"
+            );
+        }
+    }
 }

@@ -88,6 +88,11 @@ impl Startup {
             .map(|run| run[mark].as_f64().unwrap_or(f64::NAN))
             .collect()
     }
+
+    /// How many times the page was opened.
+    pub fn runs(&self) -> usize {
+        self.runs.len()
+    }
 }
 
 /// Opens `page` `runs` times, each in a new session.
