@@ -1,6 +1,6 @@
 //! Which module of a crate imports which, read from the source, to find import circles (a tidy check).
 //!
-//! A module is a file (`facts/quotes.rs` is `facts::quotes`, a `mod.rs` its
+//! A module is a file (`facts/names.rs` is `facts::names`, a `mod.rs` its
 //! folder). Module A imports B when A's code names a path into B
 //! (`use crate::b::Item`, `super::b::f()`, `crate::{b::X, c}`), outside its
 //! `#[cfg(test)] mod tests`. A module and its own ancestors or descendants do
