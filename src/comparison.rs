@@ -1,4 +1,4 @@
-//! The comparison the views render: the engine's report on the sources in play, plus its overview.
+//! The comparison the views render: the engine's report on the sources in play (its overview included), mapped to the loaded set.
 //!
 //! A [`Choice`] says what to compare (the sources in play and the engine's
 //! options); it runs here ([`Choice::run`]) or its [`Choice::request`] goes to a
@@ -12,7 +12,6 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crosscheck_engine::classroom::Question;
-use crosscheck_engine::overview::{Overview, overview};
 use crosscheck_engine::{Config, ReferenceChoice, Report, Source, compare};
 
 /// What to compare: the loaded sources, those in play and the engine's options.
@@ -102,17 +101,14 @@ impl Choice {
 
     /// Compares here, on the calling thread.
     pub fn run(&self) -> Comparison {
-        let report = compare(&self.chosen(), &self.config);
-        self.finish(overview(&report), report)
+        self.finish(compare(&self.chosen(), &self.config))
     }
 
-    /// The comparison made of this choice's report and its overview (from
-    /// [`Choice::run`] or a worker, which computes the overview too).
-    pub fn finish(&self, overview: Overview, report: Report) -> Comparison {
+    /// The comparison made of this choice's report (from [`Choice::run`] or a worker).
+    pub fn finish(&self, report: Report) -> Comparison {
         Comparison {
             sources: self.sources.clone(),
             included: self.included.clone(),
-            overview,
             report,
         }
     }
@@ -125,10 +121,8 @@ pub struct Comparison {
     pub sources: Rc<Vec<Source>>,
     /// `included[report index]` = set index.
     pub included: Vec<usize>,
-    /// The report on the included sources.
+    /// The report on the included sources, with its overview.
     pub report: Report,
-    /// Figures derived from the report.
-    pub overview: Overview,
 }
 
 /// A comparison equals only itself: views compare their props on every

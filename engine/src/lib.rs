@@ -21,6 +21,10 @@
 //! 7. [`facts`]: numbers, dates, names and quotations per sentence, compared
 //!    across sources; every difference a [`Flag`] that explains itself.
 //!
+//! Last, [`overview`] sums the groups up per source (how much others also
+//! report, what only it has, what it leaves out) and per pair of sources (how
+//! alike they are), into [`Report::overview`].
+//!
 //! [`render`] draws a report as a plain-text table, Markdown, CSV or a printable HTML page;
 //! [`classroom`] derives a worksheet and exercise answer keys from it.
 //!

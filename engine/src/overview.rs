@@ -1,11 +1,15 @@
 //! Figures about a whole report: who covers what, how alike the sources are, what each adds or leaves out.
 //!
-//! Everything here is derived from a [`Report`] alone, so the app's overview,
-//! its filters and the CLI agree on the numbers.
+//! Everything here is derived from a [`Report`]'s groups alone. [`crate::compare`]
+//! runs [`overview`] once, as its last step, and hands the figures out as
+//! [`Report::overview`] (the types are in `report/overview.rs`), so the app,
+//! its worker and the CLI's JSON read the same numbers and none computes them
+//! again. [`coverage`] and [`omits`] answer for one group and source, for the
+//! app's coverage matrix and filters and the classroom worksheet.
 
 use serde::{Deserialize, Serialize};
 
-use crate::report::{Group, Relation, Report, Status};
+use crate::report::{Group, Overview, Relation, Report, SourceFigures, Status};
 
 /// How one source stands toward one group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -20,32 +24,6 @@ pub enum Coverage {
     Elsewhere,
     /// It does not report the information.
     NotReported,
-}
-
-/// Figures for one source.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct SourceFigures {
-    /// Sentences of article content (boilerplate excluded).
-    pub sentences: usize,
-    /// Sentences that are boilerplate.
-    pub boilerplate: usize,
-    /// Share (0 to 1) of its content sentences that at least one other source also reports.
-    pub shared_share: f32,
-    /// Groups only this source reports, with no possibly related sentence in another source.
-    pub only_here: Vec<usize>,
-    /// Groups it reports with a detail that differs from the reference.
-    pub differs: Vec<usize>,
-    /// Groups it leaves out that at least two other sources report.
-    pub omits: Vec<usize>,
-}
-
-/// The overview of a report.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Overview {
-    /// Per source, in source order.
-    pub sources: Vec<SourceFigures>,
-    /// `similarity[a][b]`: groups both report divided by groups either reports (1 on the diagonal).
-    pub similarity: Vec<Vec<f32>>,
 }
 
 /// How `source` stands toward `group`.
@@ -63,7 +41,8 @@ pub fn omits(group: &Group, source: usize, others: usize) -> bool {
     coverage(group, source) == Coverage::NotReported && group.coverage() >= others
 }
 
-/// Computes the overview of a report.
+/// Computes the overview of a report from its groups (whatever its own
+/// [`Report::overview`] holds): what [`crate::compare`] attaches to it.
 pub fn overview(report: &Report) -> Overview {
     let count = report.sources.len();
     let sources = (0..count).map(|source| figures(report, source)).collect();
@@ -169,7 +148,7 @@ mod tests {
             ],
             &Config::default(),
         );
-        let view = overview(&report);
+        let view = &report.overview;
         assert_eq!(view.sources[2].omits.len(), 1, "{report:#?}");
         assert_eq!(view.sources[2].only_here.len(), 1);
         assert_eq!(view.sources[0].shared_share, 1.0);
@@ -178,9 +157,20 @@ mod tests {
     }
 
     #[test]
+    fn compare_attaches_the_overview_and_a_report_without_one_reads_as_empty() {
+        let report = compare(&seeds::bundled(), &Config::default());
+        assert_eq!(report.overview, overview(&report));
+        let mut json = serde_json::to_value(&report).expect("serializes");
+        json.as_object_mut().expect("object").remove("overview");
+        let back: Report = serde_json::from_value(json).expect("reads a report without overview");
+        assert_eq!(back.overview, Overview::default());
+        assert_eq!(overview(&back), report.overview);
+    }
+
+    #[test]
     fn seed_figures_are_consistent_with_the_groups() {
         let report = compare(&seeds::bundled(), &Config::default());
-        let view = overview(&report);
+        let view = &report.overview;
         assert_eq!(view.sources.len(), 5);
         for (index, figures) in view.sources.iter().enumerate() {
             assert!(figures.shared_share > 0.0 && figures.shared_share <= 1.0);

@@ -1,8 +1,9 @@
 //! The pipeline behind [`crate::compare`]: runs the stages in order and assembles the [`Report`].
 //!
 //! segment → budget (work limits) → clean → normalize → align → diff →
-//! classify → order groups → missing/elsewhere/omitted → spellings → facts. Each
-//! stage lives in its own module; this file only moves data between them, and tells a
+//! classify → order groups → missing/elsewhere/omitted → spellings → facts →
+//! overview (figures from the finished groups). Each stage lives in its own
+//! module; this file only moves data between them, and tells a
 //! [`Progress`] callback how far it has got (per source while reading, per group
 //! while diffing, at the start of the other stages).
 
@@ -18,9 +19,11 @@ use crate::diff::{self, MemberDiff, Side};
 use crate::facts;
 use crate::normalize::{Lexicon, Normalizer, Token};
 use crate::order::sort_by;
+use crate::overview::overview;
 use crate::report::{
-    BoilerplateKind, Elsewhere, Facts, Group, MarkKind, Member, Notice, NoticeKind, Progress,
-    Related, RelatedMember, Relation, Report, SCHEMA, SentenceReport, SourceReport, Stage, Variant,
+    BoilerplateKind, Elsewhere, Facts, Group, MarkKind, Member, Notice, NoticeKind, Overview,
+    Progress, Related, RelatedMember, Relation, Report, SCHEMA, SentenceReport, SourceReport,
+    Stage, Variant,
 };
 use crate::segment::{self, Cut, Segmented};
 use crate::spellings;
@@ -154,7 +157,7 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
         &variants,
         config,
     );
-    let report = Report {
+    let mut report = Report {
         schema: SCHEMA.to_owned(),
         sources: source_reports(sources, &prepared, &groups, &group_of),
         groups,
@@ -162,7 +165,9 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
         variants,
         notices,
         facts,
+        overview: Overview::default(),
     };
+    report.overview = overview(&report);
     meter.at(Stage::Done, 1, 1);
     report
 }

@@ -33,7 +33,7 @@ pub fn overview_view(props: &ViewProps) -> Html {
 fn figure_card(comparison: &Comparison, report_index: usize, dispatch: &Callback<Action>) -> Html {
     let set = comparison.set_index(report_index);
     let (Some(figures), Some(source)) = (
-        comparison.overview.sources.get(report_index),
+        comparison.report.overview.sources.get(report_index),
         comparison.source(report_index),
     ) else {
         return Html::default();
@@ -144,7 +144,7 @@ fn similarity_matrix(props: &ViewProps) -> Html {
                         <tr>
                             <th scope="row">{ badge(comparison.set_index(a)) }</th>
                             { for (0..count).map(|b| {
-                                let value = comparison.overview.similarity.get(a).and_then(|row| row.get(b)).copied().unwrap_or(0.0);
+                                let value = comparison.report.overview.similarity.get(a).and_then(|row| row.get(b)).copied().unwrap_or(0.0);
                                 let percent = (value * 100.0).round() as u32;
                                 let level = (value * 4.0).round() as u32;
                                 html! { <td class={classes!("sim", format!("sim-{level}"))}>{ if a == b { "—".to_owned() } else { format!("{percent}%") } }</td> }

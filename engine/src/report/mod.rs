@@ -13,6 +13,9 @@
 //!   and their verdicts); `related`: the *possibly related* tier ([`Related`]);
 //! - `spellings`: spelling variants met in the set ([`Variant`]);
 //! - `notices`: how the comparison was done ([`Notice`]);
+//! - `overview`: figures per source and how alike the sources are
+//!   ([`Overview`], [`SourceFigures`]), computed from the groups by
+//!   `crate::overview` at the end of [`crate::compare`];
 //! - `facts/`: numbers, dates, names, quotations and the [`Flag`]s that
 //!   compare them ([`Facts`]);
 //! - `progress`: what a progress callback hears while a report is made
@@ -62,6 +65,7 @@ macro_rules! names {
 mod facts;
 mod groups;
 mod notices;
+mod overview;
 mod progress;
 mod related;
 mod sources;
@@ -76,6 +80,7 @@ pub use groups::{
     DivergenceKind, Elsewhere, Group, Mark, MarkKind, Member, Relation, Span, Status,
 };
 pub use notices::{Notice, NoticeKind};
+pub use overview::{Overview, SourceFigures};
 pub use progress::{Progress, Stage};
 pub use related::{Related, RelatedMember};
 pub use sources::{BoilerplateKind, SentenceReport, SourceReport};
@@ -111,6 +116,13 @@ pub struct Report {
     /// `crosscheck-report/1` without a schema change: older reports read as empty.
     #[serde(default)]
     pub facts: Facts,
+    /// Figures per source (shared, only here, differs, leaves out) and how
+    /// alike each pair of sources is, from the groups above: what the app's
+    /// Overview shows. Added to `crosscheck-report/2` without a schema
+    /// change: an older report reads with an empty overview
+    /// (`crate::overview::overview` computes it from the report).
+    #[serde(default)]
+    pub overview: Overview,
 }
 
 impl Report {

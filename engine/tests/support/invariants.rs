@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+use crosscheck_engine::overview::overview;
 use crosscheck_engine::report::{At, Flag, QuoteRelation, SCHEMA};
 use crosscheck_engine::{Config, MarkKind, Report, Source, Status, compare};
 
@@ -140,6 +141,11 @@ pub fn check(sources: &[Source], report: &Report) {
         }
     }
     check_facts(sources, report);
+    assert_eq!(
+        report.overview,
+        overview(report),
+        "the overview is the groups' figures"
+    );
     let json = serde_json::to_string(report).expect("serializes");
     let back: Report = serde_json::from_str(&json).expect("deserializes");
     assert_eq!(&back, report);

@@ -1,16 +1,15 @@
-//! The wire layout (`wire.rs`) of every type that crosses to or from the worker: the request's sources, progress, the report and its overview.
+//! The wire layout (`wire.rs`) of every type that crosses to or from the worker: the request's sources, progress and the report (its overview included).
 //!
 //! Each struct is listed with all its fields and each enum with all its
 //! variants; a field or variant the engine adds is a compile error here
 //! until it is listed. The order of fields is the order on the wire.
 
-use crosscheck_engine::overview::{Overview, SourceFigures};
 use crosscheck_engine::report::{
     At, Attribution, BoilerplateKind, DivergenceKind, Elsewhere, Facts, Flag, FlagKind, FlagSide,
     Group, Hedge, Mark, MarkKind, Member, NameEntry, NameForm, NameKind, Notice, NoticeKind,
-    Quantity, QuantityKind, Quote, QuoteGroup, QuoteMember, QuoteRelation, Related, RelatedMember,
-    Relation, Report, SentenceReport, Severity, SharedRun, SharedWording, SourceReport, Span,
-    Spelling, Status, Variant, When, WhenKind,
+    Overview, Quantity, QuantityKind, Quote, QuoteGroup, QuoteMember, QuoteRelation, Related,
+    RelatedMember, Relation, Report, SentenceReport, Severity, SharedRun, SharedWording,
+    SourceFigures, SourceReport, Span, Spelling, Status, Variant, When, WhenKind,
 };
 use crosscheck_engine::{Progress, Source, Stage};
 
@@ -21,9 +20,7 @@ wire_struct! {
     Request { sources, reference }
     Source { id, title, outlet, date, file, text }
     Progress { stage, done }
-    Overview { sources, similarity }
-    SourceFigures { sentences, boilerplate, shared_share, only_here, differs, omits }
-    Report { schema, sources, groups, related, variants, notices, facts }
+    Report { schema, sources, groups, related, variants, notices, facts, overview }
     SourceReport { id, title, outlet, date, file, sentences, omitted }
     SentenceReport { start, end, text, boilerplate, boilerplate_kind, paragraph, group, coarse }
     Group { id, status, score, reference, members, missing, elsewhere }
@@ -49,6 +46,8 @@ wire_struct! {
     QuoteMember { quote, at, relation, marks }
     SharedWording { sources, words, shares, runs }
     SharedRun { words, sides, text }
+    Overview { sources, similarity }
+    SourceFigures { sentences, boilerplate, shared_share, only_here, differs, omits }
 }
 
 wire_enum! {

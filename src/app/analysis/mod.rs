@@ -21,7 +21,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use self::protocol::{Answer, Reply};
+use self::protocol::Reply;
 use self::state::{Analysis, AnalysisAction, Run, Shown, Size};
 use self::worker::Job;
 use crate::comparison::Choice;
@@ -159,12 +159,11 @@ fn start(
             Reply::Progress(progress) => {
                 dispatch.dispatch(AnalysisAction::Progressed { id, progress })
             }
-            Reply::Report(answer) => {
+            Reply::Report(report) => {
                 stop(&stopper);
-                let Answer { overview, report } = *answer;
                 dispatch.dispatch(AnalysisAction::Finished {
                     run: Some(id),
-                    comparison: Rc::new(choice.finish(overview, report)),
+                    comparison: Rc::new(choice.finish(*report)),
                     choice: choice.clone(),
                 });
             }

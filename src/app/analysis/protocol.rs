@@ -5,10 +5,9 @@
 //! then the report. Both cross as bytes in the compact form of `wire.rs`,
 //! whose reader is far smaller in the wasm than a JSON reader of the report.
 
-use crosscheck_engine::overview::{Overview, overview};
 use crosscheck_engine::{Progress, Report, Stage, compare_with_progress};
 
-use super::wire::{self, Reader, Wire, wire_struct};
+use super::wire::{self, Reader, Wire};
 use crate::comparison::Request;
 
 /// One message from the worker.
@@ -16,9 +15,8 @@ use crate::comparison::Request;
 pub enum Reply {
     /// How far the comparison has got.
     Progress(Progress),
-    /// The finished report and its overview (computed there too: it takes
-    /// tens of milliseconds on a large set).
-    Report(Box<Answer>),
+    /// The finished report (its overview included).
+    Report(Box<Report>),
     /// The request could not be answered (the worker's own words).
     Failed(String),
 }
@@ -44,9 +42,9 @@ impl Wire for Reply {
                 out.push(0);
                 progress.put(out);
             }
-            Reply::Report(answer) => {
+            Reply::Report(report) => {
                 out.push(1);
-                answer.put(out);
+                report.put(out);
             }
             Reply::Failed(why) => {
                 out.push(2);
@@ -68,17 +66,6 @@ impl Wire for Reply {
         }
     }
 }
-
-/// A finished comparison.
-#[derive(Debug, PartialEq)]
-pub struct Answer {
-    /// Figures derived from the report.
-    pub overview: Overview,
-    /// The engine's report.
-    pub report: Report,
-}
-
-wire_struct!(Answer { overview, report });
 
 /// Passes on progress at most about once per percent, and every change of stage.
 #[derive(Debug, Default)]
@@ -116,11 +103,7 @@ pub fn answer(request: &[u8], post: &mut dyn FnMut(Vec<u8>)) {
             post(Reply::Progress(progress).to_bytes());
         }
     });
-    let answer = Answer {
-        overview: overview(&report),
-        report,
-    };
-    post(Reply::Report(Box::new(answer)).to_bytes());
+    post(Reply::Report(Box::new(report)).to_bytes());
 }
 
 #[cfg(test)]
@@ -139,14 +122,14 @@ mod tests {
     fn the_worker_posts_progress_then_the_same_report_as_compare() {
         let mut posted = Vec::new();
         answer(&request(), &mut |bytes| posted.push(Reply::read(&bytes)));
-        let Some(Reply::Report(answer)) = posted.pop() else {
+        let Some(Reply::Report(report)) = posted.pop() else {
             panic!("the last reply is the report")
         };
-        assert_eq!(
-            answer.report,
-            compare(&seeds::bundled(), &Config::default())
+        assert_eq!(*report, compare(&seeds::bundled(), &Config::default()));
+        assert!(
+            !report.overview.sources.is_empty(),
+            "the overview crosses with the report"
         );
-        assert_eq!(answer.overview, overview(&answer.report));
         assert!(posted.len() >= 4, "some progress first: {posted:?}");
         assert!(posted.iter().all(|r| matches!(r, Reply::Progress(_))));
     }

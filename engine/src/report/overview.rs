@@ -1,0 +1,36 @@
+//! The report's overview: figures per source (shared, only here, differs, leaves out) and how alike each pair of sources is.
+//!
+//! These are the types; `crate::overview` computes them from the groups, once,
+//! at the end of [`crate::compare`], which attaches them as
+//! [`super::Report::overview`]. Group numbers are indices into the report's
+//! `groups`; `sources` and both sides of `similarity` follow the report's
+//! `sources`.
+
+use serde::{Deserialize, Serialize};
+
+/// Figures for one source.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceFigures {
+    /// Sentences of article content (boilerplate excluded).
+    pub sentences: usize,
+    /// Sentences that are boilerplate.
+    pub boilerplate: usize,
+    /// Share (0 to 1) of its content sentences that at least one other source also reports.
+    pub shared_share: f32,
+    /// Groups only this source reports, with no possibly related sentence in another source.
+    pub only_here: Vec<usize>,
+    /// Groups it reports with a detail that differs from the reference.
+    pub differs: Vec<usize>,
+    /// Groups it leaves out that at least two other sources report.
+    pub omits: Vec<usize>,
+}
+
+/// The overview of a report: who covers what, how alike the sources are.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Overview {
+    /// Per source, in source order.
+    pub sources: Vec<SourceFigures>,
+    /// `similarity[a][b]`: groups both report divided by groups either reports (1 on the diagonal, but 0
+    /// for a source that reports no group).
+    pub similarity: Vec<Vec<f32>>,
+}
