@@ -44,6 +44,10 @@ fn compare_json_is_the_documented_report() {
     assert_eq!(json["sources"].as_array().map(Vec::len), Some(5));
     let mark = &json["groups"][0]["members"][0]["marks"][0];
     assert!(mark["start"].is_u64() && mark["end"].is_u64() && mark["kind"].is_string());
+    let figures = &json["overview"]["sources"];
+    assert_eq!(figures.as_array().map(Vec::len), Some(5));
+    assert!(figures[0]["shared_share"].is_f64() && figures[0]["omits"].is_array());
+    assert_eq!(json["overview"]["similarity"][2][2], 1.0);
 }
 
 #[test]
