@@ -218,7 +218,10 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         dispatch: dispatch.clone(),
     };
     let panel = match view {
-        View::Overview => overview_view(&view_props),
+        View::Overview => overview_view(
+            &view_props.comparison,
+            &dispatch.reform(Action::ShowOmittedBy),
+        ),
         View::Grid => html! { <AlignedGrid ..view_props.clone() /> },
         View::Reading => reading_view(&view_props),
         View::Pair => match (*pair).clone() {
@@ -228,7 +231,7 @@ fn Workspace(props: &WorkspaceProps) -> Html {
             }),
             None => Html::default(),
         },
-        View::Facts => facts_view(&view_props),
+        View::Facts => facts_view(&view_props.comparison, &dispatch.reform(Action::ShowGroup)),
         View::Exercise => html! {
             <ExerciseView view={view_props.clone()} questions={props.questions.clone()}
                 answers={Rc::new((*props.answers).clone())} on_answer={props.answers.dispatcher().to_callback()} />

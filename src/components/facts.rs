@@ -9,14 +9,12 @@ use yew::prelude::*;
 use crate::comparison::Comparison;
 use crate::components::marked::MarkedSentence;
 use crate::components::numbers::numbers_and_dates;
-use crate::components::shared::ViewProps;
 use crate::components::source_name::badge;
 use crate::labels::{fill_sources, flag_label, quote_relation_label, source_letter};
-use crate::state::Action;
 
-/// The Facts view (a function, not a component: its props change with every state change anyway).
-pub fn facts_view(props: &ViewProps) -> Html {
-    let comparison = &props.comparison;
+/// The Facts view (a function, not a component: its props change with every
+/// state change anyway). `on_show_group` opens a group's row in the grid.
+pub fn facts_view(comparison: &Comparison, on_show_group: &Callback<usize>) -> Html {
     let facts = &comparison.report.facts;
     html! {
         <div class="facts">
@@ -26,11 +24,11 @@ pub fn facts_view(props: &ViewProps) -> Html {
                     <p class="notice">{ "No numbers, days, quotes or names were found to differ." }</p>
                 }
                 <ul class="flag-list">
-                    { for facts.flags.iter().map(|flag| flag_item(comparison, flag, &props.dispatch)) }
+                    { for facts.flags.iter().map(|flag| flag_item(comparison, flag, on_show_group)) }
                 </ul>
             </section>
-            { quotes_by_speaker(props) }
-            { numbers_and_dates(props) }
+            { quotes_by_speaker(comparison) }
+            { numbers_and_dates(comparison, on_show_group) }
             <section aria-labelledby="names-title">
                 <h2 id="names-title" class="section-title">{ "Names and their spellings" }</h2>
                 <ul class="name-list">
@@ -69,8 +67,7 @@ pub fn facts_view(props: &ViewProps) -> Html {
 }
 
 /// Quotations grouped by who said them; a quotation several sources carry is shown side by side with its word marks.
-fn quotes_by_speaker(props: &ViewProps) -> Html {
-    let comparison = &props.comparison;
+fn quotes_by_speaker(comparison: &Comparison) -> Html {
     let facts = &comparison.report.facts;
     let speakers = facts.quotes_by_speaker();
     html! {
@@ -126,7 +123,7 @@ fn quote_group(comparison: &Comparison, group: &QuoteGroup) -> Html {
     }
 }
 
-fn flag_item(comparison: &Comparison, flag: &Flag, dispatch: &Callback<Action>) -> Html {
+fn flag_item(comparison: &Comparison, flag: &Flag, on_show_group: &Callback<usize>) -> Html {
     let group = flag
         .group
         .or_else(|| flag.sides.iter().find_map(|s| s.at.group));
@@ -142,7 +139,7 @@ fn flag_item(comparison: &Comparison, flag: &Flag, dispatch: &Callback<Action>) 
                 }) }
             </ul>
             if let Some(group) = group {
-                <button type="button" class="link-button" onclick={dispatch.reform(move |_| Action::ShowGroup(group))}>
+                <button type="button" class="link-button" onclick={on_show_group.reform(move |_| group)}>
                     { "Show in the aligned sentences" }
                 </button>
             }

@@ -8,14 +8,11 @@ use crosscheck_engine::facts::details::{DetailCell, DetailItem, DetailRow};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
-use crate::components::shared::ViewProps;
 use crate::components::source_name::badge;
 use crate::labels::{flag_label, source_letter};
-use crate::state::Action;
 
 /// The "Numbers and dates" section of the Facts view.
-pub fn numbers_and_dates(props: &ViewProps) -> Html {
-    let comparison = &props.comparison;
+pub fn numbers_and_dates(comparison: &Comparison, on_show_group: &Callback<usize>) -> Html {
     let rows = comparison.report.numbers_and_dates();
     let count = comparison.report.sources.len();
     html! {
@@ -37,7 +34,7 @@ pub fn numbers_and_dates(props: &ViewProps) -> Html {
                             </tr>
                         </thead>
                         <tbody>
-                            { for rows.iter().map(|row| number_row(comparison, row, count, &props.dispatch)) }
+                            { for rows.iter().map(|row| number_row(comparison, row, count, on_show_group)) }
                         </tbody>
                     </table>
                 </div>
@@ -50,7 +47,7 @@ fn number_row(
     comparison: &Comparison,
     row: &DetailRow,
     count: usize,
-    dispatch: &Callback<Action>,
+    on_show_group: &Callback<usize>,
 ) -> Html {
     let label = comparison
         .report
@@ -64,7 +61,7 @@ fn number_row(
         <tr class={classes!(row.is_flagged().then_some("flagged"))}>
             <th scope="row">
                 <button type="button" class="link-button" title="Show in the aligned sentences"
-                    onclick={dispatch.reform(move |_| Action::ShowGroup(group))}>
+                    onclick={on_show_group.reform(move |_| group)}>
                     { label }
                 </button>
             </th>

@@ -8,29 +8,32 @@ use crosscheck_engine::overview::{Coverage, coverage};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
-use crate::components::shared::ViewProps;
 use crate::components::source_name::{SourceName, badge};
 use crate::labels::source_letter;
-use crate::state::Action;
 
-/// The overview (a function, not a component: its props change with every state change anyway).
-pub fn overview_view(props: &ViewProps) -> Html {
-    let comparison = &props.comparison;
+/// The overview (a function, not a component: its props change with every
+/// state change anyway). `on_show_omitted_by` opens the grid on what a
+/// source (a position in the loaded set) leaves out.
+pub fn overview_view(comparison: &Comparison, on_show_omitted_by: &Callback<usize>) -> Html {
     html! {
         <div class="overview">
             <h2 class="section-title">{ "Each source at a glance" }</h2>
             <ul class="figures">
-                { for (0..comparison.report.sources.len()).map(|r| figure_card(comparison, r, &props.dispatch)) }
+                { for (0..comparison.report.sources.len()).map(|r| figure_card(comparison, r, on_show_omitted_by)) }
             </ul>
             <div class="matrices">
-                { coverage_matrix(props) }
-                { similarity_matrix(props) }
+                { coverage_matrix(comparison) }
+                { similarity_matrix(comparison) }
             </div>
         </div>
     }
 }
 
-fn figure_card(comparison: &Comparison, report_index: usize, dispatch: &Callback<Action>) -> Html {
+fn figure_card(
+    comparison: &Comparison,
+    report_index: usize,
+    on_show_omitted_by: &Callback<usize>,
+) -> Html {
     let set = comparison.set_index(report_index);
     let (Some(figures), Some(source)) = (
         comparison.report.overview.sources.get(report_index),
@@ -39,7 +42,7 @@ fn figure_card(comparison: &Comparison, report_index: usize, dispatch: &Callback
         return Html::default();
     };
     let letter = source_letter(set);
-    let onclick = dispatch.reform(move |_| Action::ShowOmittedBy(set));
+    let onclick = on_show_omitted_by.reform(move |_| set);
     let percent = (figures.shared_share * 100.0).round() as u32;
     html! {
         <li class="figure-card" data-source={set.to_string()}>
@@ -62,8 +65,7 @@ fn figure_card(comparison: &Comparison, report_index: usize, dispatch: &Callback
 const MATRIX_CELLS: usize = 20_000;
 
 /// Which source reports which piece of information (a function: it redraws with the overview).
-fn coverage_matrix(props: &ViewProps) -> Html {
-    let comparison = &props.comparison;
+fn coverage_matrix(comparison: &Comparison) -> Html {
     let count = comparison.report.sources.len();
     let groups = comparison.report.groups.len();
     // A matrix of 100 sources by thousands of rows would take seconds to draw.
@@ -125,8 +127,7 @@ fn coverage_cell(value: Coverage) -> Html {
 }
 
 /// How alike each pair of sources is (a function: it redraws with the overview).
-fn similarity_matrix(props: &ViewProps) -> Html {
-    let comparison = &props.comparison;
+fn similarity_matrix(comparison: &Comparison) -> Html {
     let count = comparison.report.sources.len();
     html! {
         <section class="matrix similarity-matrix" aria-labelledby="similarity-title">
