@@ -34,7 +34,7 @@ use crate::components::message_list::{MessageListProps, message_list};
 use crate::components::overview::overview_view;
 use crate::components::pair::{PairViewProps, pair_view};
 use crate::components::progress::{AnalysisStatusProps, Behind, Status, analysis_status};
-use crate::components::reading::reading_view;
+use crate::components::reading::{ReadingProps, reading_view};
 use crate::components::shared::{LibraryContext, ViewProps};
 use crate::components::source_bar::{SourceBarProps, source_bar};
 use crate::components::source_name::Headlines;
@@ -223,7 +223,13 @@ fn Workspace(props: &WorkspaceProps) -> Html {
             &dispatch.reform(Action::ShowOmittedBy),
         ),
         View::Grid => html! { <AlignedGrid ..view_props.clone() /> },
-        View::Reading => reading_view(&view_props),
+        View::Reading => reading_view(&ReadingProps {
+            comparison: view_props.comparison.clone(),
+            reading: state.reading,
+            opened_group: state.opened_group,
+            on_read: dispatch.reform(Action::Read),
+            on_open: dispatch.reform(Action::OpenGroup),
+        }),
         View::Pair => match (*pair).clone() {
             Some(pair) => pair_view(&PairViewProps {
                 view: view_props.clone(),

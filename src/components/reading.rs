@@ -3,22 +3,35 @@
 //! Boilerplate is greyed. Clicking a sentence, or Enter on it, opens its group
 //! beside the text with the other sources' versions and their word marks.
 
+use std::rc::Rc;
+
 use crosscheck_engine::SentenceReport;
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
 use crate::components::group_detail::group_detail;
-use crate::components::shared::ViewProps;
 use crate::components::source_picker::{SourcePickerProps, source_picker};
-use crate::state::Action;
+
+/// What the reading view shows and the two things a reader does there.
+pub struct ReadingProps {
+    /// The comparison to read from.
+    pub comparison: Rc<Comparison>,
+    /// The article read (a position in the loaded set).
+    pub reading: usize,
+    /// The group opened beside the text, if any.
+    pub opened_group: Option<usize>,
+    /// Picks another article to read (a position in the loaded set).
+    pub on_read: Callback<usize>,
+    /// Opens a group beside the text, or closes it with `None`.
+    pub on_open: Callback<Option<usize>>,
+}
 
 /// The reading view (a function, not a component: its props change with every state change anyway).
-pub fn reading_view(props: &ViewProps) -> Html {
+pub fn reading_view(props: &ReadingProps) -> Html {
     let comparison = &props.comparison;
-    let set = props.state.reading;
-    let source = comparison.report_index(set).unwrap_or(0);
+    let source = comparison.report_index(props.reading).unwrap_or(0);
     let others = comparison.report.sources.len().saturating_sub(1);
-    let on_pick = props.dispatch.reform(Action::Read);
+    let on_pick = props.on_read.clone();
     html! {
         <div class="reading">
             { source_picker(&SourcePickerProps {
@@ -32,12 +45,12 @@ pub fn reading_view(props: &ViewProps) -> Html {
                 <article class="reading-text" aria-label="Article text">
                     { paragraphs(comparison, source, props) }
                 </article>
-                if let Some(group) = props.state.opened_group {
+                if let Some(group) = props.opened_group {
                     { group_detail(
                         comparison,
                         group,
-                        props.dispatch.reform(|_| Action::OpenGroup(None)),
-                        props.dispatch.reform(|g| Action::OpenGroup(Some(g))),
+                        props.on_open.reform(|_| None),
+                        props.on_open.reform(Some),
                     ) }
                 } else {
                     <aside class="group-detail placeholder">
@@ -49,7 +62,7 @@ pub fn reading_view(props: &ViewProps) -> Html {
     }
 }
 
-fn paragraphs(comparison: &Comparison, source: usize, props: &ViewProps) -> Html {
+fn paragraphs(comparison: &Comparison, source: usize, props: &ReadingProps) -> Html {
     let Some(report_source) = comparison.report.sources.get(source) else {
         return Html::default();
     };
@@ -76,7 +89,7 @@ fn sentence_span(
     comparison: &Comparison,
     index: usize,
     sentence: &SentenceReport,
-    props: &ViewProps,
+    props: &ReadingProps,
 ) -> Html {
     let text = format!("{} ", sentence.text);
     let Some(group_id) = sentence.group.filter(|_| !sentence.boilerplate) else {
@@ -92,16 +105,14 @@ fn sentence_span(
         .map_or(0, |g| g.coverage().saturating_sub(1));
     let shade = shade_level(reported, others);
     let label = format!("reported by {reported} of {others} other sources");
-    let open = props.state.opened_group == Some(group_id);
-    let onclick = props
-        .dispatch
-        .reform(move |_| Action::OpenGroup(Some(group_id)));
+    let open = props.opened_group == Some(group_id);
+    let onclick = props.on_open.reform(move |_| Some(group_id));
     let onkeydown = {
-        let dispatch = props.dispatch.clone();
+        let on_open = props.on_open.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Enter" || event.key() == " " {
                 event.prevent_default();
-                dispatch.emit(Action::OpenGroup(Some(group_id)));
+                on_open.emit(Some(group_id));
             }
         })
     };
