@@ -232,8 +232,9 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         }),
         View::Pair => match (*pair).clone() {
             Some(pair) => pair_view(&PairViewProps {
-                view: view_props.clone(),
+                comparison: view_props.comparison.clone(),
                 pair,
+                on_pair: dispatch.reform(|(left, right)| Action::Pair(left, right)),
             }),
             None => Html::default(),
         },

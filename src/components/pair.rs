@@ -10,45 +10,44 @@ use std::rc::Rc;
 use crosscheck_engine::{Group, Report};
 use yew::prelude::*;
 
-use crate::comparison::PairComparison;
+use crate::comparison::{Comparison, PairComparison};
 use crate::components::marked::{MarkedSentence, Marking};
 use crate::components::possibly::absent_cell;
-use crate::components::shared::ViewProps;
 use crate::components::source_name::SourceName;
 use crate::components::source_picker::{SourcePickerProps, source_picker};
-use crate::state::Action;
 
-/// What [`pair_view`] shows.
+/// What [`pair_view`] shows, and where a new choice of sources goes.
 pub struct PairViewProps {
-    /// The shared view properties.
-    pub view: ViewProps,
+    /// The whole set's comparison (for the source pickers).
+    pub comparison: Rc<Comparison>,
     /// The two sources compared on their own.
     pub pair: Rc<PairComparison>,
+    /// Picks the two sources (positions in the loaded set): left, right.
+    pub on_pair: Callback<(usize, usize)>,
 }
 
 /// The pair view (a function, not a component: its props change with every state change anyway).
 pub fn pair_view(props: &PairViewProps) -> Html {
-    let view = &props.view;
     let (left, right) = props.pair.sides;
-    let pick_left = view.dispatch.reform(move |set| Action::Pair(set, right));
-    let pick_right = view.dispatch.reform(move |set| Action::Pair(left, set));
+    let pick_left = props.on_pair.reform(move |set| (set, right));
+    let pick_right = props.on_pair.reform(move |set| (left, set));
     let report = &props.pair.report;
     let rows = pair_rows(report);
     let both = rows
         .iter()
         .filter(|&&g| report.groups[g].coverage() == 2)
         .count();
-    let sources = &view.comparison.sources;
+    let sources = &props.comparison.sources;
     html! {
         <div class="pair">
             { source_picker(&SourcePickerProps {
-                comparison: view.comparison.clone(),
+                comparison: props.comparison.clone(),
                 selected: left,
                 label: "Left".into(),
                 on_pick: pick_left,
             }) }
             { source_picker(&SourcePickerProps {
-                comparison: view.comparison.clone(),
+                comparison: props.comparison.clone(),
                 selected: right,
                 label: "Right".into(),
                 on_pick: pick_right,
