@@ -180,6 +180,27 @@ fn many_articles_with_a_related_sentence_none_leaves_it_out() {
     assert_eq!(group.elsewhere.len(), 16);
 }
 
+/// Regression: comparing seed articles A and B alone (the pair view), A's
+/// short quotation "I will be speaking to President Putin on Tuesday" took
+/// the place of A's lede beside B's lede, because a short sentence inside a
+/// long one has the higher cosine; a move now never displaces a sentence
+/// more likely to share the group's information.
+#[test]
+fn a_short_quote_does_not_displace_the_lede_it_sits_inside() {
+    let seeds = seeds::bundled();
+    let report = compare(&seeds[..2], &Config::default());
+    assert!(together(
+        &report,
+        "President Trump will hold a second phone conversation",
+        "President Donald Trump is to hold talks on Tuesday"
+    ));
+    assert!(!together(
+        &report,
+        "I will be speaking to President Putin on Tuesday",
+        "President Donald Trump is to hold talks on Tuesday"
+    ));
+}
+
 /// Regression: rows of the seed set that held sentences about other facts (issue #13).
 #[test]
 fn seed_rows_hold_one_fact_each() {

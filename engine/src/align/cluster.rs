@@ -17,7 +17,8 @@
 //! keeps the sum of its members' normalized vectors, so a sentence's cosines
 //! with a whole group cost one sparse dot product. So a source's sentence that
 //! matches the group as a whole wins over one that happened to match one
-//! member first. A pair below the threshold but at least
+//! member first; but a move never displaces a sentence the group is more
+//! likely (by the pair probability) to share its information with. A pair below the threshold but at least
 //! [`AlignConfig::join_threshold`] may bring a sentence that is in no group
 //! yet into a group, never start one. The order of sentences in their sources
 //! plays no part: a fact moved to the end of one article still aligns.
@@ -357,9 +358,13 @@ impl<'a> Clusters<'a> {
         if joined < 0.0 || gain <= 0.0 {
             return None;
         }
-        // Like a merge, a move needs the group as a whole behind it.
+        // Like a merge, a move needs the group as a whole behind it; and it
+        // never displaces a sentence the group is more likely to share its
+        // information with (a short sentence inside a long one has the higher
+        // cosine, not the higher probability).
         let mean = self.mean_to(unit, to, rival, config);
-        (mean >= config.cohesion_threshold).then_some((gain, rival))
+        let rival_mean = rival.map_or(0.0, |r| self.mean_to(r, to, Some(r), config));
+        (mean >= config.cohesion_threshold && mean >= rival_mean).then_some((gain, rival))
     }
 
     /// Takes `unit` out of its cluster into a new cluster of its own, and returns that cluster.
