@@ -63,20 +63,25 @@ pub fn score(a: &Vector, b: &Vector, config: &AlignConfig) -> PairScore {
 /// product is `dot`: the probability is above a threshold `t` exactly when
 /// this is above ln(t / (1 − t)).
 pub fn linear(a: &Vector, b: &Vector, dot: f32, config: &AlignConfig) -> f32 {
-    let model = &config.model;
-    model.bias
-        + model.cosine * a.cosine(b, dot)
-        + model.containment * a.containment(b, dot)
-        + model.evidence * dot.max(0.0).ln_1p()
+    log_odds(
+        &config.model,
+        a.cosine(b, dot),
+        a.containment(b, dot),
+        dot.max(0.0),
+    )
 }
 
 /// The model's probability for the three measures.
 pub fn probability(model: &PairModel, cosine: f32, containment: f32, evidence: f32) -> f32 {
-    let z = model.bias
+    1.0 / (1.0 + (-log_odds(model, cosine, containment, evidence)).exp())
+}
+
+/// The model's log-odds for the three measures.
+fn log_odds(model: &PairModel, cosine: f32, containment: f32, evidence: f32) -> f32 {
+    model.bias
         + model.cosine * cosine
         + model.containment * containment
-        + model.evidence * evidence.ln_1p();
-    1.0 / (1.0 + (-z).exp())
+        + model.evidence * evidence.ln_1p()
 }
 
 #[cfg(test)]
