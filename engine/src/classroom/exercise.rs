@@ -489,7 +489,7 @@ fn widely_reported(report: &Report) -> Option<SentenceAnchor> {
         .filter(|g| g.status == Status::Diverge && !g.missing.is_empty())
         .max_by_key(|g| (g.coverage(), usize::MAX - g.id));
     let group = preferred.or_else(|| shared.max_by_key(|g| (g.coverage(), usize::MAX - g.id)))?;
-    let member = group.members.get(group.reference)?;
+    let member = group.reference_member()?;
     Some(SentenceAnchor {
         source: member.source,
         sentence: member.sentence,

@@ -567,10 +567,7 @@ pub(crate) fn omitted(report: &Report, source: usize) -> Vec<usize> {
 /// The text of a group's reference sentence.
 pub(crate) fn reference_text(report: &Report, group: usize) -> Option<&str> {
     let group = report.groups.get(group)?;
-    let member = group.members.get(group.reference)?;
-    report
-        .sentence(member.source, member.sentence)
-        .map(|s| s.text.as_str())
+    report.reference_sentence(group).map(|s| s.text.as_str())
 }
 
 #[cfg(test)]
