@@ -188,14 +188,15 @@ impl Parser<'_> {
                 return;
             }
             if self.eat(b"{") {
+                // Paths separated by commas up to the closing brace; stop at
+                // anything else that is not a path (a glob `*`, broken code).
                 loop {
                     let before = self.at;
                     self.path(segments.clone());
-                    if self.eat(b"}") || self.at == before && !self.eat(b",") {
+                    if self.eat(b"}") {
                         return;
                     }
-                    self.eat(b",");
-                    if self.eat(b"}") {
+                    if !self.eat(b",") && self.at == before {
                         return;
                     }
                 }
