@@ -3,7 +3,7 @@
 //! wasm-bindgen names each import `__wbg_<what>_<16 hex digits>` (161 of
 //! them in the app) from the module `./crosscheck_bg.js`, and writes each
 //! name twice: in the wasm's import section and as a key of the glue's import
-//! object. The hex digits are random, so neither gzip nor LZMA can shrink
+//! object. The hex digits are random, so no compressor can shrink
 //! them: renamed to `a`, `b`, …, the page is about 5 KB smaller gzipped.
 //!
 //! [`shorten`] works on the glue's text and returns the new names; the caller
