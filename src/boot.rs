@@ -10,10 +10,10 @@
 use std::rc::Rc;
 
 use crosscheck_engine::Source;
-use crosscheck_engine::classroom::Question;
 use crosscheck_import::session::{Article, Settings, parse_session};
 
 use crate::answers::Answers;
+use crate::comparison::SetQuestion;
 use crate::messages::Message;
 use crate::storage::{self, Saved};
 use wasm_bindgen::JsCast;
@@ -34,11 +34,11 @@ pub struct Start {
     /// The reader's saved choices (sources left out, the reference).
     pub settings: Settings,
     /// Exercise questions on the articles (sources as positions).
-    pub questions: Vec<Question>,
+    pub questions: Vec<SetQuestion>,
     /// The page's own set, for "Restore the sample set".
     pub samples: Rc<Vec<Article>>,
     /// The page's own exercise questions.
-    pub sample_questions: Rc<Vec<Question>>,
+    pub sample_questions: Rc<Vec<SetQuestion>>,
     /// Whether this is a page saved for a class (its set is a teacher's session).
     pub for_class: bool,
     /// The student's saved exercise answers.
@@ -116,7 +116,7 @@ pub struct Embedded {
     /// The choices the page opens with.
     pub settings: Settings,
     /// The exercise questions it carries.
-    pub questions: Vec<Question>,
+    pub questions: Vec<SetQuestion>,
     /// For an exported page: where its reader's work is saved, apart from other pages'
     /// (pages opened from disk share one storage area in most browsers).
     pub scope: Option<String>,

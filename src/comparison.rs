@@ -5,14 +5,22 @@
 //! Web Worker, whose report comes back to [`Choice::finish`] (see
 //! `app/analysis`). Either way the result is one [`Comparison`] per (articles,
 //! excluded sources, reference), shared in an `Rc`. Positions in the loaded set
-//! ("set index") stay stable while sources are switched off; the report numbers
-//! only the sources in play ("report index"), and this type maps between the two.
+//! ([`ArticleIndex`], "set index") stay stable while sources are switched off;
+//! the report numbers only the sources in play ([`SourceId`], "report index"),
+//! and this type maps between the two. The two are different types, so a view
+//! cannot use one for the other.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crosscheck_engine::classroom::Question;
-use crosscheck_engine::{Config, ReferenceChoice, Report, Source, compare};
+use crosscheck_engine::{Config, ReferenceChoice, Report, Source, SourceId, compare};
+pub use crosscheck_import::session::ArticleIndex;
+
+/// An exercise question as the app stores it: sources numbered by their
+/// place in the loaded set ([`Comparison::question_in_report`] maps it to the
+/// report's numbering).
+pub type SetQuestion = Question<ArticleIndex>;
 
 /// What to compare: the loaded sources, those in play and the engine's options.
 #[derive(Debug, PartialEq)]
@@ -20,7 +28,7 @@ pub struct Choice {
     /// Every loaded source, in play or not.
     pub sources: Rc<Vec<Source>>,
     /// `included[report index]` = set index.
-    pub included: Vec<usize>,
+    pub included: Vec<ArticleIndex>,
     /// The engine's options (the reference source as a report index).
     pub config: Config,
 }
@@ -33,8 +41,8 @@ pub struct Choice {
 pub struct Request {
     /// The sources in play, in report order.
     pub sources: Vec<Source>,
-    /// The reference source as a report index, or `None` to let the engine choose.
-    pub reference: Option<usize>,
+    /// The reference source, or `None` to let the engine choose.
+    pub reference: Option<SourceId>,
 }
 
 impl Request {
@@ -45,7 +53,7 @@ impl Request {
 }
 
 /// The app's engine options: the defaults, with the reference (a report index) if any.
-fn options(reference: Option<usize>) -> Config {
+fn options(reference: Option<SourceId>) -> Config {
     Config {
         reference: reference.map_or(ReferenceChoice::Auto, ReferenceChoice::Source),
         ..Config::default()
@@ -56,13 +64,16 @@ impl Choice {
     /// The sources not in `excluded`, with `reference` (a set index) as the reference.
     pub fn new(
         sources: Rc<Vec<Source>>,
-        excluded: &BTreeSet<usize>,
-        reference: Option<usize>,
+        excluded: &BTreeSet<ArticleIndex>,
+        reference: Option<ArticleIndex>,
     ) -> Self {
-        let included: Vec<usize> = (0..sources.len())
+        let included: Vec<ArticleIndex> = ArticleIndex::all(sources.len())
             .filter(|i| !excluded.contains(i))
             .collect();
-        let config = options(reference.and_then(|set| included.iter().position(|&i| i == set)));
+        let config = options(reference.and_then(|set| {
+            let position = included.iter().position(|&i| i == set)?;
+            Some(SourceId::new(position))
+        }));
         Choice {
             sources,
             included,
@@ -75,7 +86,7 @@ impl Choice {
     pub fn words(&self) -> usize {
         self.included
             .iter()
-            .filter_map(|&i| self.sources.get(i))
+            .filter_map(|&i| self.sources.get(i.index()))
             .map(|s| s.text.split_whitespace().count())
             .sum()
     }
@@ -84,7 +95,7 @@ impl Choice {
     fn chosen(&self) -> Vec<Source> {
         self.included
             .iter()
-            .filter_map(|&i| self.sources.get(i).cloned())
+            .filter_map(|&i| self.sources.get(i.index()).cloned())
             .collect()
     }
 
@@ -120,7 +131,7 @@ pub struct Comparison {
     /// Every loaded source, in play or not.
     pub sources: Rc<Vec<Source>>,
     /// `included[report index]` = set index.
-    pub included: Vec<usize>,
+    pub included: Vec<ArticleIndex>,
     /// The report on the included sources, with its overview.
     pub report: Report,
 }
@@ -140,55 +151,44 @@ impl Comparison {
     /// Compares the sources not in `excluded`, here and now.
     pub fn new(
         sources: Rc<Vec<Source>>,
-        excluded: &BTreeSet<usize>,
-        reference: Option<usize>,
+        excluded: &BTreeSet<ArticleIndex>,
+        reference: Option<ArticleIndex>,
     ) -> Self {
         Choice::new(sources, excluded, reference).run()
     }
 
-    /// The set index of a report index.
-    pub fn set_index(&self, report_index: usize) -> usize {
+    /// The loaded article behind a report source (one past the loaded
+    /// articles for a source the report does not have).
+    pub fn set_index(&self, source: SourceId) -> ArticleIndex {
         self.included
-            .get(report_index)
+            .get(source.index())
             .copied()
-            .unwrap_or(report_index)
+            .unwrap_or(ArticleIndex::new(self.sources.len()))
     }
 
-    /// The report index of a set index, when that source is in play.
-    pub fn report_index(&self, set_index: usize) -> Option<usize> {
-        self.included.iter().position(|&i| i == set_index)
+    /// The report source of a loaded article, when that article is in play.
+    pub fn report_index(&self, article: ArticleIndex) -> Option<SourceId> {
+        let position = self.included.iter().position(|&i| i == article)?;
+        Some(SourceId::new(position))
     }
 
     /// An exercise question as the report numbers sources (it is stored with
     /// set positions); `None` when it asks about a source switched off.
-    pub fn question_in_report(&self, question: &Question) -> Option<Question> {
-        remap(question, |set| self.report_index(set))
+    pub fn question_in_report(&self, question: &Question<ArticleIndex>) -> Option<Question> {
+        question.clone().map_sources(|set| self.report_index(set))
     }
 
     /// A question from the report (a suggested one) with set positions, for storing.
-    pub fn question_in_set(&self, question: &Question) -> Option<Question> {
-        remap(question, |report| self.included.get(report).copied())
+    pub fn question_in_set(&self, question: &Question) -> Option<Question<ArticleIndex>> {
+        question
+            .clone()
+            .map_sources(|source| self.included.get(source.index()).copied())
     }
 
-    /// The loaded source behind a report index.
-    pub fn source(&self, report_index: usize) -> Option<&Source> {
-        self.sources.get(self.set_index(report_index))
+    /// The loaded source behind a report source.
+    pub fn source(&self, source: SourceId) -> Option<&Source> {
+        self.sources.get(self.set_index(source).index())
     }
-}
-
-/// `question` with its source mapped through `map`.
-fn remap(question: &Question, map: impl Fn(usize) -> Option<usize>) -> Option<Question> {
-    let mut question = question.clone();
-    match &mut question {
-        Question::OnlyIn { source } | Question::LeftOut { source } => *source = map(*source)?,
-        Question::WhichSourcesReport { anchor } => anchor.source = map(anchor.source)?,
-        Question::NumberDiffers
-        | Question::DayDiffers
-        | Question::QuoteWorded
-        | Question::NameSpelled
-        | Question::Custom { .. } => {}
-    }
-    Some(question)
 }
 
 /// Two sources compared on their own, for the pair view: each row is a pair of
@@ -197,7 +197,7 @@ fn remap(question: &Question, map: impl Fn(usize) -> Option<usize>) -> Option<Qu
 #[derive(Debug)]
 pub struct PairComparison {
     /// The two sources' set indices, left then right.
-    pub sides: (usize, usize),
+    pub sides: (ArticleIndex, ArticleIndex),
     /// The engine's report on the two; the left source is the reference.
     pub report: Report,
 }
@@ -210,13 +210,13 @@ impl PartialEq for PairComparison {
 
 impl PairComparison {
     /// Compares set sources `left` and `right` (the left one is the reference).
-    pub fn new(sources: &[Source], left: usize, right: usize) -> Self {
+    pub fn new(sources: &[Source], left: ArticleIndex, right: ArticleIndex) -> Self {
         let chosen: Vec<Source> = [left, right]
             .iter()
-            .filter_map(|&i| sources.get(i).cloned())
+            .filter_map(|&i| sources.get(i.index()).cloned())
             .collect();
         let config = Config {
-            reference: ReferenceChoice::Source(0),
+            reference: ReferenceChoice::Source(SourceId::new(0)),
             ..Config::default()
         };
         PairComparison {

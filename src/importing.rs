@@ -9,6 +9,7 @@ use crosscheck_import::{
     unique_id,
 };
 
+use crate::comparison::ArticleIndex;
 use crate::labels::source_letter;
 use crate::messages::Message;
 
@@ -90,13 +91,13 @@ fn accept(
             let already = twin.message(&sources[twin.index]);
             return outcome.messages.push(Message::warning(format!(
                 "{name} was not added: {already} (source {})",
-                source_letter(twin.index)
+                source_letter(ArticleIndex::new(twin.index))
             )));
         }
         // Nearly the same words: often two outlets running one wire story. Keep it, and say so.
         Some(twin) => outcome.messages.push(Message::warning(format!(
             "{name} is almost word for word the same as source {}: probably the same wire copy. It was added; remove it if it is the same article.",
-            source_letter(twin.index)
+            source_letter(ArticleIndex::new(twin.index))
         ))),
         None => {}
     }

@@ -4,36 +4,14 @@
 //! one place and tested natively.
 
 use crosscheck_engine::report::QuoteRelation;
-use crosscheck_engine::{DivergenceKind, FlagKind, Group, MarkKind, Status};
+use crosscheck_engine::{DivergenceKind, FlagKind, Group, MarkKind, SourceId, Status};
 
-/// The letter shown for the source at `index` (a position in the set): A…Z, then AA, AB…
-pub use crosscheck_engine::render::source_letter;
+use crate::comparison::ArticleIndex;
 
-/// Replaces the engine's source placeholders (`{0}`, `{3}`: report source
-/// indices) in an explanation with names, e.g. the source letters.
-pub fn fill_sources(text: &str, name: impl Fn(usize) -> String) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let digits = after
-            .find('}')
-            .map(|close| &after[..close])
-            .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
-        match digits.and_then(|d| d.parse::<usize>().ok()) {
-            Some(index) => {
-                out.push_str(&name(index));
-                rest = &after[digits.map_or(0, str::len) + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+/// The letter shown for a loaded article: A…Z, then AA, AB…, by its
+/// position in the set (a source keeps its letter while others are switched off).
+pub fn source_letter(article: ArticleIndex) -> String {
+    crosscheck_engine::render::source_letter(article.index())
 }
 
 /// A status in plain words.
@@ -79,11 +57,11 @@ pub fn group_divergences(group: &Group) -> Vec<DivergenceKind> {
 
 /// The row header of a group: "3 of 5 sources · details differ"; `letter`
 /// names a report source.
-pub fn group_heading(group: &Group, sources: usize, letter: impl Fn(usize) -> String) -> String {
+pub fn group_heading(group: &Group, sources: usize, letter: impl Fn(SourceId) -> String) -> String {
     let reporting = group.coverage();
     let status = match group.status {
         Status::Unique => {
-            let only = group.members.first().map_or(0, |m| m.source);
+            let only = group.members.first().map_or(SourceId::new(0), |m| m.source);
             format!("only in {}", letter(only))
         }
         Status::Diverge => divergence_words(&group_divergences(group))
@@ -144,21 +122,10 @@ mod tests {
 
     #[test]
     fn source_letters_continue_past_z() {
-        let letters: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 99].map(source_letter).to_vec();
+        let letters: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 99]
+            .map(|n| source_letter(ArticleIndex::new(n)))
+            .to_vec();
         assert_eq!(letters, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "CV"]);
-    }
-
-    #[test]
-    fn source_placeholders_become_names() {
-        let letter = |i: usize| source_letter(i + 1);
-        assert_eq!(
-            fill_sources(
-                "Source {3} says “Wednesday”; sources {0} and {1} say “Tuesday”.",
-                letter
-            ),
-            "Source E says “Wednesday”; sources B and C say “Tuesday”."
-        );
-        assert_eq!(fill_sources("a {b} {} {12x} {", letter), "a {b} {} {12x} {");
     }
 
     #[test]

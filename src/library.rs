@@ -8,7 +8,7 @@ use std::rc::Rc;
 use crosscheck_engine::Source;
 use std::collections::BTreeSet;
 
-use crosscheck_engine::classroom::Question;
+use crate::comparison::{ArticleIndex, SetQuestion};
 use crosscheck_import::session::{Article, Session, Settings};
 use yew::Reducible;
 
@@ -19,11 +19,11 @@ pub struct Library {
     pub articles: Rc<Vec<Article>>,
     /// Exercise questions; their sources are positions in `articles` and
     /// follow their articles when the set is reordered.
-    pub questions: Rc<Vec<Question>>,
+    pub questions: Rc<Vec<SetQuestion>>,
     /// The set the page carries, for "Restore the sample set".
     pub samples: Rc<Vec<Article>>,
     /// The questions the page carries with its set.
-    pub sample_questions: Rc<Vec<Question>>,
+    pub sample_questions: Rc<Vec<SetQuestion>>,
 }
 
 impl Library {
@@ -38,7 +38,11 @@ impl Library {
     }
 
     /// The same library with exercise questions: the current ones and the page's own.
-    pub fn with_questions(self, questions: Vec<Question>, samples: Rc<Vec<Question>>) -> Self {
+    pub fn with_questions(
+        self,
+        questions: Vec<SetQuestion>,
+        samples: Rc<Vec<SetQuestion>>,
+    ) -> Self {
         Library {
             questions: Rc::new(questions),
             sample_questions: samples,
@@ -54,8 +58,14 @@ impl Library {
 
 /// The saved choices as positions in `articles`: sources left out and the reference.
 /// Choices that would leave fewer than two sources in play are dropped.
-pub fn choices(articles: &[Article], settings: &Settings) -> (BTreeSet<usize>, Option<usize>) {
-    let position = |id: &String| articles.iter().position(|a| &a.source.id == id);
+pub fn choices(
+    articles: &[Article],
+    settings: &Settings,
+) -> (BTreeSet<ArticleIndex>, Option<ArticleIndex>) {
+    let position = |id: &String| {
+        let at = articles.iter().position(|a| &a.source.id == id)?;
+        Some(ArticleIndex::new(at))
+    };
     // Inserted one by one: collecting into a set would instantiate a sort.
     let mut excluded = BTreeSet::new();
     excluded.extend(settings.excluded.iter().filter_map(position));
@@ -75,10 +85,10 @@ pub fn choices(articles: &[Article], settings: &Settings) -> (BTreeSet<usize>, O
 /// The choices by article id, for saving (ids survive reordering).
 pub fn settings(
     articles: &[Article],
-    excluded: &BTreeSet<usize>,
-    reference: Option<usize>,
+    excluded: &BTreeSet<ArticleIndex>,
+    reference: Option<ArticleIndex>,
 ) -> Settings {
-    let id = |i: &usize| articles.get(*i).map(|a| a.source.id.clone());
+    let id = |i: &ArticleIndex| articles.get(i.index()).map(|a| a.source.id.clone());
     Settings {
         excluded: excluded.iter().filter_map(id).collect(),
         reference: reference.as_ref().and_then(id),
@@ -120,7 +130,7 @@ pub enum LibraryAction {
     /// about articles still there are kept.
     Replace(Vec<Article>),
     /// Set the exercise questions (sources as positions in the set).
-    SetQuestions(Vec<Question>),
+    SetQuestions(Vec<SetQuestion>),
 }
 
 impl LibraryAction {
@@ -138,7 +148,7 @@ impl Reducible for Library {
 
     fn reduce(self: Rc<Self>, action: LibraryAction) -> Rc<Self> {
         let mut articles = (*self.articles).clone();
-        let mut questions: Option<Rc<Vec<Question>>> = None;
+        let mut questions: Option<Rc<Vec<SetQuestion>>> = None;
         match action {
             LibraryAction::Add(new) => articles.extend(new),
             LibraryAction::Remove(at) if at < articles.len() => {
@@ -176,7 +186,7 @@ impl Reducible for Library {
 
 /// `questions` about `before`, re-pointed at the same articles in `after`
 /// (by id); questions about articles that are gone are dropped.
-fn follow(questions: &[Question], before: &[Article], after: &[Article]) -> Vec<Question> {
+fn follow(questions: &[SetQuestion], before: &[Article], after: &[Article]) -> Vec<SetQuestion> {
     if questions.is_empty() || before == after {
         return questions.to_vec();
     }
@@ -201,6 +211,7 @@ fn edit(article: &mut Article, field: Field, value: String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crosscheck_engine::classroom::Question;
 
     fn article(id: &str) -> Article {
         Article {
@@ -284,12 +295,28 @@ mod tests {
     #[test]
     fn choices_round_trip_through_ids() {
         let articles: Vec<Article> = ["a", "b", "c"].iter().map(|id| article(id)).collect();
-        let saved = settings(&articles, &BTreeSet::from([1]), Some(2));
+        let saved = settings(
+            &articles,
+            &BTreeSet::from([ArticleIndex::new(1)]),
+            Some(ArticleIndex::new(2)),
+        );
         assert_eq!(saved.excluded, ["b"]);
         assert_eq!(saved.reference.as_deref(), Some("c"));
-        assert_eq!(choices(&articles, &saved), (BTreeSet::from([1]), Some(2)));
+        assert_eq!(
+            choices(&articles, &saved),
+            (
+                BTreeSet::from([ArticleIndex::new(1)]),
+                Some(ArticleIndex::new(2))
+            )
+        );
         let reordered = vec![article("c"), article("b"), article("a")];
-        assert_eq!(choices(&reordered, &saved), (BTreeSet::from([1]), Some(0)));
+        assert_eq!(
+            choices(&reordered, &saved),
+            (
+                BTreeSet::from([ArticleIndex::new(1)]),
+                Some(ArticleIndex::new(0))
+            )
+        );
     }
 
     #[test]
@@ -317,8 +344,12 @@ mod tests {
             )
             .with_questions(
                 vec![
-                    Question::LeftOut { source: 2 },
-                    Question::OnlyIn { source: 1 },
+                    Question::LeftOut {
+                        source: ArticleIndex::new(2),
+                    },
+                    Question::OnlyIn {
+                        source: ArticleIndex::new(1),
+                    },
                 ],
                 Rc::default(),
             ),
@@ -327,11 +358,20 @@ mod tests {
         assert_eq!(
             *moved.questions,
             vec![
-                Question::LeftOut { source: 0 },
-                Question::OnlyIn { source: 2 }
+                Question::LeftOut {
+                    source: ArticleIndex::new(0),
+                },
+                Question::OnlyIn {
+                    source: ArticleIndex::new(2),
+                }
             ]
         );
         let removed = moved.reduce(LibraryAction::Remove(0));
-        assert_eq!(*removed.questions, vec![Question::OnlyIn { source: 1 }]);
+        assert_eq!(
+            *removed.questions,
+            vec![Question::OnlyIn {
+                source: ArticleIndex::new(1),
+            }]
+        );
     }
 }

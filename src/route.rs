@@ -10,6 +10,9 @@
 //! #overview  #facts       #reading/C/row-4       #pair/A-D      #help
 //! ```
 
+use crosscheck_engine::GroupId;
+
+use crate::comparison::ArticleIndex;
 use crate::labels::source_letter;
 use crate::state::{Filter, Route, UiState, View};
 
@@ -70,7 +73,7 @@ impl Route {
 
     fn read_part(&mut self, part: &str) {
         if let Some(group) = part.strip_prefix("row-").and_then(|n| n.parse().ok()) {
-            self.group = Some(group);
+            self.group = Some(GroupId::new(group));
             return;
         }
         match (self.view, part) {
@@ -90,12 +93,14 @@ impl Route {
     /// Drops sources the set does not have (a link made for a larger set).
     pub fn within(mut self, sources: usize) -> Route {
         if let Some(Filter::OmittedBy(s)) = self.filter
-            && s >= sources
+            && s.index() >= sources
         {
             self.filter = None;
         }
-        self.reading = self.reading.filter(|&s| s < sources);
-        self.pair = self.pair.filter(|&(a, b)| a < sources && b < sources);
+        self.reading = self.reading.filter(|&s| s.index() < sources);
+        self.pair = self
+            .pair
+            .filter(|&(a, b)| a.index() < sources && b.index() < sources);
         self
     }
 
@@ -119,7 +124,7 @@ fn parse_filter(part: &str) -> Option<Filter> {
 }
 
 /// A source letter (A, B… Z, AA…) back to its position; `None` for anything else.
-fn parse_letter(letters: &str) -> Option<usize> {
+fn parse_letter(letters: &str) -> Option<ArticleIndex> {
     if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_alphabetic())
     {
         return None;
@@ -128,12 +133,16 @@ fn parse_letter(letters: &str) -> Option<usize> {
     for b in letters.bytes() {
         n = n * 26 + usize::from(b.to_ascii_uppercase() - b'A') + 1;
     }
-    Some(n - 1)
+    Some(ArticleIndex::new(n - 1))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn a(index: usize) -> ArticleIndex {
+        ArticleIndex::new(index)
+    }
     use crate::state::{Action, UiState};
     use std::rc::Rc;
     use yew::Reducible;
@@ -165,8 +174,8 @@ mod tests {
             "grid/left-out-by-B/row-12",
             Route {
                 view: grid,
-                filter: Some(Filter::OmittedBy(1)),
-                group: Some(12),
+                filter: Some(Filter::OmittedBy(a(1))),
+                group: Some(GroupId::new(12)),
                 ..Route::default()
             },
         );
@@ -174,8 +183,8 @@ mod tests {
             "#reading/c/row-4",
             Route {
                 view: Some(View::Reading),
-                reading: Some(2),
-                group: Some(4),
+                reading: Some(a(2)),
+                group: Some(GroupId::new(4)),
                 ..Route::default()
             },
         );
@@ -183,7 +192,7 @@ mod tests {
             "#pair/A-D",
             Route {
                 view: Some(View::Pair),
-                pair: Some((0, 3)),
+                pair: Some((a(0), a(3))),
                 ..Route::default()
             },
         );
@@ -234,13 +243,13 @@ mod tests {
         );
         let route = Route::parse("#pair/A-F").within(5);
         assert_eq!(route.pair, None);
-        assert_eq!(Route::parse("#reading/E").within(5).reading, Some(4));
+        assert_eq!(Route::parse("#reading/E").within(5).reading, Some(a(4)));
     }
 
     #[test]
     fn letters_round_trip() {
         for n in [0, 1, 25, 26, 27, 51, 52, 700] {
-            assert_eq!(parse_letter(&source_letter(n)), Some(n), "{n}");
+            assert_eq!(parse_letter(&source_letter(a(n))), Some(a(n)), "{n}");
         }
     }
 
@@ -248,14 +257,14 @@ mod tests {
     fn a_state_survives_its_own_fragment() {
         let states = [
             vec![Action::Show(View::Grid), Action::Filter(Filter::Diverge)],
-            vec![Action::ShowOmittedBy(2)],
-            vec![Action::ShowGroup(7)],
+            vec![Action::ShowOmittedBy(a(2))],
+            vec![Action::ShowGroup(GroupId::new(7))],
             vec![
                 Action::Show(View::Reading),
-                Action::Read(3),
-                Action::OpenGroup(Some(5)),
+                Action::Read(a(3)),
+                Action::OpenGroup(Some(GroupId::new(5))),
             ],
-            vec![Action::Show(View::Pair), Action::Pair(1, 4)],
+            vec![Action::Show(View::Pair), Action::Pair(a(1), a(4))],
             vec![Action::Show(View::Help)],
         ];
         for actions in states {

@@ -1,13 +1,18 @@
 //! UI state and its reducer: the open view, grid filter, search, order, sources in play, reading and pair choices.
 //!
-//! Pure: no I/O and no comparison. Source numbers here are positions in the
-//! loaded set (stable while sources are switched on and off); the report's own
-//! indices are mapped through [`crate::comparison::Comparison`].
+//! Pure: no I/O and no comparison. Sources here are [`ArticleIndex`]es,
+//! positions in the loaded set (stable while sources are switched on and
+//! off); the report's own [`crosscheck_engine::SourceId`]s are mapped
+//! through [`crate::comparison::Comparison`]. Groups are the current
+//! report's [`GroupId`]s.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use crosscheck_engine::GroupId;
 use yew::Reducible;
+
+use crate::comparison::ArticleIndex;
 
 /// The views of the page, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,7 +122,7 @@ pub enum Filter {
     /// Groups only one source reports.
     Unique,
     /// Groups this source (position in the set) leaves out.
-    OmittedBy(usize),
+    OmittedBy(ArticleIndex),
 }
 
 /// How the grid orders its rows.
@@ -126,7 +131,7 @@ pub enum Order {
     /// Most widely reported first.
     Coverage,
     /// In this source's own order; what it does not report comes after.
-    SourceOrder(usize),
+    SourceOrder(ArticleIndex),
 }
 
 /// What the user has chosen.
@@ -141,17 +146,17 @@ pub struct UiState {
     /// The grid's row order.
     pub order: Order,
     /// Sources left out of the comparison (positions in the set).
-    pub excluded: BTreeSet<usize>,
+    pub excluded: BTreeSet<ArticleIndex>,
     /// The source every group is compared against when it reports the group.
-    pub reference: Option<usize>,
+    pub reference: Option<ArticleIndex>,
     /// The source shown in the reading view.
-    pub reading: usize,
+    pub reading: ArticleIndex,
     /// The report group opened from the reading view.
-    pub opened_group: Option<usize>,
+    pub opened_group: Option<GroupId>,
     /// The two sources of the pair view.
-    pub pair: (usize, usize),
+    pub pair: (ArticleIndex, ArticleIndex),
     /// The grid row to bring into view and focus.
-    pub focus_group: Option<usize>,
+    pub focus_group: Option<GroupId>,
     /// Comparing, or answering an exercise.
     pub mode: Mode,
 }
@@ -165,9 +170,9 @@ impl Default for UiState {
             order: Order::Coverage,
             excluded: BTreeSet::new(),
             reference: None,
-            reading: 0,
+            reading: ArticleIndex::new(0),
             opened_group: None,
-            pair: (0, 1),
+            pair: (ArticleIndex::new(0), ArticleIndex::new(1)),
             focus_group: None,
             mode: Mode::Compare,
         }
@@ -182,11 +187,11 @@ pub struct Route {
     /// The grid's filter.
     pub filter: Option<Filter>,
     /// The grid row to select, or the group to open in the reading view.
-    pub group: Option<usize>,
+    pub group: Option<GroupId>,
     /// The source to read.
-    pub reading: Option<usize>,
+    pub reading: Option<ArticleIndex>,
     /// The pair view's sources.
-    pub pair: Option<(usize, usize)>,
+    pub pair: Option<(ArticleIndex, ArticleIndex)>,
 }
 
 /// What the user can do.
@@ -201,23 +206,23 @@ pub enum Action {
     /// Order the grid.
     Order(Order),
     /// Include or exclude a source.
-    ToggleSource(usize),
+    ToggleSource(ArticleIndex),
     /// Choose the reference source (or let the engine choose).
-    Reference(Option<usize>),
+    Reference(Option<ArticleIndex>),
     /// Read a source.
-    Read(usize),
+    Read(ArticleIndex),
     /// Open a group's details in the reading view (`None` closes them).
-    OpenGroup(Option<usize>),
+    OpenGroup(Option<GroupId>),
     /// Choose the pair view's sources.
-    Pair(usize, usize),
+    Pair(ArticleIndex, ArticleIndex),
     /// "What did this source leave out?": the grid, filtered to that.
-    ShowOmittedBy(usize),
+    ShowOmittedBy(ArticleIndex),
     /// Articles were added, removed or reordered: choices that name positions no longer hold.
     SourcesChanged,
     /// Open the grid on one group (from a flag in the Facts view).
-    ShowGroup(usize),
+    ShowGroup(GroupId),
     /// Apply saved choices (from an opened session): sources left out and the reference.
-    ApplyChoices(BTreeSet<usize>, Option<usize>),
+    ApplyChoices(BTreeSet<ArticleIndex>, Option<ArticleIndex>),
     /// Follow a deep link (the URL fragment).
     Navigate(Route),
     /// Answer the exercise: only the exercise view until the answers are revealed.
@@ -313,7 +318,7 @@ fn navigate(state: &mut UiState, route: Route) {
 
 /// Excluding a source also drops choices that pointed at it; the report changes,
 /// so an opened group no longer means the same thing.
-fn toggle(state: &mut UiState, source: usize) {
+fn toggle(state: &mut UiState, source: ArticleIndex) {
     if !state.excluded.remove(&source) {
         state.excluded.insert(source);
         if state.reference == Some(source) {
@@ -329,6 +334,14 @@ fn toggle(state: &mut UiState, source: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn a(index: usize) -> ArticleIndex {
+        ArticleIndex::new(index)
+    }
+
+    fn g(index: usize) -> GroupId {
+        GroupId::new(index)
+    }
 
     fn check(actions: &[Action], expect: impl Fn(&UiState)) {
         let state = actions
@@ -353,11 +366,11 @@ mod tests {
             &[
                 Action::Show(View::Overview),
                 Action::Search("x".into()),
-                Action::ShowOmittedBy(1),
+                Action::ShowOmittedBy(a(1)),
             ],
             |s| {
                 assert_eq!(s.view, View::Grid);
-                assert_eq!(s.filter, Filter::OmittedBy(1));
+                assert_eq!(s.filter, Filter::OmittedBy(a(1)));
                 assert_eq!(s.query, "");
             },
         );
@@ -367,19 +380,20 @@ mod tests {
     fn excluding_a_source_drops_choices_that_named_it() {
         check(
             &[
-                Action::Reference(Some(2)),
-                Action::Filter(Filter::OmittedBy(2)),
-                Action::ToggleSource(2),
+                Action::Reference(Some(a(2))),
+                Action::Filter(Filter::OmittedBy(a(2))),
+                Action::ToggleSource(a(2)),
             ],
             |s| {
-                assert!(s.excluded.contains(&2));
+                assert!(s.excluded.contains(&a(2)));
                 assert_eq!(s.reference, None);
                 assert_eq!(s.filter, Filter::All);
             },
         );
-        check(&[Action::ToggleSource(2), Action::ToggleSource(2)], |s| {
-            assert!(s.excluded.is_empty())
-        });
+        check(
+            &[Action::ToggleSource(a(2)), Action::ToggleSource(a(2))],
+            |s| assert!(s.excluded.is_empty()),
+        );
     }
 
     #[test]
@@ -387,22 +401,22 @@ mod tests {
         check(
             &[
                 Action::Show(View::Articles),
-                Action::ToggleSource(1),
-                Action::Read(3),
+                Action::ToggleSource(a(1)),
+                Action::Read(a(3)),
                 Action::SourcesChanged,
             ],
             |s| {
                 assert_eq!(s.view, View::Articles);
                 assert!(s.excluded.is_empty());
-                assert_eq!(s.reading, 0);
+                assert_eq!(s.reading, a(0));
             },
         );
     }
 
     #[test]
     fn reading_another_source_closes_the_opened_group() {
-        check(&[Action::OpenGroup(Some(3)), Action::Read(2)], |s| {
-            assert_eq!(s.reading, 2);
+        check(&[Action::OpenGroup(Some(g(3))), Action::Read(a(2))], |s| {
+            assert_eq!(s.reading, a(2));
             assert_eq!(s.opened_group, None);
         });
     }
@@ -413,8 +427,8 @@ mod tests {
             &[
                 Action::StartExercise,
                 Action::Show(View::Grid),
-                Action::ShowGroup(3),
-                Action::ShowOmittedBy(1),
+                Action::ShowGroup(g(3)),
+                Action::ShowOmittedBy(a(1)),
                 Action::Navigate(Route::parse("#facts")),
             ],
             |s| {
@@ -426,11 +440,11 @@ mod tests {
             &[
                 Action::StartExercise,
                 Action::EndExercise,
-                Action::ShowGroup(3),
+                Action::ShowGroup(g(3)),
             ],
             |s| {
                 assert_eq!(s.view, View::Grid);
-                assert_eq!(s.focus_group, Some(3));
+                assert_eq!(s.focus_group, Some(g(3)));
             },
         );
     }

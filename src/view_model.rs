@@ -3,17 +3,17 @@
 //! Pure functions of the report and the UI state, tested natively.
 
 use crosscheck_engine::overview::{Coverage, coverage};
-use crosscheck_engine::{Group, Report, Status};
+use crosscheck_engine::{Group, GroupId, Report, SourceId, Status};
 
 use crate::comparison::Comparison;
 use crate::state::{Filter, Order, UiState};
 
 /// Group ids to show in the grid, in display order.
-pub fn grid_rows(comparison: &Comparison, state: &UiState) -> Vec<usize> {
+pub fn grid_rows(comparison: &Comparison, state: &UiState) -> Vec<GroupId> {
     let report = &comparison.report;
     let filter = report_filter(comparison, state.filter);
     let needle = state.query.trim().to_lowercase();
-    let mut rows: Vec<usize> = report
+    let mut rows: Vec<GroupId> = report
         .groups
         .iter()
         .filter(|group| filter.is_some_and(|f| keeps(group, f)))
@@ -24,7 +24,9 @@ pub fn grid_rows(comparison: &Comparison, state: &UiState) -> Vec<usize> {
         && let Some(source) = comparison.report_index(set_index)
     {
         crosscheck_engine::order::sort_by(&mut rows, |&id| {
-            let (side, position) = position_in(report, &report.groups[id], source);
+            let (side, position) = report
+                .group(id)
+                .map_or((2, 0), |group| position_in(group, source));
             [side as u64, position as u64, 0, 0]
         });
     }
@@ -36,7 +38,7 @@ pub fn grid_rows(comparison: &Comparison, state: &UiState) -> Vec<usize> {
 enum ReportFilter {
     All,
     Status(Status),
-    OmittedBy(usize),
+    OmittedBy(SourceId),
 }
 
 fn report_filter(comparison: &Comparison, filter: Filter) -> Option<ReportFilter> {
@@ -67,17 +69,10 @@ fn mentions(report: &Report, group: &Group, needle: &str) -> bool {
 }
 
 /// Sort key for "in this source's order": its sentence number, or after all of them.
-fn position_in(report: &Report, group: &Group, source: usize) -> (usize, usize) {
+fn position_in(group: &Group, source: SourceId) -> (usize, usize) {
     match group.member_of(source) {
-        Some(member) => (0, member.sentence),
-        None => (
-            1,
-            report
-                .groups
-                .iter()
-                .position(|g| g.id == group.id)
-                .unwrap_or(0),
-        ),
+        Some(member) => (0, member.sentence.index()),
+        None => (1, group.id.index()),
     }
 }
 
@@ -105,11 +100,16 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
+    use crate::comparison::ArticleIndex;
     use crate::state::Action;
     use yew::Reducible;
 
+    fn a(index: usize) -> ArticleIndex {
+        ArticleIndex::new(index)
+    }
+
     fn seeds(excluded: &[usize]) -> Comparison {
-        let excluded: BTreeSet<usize> = excluded.iter().copied().collect();
+        let excluded: BTreeSet<ArticleIndex> = excluded.iter().map(|&i| a(i)).collect();
         Comparison::new(
             Rc::new(crosscheck_engine::seeds::bundled()),
             &excluded,
@@ -120,7 +120,7 @@ mod tests {
     fn check(
         comparison: &Comparison,
         actions: &[Action],
-        expect: impl Fn(&Comparison, Vec<usize>),
+        expect: impl Fn(&Comparison, Vec<GroupId>),
     ) {
         let state = actions
             .iter()
@@ -135,7 +135,8 @@ mod tests {
             assert_eq!(rows.len(), c.report.groups.len());
             assert!(
                 rows.windows(2)
-                    .all(|w| c.report.groups[w[0]].coverage() >= c.report.groups[w[1]].coverage())
+                    .all(|w| c.report.groups[w[0].index()].coverage()
+                        >= c.report.groups[w[1].index()].coverage())
             );
         });
     }
@@ -149,7 +150,7 @@ mod tests {
                 assert!(!rows.is_empty());
                 assert!(
                     rows.iter()
-                        .all(|&id| c.report.groups[id].status == Status::Diverge)
+                        .all(|&id| c.report.groups[id.index()].status == Status::Diverge)
                 );
             },
         );
@@ -157,14 +158,15 @@ mod tests {
 
     #[test]
     fn omitted_by_lists_groups_missing_that_source() {
-        check(&seeds(&[]), &[Action::ShowOmittedBy(4)], |c, rows| {
+        check(&seeds(&[]), &[Action::ShowOmittedBy(a(4))], |c, rows| {
             assert!(!rows.is_empty());
-            assert!(
-                rows.iter()
-                    .all(|&id| c.report.groups[id].missing.contains(&4))
-            );
+            assert!(rows.iter().all(|&id| {
+                c.report.groups[id.index()]
+                    .missing
+                    .contains(&SourceId::new(4))
+            }));
         });
-        check(&seeds(&[4]), &[Action::ShowOmittedBy(4)], |_, rows| {
+        check(&seeds(&[4]), &[Action::ShowOmittedBy(a(4))], |_, rows| {
             assert!(rows.is_empty())
         });
     }
@@ -177,7 +179,7 @@ mod tests {
             |c, rows| {
                 assert!(!rows.is_empty());
                 for id in rows {
-                    let group = &c.report.groups[id];
+                    let group = &c.report.groups[id.index()];
                     assert!(group.members.iter().any(|m| {
                         c.report
                             .sentence(m.source, m.sentence)
@@ -194,15 +196,15 @@ mod tests {
     fn source_order_follows_that_source_first() {
         check(
             &seeds(&[]),
-            &[Action::Order(Order::SourceOrder(2))],
+            &[Action::Order(Order::SourceOrder(a(2)))],
             |c, rows| {
-                let sentences: Vec<usize> = rows
+                let sentences: Vec<crosscheck_engine::SentenceId> = rows
                     .iter()
                     .map_while(|&id| {
-                        c.report.groups[id]
+                        c.report.groups[id.index()]
                             .members
                             .iter()
-                            .find(|m| m.source == 2)
+                            .find(|m| m.source == SourceId::new(2))
                             .map(|m| m.sentence)
                     })
                     .collect();
@@ -216,8 +218,8 @@ mod tests {
     fn excluding_a_source_maps_indices() {
         let c = seeds(&[1]);
         assert_eq!(c.report.sources.len(), 4);
-        assert_eq!(c.set_index(1), 2);
-        assert_eq!(c.report_index(1), None);
-        assert_eq!(c.report_index(4), Some(3));
+        assert_eq!(c.set_index(SourceId::new(1)), a(2));
+        assert_eq!(c.report_index(a(1)), None);
+        assert_eq!(c.report_index(a(4)), Some(SourceId::new(3)));
     }
 }

@@ -71,11 +71,9 @@ impl SourceSet {
 
 /// Each group member other than the reference, with the group's reference sentence.
 pub fn aligned_pairs(report: &Report) -> Vec<(&str, &str)> {
-    let text = |source: usize, sentence: usize| {
+    let text = |source, sentence| {
         report
-            .sources
-            .get(source)
-            .and_then(|s| s.sentences.get(sentence))
+            .sentence(source, sentence)
             .map_or("", |s| s.text.as_str())
     };
     let mut pairs = Vec::new();

@@ -80,8 +80,11 @@ fn inputs() -> Vec<Input> {
 
 /// Each group member other than the reference, with the group's reference sentence.
 fn aligned_pairs(report: &Report) -> Vec<(String, String)> {
-    let text =
-        |source: usize, sentence: usize| report.sources[source].sentences[sentence].text.clone();
+    let text = |source, sentence| {
+        report
+            .sentence(source, sentence)
+            .map_or_else(String::new, |s| s.text.clone())
+    };
     report
         .groups
         .iter()

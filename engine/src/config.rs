@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::report::SourceId;
+
 /// Everything [`crate::compare`] can be told.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -104,7 +106,7 @@ pub enum ReferenceChoice {
     #[default]
     Auto,
     /// This source's sentence (an index into the compared sources) whenever it reports the group.
-    Source(usize),
+    Source(SourceId),
 }
 
 /// Alignment settings: what counts as the same information, and what as possibly related.

@@ -44,7 +44,7 @@
 //! assert!(report.sources[0].sentences[2].boilerplate);
 //! // Each fact is one group, whatever order the sources tell them in.
 //! assert_eq!(report.groups.len(), 2);
-//! let call = report.groups.iter().find(|g| g.members[0].sentence == 0).unwrap();
+//! let call = report.groups.iter().find(|g| g.members[0].sentence.index() == 0).unwrap();
 //! assert_eq!(call.status, Status::Diverge);
 //! // The weekday is marked on source b, with the words it replaces in a.
 //! let b = &call.members[1];
@@ -69,11 +69,11 @@
 //! as `{N}`; the front end fills in its own names:
 //!
 //! ```
-//! # use crosscheck_engine::{compare, seeds, Config, FlagKind};
+//! # use crosscheck_engine::{compare, seeds, Config, FlagKind, GroupId, SourceId};
 //! let report = compare(&seeds::bundled(), &Config::default());
 //! let weekday = report.facts.flags.iter().find(|f| f.kind == FlagKind::WeekdayConflict).unwrap();
-//! assert_eq!(weekday.group, Some(0));
-//! let letters = |n: usize| ["A", "B", "C", "D", "E"][n].to_owned();
+//! assert_eq!(weekday.group, Some(GroupId::new(0)));
+//! let letters = |n: SourceId| ["A", "B", "C", "D", "E"][n.index()].to_owned();
 //! assert!(weekday.explain(letters).contains("source D says “Wednesday”"));
 //! // Quotes by speaker, each with its quote group when other sources have it too.
 //! let by_speaker = report.facts.quotes_by_speaker();
@@ -121,9 +121,9 @@ pub use config::{
     PairModel, ReferenceChoice, SplitMode, Stemming,
 };
 pub use report::{
-    DivergenceKind, Elsewhere, Facts, Flag, FlagKind, Group, Mark, MarkKind, Member, Notice,
-    NoticeKind, Progress, Related, RelatedMember, Relation, Report, SentenceReport, Severity,
-    SourceReport, Stage, Status,
+    DivergenceKind, Elsewhere, Facts, Flag, FlagKind, Group, GroupId, Mark, MarkKind, Member,
+    Notice, NoticeKind, Progress, Related, RelatedMember, Relation, Report, SentenceId,
+    SentenceReport, Severity, SourceId, SourceReport, Stage, Status,
 };
 pub use source::{Headline, Source};
 

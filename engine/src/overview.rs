@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::report::{Group, Overview, Relation, Report, SourceFigures, Status};
+use crate::report::{Group, Overview, Relation, Report, SourceFigures, SourceId, Status};
 
 /// How one source stands toward one group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -27,7 +27,7 @@ pub enum Coverage {
 }
 
 /// How `source` stands toward `group`.
-pub fn coverage(group: &Group, source: usize) -> Coverage {
+pub fn coverage(group: &Group, source: SourceId) -> Coverage {
     match group.member_of(source) {
         Some(member) if member.relation == Relation::Diverge => Coverage::Different,
         Some(_) => Coverage::Same,
@@ -37,7 +37,7 @@ pub fn coverage(group: &Group, source: usize) -> Coverage {
 }
 
 /// Whether `source` leaves `group` out while at least `others` other sources report it.
-pub fn omits(group: &Group, source: usize, others: usize) -> bool {
+pub fn omits(group: &Group, source: SourceId, others: usize) -> bool {
     coverage(group, source) == Coverage::NotReported && group.coverage() >= others
 }
 
@@ -45,8 +45,12 @@ pub fn omits(group: &Group, source: usize, others: usize) -> bool {
 /// [`Report::overview`] holds): what [`crate::compare`] attaches to it.
 pub fn overview(report: &Report) -> Overview {
     let count = report.sources.len();
-    let sources = (0..count).map(|source| figures(report, source)).collect();
-    let reports: Vec<Vec<bool>> = (0..count)
+    let sources = report
+        .source_ids()
+        .map(|source| figures(report, source))
+        .collect();
+    let reports: Vec<Vec<bool>> = report
+        .source_ids()
         .map(|source| {
             report
                 .groups
@@ -68,8 +72,8 @@ pub fn overview(report: &Report) -> Overview {
     }
 }
 
-fn figures(report: &Report, source: usize) -> SourceFigures {
-    let Some(sentences) = report.sources.get(source).map(|s| &s.sentences) else {
+fn figures(report: &Report, source: SourceId) -> SourceFigures {
+    let Some(sentences) = report.source(source).map(|s| &s.sentences) else {
         return SourceFigures::default();
     };
     let boilerplate = sentences.iter().filter(|s| s.boilerplate).count();
@@ -177,7 +181,7 @@ mod tests {
             assert_eq!(view.similarity[index][index], 1.0);
             for &group in &figures.omits {
                 assert_eq!(
-                    coverage(&report.groups[group], index),
+                    coverage(&report.groups[group.index()], SourceId::new(index)),
                     Coverage::NotReported
                 );
             }

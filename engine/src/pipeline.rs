@@ -21,9 +21,9 @@ use crate::normalize::{Lexicon, Normalizer, Token};
 use crate::order::sort_by;
 use crate::overview::overview;
 use crate::report::{
-    BoilerplateKind, Elsewhere, Facts, Group, MarkKind, Member, Notice, NoticeKind, Overview,
-    Progress, Related, RelatedMember, Relation, Report, SCHEMA, SentenceReport, SourceReport,
-    Stage, Variant,
+    BoilerplateKind, Elsewhere, Facts, Group, GroupId, MarkKind, Member, Notice, NoticeKind,
+    Overview, Progress, Related, RelatedMember, Relation, Report, SCHEMA, SentenceId,
+    SentenceReport, SourceId, SourceReport, Stage, Variant,
 };
 use crate::segment::{self, Cut, Segmented};
 use crate::spellings;
@@ -65,11 +65,23 @@ impl Meter<'_> {
     }
 }
 
-/// Which sentence of which source.
+/// Which sentence of which source, as positions in `sources` and in the
+/// source's segmented sentences (the report's [`SourceId`] and
+/// [`SentenceId`] once the report is assembled).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-struct SentenceId {
+struct SentenceAt {
     source: usize,
     sentence: usize,
+}
+
+impl SentenceAt {
+    fn source_id(self) -> SourceId {
+        SourceId::new(self.source)
+    }
+
+    fn sentence_id(self) -> SentenceId {
+        SentenceId::new(self.sentence)
+    }
 }
 
 /// One source after segmenting, budgeting, cleaning and normalizing.
@@ -95,8 +107,8 @@ impl Prepared {
 /// A group before it is put into the report.
 struct Draft {
     /// In source and sentence order; a source has one sentence, or two adjacent ones.
-    members: Vec<SentenceId>,
-    reference: SentenceId,
+    members: Vec<SentenceAt>,
+    reference: SentenceAt,
     /// How sure the grouping is, 0 to 1 ([`Alignment::scores`]).
     score: f32,
 }
@@ -124,18 +136,16 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
             0,
         ]
     });
-    let group_of: HashMap<SentenceId, usize> = drafts
-        .iter()
-        .enumerate()
+    let group_of: HashMap<SentenceAt, GroupId> = GroupId::all(drafts.len())
+        .zip(&drafts)
         .flat_map(|(g, d)| d.members.iter().map(move |&m| (m, g)))
         .collect();
     let elsewhere = elsewhere_links(&ids, &alignment, &group_of);
     let related = related(&ids, &alignment);
-    let groups: Vec<Group> = drafts
-        .iter()
-        .enumerate()
+    let groups: Vec<Group> = GroupId::all(drafts.len())
+        .zip(&drafts)
         .map(|(g, draft)| {
-            meter.at(Stage::Diffing, g, drafts.len());
+            meter.at(Stage::Diffing, g.index(), drafts.len());
             build_group(
                 g,
                 draft,
@@ -220,7 +230,7 @@ pub(crate) fn align_inputs(
 fn facts(
     sources: &[Source],
     prepared: &[Prepared],
-    group_of: &HashMap<SentenceId, usize>,
+    group_of: &HashMap<SentenceAt, GroupId>,
     lexicon: &Lexicon,
     variants: &[Variant],
     config: &Config,
@@ -232,10 +242,10 @@ fn facts(
                 continue;
             }
             sentences.push(facts::SentenceInput {
-                source,
-                sentence,
+                source: SourceId::new(source),
+                sentence: SentenceId::new(sentence),
                 paragraph: s.paragraph,
-                group: group_of.get(&SentenceId { source, sentence }).copied(),
+                group: group_of.get(&SentenceAt { source, sentence }).copied(),
                 range: &s.range,
                 tokens: p.tokens.get(sentence).map_or(&[][..], Vec::as_slice),
             });
@@ -299,7 +309,7 @@ fn coarse_notice(
     let at = segmented.sentences[from].range.start;
     Notice {
         kind: NoticeKind::CoarseFallback,
-        source: Some(index),
+        source: Some(SourceId::new(index)),
         message: format!(
             "Source {} is too long to compare in full: its sentences from byte {at} on ({} of {}) are listed but not compared (limits: {} words per source, {} words in all).",
             label(index, source),
@@ -320,7 +330,7 @@ fn label(index: usize, source: &Source) -> String {
 }
 
 /// The compared content sentences as alignment units: their ids and content keys.
-fn units(sources: &[Source], prepared: &[Prepared]) -> (Vec<SentenceId>, Vec<Unit>) {
+fn units(sources: &[Source], prepared: &[Prepared]) -> (Vec<SentenceAt>, Vec<Unit>) {
     let mut ids = Vec::new();
     let mut units = Vec::new();
     for (source, p) in prepared.iter().enumerate() {
@@ -336,7 +346,7 @@ fn units(sources: &[Source], prepared: &[Prepared]) -> (Vec<SentenceId>, Vec<Uni
                 UnitKind::Body
             };
             first = false;
-            ids.push(SentenceId { source, sentence });
+            ids.push(SentenceAt { source, sentence });
             units.push(Unit {
                 source,
                 sentence,
@@ -443,7 +453,7 @@ fn background_rates(lexicon: &Lexicon) -> Vec<f32> {
 }
 
 /// Groups from the alignment plus one unique group per content sentence past the limits.
-fn drafts(prepared: &[Prepared], ids: &[SentenceId], alignment: &Alignment) -> Vec<Draft> {
+fn drafts(prepared: &[Prepared], ids: &[SentenceAt], alignment: &Alignment) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = alignment
         .groups
         .iter()
@@ -457,7 +467,7 @@ fn drafts(prepared: &[Prepared], ids: &[SentenceId], alignment: &Alignment) -> V
         .collect();
     for (source, p) in prepared.iter().enumerate() {
         for sentence in p.coarse_from..p.segmented.sentences.len() {
-            let id = SentenceId { source, sentence };
+            let id = SentenceAt { source, sentence };
             drafts.push(Draft {
                 members: vec![id],
                 reference: id,
@@ -479,7 +489,7 @@ fn prefer_reference(drafts: &mut [Draft], choice: ReferenceChoice) {
         return;
     };
     for draft in drafts {
-        if let Some(&member) = draft.members.iter().find(|m| m.source == source) {
+        if let Some(&member) = draft.members.iter().find(|m| m.source_id() == source) {
             draft.reference = member;
         }
     }
@@ -488,11 +498,11 @@ fn prefer_reference(drafts: &mut [Draft], choice: ReferenceChoice) {
 /// For each group, the sources that may carry its information in a sentence
 /// of another group (a possibly related pair), best first.
 fn elsewhere_links(
-    ids: &[SentenceId],
+    ids: &[SentenceAt],
     alignment: &Alignment,
-    group_of: &HashMap<SentenceId, usize>,
-) -> HashMap<usize, Vec<Elsewhere>> {
-    let mut out: HashMap<usize, Vec<Elsewhere>> = HashMap::default();
+    group_of: &HashMap<SentenceAt, GroupId>,
+) -> HashMap<GroupId, Vec<Elsewhere>> {
+    let mut out: HashMap<GroupId, Vec<Elsewhere>> = HashMap::default();
     // `related` is best first.
     for link in &alignment.related {
         for (here, there) in [
@@ -503,10 +513,10 @@ fn elsewhere_links(
                 continue;
             };
             let entry = out.entry(group).or_default();
-            if !entry.iter().any(|e| e.source == there.source) {
+            if !entry.iter().any(|e| e.source == there.source_id()) {
                 entry.push(Elsewhere {
-                    source: there.source,
-                    sentence: there.sentence,
+                    source: there.source_id(),
+                    sentence: there.sentence_id(),
                     group: other,
                     score: link.probability,
                 });
@@ -517,10 +527,10 @@ fn elsewhere_links(
 }
 
 /// The possibly related pairs, as the report lists them.
-fn related(ids: &[SentenceId], alignment: &Alignment) -> Vec<Related> {
+fn related(ids: &[SentenceAt], alignment: &Alignment) -> Vec<Related> {
     let member = |unit: UnitId| RelatedMember {
-        source: ids[unit.0].source,
-        sentence: ids[unit.0].sentence,
+        source: ids[unit.0].source_id(),
+        sentence: ids[unit.0].sentence_id(),
     };
     alignment
         .related
@@ -534,22 +544,22 @@ fn related(ids: &[SentenceId], alignment: &Alignment) -> Vec<Related> {
 
 /// One source's part of a group: its sentence, or two adjacent sentences read as one.
 struct Part<'a> {
-    sentences: Vec<SentenceId>,
+    sentences: Vec<SentenceAt>,
     range: Range<usize>,
     tokens: std::borrow::Cow<'a, [Token]>,
 }
 
 impl<'a> Part<'a> {
     /// The part of `source` in `members` (sorted, one or two sentences).
-    fn of(source: usize, members: &[SentenceId], prepared: &'a [Prepared]) -> Part<'a> {
-        let sentences: Vec<SentenceId> = members
+    fn of(source: usize, members: &[SentenceAt], prepared: &'a [Prepared]) -> Part<'a> {
+        let sentences: Vec<SentenceAt> = members
             .iter()
             .filter(|m| m.source == source)
             .copied()
             .collect();
         let p = &prepared[source];
-        let range_of = |s: &SentenceId| p.segmented.sentences[s.sentence].range.clone();
-        let tokens_of = |s: &SentenceId| p.tokens.get(s.sentence).map_or(&[][..], Vec::as_slice);
+        let range_of = |s: &SentenceAt| p.segmented.sentences[s.sentence].range.clone();
+        let tokens_of = |s: &SentenceAt| p.tokens.get(s.sentence).map_or(&[][..], Vec::as_slice);
         let (first, last) = (sentences[0], sentences[sentences.len() - 1]);
         let tokens = if sentences.len() == 1 {
             std::borrow::Cow::Borrowed(tokens_of(&first))
@@ -575,7 +585,7 @@ impl<'a> Part<'a> {
 /// Diffs and classifies one group. A source with two sentences in the group
 /// is read as one sentence, and its marks are cut at the sentences' bounds.
 fn build_group(
-    id: usize,
+    id: GroupId,
     draft: &Draft,
     sources: &[Source],
     prepared: &[Prepared],
@@ -584,7 +594,7 @@ fn build_group(
     // Only sources that are not members carry the group's information elsewhere.
     let elsewhere: Vec<Elsewhere> = elsewhere
         .iter()
-        .filter(|e| !draft.members.iter().any(|m| m.source == e.source))
+        .filter(|e| !draft.members.iter().any(|m| m.source_id() == e.source))
         .copied()
         .collect();
     let mut in_group: Vec<usize> = draft.members.iter().map(|m| m.source).collect();
@@ -607,11 +617,11 @@ fn build_group(
         diff::reference_marks(reference, &diffs)
     };
     let mut members = Vec::new();
-    let sentence_range = |s: &SentenceId| &prepared[s.source].segmented.sentences[s.sentence].range;
+    let sentence_range = |s: &SentenceAt| &prepared[s.source].segmented.sentences[s.sentence].range;
     for s in &reference_part.sentences {
         members.push(Member {
-            source: s.source,
-            sentence: s.sentence,
+            source: s.source_id(),
+            sentence: s.sentence_id(),
             relation: Relation::Reference,
             differences: Vec::new(),
             marks: diff::report_marks(&reference_marks, sentence_range(s), reference),
@@ -631,24 +641,26 @@ fn build_group(
         let differences = classify::divergences(changed);
         for s in &part.sentences {
             members.push(Member {
-                source: s.source,
-                sentence: s.sentence,
+                source: s.source_id(),
+                sentence: s.sentence_id(),
                 relation: classify::relation(&differences),
                 differences: differences.clone(),
                 marks: diff::report_marks(&d.marks, sentence_range(s), reference),
             });
         }
     }
-    sort_by(&mut members, |m| [m.source as u64, m.sentence as u64, 0, 0]);
+    sort_by(&mut members, |m| {
+        [m.source.index() as u64, m.sentence.index() as u64, 0, 0]
+    });
     let relations: Vec<Relation> = in_group
         .iter()
-        .filter_map(|&s| members.iter().find(|m| m.source == s))
+        .filter_map(|&s| members.iter().find(|m| m.source.index() == s))
         .map(|m| m.relation)
         .collect();
     let present: Vec<usize> = in_group
         .iter()
         .copied()
-        .chain(elsewhere.iter().map(|e| e.source))
+        .chain(elsewhere.iter().map(|e| e.source.index()))
         .collect();
     Group {
         id,
@@ -659,8 +671,8 @@ fn build_group(
             .position(|m| m.relation == Relation::Reference)
             .unwrap_or(0),
         members,
-        missing: (0..sources.len())
-            .filter(|s| !present.contains(s))
+        missing: SourceId::all(sources.len())
+            .filter(|s| !present.contains(&s.index()))
             .collect(),
         elsewhere,
     }
@@ -676,7 +688,7 @@ fn note_sources(sources: &[Source], prepared: &[Prepared], notices: &mut Vec<Not
         if content == 0 {
             notices.push(Notice {
                 kind: NoticeKind::EmptySource,
-                source: Some(index),
+                source: Some(SourceId::new(index)),
                 message: format!("Source {} has no article content.", label(index, source)),
             });
         } else {
@@ -691,7 +703,7 @@ fn note_sources(sources: &[Source], prepared: &[Prepared], notices: &mut Vec<Not
         if cut > 0 {
             notices.push(Notice {
                 kind: NoticeKind::LongSentencesCut,
-                source: Some(index),
+                source: Some(SourceId::new(index)),
                 message: format!("Source {} has sentences too long to compare whole; they were cut into {cut} pieces at word boundaries.", label(index, source)),
             });
         }
@@ -712,13 +724,13 @@ fn source_reports(
     sources: &[Source],
     prepared: &[Prepared],
     groups: &[Group],
-    group_of: &HashMap<SentenceId, usize>,
+    group_of: &HashMap<SentenceAt, GroupId>,
 ) -> Vec<SourceReport> {
     sources
         .iter()
         .zip(prepared)
-        .enumerate()
-        .map(|(index, (source, p))| SourceReport {
+        .zip(SourceId::all(sources.len()))
+        .map(|((source, p), id)| SourceReport {
             id: source.id.clone(),
             title: source.title.clone(),
             outlet: source.outlet.clone(),
@@ -737,8 +749,8 @@ fn source_reports(
                     boilerplate_kind: p.boilerplate[i],
                     paragraph: s.paragraph,
                     group: group_of
-                        .get(&SentenceId {
-                            source: index,
+                        .get(&SentenceAt {
+                            source: id.index(),
                             sentence: i,
                         })
                         .copied(),
@@ -747,7 +759,7 @@ fn source_reports(
                 .collect(),
             omitted: groups
                 .iter()
-                .filter(|g| g.missing.contains(&index))
+                .filter(|g| g.missing.contains(&id))
                 .map(|g| g.id)
                 .collect(),
         })

@@ -7,7 +7,7 @@
 
 use crate::Source;
 use crate::normalize::{Lexicon, Spelling as TokenSpelling, Token};
-use crate::report::{Spelling, Variant};
+use crate::report::{SourceId, Spelling, Variant};
 
 /// Words with several spellings across the set, from tokens whose key came from a variant table or folding.
 pub(crate) fn variants(
@@ -17,13 +17,13 @@ pub(crate) fn variants(
 ) -> Vec<Variant> {
     let mut by_key: Vec<(u32, Vec<Spelling>)> = Vec::new();
     let mut lowered: Vec<Vec<String>> = Vec::new();
-    for (source, sentences) in tokens.iter().enumerate() {
+    for (source, sentences) in SourceId::all(tokens.len()).zip(tokens) {
         for token in sentences
             .iter()
             .flatten()
             .filter(|t| t.spelling == TokenSpelling::Variant)
         {
-            let written = &sources[source].text[token.range.clone()];
+            let written = &sources[source.index()].text[token.range.clone()];
             let index = match by_key.iter().position(|(k, _)| *k == token.key) {
                 Some(i) => i,
                 None => {

@@ -4,7 +4,7 @@ mod support {
     pub mod invariants;
 }
 
-use crosscheck_engine::{Config, Report, Source, compare, seeds};
+use crosscheck_engine::{Config, GroupId, Report, Source, compare, seeds};
 use proptest::prelude::*;
 
 use support::invariants::{compared as check, source};
@@ -25,7 +25,7 @@ fn find(report: &Report, needle: &str) -> (usize, usize) {
         .unwrap_or_else(|| panic!("no sentence holds {needle:?}"))
 }
 
-fn group_of(report: &Report, (source, sentence): (usize, usize)) -> Option<usize> {
+fn group_of(report: &Report, (source, sentence): (usize, usize)) -> Option<GroupId> {
     report.sources[source].sentences[sentence].group
 }
 
@@ -130,9 +130,9 @@ fn a_headline_groups_with_headlines_and_is_related_to_the_lede() {
     ));
     let headline = group_of(&report, find(&report, "Trump and Putin hold")).unwrap_or_default();
     assert!(
-        report.groups[headline].missing.is_empty(),
+        report.groups[headline.index()].missing.is_empty(),
         "the third source has the headline's information in its lede: {:?}",
-        report.groups[headline]
+        report.groups[headline.index()]
     );
 }
 
@@ -175,7 +175,7 @@ fn many_articles_with_a_related_sentence_none_leaves_it_out() {
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     let (_, report) = check(&texts);
     let storm = group_of(&report, find(&report, "The storm destroyed")).expect("a group");
-    let group = &report.groups[storm];
+    let group = &report.groups[storm.index()];
     assert!(group.missing.is_empty(), "{group:?}");
     assert_eq!(group.elsewhere.len(), 16);
 }

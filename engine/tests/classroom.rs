@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crosscheck_engine::classroom::{self, Question};
-use crosscheck_engine::{Config, Report, Source, compare, seeds};
+use crosscheck_engine::{Config, Report, SentenceId, Source, SourceId, compare, seeds};
 use proptest::prelude::*;
 
 fn seed_report() -> Report {
@@ -11,8 +11,9 @@ fn seed_report() -> Report {
 }
 
 /// Source letters as the app shows them.
-fn letter(n: usize) -> String {
-    char::from_u32(u32::from(b'A') + n as u32).map_or_else(|| format!("[{n}]"), String::from)
+fn letter(n: SourceId) -> String {
+    char::from_u32(u32::from(b'A') + n.index() as u32)
+        .map_or_else(|| format!("[{n}]"), String::from)
 }
 
 /// Every question with its prompt, key lines and groups.
@@ -67,17 +68,20 @@ proptest! {
         prop_assert_eq!(sheet.rows.len(), report.sources.len());
         let _ = sheet.to_text();
         let mut questions = classroom::templates(&report);
-        questions.push(Question::LeftOut { source: 9 });
-        questions.push(Question::OnlyIn { source: 9 });
+        questions.push(Question::LeftOut { source: SourceId::new(9) });
+        questions.push(Question::OnlyIn { source: SourceId::new(9) });
         for (source, sentence) in [(0, 0), (usize::MAX, usize::MAX)] {
             questions.push(Question::WhichSourcesReport {
-                anchor: classroom::SentenceAnchor { source, sentence },
+                anchor: classroom::SentenceAnchor {
+                    source: SourceId::new(source),
+                    sentence: SentenceId::new(sentence),
+                },
             });
         }
         for question in &questions {
             let key = question.key(&report);
             for group in &key.groups {
-                prop_assert!(*group < report.groups.len());
+                prop_assert!(group.index() < report.groups.len());
             }
             let _ = question.prompt(&report, |n| n.to_string());
         }

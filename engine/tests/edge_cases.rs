@@ -5,7 +5,7 @@ mod support {
 }
 
 use crosscheck_engine::{
-    Config, DivergenceKind, MarkKind, NoticeKind, Report, Status, compare, render,
+    Config, DivergenceKind, MarkKind, NoticeKind, Report, SourceId, Status, compare, render,
 };
 
 use support::invariants::{compared as check, source};
@@ -15,7 +15,7 @@ fn group_of(report: &Report, source: usize, sentence: usize) -> &crosscheck_engi
     let g = report.sources[source].sentences[sentence]
         .group
         .expect("grouped");
-    &report.groups[g]
+    &report.groups[g.index()]
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn five_megabyte_article_falls_back_to_coarse_mode_and_says_so() {
         .iter()
         .find(|n| n.kind == NoticeKind::CoarseFallback)
         .expect("coarse notice");
-    assert_eq!(notice.source, Some(0));
+    assert_eq!(notice.source, Some(SourceId::new(0)));
     assert!(report.sources[0].sentences.iter().any(|s| s.coarse));
     let last = report.sources[0].sentences.last().expect("sentences");
     assert!(last.coarse && last.group.is_some());
@@ -90,7 +90,7 @@ fn a_changed_weekday_is_a_date_divergence() {
     let member = group
         .members
         .iter()
-        .find(|m| m.source == 1)
+        .find(|m| m.source == SourceId::new(1))
         .expect("member");
     let differs: Vec<&str> = member
         .marks
@@ -112,7 +112,7 @@ fn a_changed_relative_period_is_a_date_divergence() {
     let member = group
         .members
         .iter()
-        .find(|m| m.source == 1)
+        .find(|m| m.source == SourceId::new(1))
         .expect("member");
     assert!(member.differences.contains(&DivergenceKind::Date));
     let differs: Vec<&str> = member
@@ -210,7 +210,7 @@ fn a_sentence_with_two_facts_joins_one_group_and_is_linked_from_the_other() {
         .map(|i| report.sources[1].sentences[i].group.expect("grouped"))
         .find(|&g| g != joined)
         .expect("two groups");
-    let group = &report.groups[other];
+    let group = &report.groups[other.index()];
     assert!(
         group.missing.is_empty(),
         "the two-fact source is not counted as missing"
@@ -218,7 +218,7 @@ fn a_sentence_with_two_facts_joins_one_group_and_is_linked_from_the_other() {
     assert_eq!(group.elsewhere.len(), 1);
     assert_eq!(
         (group.elsewhere[0].source, group.elsewhere[0].group),
-        (0, joined)
+        (SourceId::new(0), joined)
     );
 }
 

@@ -3,7 +3,7 @@
 //! A locator is `[file prefix, exact substring]`; it names the sentence in
 //! which the substring starts.
 
-use crosscheck_engine::report::{At, NameKind, QuoteRelation};
+use crosscheck_engine::report::{At, GroupId, NameKind, QuoteRelation};
 use crosscheck_engine::{Config, MarkKind, Report, Severity, Status, compare, seeds};
 use serde::Deserialize;
 
@@ -110,10 +110,10 @@ impl Seeds {
     /// Whether `at` overlaps the locator's words.
     fn covers(&self, at: &At, locator: &Locator) -> bool {
         let (source, range) = self.span(locator);
-        at.source == source && at.start < range.end && range.start < at.end
+        at.source.index() == source && at.start < range.end && range.start < at.end
     }
 
-    fn group(&self, locator: &Locator) -> Option<usize> {
+    fn group(&self, locator: &Locator) -> Option<GroupId> {
         let (source, sentence) = self.locate(locator);
         self.report.sources[source].sentences[sentence].group
     }
@@ -134,7 +134,7 @@ fn gold_align_cases_end_in_one_group() {
     let seeds = seeds();
     let mut misses = Vec::new();
     for case in gold().align {
-        let groups: Vec<Option<usize>> = case.members.iter().map(|m| seeds.group(m)).collect();
+        let groups: Vec<Option<GroupId>> = case.members.iter().map(|m| seeds.group(m)).collect();
         if groups[0].is_none() || groups.iter().any(|g| *g != groups[0]) {
             let shown: Vec<String> = case.members.iter().map(|m| seeds.describe(m)).collect();
             misses.push(format!("{}:\n{}", case.id, shown.join("\n")));
@@ -169,7 +169,7 @@ fn gold_diverge_words_are_marked_and_the_group_diverges() {
             seeds.describe(&case.a),
             seeds.describe(&case.b)
         );
-        let group = &seeds.report.groups[group_a.unwrap_or_default()];
+        let group = &seeds.report.groups[group_a.unwrap_or_default().index()];
         assert_eq!(group.status, Status::Diverge, "{}", case.id);
         for word in &case.words {
             let marked = [&case.a, &case.b].into_iter().any(|locator| {
@@ -177,7 +177,7 @@ fn gold_diverge_words_are_marked_and_the_group_diverges() {
                 let member = group
                     .members
                     .iter()
-                    .find(|m| m.source == source && m.sentence == sentence);
+                    .find(|m| m.source.index() == source && m.sentence.index() == sentence);
                 member.is_some_and(|m| {
                     m.marks
                         .iter()
@@ -198,7 +198,7 @@ fn gold_only_in_sentences_are_unique() {
     for locator in gold().only_in {
         let group = seeds.group(&locator).expect("content sentence has a group");
         assert_eq!(
-            seeds.report.groups[group].status,
+            seeds.report.groups[group.index()].status,
             Status::Unique,
             "{}",
             seeds.describe(&locator)

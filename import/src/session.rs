@@ -40,6 +40,40 @@ pub const SCHEMA: &str = "crosscheck-session/1";
 
 const SCHEMA_PREFIX: &str = "crosscheck-session/";
 
+/// An article's position in [`Session::articles`] (and in the app's list of
+/// loaded articles, switched on or off): how a front end numbers sources
+/// before it compares some of them, as opposed to the report's
+/// [`SourceId`](crosscheck_engine::SourceId)s.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct ArticleIndex(usize);
+
+impl ArticleIndex {
+    /// The article at `index`.
+    pub const fn new(index: usize) -> Self {
+        Self(index)
+    }
+
+    /// Its position in the list of articles.
+    pub const fn index(self) -> usize {
+        self.0
+    }
+
+    /// Every index of a list of `len` articles, in order.
+    pub fn all(len: usize) -> impl DoubleEndedIterator<Item = Self> + ExactSizeIterator + Clone {
+        (0..len).map(Self)
+    }
+}
+
+/// The bare number (as in a `data-source` attribute).
+impl std::fmt::Display for ArticleIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// Everything needed to pick the work up again.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
@@ -136,7 +170,7 @@ impl Session {
     }
 
     /// The session with these exercise questions, whose sources are positions in `articles`.
-    pub fn with_questions(mut self, questions: &[Question]) -> Session {
+    pub fn with_questions(mut self, questions: &[Question<ArticleIndex>]) -> Session {
         self.exercise = questions
             .iter()
             .filter_map(|q| stored_question(q, &self.articles))
@@ -147,7 +181,7 @@ impl Session {
     /// The exercise questions with sources as positions in `articles`; a
     /// question about an article no longer there, or that this version cannot
     /// read, is left out.
-    pub fn questions(&self) -> Vec<Question> {
+    pub fn questions(&self) -> Vec<Question<ArticleIndex>> {
         self.exercise
             .iter()
             .filter_map(|value| read_question(value, &self.articles))
@@ -430,34 +464,21 @@ fn settings(value: Option<&Value>, articles: &[Article]) -> Settings {
     }
 }
 
-/// Where a question names a source: `source`, or `anchor.source`.
-fn source_slot(value: &mut Value) -> Option<&mut Value> {
-    let object = value.as_object_mut()?;
-    if object.contains_key("source") {
-        return object.get_mut("source");
-    }
-    object.get_mut("anchor")?.as_object_mut()?.get_mut("source")
-}
-
 /// A question as stored: its source position replaced by the article's id.
-fn stored_question(question: &Question, articles: &[Article]) -> Option<Value> {
-    let mut value = serde_json::to_value(question).ok()?;
-    if let Some(slot) = source_slot(&mut value) {
-        let position = usize::try_from(slot.as_u64()?).ok()?;
-        *slot = Value::String(articles.get(position)?.source.id.clone());
-    }
-    Some(value)
+fn stored_question(question: &Question<ArticleIndex>, articles: &[Article]) -> Option<Value> {
+    let by_id = question
+        .clone()
+        .map_sources(|at| Some(articles.get(at.index())?.source.id.clone()))?;
+    serde_json::to_value(by_id).ok()
 }
 
 /// A stored question back, its article id replaced by the article's position.
-fn read_question(value: &Value, articles: &[Article]) -> Option<Question> {
-    let mut value = value.clone();
-    if let Some(slot) = source_slot(&mut value) {
-        let id = slot.as_str()?;
+fn read_question(value: &Value, articles: &[Article]) -> Option<Question<ArticleIndex>> {
+    let by_id: Question<String> = serde_json::from_value(value.clone()).ok()?;
+    by_id.map_sources(|id| {
         let position = articles.iter().position(|a| a.source.id == id)?;
-        *slot = Value::from(position);
-    }
-    serde_json::from_value(value).ok()
+        Some(ArticleIndex::new(position))
+    })
 }
 
 #[cfg(test)]
@@ -636,16 +657,18 @@ mod tests {
 
     #[test]
     fn exercise_questions_name_articles_by_id_and_follow_them() {
+        use crosscheck_engine::SentenceId;
         use crosscheck_engine::classroom::{Question, SentenceAnchor};
+        let at = ArticleIndex::new;
         let json = r#"{"schema": "crosscheck-session/1", "articles": [
             {"id": "a", "text": "One."}, {"id": "b", "text": "Two."}, {"id": "c", "text": "Three."}]}"#;
         let session = parse_session(json).unwrap();
         let questions = vec![
-            Question::LeftOut { source: 2 },
+            Question::LeftOut { source: at(2) },
             Question::WhichSourcesReport {
                 anchor: SentenceAnchor {
-                    source: 1,
-                    sentence: 0,
+                    source: at(1),
+                    sentence: SentenceId::new(0),
                 },
             },
             Question::NumberDiffers,
@@ -660,7 +683,7 @@ mod tests {
         let moved = Session { articles, ..stored };
         assert_eq!(
             moved.questions(),
-            vec![Question::LeftOut { source: 0 }, Question::NumberDiffers]
+            vec![Question::LeftOut { source: at(0) }, Question::NumberDiffers]
         );
         let back = parse_session(&text).unwrap();
         assert_eq!(back.questions(), questions);

@@ -15,14 +15,13 @@ mod save;
 use std::rc::Rc;
 
 use crosscheck_engine::Source;
-use crosscheck_engine::classroom::Question;
 use crosscheck_import::session::{Article, Session};
 use yew::Reducible;
 use yew::prelude::*;
 
 use crate::answers::{Answers, KeyShown};
 use crate::boot::Start;
-use crate::comparison::{Choice, PairComparison};
+use crate::comparison::{Choice, PairComparison, SetQuestion};
 use crate::components::articles::ArticlesView;
 use crate::components::class_kit::class_kit_view;
 use crate::components::exercise::ExerciseView;
@@ -172,7 +171,7 @@ pub fn App(props: &AppProps) -> Html {
 struct WorkspaceProps {
     sources: Rc<Vec<Source>>,
     state: UseReducerHandle<UiState>,
-    questions: Rc<Vec<Question>>,
+    questions: Rc<Vec<SetQuestion>>,
     answers: UseReducerHandle<Answers>,
     notify: Callback<Vec<Message>>,
 }

@@ -2,10 +2,10 @@
 
 use std::rc::Rc;
 
-use crosscheck_engine::classroom::Question;
 use crosscheck_import::session::{Article, Session, Settings, to_json};
 use yew::prelude::*;
 
+use crate::comparison::SetQuestion;
 use crate::messages::Message;
 use crate::storage;
 
@@ -13,7 +13,7 @@ use crate::storage;
 #[hook]
 pub fn use_save(
     articles: Rc<Vec<Article>>,
-    questions: Rc<Vec<Question>>,
+    questions: Rc<Vec<SetQuestion>>,
     settings: Settings,
     notify: Callback<Vec<Message>>,
 ) {

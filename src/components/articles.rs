@@ -11,6 +11,7 @@ use crosscheck_import::session::{Article, to_json};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::comparison::ArticleIndex;
 use crate::components::paste_form::PasteForm;
 use crate::components::shared::LibraryContext;
 use crate::components::source_name::badge;
@@ -113,7 +114,7 @@ fn ArticleRow(props: &ArticleRowProps) -> Html {
     html! {
         <li class="article-row" data-article={source.id.clone()}>
             <div class="article-head">
-                { badge(index) }
+                { badge(ArticleIndex::new(index)) }
                 <span class="article-file">{ source.file.clone().unwrap_or_else(|| source.id.clone()) }</span>
                 <span class="words">{ format!("{words} words") }</span>
                 if let Some(url) = &props.article.url {

@@ -6,12 +6,11 @@
 
 use std::rc::Rc;
 
-use crosscheck_engine::SentenceReport;
-use crosscheck_engine::classroom::Question;
+use crosscheck_engine::{GroupId, SentenceReport, SourceId};
 use yew::prelude::*;
 
 use crate::answers::{Answers, AnswersAction, KeyShown};
-use crate::comparison::Comparison;
+use crate::comparison::{Comparison, SetQuestion};
 use crate::components::shared::ViewProps;
 use crate::components::source_name::badge;
 use crate::files;
@@ -24,7 +23,7 @@ pub struct ExerciseProps {
     /// The comparison, the UI state and its dispatcher.
     pub view: ViewProps,
     /// The questions (sources as set positions).
-    pub questions: Rc<Vec<Question>>,
+    pub questions: Rc<Vec<SetQuestion>>,
     /// The student's answers.
     pub answers: Rc<Answers>,
     /// Changes the answers.
@@ -36,13 +35,13 @@ pub struct ExerciseProps {
 struct Asked {
     prompt: String,
     key: Vec<String>,
-    groups: Vec<usize>,
+    groups: Vec<GroupId>,
 }
 
 /// Prompts and keys for the current comparison; a question about a source switched off says so.
-fn asked(comparison: &Comparison, questions: &[Question]) -> Vec<Asked> {
-    let name = |r: usize| format!("source {}", source_letter(comparison.set_index(r)));
-    let letter = |r: usize| source_letter(comparison.set_index(r));
+fn asked(comparison: &Comparison, questions: &[SetQuestion]) -> Vec<Asked> {
+    let name = |r: SourceId| format!("source {}", source_letter(comparison.set_index(r)));
+    let letter = |r: SourceId| source_letter(comparison.set_index(r));
     questions
         .iter()
         .map(|q| match comparison.question_in_report(q) {
@@ -78,7 +77,7 @@ pub fn ExerciseView(props: &ExerciseProps) -> Html {
     // teacher tries the exercise again after revealing it.
     let revealed =
         props.answers.shown == KeyShown::Revealed && props.view.state.mode == Mode::Compare;
-    let key_groups: Vec<usize> = if revealed {
+    let key_groups: Vec<GroupId> = if revealed {
         asked
             .iter()
             .flat_map(|a| a.groups.iter().copied())
@@ -152,8 +151,8 @@ fn question(n: usize, asked: &Asked, props: &ExerciseProps, revealed: bool) -> H
 }
 
 /// The letters of a group's sources: "A, B, D".
-fn group_sources(comparison: &Comparison, group: usize) -> String {
-    let Some(group) = comparison.report.groups.get(group) else {
+fn group_sources(comparison: &Comparison, group: GroupId) -> String {
+    let Some(group) = comparison.report.group(group) else {
         return String::new();
     };
     let letters: Vec<String> = group
@@ -167,20 +166,20 @@ fn group_sources(comparison: &Comparison, group: usize) -> String {
 #[derive(Properties, PartialEq)]
 struct ArticlesProps {
     comparison: Rc<Comparison>,
-    key_groups: Vec<usize>,
+    key_groups: Vec<GroupId>,
 }
 
 /// The articles as plain text, one at a time; after the reveal, key sentences are marked.
 #[component]
 fn ExerciseArticles(props: &ArticlesProps) -> Html {
-    let shown = use_state(|| 0usize);
+    let shown = use_state(|| SourceId::new(0));
     let comparison = &props.comparison;
     let count = comparison.report.sources.len();
-    let current = (*shown).min(count.saturating_sub(1));
+    let current = (*shown).min(SourceId::new(count.saturating_sub(1)));
     html! {
         <section class="exercise-articles" aria-label="The articles">
             <div class="article-picker" role="group" aria-label="Article">
-                { for (0..count).map(|r| {
+                { for comparison.report.source_ids().map(|r| {
                     let pressed = r == current;
                     let shown = shown.clone();
                     let name = comparison.source(r).map(|s| s.outlet_label().to_owned()).unwrap_or_default();
@@ -204,8 +203,8 @@ fn ExerciseArticles(props: &ArticlesProps) -> Html {
     }
 }
 
-fn plain_paragraphs(comparison: &Comparison, source: usize, key_groups: &[usize]) -> Html {
-    let Some(report_source) = comparison.report.sources.get(source) else {
+fn plain_paragraphs(comparison: &Comparison, source: SourceId, key_groups: &[GroupId]) -> Html {
+    let Some(report_source) = comparison.report.source(source) else {
         return Html::default();
     };
     let mut paragraphs: Vec<(usize, Vec<&SentenceReport>)> = Vec::new();

@@ -5,9 +5,10 @@
 
 use crosscheck_engine::classroom::{Question, SentenceAnchor, templates};
 use crosscheck_engine::excerpt::excerpt;
+use crosscheck_engine::{GroupId, SourceId};
 use yew::prelude::*;
 
-use crate::comparison::Comparison;
+use crate::comparison::{ArticleIndex, Comparison, SetQuestion};
 use crate::components::shared::LibraryContext;
 use crate::components::shared::ViewProps;
 use crate::labels::source_letter;
@@ -61,19 +62,19 @@ impl Template {
 #[derive(Clone, Debug, PartialEq, Default)]
 struct Draft {
     template: usize,
-    source: usize,
-    group: Option<usize>,
+    source: ArticleIndex,
+    group: Option<GroupId>,
     text: String,
     key: String,
 }
 
 impl Draft {
     /// The question the form describes, with set positions; `None` while incomplete.
-    fn question(&self, comparison: &Comparison) -> Option<Question> {
+    fn question(&self, comparison: &Comparison) -> Option<SetQuestion> {
         let template = *Template::ALL.get(self.template)?;
         let question = match template {
             Template::WhichSourcesReport => {
-                let group = comparison.report.groups.get(self.group?)?;
+                let group = comparison.report.group(self.group?)?;
                 let member = group.reference_member()?;
                 Question::WhichSourcesReport {
                     anchor: SentenceAnchor {
@@ -108,13 +109,17 @@ pub fn ExerciseEditor(props: &ViewProps) -> Html {
     let context = use_context::<LibraryContext>().expect("library context");
     let comparison = &props.comparison;
     let draft = use_state(|| Draft {
-        source: comparison.included.first().copied().unwrap_or(0),
+        source: comparison
+            .included
+            .first()
+            .copied()
+            .unwrap_or(ArticleIndex::new(0)),
         ..Draft::default()
     });
     let questions = context.questions.clone();
     let set = {
         let edit = context.edit.clone();
-        move |list: Vec<Question>| edit.emit(LibraryAction::SetQuestions(list))
+        move |list: Vec<SetQuestion>| edit.emit(LibraryAction::SetQuestions(list))
     };
     let suggest = {
         let (comparison, questions, set) = (comparison.clone(), questions.clone(), set.clone());
@@ -152,7 +157,7 @@ pub fn ExerciseEditor(props: &ViewProps) -> Html {
         })
     };
     let try_it = props.dispatch.reform(|_| Action::StartExercise);
-    let name = |r: usize| format!("source {}", source_letter(comparison.set_index(r)));
+    let name = |r: SourceId| format!("source {}", source_letter(comparison.set_index(r)));
     html! {
         <section aria-labelledby="exercise-title" class="kit-section">
             <h2 id="exercise-title" class="section-title">{ format!("Exercise ({} questions)", questions.len()) }</h2>
@@ -238,10 +243,10 @@ fn add_form(
             if template.needs_source() {
                 <label class="field">
                     <span>{ "Source" }</span>
-                    <select onchange={edit::<Event>(draft, |d, v| d.source = v.parse().unwrap_or(0))}>
+                    <select onchange={edit::<Event>(draft, |d, v| d.source = ArticleIndex::new(v.parse().unwrap_or(0)))}>
                         { for comparison.included.iter().map(|&set| html! {
                             <option value={set.to_string()} selected={set == draft.source}>
-                                { format!("{} · {}", source_letter(set), comparison.sources.get(set).map(|s| s.outlet_label().to_owned()).unwrap_or_default()) }
+                                { format!("{} · {}", source_letter(set), comparison.sources.get(set.index()).map(|s| s.outlet_label().to_owned()).unwrap_or_default()) }
                             </option>
                         }) }
                     </select>
@@ -250,7 +255,7 @@ fn add_form(
             if template == Template::WhichSourcesReport {
                 <label class="field wide">
                     <span>{ "About this sentence" }</span>
-                    <select onchange={edit::<Event>(draft, |d, v| d.group = v.parse().ok())}>
+                    <select onchange={edit::<Event>(draft, |d, v| d.group = v.parse().ok().map(GroupId::new))}>
                         <option value="" selected={draft.group.is_none()}>{ "— pick a sentence two or more sources report —" }</option>
                         { for shared.iter().map(|g| {
                             let text = comparison.report.reference_sentence(g).map(|s| excerpt(&s.text, 14)).unwrap_or_default();

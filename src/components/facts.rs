@@ -3,18 +3,18 @@
 //! Everything comes from the report's `facts` section; each flag links to its
 //! row in the aligned grid.
 
-use crosscheck_engine::report::{Flag, QuoteGroup};
+use crosscheck_engine::report::{Flag, GroupId, QuoteGroup};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
 use crate::components::marked::MarkedSentence;
 use crate::components::numbers::numbers_and_dates;
 use crate::components::source_name::badge;
-use crate::labels::{fill_sources, flag_label, quote_relation_label, source_letter};
+use crate::labels::{flag_label, quote_relation_label, source_letter};
 
 /// The Facts view (a function, not a component: its props change with every
 /// state change anyway). `on_show_group` opens a group's row in the grid.
-pub fn facts_view(comparison: &Comparison, on_show_group: &Callback<usize>) -> Html {
+pub fn facts_view(comparison: &Comparison, on_show_group: &Callback<GroupId>) -> Html {
     let facts = &comparison.report.facts;
     html! {
         <div class="facts">
@@ -123,7 +123,7 @@ fn quote_group(comparison: &Comparison, group: &QuoteGroup) -> Html {
     }
 }
 
-fn flag_item(comparison: &Comparison, flag: &Flag, on_show_group: &Callback<usize>) -> Html {
+fn flag_item(comparison: &Comparison, flag: &Flag, on_show_group: &Callback<GroupId>) -> Html {
     let group = flag
         .group
         .or_else(|| flag.sides.iter().find_map(|s| s.at.group));
@@ -131,7 +131,7 @@ fn flag_item(comparison: &Comparison, flag: &Flag, on_show_group: &Callback<usiz
         <li class={classes!("flag", flag.severity.as_str())}>
             <p class="flag-head">
                 <span class="flag-kind">{ flag_label(flag.kind) }</span>
-                { fill_sources(&flag.explanation, |s| source_letter(comparison.set_index(s))) }
+                { flag.explain(|s| source_letter(comparison.set_index(s))) }
             </p>
             <ul class="flag-sides">
                 { for flag.sides.iter().map(|side| html! {

@@ -7,13 +7,13 @@
 
 use std::rc::Rc;
 
-use crosscheck_engine::Group;
+use crosscheck_engine::{Group, GroupId, SourceId};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::comparison::Comparison;
+use crate::comparison::{ArticleIndex, Comparison};
 use crate::components::group_summary::spoken_summary;
 use crate::components::marked::{MarkedSentence, Marking};
 use crate::components::possibly::absent_cell;
@@ -49,7 +49,7 @@ pub fn AlignedGrid(props: &ViewProps) -> Html {
                     <thead>
                         <tr>
                             <th scope="col" class="row-head">{ "Information" }</th>
-                            { for (0..comparison.report.sources.len()).map(|r| {
+                            { for comparison.report.source_ids().map(|r| {
                                 let set = comparison.set_index(r);
                                 html! {
                                     <th scope="col" class="source-col">
@@ -63,7 +63,7 @@ pub fn AlignedGrid(props: &ViewProps) -> Html {
                     </thead>
                     <tbody>
                         { for rows.iter().take(shown).map(|&id| html! {
-                            <GroupRow key={id} comparison={comparison.clone()} group_id={id} />
+                            <GroupRow key={id.index()} comparison={comparison.clone()} group_id={id} />
                         }) }
                     </tbody>
                 </table>
@@ -83,7 +83,7 @@ const CELLS_PER_STEP: usize = 200;
 /// painted frame until every row is there; every row at once when a row is to
 /// be focused (a link to it must find it).
 #[hook]
-fn use_rows_shown(rows: usize, sources: usize, focus: Option<usize>) -> usize {
+fn use_rows_shown(rows: usize, sources: usize, focus: Option<GroupId>) -> usize {
     let step = (CELLS_PER_STEP / sources.max(1)).clamp(2, 64);
     let shown = use_state(|| step);
     {
@@ -128,7 +128,9 @@ fn toolbar(props: &ViewProps) -> Html {
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
             dispatch.emit(Action::Filter(
-                value.parse().map_or(Filter::All, Filter::OmittedBy),
+                value
+                    .parse()
+                    .map_or(Filter::All, |n| Filter::OmittedBy(ArticleIndex::new(n))),
             ));
         })
     };
@@ -136,17 +138,19 @@ fn toolbar(props: &ViewProps) -> Html {
         let value = event
             .target_unchecked_into::<web_sys::HtmlSelectElement>()
             .value();
-        Action::Order(value.parse().map_or(Order::Coverage, Order::SourceOrder))
+        Action::Order(value.parse().map_or(Order::Coverage, |n| {
+            Order::SourceOrder(ArticleIndex::new(n))
+        }))
     });
     let included = props.comparison.included.clone();
-    let source_options = |selected: Option<usize>| -> Html {
+    let source_options = |selected: Option<ArticleIndex>| -> Html {
         included
             .iter()
             .map(|&set| {
                 let name = props
                     .comparison
                     .sources
-                    .get(set)
+                    .get(set.index())
                     .map(|s| s.outlet_label().to_owned())
                     .unwrap_or_default();
                 html! {
@@ -219,13 +223,13 @@ fn filter_label(filter: Filter) -> &'static str {
 #[derive(Properties, PartialEq)]
 struct GroupRowProps {
     comparison: Rc<Comparison>,
-    group_id: usize,
+    group_id: GroupId,
 }
 
 #[component]
 fn GroupRow(props: &GroupRowProps) -> Html {
     let comparison = &props.comparison;
-    let Some(group) = comparison.report.groups.get(props.group_id) else {
+    let Some(group) = comparison.report.group(props.group_id) else {
         return Html::default();
     };
     let count = comparison.report.sources.len();
@@ -239,12 +243,12 @@ fn GroupRow(props: &GroupRowProps) -> Html {
                     <span class="row-flag">{ "⚑ " }{ flag_label(kind) }</span>
                 }) }
             </th>
-            { for (0..count).map(|source| cell(comparison, group, source)) }
+            { for comparison.report.source_ids().map(|source| cell(comparison, group, source)) }
         </tr>
     }
 }
 
-fn cell(comparison: &Comparison, group: &Group, source: usize) -> Html {
+fn cell(comparison: &Comparison, group: &Group, source: SourceId) -> Html {
     let label = source_letter(comparison.set_index(source));
     if group.member_of(source).is_none() {
         return absent_cell(&comparison.report, group, source, label, "not reported");

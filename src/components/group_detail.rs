@@ -1,5 +1,6 @@
 //! One group opened in full: every source's version with word marks, who leaves it out, and what is possibly related.
 
+use crosscheck_engine::{GroupId, SourceId};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
@@ -15,15 +16,15 @@ use crate::labels::{group_heading, source_letter};
 /// reading view, so a component would redraw anyway.
 pub fn group_detail(
     comparison: &Comparison,
-    group_id: usize,
+    group_id: GroupId,
     onclick: Callback<MouseEvent>,
-    open: Callback<usize>,
+    open: Callback<GroupId>,
 ) -> Html {
-    let Some(group) = comparison.report.groups.get(group_id) else {
+    let Some(group) = comparison.report.group(group_id) else {
         return Html::default();
     };
     let count = comparison.report.sources.len();
-    let letter = |s: usize| source_letter(comparison.set_index(s));
+    let letter = |s: SourceId| source_letter(comparison.set_index(s));
     html! {
         <aside class="group-detail" aria-label="How the sources report this" aria-live="polite">
             <div class="detail-head">
@@ -34,7 +35,7 @@ pub fn group_detail(
             <ul class="detail-members">
                 { for group.sources().into_iter().map(|source| {
                     let set = comparison.set_index(source);
-                    let outlet = comparison.sources.get(set).map(|s| s.outlet_label().to_owned()).unwrap_or_default();
+                    let outlet = comparison.sources.get(set.index()).map(|s| s.outlet_label().to_owned()).unwrap_or_default();
                     let is_reference = group.reference_member().is_some_and(|r| r.source == source);
                     html! {
                         <li>

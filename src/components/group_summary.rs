@@ -1,13 +1,13 @@
 //! A group in words for screen readers and row headers: who reports it, who does not, what differs.
 
-use crosscheck_engine::Group;
+use crosscheck_engine::{Group, SourceId};
 
 use crate::comparison::Comparison;
 use crate::labels::{divergence_words, group_divergences, source_letter};
 
 /// "Reported by A, B and D; not reported by C and E; a date or day differs."
 pub fn spoken_summary(comparison: &Comparison, group: &Group) -> String {
-    let letters = |sources: &mut dyn Iterator<Item = usize>| -> String {
+    let letters = |sources: &mut dyn Iterator<Item = SourceId>| -> String {
         let names: Vec<String> = sources
             .map(|s| source_letter(comparison.set_index(s)))
             .collect();

@@ -3,6 +3,7 @@
 //! The rows come from the engine ([`crosscheck_engine::Report::numbers_and_dates`]);
 //! this component only lays them out and links each row to the grid.
 
+use crosscheck_engine::GroupId;
 use crosscheck_engine::excerpt::excerpt;
 use crosscheck_engine::facts::details::{DetailCell, DetailItem, DetailRow};
 use yew::prelude::*;
@@ -12,9 +13,8 @@ use crate::components::source_name::badge;
 use crate::labels::{flag_label, source_letter};
 
 /// The "Numbers and dates" section of the Facts view.
-pub fn numbers_and_dates(comparison: &Comparison, on_show_group: &Callback<usize>) -> Html {
+pub fn numbers_and_dates(comparison: &Comparison, on_show_group: &Callback<GroupId>) -> Html {
     let rows = comparison.report.numbers_and_dates();
-    let count = comparison.report.sources.len();
     html! {
         <section aria-labelledby="numbers-title">
             <h2 id="numbers-title" class="section-title">{ format!("Numbers and dates ({})", rows.len()) }</h2>
@@ -27,14 +27,14 @@ pub fn numbers_and_dates(comparison: &Comparison, on_show_group: &Callback<usize
                         <thead>
                             <tr>
                                 <th scope="col">{ "Sentence" }</th>
-                                { for (0..count).map(|r| {
+                                { for comparison.report.source_ids().map(|r| {
                                     let set = comparison.set_index(r);
                                     html! { <th scope="col">{ badge(set) }<span class="visually-hidden">{ format!("Source {}", source_letter(set)) }</span></th> }
                                 }) }
                             </tr>
                         </thead>
                         <tbody>
-                            { for rows.iter().map(|row| number_row(comparison, row, count, on_show_group)) }
+                            { for rows.iter().map(|row| number_row(comparison, row, on_show_group)) }
                         </tbody>
                     </table>
                 </div>
@@ -43,16 +43,10 @@ pub fn numbers_and_dates(comparison: &Comparison, on_show_group: &Callback<usize
     }
 }
 
-fn number_row(
-    comparison: &Comparison,
-    row: &DetailRow,
-    count: usize,
-    on_show_group: &Callback<usize>,
-) -> Html {
+fn number_row(comparison: &Comparison, row: &DetailRow, on_show_group: &Callback<GroupId>) -> Html {
     let label = comparison
         .report
-        .groups
-        .get(row.group)
+        .group(row.group)
         .and_then(|g| comparison.report.reference_sentence(g))
         .map(|s| excerpt(&s.text, 8))
         .unwrap_or_default();
@@ -65,7 +59,7 @@ fn number_row(
                     { label }
                 </button>
             </th>
-            { for (0..count).map(|source| value_cell(row.cells.iter().find(|c| c.source == source))) }
+            { for comparison.report.source_ids().map(|source| value_cell(row.cells.iter().find(|c| c.source == source))) }
         </tr>
     }
 }

@@ -3,23 +3,24 @@
 //! "What did B leave out?" opens the grid filtered to exactly the groups B
 //! does not report.
 
+use crosscheck_engine::SourceId;
 use crosscheck_engine::excerpt::excerpt;
 use crosscheck_engine::overview::{Coverage, coverage};
 use yew::prelude::*;
 
-use crate::comparison::Comparison;
+use crate::comparison::{ArticleIndex, Comparison};
 use crate::components::source_name::{SourceName, badge};
 use crate::labels::source_letter;
 
 /// The overview (a function, not a component: its props change with every
 /// state change anyway). `on_show_omitted_by` opens the grid on what a
 /// source (a position in the loaded set) leaves out.
-pub fn overview_view(comparison: &Comparison, on_show_omitted_by: &Callback<usize>) -> Html {
+pub fn overview_view(comparison: &Comparison, on_show_omitted_by: &Callback<ArticleIndex>) -> Html {
     html! {
         <div class="overview">
             <h2 class="section-title">{ "Each source at a glance" }</h2>
             <ul class="figures">
-                { for (0..comparison.report.sources.len()).map(|r| figure_card(comparison, r, on_show_omitted_by)) }
+                { for comparison.report.source_ids().map(|r| figure_card(comparison, r, on_show_omitted_by)) }
             </ul>
             <div class="matrices">
                 { coverage_matrix(comparison) }
@@ -31,12 +32,12 @@ pub fn overview_view(comparison: &Comparison, on_show_omitted_by: &Callback<usiz
 
 fn figure_card(
     comparison: &Comparison,
-    report_index: usize,
-    on_show_omitted_by: &Callback<usize>,
+    report_index: SourceId,
+    on_show_omitted_by: &Callback<ArticleIndex>,
 ) -> Html {
     let set = comparison.set_index(report_index);
     let (Some(figures), Some(source)) = (
-        comparison.report.overview.sources.get(report_index),
+        comparison.report.overview.sources.get(report_index.index()),
         comparison.source(report_index),
     ) else {
         return Html::default();
@@ -84,7 +85,7 @@ fn coverage_matrix(comparison: &Comparison) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ "Information (most reported first)" }</th>
-                            { for (0..count).map(|r| {
+                            { for comparison.report.source_ids().map(|r| {
                                 let set = comparison.set_index(r);
                                 html! { <th scope="col" class="matrix-col">{ badge(set) }<span class="visually-hidden">{ format!("Source {}", source_letter(set)) }</span></th> }
                             }) }
@@ -97,7 +98,7 @@ fn coverage_matrix(comparison: &Comparison) -> Html {
                             html! {
                                 <tr>
                                     <th scope="row" class="matrix-row" title={label.clone()}>{ label }</th>
-                                    { for (0..count).map(|r| coverage_cell(coverage(group, r))) }
+                                    { for comparison.report.source_ids().map(|r| coverage_cell(coverage(group, r))) }
                                 </tr>
                             }
                         }) }
@@ -128,7 +129,7 @@ fn coverage_cell(value: Coverage) -> Html {
 
 /// How alike each pair of sources is (a function: it redraws with the overview).
 fn similarity_matrix(comparison: &Comparison) -> Html {
-    let count = comparison.report.sources.len();
+    let ids = comparison.report.source_ids();
     html! {
         <section class="matrix similarity-matrix" aria-labelledby="similarity-title">
             <h2 class="section-title" id="similarity-title">{ "How alike the sources are" }</h2>
@@ -137,15 +138,15 @@ fn similarity_matrix(comparison: &Comparison) -> Html {
                 <thead>
                     <tr>
                         <td></td>
-                        { for (0..count).map(|r| html! { <th scope="col">{ badge(comparison.set_index(r)) }</th> }) }
+                        { for ids.clone().map(|r| html! { <th scope="col">{ badge(comparison.set_index(r)) }</th> }) }
                     </tr>
                 </thead>
                 <tbody>
-                    { for (0..count).map(|a| html! {
+                    { for ids.clone().map(|a| html! {
                         <tr>
                             <th scope="row">{ badge(comparison.set_index(a)) }</th>
-                            { for (0..count).map(|b| {
-                                let value = comparison.report.overview.similarity.get(a).and_then(|row| row.get(b)).copied().unwrap_or(0.0);
+                            { for ids.clone().map(|b| {
+                                let value = comparison.report.overview.similarity.get(a.index()).and_then(|row| row.get(b.index())).copied().unwrap_or(0.0);
                                 let percent = (value * 100.0).round() as u32;
                                 let level = (value * 4.0).round() as u32;
                                 html! { <td class={classes!("sim", format!("sim-{level}"))}>{ if a == b { "—".to_owned() } else { format!("{percent}%") } }</td> }

@@ -7,10 +7,10 @@
 
 use std::rc::Rc;
 
-use crosscheck_engine::{Group, Report};
+use crosscheck_engine::{Group, GroupId, Report, SourceId};
 use yew::prelude::*;
 
-use crate::comparison::{Comparison, PairComparison};
+use crate::comparison::{ArticleIndex, Comparison, PairComparison};
 use crate::components::marked::{MarkedSentence, Marking};
 use crate::components::possibly::absent_cell;
 use crate::components::source_name::SourceName;
@@ -23,7 +23,7 @@ pub struct PairViewProps {
     /// The two sources compared on their own.
     pub pair: Rc<PairComparison>,
     /// Picks the two sources (positions in the loaded set): left, right.
-    pub on_pair: Callback<(usize, usize)>,
+    pub on_pair: Callback<(ArticleIndex, ArticleIndex)>,
 }
 
 /// The pair view (a function, not a component: its props change with every state change anyway).
@@ -35,7 +35,8 @@ pub fn pair_view(props: &PairViewProps) -> Html {
     let rows = pair_rows(report);
     let both = rows
         .iter()
-        .filter(|&&g| report.groups[g].coverage() == 2)
+        .filter_map(|&g| report.group(g))
+        .filter(|g| g.coverage() == 2)
         .count();
     let sources = &props.comparison.sources;
     html! {
@@ -62,12 +63,12 @@ pub fn pair_view(props: &PairViewProps) -> Html {
                     <table class="aligned pair-table">
                         <thead>
                             <tr>
-                                <th scope="col" class="source-col">if let Some(s) = sources.get(left) { <SourceName index={left} source={s.clone()} /> }</th>
-                                <th scope="col" class="source-col">if let Some(s) = sources.get(right) { <SourceName index={right} source={s.clone()} /> }</th>
+                                <th scope="col" class="source-col">if let Some(s) = sources.get(left.index()) { <SourceName index={left} source={s.clone()} /> }</th>
+                                <th scope="col" class="source-col">if let Some(s) = sources.get(right.index()) { <SourceName index={right} source={s.clone()} /> }</th>
                             </tr>
                         </thead>
                         <tbody>
-                            { for rows.iter().map(|&g| pair_row(&props.pair, &report.groups[g], (left, right))) }
+                            { for rows.iter().filter_map(|&g| report.group(g)).map(|g| pair_row(&props.pair, g, (left, right))) }
                         </tbody>
                     </table>
                 </div>
@@ -77,19 +78,27 @@ pub fn pair_view(props: &PairViewProps) -> Html {
 }
 
 /// Groups in the left source's order, then the right source's own.
-fn pair_rows(report: &Report) -> Vec<usize> {
+fn pair_rows(report: &Report) -> Vec<GroupId> {
     let mut rows: Vec<&Group> = report.groups.iter().collect();
     crosscheck_engine::order::sort_by(&mut rows, |g| {
-        let first = g.members.first().map_or((0, 0), |m| (m.source, m.sentence));
-        [first.0 as u64, first.1 as u64, g.id as u64, 0]
+        let first = g
+            .members
+            .first()
+            .map_or((0, 0), |m| (m.source.index(), m.sentence.index()));
+        [first.0 as u64, first.1 as u64, g.id.index() as u64, 0]
     });
     rows.into_iter().map(|g| g.id).collect()
 }
 
-fn pair_row(pair: &PairComparison, group: &Group, (left, right): (usize, usize)) -> Html {
+fn pair_row(
+    pair: &PairComparison,
+    group: &Group,
+    (left, right): (ArticleIndex, ArticleIndex),
+) -> Html {
     let report = &pair.report;
     let marking = Marking::for_group_size(group.coverage());
-    let side = |source: usize, set: usize| -> Html {
+    // The pair's own report has the left source first, the right second.
+    let side = |source: SourceId, set: ArticleIndex| -> Html {
         let label = crate::labels::source_letter(set);
         if group.member_of(source).is_none() {
             return absent_cell(report, group, source, label, "only in the other source");
@@ -106,8 +115,8 @@ fn pair_row(pair: &PairComparison, group: &Group, (left, right): (usize, usize))
     };
     html! {
         <tr class={classes!("group", group.status.as_str())}>
-            { side(0, left) }
-            { side(1, right) }
+            { side(SourceId::new(0), left) }
+            { side(SourceId::new(1), right) }
         </tr>
     }
 }

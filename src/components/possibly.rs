@@ -6,7 +6,7 @@
 //! how likely the engine thinks that is, and open that sentence's row.
 
 use crosscheck_engine::excerpt::excerpt;
-use crosscheck_engine::{Group, Report};
+use crosscheck_engine::{Group, GroupId, Report, SourceId};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
@@ -21,7 +21,7 @@ const CELL_WORDS: usize = 14;
 pub fn absent_cell(
     report: &Report,
     group: &Group,
-    source: usize,
+    source: SourceId,
     label: String,
     missing: &'static str,
 ) -> Html {
@@ -49,7 +49,7 @@ pub fn absent_cell(
 /// The opened group's sentences that may carry it: each absent source's
 /// possibly related sentence, with how likely and a way to its row. `open`
 /// opens a report group.
-pub fn related_list(comparison: &Comparison, group: &Group, open: &Callback<usize>) -> Html {
+pub fn related_list(comparison: &Comparison, group: &Group, open: &Callback<GroupId>) -> Html {
     if group.elsewhere.is_empty() {
         return Html::default();
     }

@@ -5,10 +5,10 @@
 
 use std::rc::Rc;
 
-use crosscheck_engine::SentenceReport;
+use crosscheck_engine::{GroupId, SentenceId, SentenceReport, SourceId};
 use yew::prelude::*;
 
-use crate::comparison::Comparison;
+use crate::comparison::{ArticleIndex, Comparison};
 use crate::components::group_detail::group_detail;
 use crate::components::source_picker::{SourcePickerProps, source_picker};
 
@@ -17,19 +17,21 @@ pub struct ReadingProps {
     /// The comparison to read from.
     pub comparison: Rc<Comparison>,
     /// The article read (a position in the loaded set).
-    pub reading: usize,
+    pub reading: ArticleIndex,
     /// The group opened beside the text, if any.
-    pub opened_group: Option<usize>,
+    pub opened_group: Option<GroupId>,
     /// Picks another article to read (a position in the loaded set).
-    pub on_read: Callback<usize>,
+    pub on_read: Callback<ArticleIndex>,
     /// Opens a group beside the text, or closes it with `None`.
-    pub on_open: Callback<Option<usize>>,
+    pub on_open: Callback<Option<GroupId>>,
 }
 
 /// The reading view (a function, not a component: its props change with every state change anyway).
 pub fn reading_view(props: &ReadingProps) -> Html {
     let comparison = &props.comparison;
-    let source = comparison.report_index(props.reading).unwrap_or(0);
+    let source = comparison
+        .report_index(props.reading)
+        .unwrap_or(SourceId::new(0));
     let others = comparison.report.sources.len().saturating_sub(1);
     let on_pick = props.on_read.clone();
     html! {
@@ -62,12 +64,13 @@ pub fn reading_view(props: &ReadingProps) -> Html {
     }
 }
 
-fn paragraphs(comparison: &Comparison, source: usize, props: &ReadingProps) -> Html {
-    let Some(report_source) = comparison.report.sources.get(source) else {
+fn paragraphs(comparison: &Comparison, source: SourceId, props: &ReadingProps) -> Html {
+    let Some(report_source) = comparison.report.source(source) else {
         return Html::default();
     };
-    let mut by_paragraph: Vec<(usize, Vec<(usize, &SentenceReport)>)> = Vec::new();
-    for (index, sentence) in report_source.sentences.iter().enumerate() {
+    let mut by_paragraph: Vec<(usize, Vec<(SentenceId, &SentenceReport)>)> = Vec::new();
+    let sentences = &report_source.sentences;
+    for (index, sentence) in SentenceId::all(sentences.len()).zip(sentences) {
         match by_paragraph.last_mut() {
             Some((p, list)) if *p == sentence.paragraph => list.push((index, sentence)),
             _ => by_paragraph.push((sentence.paragraph, vec![(index, sentence)])),
@@ -87,7 +90,7 @@ fn paragraphs(comparison: &Comparison, source: usize, props: &ReadingProps) -> H
 
 fn sentence_span(
     comparison: &Comparison,
-    index: usize,
+    index: SentenceId,
     sentence: &SentenceReport,
     props: &ReadingProps,
 ) -> Html {
@@ -100,8 +103,7 @@ fn sentence_span(
     let others = comparison.report.sources.len().saturating_sub(1);
     let reported = comparison
         .report
-        .groups
-        .get(group_id)
+        .group(group_id)
         .map_or(0, |g| g.coverage().saturating_sub(1));
     let shade = shade_level(reported, others);
     let label = format!("reported by {reported} of {others} other sources");

@@ -7,11 +7,11 @@
 
 use std::rc::Rc;
 
-use crosscheck_engine::classroom::Question;
 use crosscheck_import::session::{Article, Session, Settings};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
+use crate::comparison::SetQuestion;
 use crate::importing::Outcome;
 use crate::library::LibraryAction;
 use crate::messages::Message;
@@ -23,7 +23,7 @@ pub struct LibraryContext {
     /// The articles, in order.
     pub articles: Rc<Vec<Article>>,
     /// Exercise questions on them (sources as positions).
-    pub questions: Rc<Vec<Question>>,
+    pub questions: Rc<Vec<SetQuestion>>,
     /// The page's own set.
     pub samples: Rc<Vec<Article>>,
     /// Changes the set.

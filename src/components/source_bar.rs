@@ -5,6 +5,7 @@ use std::rc::Rc;
 use crosscheck_engine::Source;
 use yew::prelude::*;
 
+use crate::comparison::ArticleIndex;
 use crate::components::source_name::SourceName;
 use crate::labels::source_letter;
 use crate::state::{Action, UiState};
@@ -28,12 +29,12 @@ pub fn source_bar(props: &SourceBarProps) -> Html {
             .target_dyn_into::<web_sys::HtmlSelectElement>()
             .map(|select| select.value())
             .unwrap_or_default();
-        Action::Reference(value.parse().ok())
+        Action::Reference(value.parse().ok().map(ArticleIndex::new))
     });
     html! {
         <section class="source-bar" aria-label="Sources">
             <ul class="chips">
-                { for props.sources.iter().enumerate().map(|(index, source)| {
+                { for ArticleIndex::all(props.sources.len()).zip(props.sources.iter()).map(|(index, source)| {
                     let included = !props.state.excluded.contains(&index);
                     // Never let the last two sources be switched off: nothing would be compared.
                     let locked = included && in_play <= 2;
@@ -61,7 +62,7 @@ pub fn source_bar(props: &SourceBarProps) -> Html {
                 <span>{ "Compare against" }</span>
                 <select onchange={on_reference} aria-describedby="reference-hint">
                     <option value="" selected={props.state.reference.is_none()}>{ "the best-fitting sentence (automatic)" }</option>
-                    { for props.sources.iter().enumerate()
+                    { for ArticleIndex::all(props.sources.len()).zip(props.sources.iter())
                         .filter(|(i, _)| !props.state.excluded.contains(i))
                         .map(|(index, source)| html! {
                             <option value={index.to_string()} selected={props.state.reference == Some(index)}>

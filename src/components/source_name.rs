@@ -5,13 +5,14 @@ use std::rc::Rc;
 use crosscheck_engine::{Headline, Source};
 use yew::prelude::*;
 
+use crate::comparison::ArticleIndex;
 use crate::labels::source_letter;
 
 /// Properties of [`SourceName`].
 #[derive(Properties, PartialEq)]
 pub struct SourceNameProps {
     /// Position in the set.
-    pub index: usize,
+    pub index: ArticleIndex,
     /// The article.
     pub source: Source,
 }
@@ -48,7 +49,7 @@ pub fn SourceName(props: &SourceNameProps) -> Html {
     let letter = source_letter(props.index);
     let shared = use_context::<Headlines>();
     let headline = shared
-        .and_then(|h| h.0.get(props.index).cloned())
+        .and_then(|h| h.0.get(props.index.index()).cloned())
         .unwrap_or_else(|| headline(&props.source));
     html! {
         <span class="source-name">
@@ -65,9 +66,9 @@ pub fn SourceName(props: &SourceNameProps) -> Html {
 }
 
 /// The coloured letter badge of the source at `index` in the set (a function, not a component: see `components/mod.rs`).
-pub fn badge(index: usize) -> Html {
+pub fn badge(index: ArticleIndex) -> Html {
     html! {
-        <span class={classes!("badge", format!("badge-{}", index % 8))} aria-hidden="true">
+        <span class={classes!("badge", format!("badge-{}", index.index() % 8))} aria-hidden="true">
             { source_letter(index) }
         </span>
     }

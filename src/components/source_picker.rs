@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::comparison::Comparison;
+use crate::comparison::{ArticleIndex, Comparison};
 use crate::labels::source_letter;
 
 /// What [`source_picker`] shows.
@@ -13,11 +13,11 @@ pub struct SourcePickerProps {
     /// The comparison (its sources in play are offered).
     pub comparison: Rc<Comparison>,
     /// The picked source (set index).
-    pub selected: usize,
+    pub selected: ArticleIndex,
     /// What is being picked, e.g. "Article".
     pub label: AttrValue,
     /// Called with the picked set index.
-    pub on_pick: Callback<usize>,
+    pub on_pick: Callback<ArticleIndex>,
 }
 
 /// Buttons for the sources in play; the picked one is pressed (a function,
@@ -29,12 +29,12 @@ pub fn source_picker(props: &SourcePickerProps) -> Html {
             { for props.comparison.included.iter().map(|&set| {
                 let pressed = set == props.selected;
                 let onclick = props.on_pick.reform(move |_| set);
-                let outlet = props.comparison.sources.get(set).map(|s| s.outlet_label().to_owned()).unwrap_or_default();
+                let outlet = props.comparison.sources.get(set.index()).map(|s| s.outlet_label().to_owned()).unwrap_or_default();
                 html! {
                     <button type="button" class={classes!("pick", pressed.then_some("on"))}
                         aria-pressed={pressed.to_string()} {onclick}>
                         <span class="visually-hidden">{ format!("{} ", props.label) }</span>
-                        <span class={classes!("badge", format!("badge-{}", set % 8))}>{ source_letter(set) }</span>
+                        <span class={classes!("badge", format!("badge-{}", set.index() % 8))}>{ source_letter(set) }</span>
                         <span class="pick-outlet">{ outlet }</span>
                     </button>
                 }

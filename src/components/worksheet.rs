@@ -5,8 +5,8 @@
 //! the page is hidden in print while a sheet is open): landscape, black and
 //! white, rows never split across pages.
 
-use crosscheck_engine::Headline;
 use crosscheck_engine::classroom::{Column, Worksheet, worksheet};
+use crosscheck_engine::{Headline, SourceId};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
@@ -59,7 +59,7 @@ pub fn WorksheetSection(props: &ViewProps) -> Html {
 }
 
 fn sheet_html(comparison: &Comparison, matrix: &Worksheet, sheet: Sheet) -> Html {
-    let letter = |r: usize| source_letter(comparison.set_index(r));
+    let letter = |r: SourceId| source_letter(comparison.set_index(r));
     let title = match sheet {
         Sheet::Blank => "Comparing the sources: worksheet",
         Sheet::Key => "Comparing the sources: answer key",

@@ -16,13 +16,13 @@
 //!
 //! ```
 //! use crosscheck_engine::classroom::Question;
-//! use crosscheck_engine::{compare, seeds, Config};
+//! use crosscheck_engine::{compare, seeds, Config, GroupId, SourceId};
 //!
 //! let report = compare(&seeds::bundled(), &Config::default());
-//! let letters = |n: usize| ["A", "B", "C", "D", "E"][n].to_owned();
+//! let letters = |n: SourceId| ["A", "B", "C", "D", "E"][n.index()].to_owned();
 //! let key = Question::DayDiffers.key(&report);
 //! assert!(key.filled(letters)[0].contains("source D says “Wednesday”"));
-//! assert_eq!(key.groups, [0]);
+//! assert_eq!(key.groups, [GroupId::new(0)]);
 //! ```
 
 use serde::{Deserialize, Serialize};
@@ -32,7 +32,7 @@ use super::{content, escaped, nested};
 use crate::excerpt::excerpt;
 use crate::facts::{sentence_case, sources_phrase};
 use crate::order::sort_by;
-use crate::report::{Flag, FlagKind, Report, Status, fill};
+use crate::report::{Flag, FlagKind, GroupId, Report, SentenceId, SourceId, Status, fill};
 
 /// Words of a sentence quoted in a question or a key.
 const QUOTED_WORDS: usize = 20;
@@ -40,29 +40,40 @@ const QUOTED_WORDS: usize = 20;
 const MAX_EXAMPLES: usize = 5;
 
 /// A sentence of one source: how a question points at a piece of information.
+///
+/// `S` is how the source is numbered: [`SourceId`] (a report's source) for
+/// everything the engine does with it; a front end may store questions with
+/// its own numbering and map them with [`Question::map_sources`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct SentenceAnchor {
-    /// The source (a report index; see the module docs).
-    pub source: usize,
-    /// The sentence's index in that source's `sentences`.
-    pub sentence: usize,
+pub struct SentenceAnchor<S = SourceId> {
+    /// The source.
+    pub source: S,
+    /// The sentence in that source's `sentences`.
+    pub sentence: SentenceId,
 }
 
 /// An exercise question. Serialised with a `kind` tag: `{"kind":"left-out","source":2}`;
 /// read through [`StoredQuestion`] (a tagged enum's reader buffers each value
 /// in a generic form first: more code in the page for the same JSON).
+///
+/// `S` numbers the sources, as in [`SentenceAnchor`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case", try_from = "StoredQuestion")]
-pub enum Question {
+#[serde(
+    tag = "kind",
+    rename_all = "kebab-case",
+    try_from = "StoredQuestion<S>",
+    bound(deserialize = "S: Deserialize<'de>")
+)]
+pub enum Question<S = SourceId> {
     /// "Which sources report: “…”?" about the anchored sentence.
     WhichSourcesReport {
         /// The sentence asked about.
-        anchor: SentenceAnchor,
+        anchor: SentenceAnchor<S>,
     },
     /// "Find a detail only B reports."
     OnlyIn {
-        /// The source (a report index).
-        source: usize,
+        /// The source.
+        source: S,
     },
     /// "Which number differs between sources?"
     NumberDiffers,
@@ -74,8 +85,8 @@ pub enum Question {
     NameSpelled,
     /// "What did C leave out?"
     LeftOut {
-        /// The source (a report index).
-        source: usize,
+        /// The source.
+        source: S,
     },
     /// A question the teacher wrote, with the teacher's key.
     Custom {
@@ -88,22 +99,27 @@ pub enum Question {
 
 /// A [`Question`] as stored: its `kind` and every field any kind has.
 #[derive(Deserialize)]
-struct StoredQuestion {
+struct StoredQuestion<S> {
     kind: String,
-    #[serde(default)]
-    anchor: Option<SentenceAnchor>,
-    #[serde(default)]
-    source: Option<usize>,
+    #[serde(default = "none")]
+    anchor: Option<SentenceAnchor<S>>,
+    #[serde(default = "none")]
+    source: Option<S>,
     #[serde(default)]
     text: Option<String>,
     #[serde(default)]
     key: Option<String>,
 }
 
-impl TryFrom<StoredQuestion> for Question {
+/// `None`, for fields whose type has no `Default` bound.
+fn none<T>() -> Option<T> {
+    None
+}
+
+impl<S> TryFrom<StoredQuestion<S>> for Question<S> {
     type Error = String;
 
-    fn try_from(stored: StoredQuestion) -> Result<Question, String> {
+    fn try_from(stored: StoredQuestion<S>) -> Result<Question<S>, String> {
         let StoredQuestion {
             kind,
             anchor,
@@ -142,48 +158,46 @@ pub struct AnswerKey {
     /// `{N}` names report source N (see [`AnswerKey::filled`]).
     pub lines: Vec<String>,
     /// The groups that hold the answer, for the front end to highlight or link.
-    pub groups: Vec<usize>,
+    pub groups: Vec<GroupId>,
 }
 
 impl AnswerKey {
     /// The lines with every `{N}` replaced by `name(N)`.
-    pub fn filled(&self, name: impl Fn(usize) -> String) -> Vec<String> {
+    pub fn filled(&self, name: impl Fn(SourceId) -> String) -> Vec<String> {
         self.lines.iter().map(|line| fill(line, &name)).collect()
     }
 }
 
 impl SentenceAnchor {
     /// The group the sentence belongs to, if it is in the report and not boilerplate.
-    pub fn group(&self, report: &Report) -> Option<usize> {
+    pub fn group(&self, report: &Report) -> Option<GroupId> {
         report.sentence(self.source, self.sentence)?.group
     }
 }
 
-impl Question {
-    /// The question a student reads; `name(N)` is how the front end names report source N.
-    pub fn prompt(&self, report: &Report, name: impl Fn(usize) -> String) -> String {
-        match self {
-            Question::WhichSourcesReport { anchor } => {
-                match report.sentence(anchor.source, anchor.sentence) {
-                    Some(s) => format!(
-                        "Which sources report: “{}”?",
-                        nested(&excerpt(&s.text, QUOTED_WORDS))
-                    ),
-                    None => format!(
-                        "Which sources report sentence {} of {}?",
-                        anchor.sentence.saturating_add(1),
-                        name(anchor.source)
-                    ),
-                }
-            }
-            Question::OnlyIn { source } => format!("Find a detail only {} reports.", name(*source)),
-            Question::NumberDiffers => "Which number differs between sources?".to_owned(),
-            Question::DayDiffers => "Which sources disagree on the day?".to_owned(),
-            Question::QuoteWorded => "Which quote is worded differently?".to_owned(),
-            Question::NameSpelled => "Which name is spelled differently?".to_owned(),
-            Question::LeftOut { source } => format!("What did {} leave out?", name(*source)),
-            Question::Custom { text, .. } => text.clone(),
-        }
+impl<S> Question<S> {
+    /// The same question with its sources numbered by `map`; `None` when
+    /// `map` has no number for one of them (a source switched off, say).
+    pub fn map_sources<T>(self, map: impl Fn(S) -> Option<T>) -> Option<Question<T>> {
+        Some(match self {
+            Question::WhichSourcesReport { anchor } => Question::WhichSourcesReport {
+                anchor: SentenceAnchor {
+                    source: map(anchor.source)?,
+                    sentence: anchor.sentence,
+                },
+            },
+            Question::OnlyIn { source } => Question::OnlyIn {
+                source: map(source)?,
+            },
+            Question::LeftOut { source } => Question::LeftOut {
+                source: map(source)?,
+            },
+            Question::NumberDiffers => Question::NumberDiffers,
+            Question::DayDiffers => Question::DayDiffers,
+            Question::QuoteWorded => Question::QuoteWorded,
+            Question::NameSpelled => Question::NameSpelled,
+            Question::Custom { text, key } => Question::Custom { text, key },
+        })
     }
 
     /// The kinds of fact flag a question about differences is answered
@@ -199,6 +213,34 @@ impl Question {
             ],
             Question::NameSpelled => &[FlagKind::SpelledDifferently, FlagKind::NamedDifferently],
             _ => &[],
+        }
+    }
+}
+
+impl Question {
+    /// The question a student reads; `name(N)` is how the front end names report source N.
+    pub fn prompt(&self, report: &Report, name: impl Fn(SourceId) -> String) -> String {
+        match self {
+            Question::WhichSourcesReport { anchor } => {
+                match report.sentence(anchor.source, anchor.sentence) {
+                    Some(s) => format!(
+                        "Which sources report: “{}”?",
+                        nested(&excerpt(&s.text, QUOTED_WORDS))
+                    ),
+                    None => format!(
+                        "Which sources report sentence {} of {}?",
+                        anchor.sentence.index().saturating_add(1),
+                        name(anchor.source)
+                    ),
+                }
+            }
+            Question::OnlyIn { source } => format!("Find a detail only {} reports.", name(*source)),
+            Question::NumberDiffers => "Which number differs between sources?".to_owned(),
+            Question::DayDiffers => "Which sources disagree on the day?".to_owned(),
+            Question::QuoteWorded => "Which quote is worded differently?".to_owned(),
+            Question::NameSpelled => "Which name is spelled differently?".to_owned(),
+            Question::LeftOut { source } => format!("What did {} leave out?", name(*source)),
+            Question::Custom { text, .. } => text.clone(),
         }
     }
 
@@ -245,7 +287,7 @@ fn quoted(text: &str) -> String {
 }
 
 fn which_sources_report(report: &Report, anchor: &SentenceAnchor) -> AnswerKey {
-    let Some(group) = anchor.group(report).and_then(|g| report.groups.get(g)) else {
+    let Some(group) = anchor.group(report).and_then(|g| report.group(g)) else {
         return AnswerKey {
             lines: vec![
                 "The sentence this question is about is not in the compared articles.".to_owned(),
@@ -253,7 +295,7 @@ fn which_sources_report(report: &Report, anchor: &SentenceAnchor) -> AnswerKey {
             groups: Vec::new(),
         };
     };
-    let members: Vec<usize> = group.sources();
+    let members: Vec<SourceId> = group.sources();
     let mut lines = vec![match (members.len(), group.status) {
         (1, _) => format!("Only {} reports it.", sources_phrase(&members)),
         (_, Status::Diverge) => format!(
@@ -295,7 +337,7 @@ fn which_sources_report(report: &Report, anchor: &SentenceAnchor) -> AnswerKey {
 }
 
 /// How the members of a group differ: its flags' explanations.
-fn differences(report: &Report, group: usize) -> Vec<String> {
+fn differences(report: &Report, group: GroupId) -> Vec<String> {
     report
         .facts
         .flags
@@ -306,17 +348,17 @@ fn differences(report: &Report, group: usize) -> Vec<String> {
 }
 
 /// Unique groups of `source`, in text order, leaving out sentences past the work limits.
-fn unique_groups(report: &Report, source: usize) -> Vec<(usize, &str)> {
+fn unique_groups(report: &Report, source: SourceId) -> Vec<(GroupId, &str)> {
     content(report, source)
         .filter(|(_, s)| !s.coarse)
         .filter_map(|(_, s)| {
-            let group = report.groups.get(s.group?)?;
+            let group = report.group(s.group?)?;
             (group.status == Status::Unique).then_some((group.id, s.text.as_str()))
         })
         .collect()
 }
 
-fn only_in(report: &Report, source: usize) -> AnswerKey {
+fn only_in(report: &Report, source: SourceId) -> AnswerKey {
     let unique = unique_groups(report, source);
     if unique.is_empty() {
         return AnswerKey {
@@ -352,7 +394,7 @@ fn pieces(count: usize) -> String {
 
 /// The best example sentences in text order: those with a number or a date
 /// first (details a student can point at), headlines and subheadings last.
-fn examples<'a>(report: &Report, unique: &[(usize, &'a str)]) -> Vec<&'a str> {
+fn examples<'a>(report: &Report, unique: &[(GroupId, &'a str)]) -> Vec<&'a str> {
     let facts = &report.facts;
     let mut detailed = vec![false; report.groups.len()];
     let places = facts.quantities.iter().map(|q| q.at.group);
@@ -360,7 +402,7 @@ fn examples<'a>(report: &Report, unique: &[(usize, &'a str)]) -> Vec<&'a str> {
         .chain(facts.dates.iter().map(|d| d.at.group))
         .flatten()
     {
-        if let Some(slot) = detailed.get_mut(group) {
+        if let Some(slot) = detailed.get_mut(group.index()) {
             *slot = true;
         }
     }
@@ -371,7 +413,7 @@ fn examples<'a>(report: &Report, unique: &[(usize, &'a str)]) -> Vec<&'a str> {
             let rank = if !super::worksheet::reads_as_sentence(text) {
                 2
             } else {
-                usize::from(!detailed.get(*group).copied().unwrap_or(false))
+                usize::from(!detailed.get(group.index()).copied().unwrap_or(false))
             };
             (rank, i)
         })
@@ -382,7 +424,7 @@ fn examples<'a>(report: &Report, unique: &[(usize, &'a str)]) -> Vec<&'a str> {
     ranked.into_iter().map(|(_, i)| unique[i].1).collect()
 }
 
-fn left_out(report: &Report, source: usize) -> AnswerKey {
+fn left_out(report: &Report, source: SourceId) -> AnswerKey {
     let groups = omitted(report, source);
     if groups.is_empty() {
         return AnswerKey {
@@ -397,10 +439,10 @@ fn left_out(report: &Report, source: usize) -> AnswerKey {
         pieces(groups.len())
     )];
     for &g in groups.iter().take(MAX_EXAMPLES) {
-        let (Some(group), Some(text)) = (report.groups.get(g), reference_text(report, g)) else {
+        let (Some(group), Some(text)) = (report.group(g), reference_text(report, g)) else {
             continue;
         };
-        let members: Vec<usize> = group.sources();
+        let members: Vec<SourceId> = group.sources();
         lines.push(format!("{} ({})", quoted(text), sources_phrase(&members)));
     }
     if groups.len() > MAX_EXAMPLES {
@@ -469,9 +511,9 @@ pub fn templates(report: &Report) -> Vec<Question> {
 }
 
 /// The source with the highest nonzero `count`, the first on ties.
-fn most(report: &Report, count: impl Fn(usize) -> usize) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None;
-    for source in 0..report.sources.len() {
+fn most(report: &Report, count: impl Fn(SourceId) -> usize) -> Option<SourceId> {
+    let mut best: Option<(SourceId, usize)> = None;
+    for source in report.source_ids() {
         let n = count(source);
         if n > 0 && best.is_none_or(|(_, m)| n > m) {
             best = Some((source, n));
@@ -487,8 +529,9 @@ fn widely_reported(report: &Report) -> Option<SentenceAnchor> {
     let preferred = shared
         .clone()
         .filter(|g| g.status == Status::Diverge && !g.missing.is_empty())
-        .max_by_key(|g| (g.coverage(), usize::MAX - g.id));
-    let group = preferred.or_else(|| shared.max_by_key(|g| (g.coverage(), usize::MAX - g.id)))?;
+        .max_by_key(|g| (g.coverage(), std::cmp::Reverse(g.id)));
+    let group =
+        preferred.or_else(|| shared.max_by_key(|g| (g.coverage(), std::cmp::Reverse(g.id))))?;
     let member = group.reference_member()?;
     Some(SentenceAnchor {
         source: member.source,
@@ -506,7 +549,7 @@ mod tests {
     /// The prompt and the filled key of `question` on `texts`, groups last.
     fn asked(texts: &[&str], question: &Question) -> String {
         let report = report(texts);
-        let name = |n: usize| format!("[{n}]");
+        let name = |n: SourceId| format!("[{n}]");
         let key = question.key(&report);
         let mut out = format!("Q: {}\n", question.prompt(&report, name));
         for line in key.filled(name) {
@@ -532,8 +575,8 @@ mod tests {
             &WEEKDAYS,
             Question::WhichSourcesReport {
                 anchor: SentenceAnchor {
-                    source: 1,
-                    sentence: 0,
+                    source: SourceId::new(1),
+                    sentence: SentenceId::new(0),
                 },
             },
             "Q: Which sources report: “The leaders spoke by phone on Wednesday about the ceasefire plan for Ukraine.”?\nA: Sources [0] and [1] report it, each in its own words:\nA: Source [0]: “The leaders spoke by phone on Tuesday about the ceasefire plan for Ukraine.”\nA: Source [2] leaves it out.\nA: Source [0] says “Tuesday”; source [1] says “Wednesday”: “Tuesday” and “Wednesday” cannot both be right for the same event.\ngroups: [0]\n",
@@ -546,8 +589,8 @@ mod tests {
             &WEEKDAYS,
             Question::WhichSourcesReport {
                 anchor: SentenceAnchor {
-                    source: 7,
-                    sentence: 3,
+                    source: SourceId::new(7),
+                    sentence: SentenceId::new(3),
                 },
             },
             "Q: Which sources report sentence 4 of [7]?\nA: The sentence this question is about is not in the compared articles.\ngroups: []\n",
@@ -558,7 +601,9 @@ mod tests {
     fn only_in_lists_unique_details() {
         check(
             &WEEKDAYS,
-            Question::OnlyIn { source: 0 },
+            Question::OnlyIn {
+                source: SourceId::new(0),
+            },
             "Q: Find a detail only [0] reports.\nA: Source [0] alone reports 1 piece of information:\nA: “The call lasted nearly 90 minutes.”\ngroups: [1]\n",
         );
     }
@@ -613,7 +658,9 @@ mod tests {
                 "Under the American proposal the ceasefire would last thirty days.",
                 "Zelensky addressed the nation in a nightly video on Monday evening.",
             ],
-            Question::LeftOut { source: 2 },
+            Question::LeftOut {
+                source: SourceId::new(2),
+            },
             "Q: What did [2] leave out?\nA: Source [2] leaves out 1 piece of information that at least two other sources report. The most reported:\nA: “The ceasefire would last thirty days under the American proposal.” (sources [0] and [1])\ngroups: [0]\n",
         );
     }
@@ -634,16 +681,20 @@ mod tests {
     fn templates_follow_the_flags() {
         let questions = templates(&report(&WEEKDAYS));
         let anchor = SentenceAnchor {
-            source: 0,
-            sentence: 0,
+            source: SourceId::new(0),
+            sentence: SentenceId::new(0),
         };
         assert_eq!(
             questions,
             [
                 Question::WhichSourcesReport { anchor },
                 Question::DayDiffers,
-                Question::OnlyIn { source: 0 },
-                Question::LeftOut { source: 2 },
+                Question::OnlyIn {
+                    source: SourceId::new(0)
+                },
+                Question::LeftOut {
+                    source: SourceId::new(2)
+                },
             ]
         );
         assert!(templates(&report(&[])).is_empty());
@@ -654,16 +705,20 @@ mod tests {
         let questions = [
             Question::WhichSourcesReport {
                 anchor: SentenceAnchor {
-                    source: 1,
-                    sentence: 4,
+                    source: SourceId::new(1),
+                    sentence: SentenceId::new(4),
                 },
             },
-            Question::OnlyIn { source: 2 },
+            Question::OnlyIn {
+                source: SourceId::new(2),
+            },
             Question::NumberDiffers,
             Question::DayDiffers,
             Question::QuoteWorded,
             Question::NameSpelled,
-            Question::LeftOut { source: 0 },
+            Question::LeftOut {
+                source: SourceId::new(0),
+            },
             Question::Custom {
                 text: "Why?".into(),
                 key: "Because.".into(),

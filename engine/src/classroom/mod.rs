@@ -18,7 +18,7 @@
 //! let sheet = classroom::worksheet(&report);
 //! assert_eq!(sheet.rows.len(), 5);
 //! let questions = classroom::templates(&report);
-//! let letters = |n: usize| ["A", "B", "C", "D", "E"][n].to_owned();
+//! let letters = |n: crosscheck_engine::SourceId| ["A", "B", "C", "D", "E"][n.index()].to_owned();
 //! let first = &questions[0];
 //! assert!(first.prompt(&report, letters).starts_with("Which sources report"));
 //! assert!(!first.key(&report).lines.is_empty());
@@ -32,7 +32,7 @@ pub mod worksheet;
 pub use exercise::{AnswerKey, Question, SentenceAnchor, templates};
 pub use worksheet::{Cell, Column, Row, Worksheet, worksheet};
 
-use crate::report::{NameEntry, Report, SentenceReport};
+use crate::report::{NameEntry, Report, SentenceId, SentenceReport, SourceId};
 
 /// Quotation marks inside a quotation: double marks become single ones
 /// (“a ‘b’ c”), a straight mark opening after a space or at the start.
@@ -61,20 +61,19 @@ pub(crate) fn escaped(text: &str) -> String {
 /// The sentences of `source` that are article content (not boilerplate), with their indices.
 pub(crate) fn content(
     report: &Report,
-    source: usize,
-) -> impl Iterator<Item = (usize, &SentenceReport)> {
+    source: SourceId,
+) -> impl Iterator<Item = (SentenceId, &SentenceReport)> {
     report
-        .sources
-        .get(source)
+        .source(source)
         .into_iter()
-        .flat_map(|s| s.sentences.iter().enumerate())
+        .flat_map(|s| SentenceId::all(s.sentences.len()).zip(&s.sentences))
         .filter(|(_, s)| !s.boilerplate)
 }
 
 /// A name as `source` writes it: its fullest form there, or the set's display
 /// name when the source only uses a shorter form ("Trump" → "Donald Trump").
 /// Abbreviations cut before their last full stop get it back ("U.S" → "U.S.").
-pub(crate) fn name_in(entry: &NameEntry, source: usize) -> String {
+pub(crate) fn name_in(entry: &NameEntry, source: SourceId) -> String {
     let words = |text: &str| text.split_whitespace().count();
     let mut own: Option<&str> = None;
     for form in entry.forms.iter().filter(|f| f.sources.contains(&source)) {
@@ -126,7 +125,7 @@ mod tests {
                 .iter()
                 .map(|(text, sources)| NameForm {
                     text: (*text).into(),
-                    sources: sources.to_vec(),
+                    sources: sources.iter().map(|&s| SourceId::new(s)).collect(),
                 })
                 .collect(),
             titles: Vec::new(),
@@ -144,15 +143,21 @@ mod tests {
                 ("Zelensky", &[2]),
             ],
         );
-        assert_eq!(name_in(&zelensky, 0), "Volodymyr Zelenskyy");
-        assert_eq!(name_in(&zelensky, 1), "Volodymyr Zelensky");
-        assert_eq!(name_in(&zelensky, 2), "Volodymyr Zelensky");
+        assert_eq!(name_in(&zelensky, SourceId::new(0)), "Volodymyr Zelenskyy");
+        assert_eq!(name_in(&zelensky, SourceId::new(1)), "Volodymyr Zelensky");
+        assert_eq!(name_in(&zelensky, SourceId::new(2)), "Volodymyr Zelensky");
         assert_eq!(
-            name_in(&entry("U.S", &[("U.S", &[0]), ("US", &[1])]), 0),
+            name_in(
+                &entry("U.S", &[("U.S", &[0]), ("US", &[1])]),
+                SourceId::new(0)
+            ),
             "U.S."
         );
         assert_eq!(
-            name_in(&entry("U.S", &[("U.S", &[0]), ("US", &[1])]), 1),
+            name_in(
+                &entry("U.S", &[("U.S", &[0]), ("US", &[1])]),
+                SourceId::new(1)
+            ),
             "US"
         );
     }

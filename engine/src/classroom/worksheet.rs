@@ -25,7 +25,8 @@ use crate::excerpt::excerpt;
 use crate::order::{Key, sort_by};
 use crate::overview::omits;
 use crate::report::{
-    At, FlagKind, Hedge, NameEntry, NameKind, QuantityKind, Quote, Report, WhenKind,
+    At, FlagKind, GroupId, Hedge, NameEntry, NameKind, QuantityKind, Quote, Report, SourceId,
+    WhenKind,
 };
 
 /// Most names in the Who and Where cells.
@@ -58,7 +59,7 @@ pub struct Worksheet {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Row {
     /// The report source.
-    pub source: usize,
+    pub source: SourceId,
     /// Its outlet, else its title, else its id.
     pub label: String,
     /// One cell per column, in [`Column::ALL`] order.
@@ -144,7 +145,7 @@ impl Worksheet {
 
     /// The worksheet as plain text, source N named `name(N)`: a row per
     /// source, one entry per line, "—" for an empty cell.
-    pub fn to_text_named(&self, name: impl Fn(usize) -> String) -> String {
+    pub fn to_text_named(&self, name: impl Fn(SourceId) -> String) -> String {
         let mut out = String::new();
         for row in &self.rows {
             let _ = writeln!(out, "Source {} · {}", name(row.source), row.label);
@@ -173,13 +174,14 @@ fn cell_text(cell: &Cell, out: &mut String) {
 
 /// The worksheet of a report: every source's row with every column.
 pub fn worksheet(report: &Report) -> Worksheet {
-    let rows = (0..report.sources.len())
+    let rows = report
+        .source_ids()
         .map(|source| row(report, source))
         .collect();
     Worksheet { rows }
 }
 
-fn row(report: &Report, source: usize) -> Row {
+fn row(report: &Report, source: SourceId) -> Row {
     let cells = Column::ALL
         .iter()
         .map(|&column| cell(report, source, column))
@@ -191,8 +193,8 @@ fn row(report: &Report, source: usize) -> Row {
     }
 }
 
-fn label(report: &Report, source: usize) -> String {
-    report.sources.get(source).map_or_else(String::new, |s| {
+fn label(report: &Report, source: SourceId) -> String {
+    report.source(source).map_or_else(String::new, |s| {
         s.outlet
             .clone()
             .or_else(|| s.title.clone())
@@ -200,7 +202,7 @@ fn label(report: &Report, source: usize) -> String {
     })
 }
 
-fn cell(report: &Report, source: usize, column: Column) -> Cell {
+fn cell(report: &Report, source: SourceId, column: Column) -> Cell {
     let (entries, total) = match column {
         Column::Who => names(report, source, &[NameKind::Person, NameKind::Organisation]),
         Column::What => lede(report, source),
@@ -249,7 +251,7 @@ fn best(mut candidates: Vec<Candidate>, max: usize) -> (Vec<String>, usize) {
 }
 
 /// Names of `kinds` the source mentions, most mentioned first.
-fn names(report: &Report, source: usize, kinds: &[NameKind]) -> (Vec<String>, usize) {
+fn names(report: &Report, source: SourceId, kinds: &[NameKind]) -> (Vec<String>, usize) {
     let mut found: Vec<(usize, (usize, usize), String)> = report
         .facts
         .names
@@ -260,7 +262,7 @@ fn names(report: &Report, source: usize, kinds: &[NameKind]) -> (Vec<String>, us
             let first = mentions.first()?;
             Some((
                 mentions.len(),
-                (first.sentence, first.start),
+                (first.sentence.index(), first.start),
                 name_in(entry, source),
             ))
         })
@@ -280,7 +282,7 @@ fn names(report: &Report, source: usize, kinds: &[NameKind]) -> (Vec<String>, us
 /// The entry's mentions in `source`, without those where an organisation's
 /// or place's name is only part of a longer name ("Air Force" in "Air Force
 /// One": the next word is capitalised).
-fn whole_mentions<'a>(report: &Report, entry: &'a NameEntry, source: usize) -> Vec<&'a At> {
+fn whole_mentions<'a>(report: &Report, entry: &'a NameEntry, source: SourceId) -> Vec<&'a At> {
     let check_next = matches!(entry.kind, NameKind::Organisation | NameKind::Place);
     entry
         .mentions
@@ -304,7 +306,7 @@ fn followed_by_capital(report: &Report, at: &At) -> bool {
 }
 
 /// The opening sentence, shortened.
-fn lede(report: &Report, source: usize) -> (Vec<String>, usize) {
+fn lede(report: &Report, source: SourceId) -> (Vec<String>, usize) {
     let sentences: Vec<&str> = content(report, source)
         .map(|(_, s)| s.text.as_str())
         .collect();
@@ -327,9 +329,9 @@ pub(crate) fn reads_as_sentence(text: &str) -> bool {
 }
 
 /// Whether a group is reported by two or more sources.
-fn shared(report: &Report, group: Option<usize>) -> bool {
+fn shared(report: &Report, group: Option<GroupId>) -> bool {
     group
-        .and_then(|g| report.groups.get(g))
+        .and_then(|g| report.group(g))
         .is_some_and(|g| g.coverage() > 1)
 }
 
@@ -352,7 +354,7 @@ fn comparable(report: &Report, at: &At, kinds: &[FlagKind]) -> usize {
 /// Dates as written, one per value (the fullest wording kept: "Sunday
 /// evening" over "Sunday"); those other sources can be compared on first,
 /// then days and times before months and years.
-fn dates(report: &Report, source: usize) -> (Vec<String>, usize) {
+fn dates(report: &Report, source: SourceId) -> (Vec<String>, usize) {
     let kinds = [FlagKind::WeekdayConflict, FlagKind::DateConflict];
     let mut candidates: Vec<(WhenKind, &str, Candidate)> = Vec::new();
     for when in report.facts.dates.iter().filter(|d| d.at.source == source) {
@@ -378,7 +380,7 @@ fn dates(report: &Report, source: usize) -> (Vec<String>, usize) {
                 Candidate {
                     text: text.to_owned(),
                     rank,
-                    position: (when.at.sentence, when.at.start),
+                    position: (when.at.sentence.index(), when.at.start),
                 },
             )),
         }
@@ -404,7 +406,7 @@ type SameNumber<'a> = (u64, Option<&'a str>, Option<&'a str>, Option<Hedge>);
 /// first, then measures (a unit or a hedge), then counts and ordinals. Pairs
 /// ("the two leaders") and ordinals inside names ("Fifth Amendment") are
 /// left out: they count nothing a student would check.
-fn numbers(report: &Report, source: usize) -> (Vec<String>, usize) {
+fn numbers(report: &Report, source: SourceId) -> (Vec<String>, usize) {
     let kinds = [FlagKind::NumberConflict];
     let mut seen: Vec<SameNumber> = Vec::new();
     let mut candidates = Vec::new();
@@ -433,7 +435,7 @@ fn numbers(report: &Report, source: usize) -> (Vec<String>, usize) {
                 usize::from(!measure),
                 0,
             ],
-            position: (quantity.at.sentence, quantity.at.start),
+            position: (quantity.at.sentence.index(), quantity.at.start),
         });
     }
     best(candidates, MAX_NUMBERS)
@@ -457,7 +459,7 @@ fn part_of_a_name(report: &Report, at: &At, text: &str) -> bool {
 /// Quotations with their speakers: attributed ones first, one per speaker
 /// before a second one of anybody, those other sources quote too before the
 /// rest, then those of four words or more.
-fn quotes(report: &Report, source: usize) -> (Vec<String>, usize) {
+fn quotes(report: &Report, source: SourceId) -> (Vec<String>, usize) {
     let mut quotations: Vec<Vec<&Quote>> = Vec::new();
     for quote in report.facts.quotes.iter().filter(|q| q.at.source == source) {
         match quotations
@@ -497,7 +499,7 @@ fn quotes(report: &Report, source: usize) -> (Vec<String>, usize) {
 /// A quotation's entry; its rank is [unattributed, not quoted by others, short].
 fn quotation<'a>(
     report: &Report,
-    source: usize,
+    source: SourceId,
     pieces: &[&'a Quote],
 ) -> (Option<&'a str>, Candidate) {
     let words: Vec<&str> = pieces.iter().map(|p| p.text.as_str()).collect();
@@ -522,19 +524,19 @@ fn quotation<'a>(
             usize::from(!grouped),
             usize::from(words.split_whitespace().count() < 4),
         ],
-        position: (pieces[0].at.sentence, pieces[0].at.start),
+        position: (pieces[0].at.sentence.index(), pieces[0].at.start),
     };
     (speaker.and_then(|p| p.speaker.as_deref()), candidate)
 }
 
 /// Information at least two other sources report and this one leaves out, most reported first.
-fn omissions(report: &Report, source: usize) -> (Vec<String>, usize) {
+fn omissions(report: &Report, source: SourceId) -> (Vec<String>, usize) {
     let left_out = omitted(report, source);
     let entries = left_out
         .iter()
         .take(MAX_OMISSIONS)
         .filter_map(|&g| {
-            let group = report.groups.get(g)?;
+            let group = report.group(g)?;
             let text = reference_text(report, g)?;
             Some(format!(
                 "{} ({} sources)",
@@ -547,26 +549,23 @@ fn omissions(report: &Report, source: usize) -> (Vec<String>, usize) {
 }
 
 /// The groups `source` leaves out that at least two other sources report, most reported first.
-pub(crate) fn omitted(report: &Report, source: usize) -> Vec<usize> {
-    let mut groups: Vec<usize> = report
+pub(crate) fn omitted(report: &Report, source: SourceId) -> Vec<GroupId> {
+    let mut groups: Vec<GroupId> = report
         .groups
         .iter()
         .filter(|g| omits(g, source, 2))
         .map(|g| g.id)
         .collect();
     sort_by(&mut groups, |&g| {
-        let reported = report
-            .groups
-            .get(g)
-            .map_or(0, crate::report::Group::coverage);
+        let reported = report.group(g).map_or(0, crate::report::Group::coverage);
         [u64::MAX - reported as u64, 0, 0, 0]
     });
     groups
 }
 
 /// The text of a group's reference sentence.
-pub(crate) fn reference_text(report: &Report, group: usize) -> Option<&str> {
-    let group = report.groups.get(group)?;
+pub(crate) fn reference_text(report: &Report, group: GroupId) -> Option<&str> {
+    let group = report.group(group)?;
     report.reference_sentence(group).map(|s| s.text.as_str())
 }
 

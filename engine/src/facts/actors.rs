@@ -26,7 +26,7 @@ use super::names::{Mention, Names};
 use super::{Sentence, Set, quoted};
 use crate::config::ActorCheck;
 use crate::normalize::WordClass;
-use crate::report::{Flag, FlagKind, FlagSide, NameKind, Severity};
+use crate::report::{Flag, FlagKind, FlagSide, NameKind, Severity, SourceId};
 
 /// Action verbs (folded) and their class, sorted by verb.
 const ACTIONS: &[(&str, &str)] = &[
@@ -99,7 +99,7 @@ pub(crate) fn flags(set: &Set<'_>, names: &Names) -> Vec<Flag> {
         .flat_map(|(i, s)| frames(s, i, names.mentions.get(i).map_or(&[][..], Vec::as_slice)))
         .collect();
     let mut out = Vec::new();
-    let mut seen: Vec<(usize, usize, &str)> = Vec::new();
+    let mut seen: Vec<(SourceId, SourceId, &str)> = Vec::new();
     for (i, a) in frames.iter().enumerate() {
         for b in &frames[i + 1..] {
             let (sa, sb) = (&set.sentences[a.sentence], &set.sentences[b.sentence]);

@@ -25,18 +25,17 @@ use super::{Set, names::Names, quoted, runs_by, says, sentence_case, sort_by, so
 use crate::config::FactScope;
 use crate::normalize::Spelling;
 use crate::report::{
-    Flag, FlagKind, FlagSide, NameEntry, NameForm, NameKind, QuantityKind, Severity, Variant, When,
-    WhenKind,
+    Flag, FlagKind, FlagSide, GroupId, NameEntry, NameForm, NameKind, QuantityKind, Severity,
+    SourceId, Variant, When, WhenKind,
 };
 
 /// Strongest first, then by group, then by where the first side is.
 pub(crate) fn order(flags: &mut Vec<Flag>) {
     sort_by(flags, |f| {
-        let (source, start) = f
-            .sides
-            .first()
-            .map_or((u64::MAX, 0), |s| (s.at.source as u64, s.at.start as u64));
-        let group = f.group.map_or(u64::MAX, |g| g as u64);
+        let (source, start) = f.sides.first().map_or((u64::MAX, 0), |s| {
+            (s.at.source.index() as u64, s.at.start as u64)
+        });
+        let group = f.group.map_or(u64::MAX, |g| g.index() as u64);
         [
             f.severity as u64,
             group,
@@ -48,13 +47,13 @@ pub(crate) fn order(flags: &mut Vec<Flag>) {
 
 /// One source's values in a comparison: the words shown and the sides.
 struct Voice {
-    source: usize,
+    source: SourceId,
     sides: Vec<FlagSide>,
 }
 
 /// "Source {3} says “Wednesday”; sources {0} and {1} say “Tuesday”."
 fn who_says(voices: &[Voice]) -> String {
-    let mut by_words: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut by_words: Vec<(String, Vec<SourceId>)> = Vec::new();
     for voice in voices {
         let words: Vec<String> = voice.sides.iter().map(|s| quoted(&s.text)).collect();
         let words = join_and(&words);
@@ -86,7 +85,7 @@ pub(crate) fn quantity_flags(set: &Set<'_>, found: &[Found]) -> Vec<Flag> {
         .filter(|&i| found[i].quantity.at.group.is_some() && measures.ids[i].is_some())
         .collect();
     let by_group = runs_by(&grouped, |&i| {
-        let group = found[i].quantity.at.group.unwrap_or_default() as u64;
+        let group = found[i].quantity.at.group.unwrap_or_default().index() as u64;
         [group, measures.key(i), 0, 0]
     });
     for members in &by_group {
@@ -140,7 +139,9 @@ fn number_flag(
     members: &[usize],
     severity: Severity,
 ) -> Option<Flag> {
-    let by_source = runs_by(members, |&m| [found[m].quantity.at.source as u64, 0, 0, 0]);
+    let by_source = runs_by(members, |&m| {
+        [found[m].quantity.at.source.index() as u64, 0, 0, 0]
+    });
     let sources: Vec<&Vec<usize>> = by_source.iter().collect();
     let compatible = |a: &[usize], b: &[usize]| {
         a.iter()
@@ -188,7 +189,7 @@ fn number_side(set: &Set<'_>, f: &Found) -> FlagSide {
     }
     let text = set
         .sources
-        .get(at.source)
+        .get(at.source.index())
         .and_then(|s| s.text.get(at.start..at.end))
         .unwrap_or(&f.quantity.text)
         .to_owned();
@@ -214,7 +215,7 @@ fn anchored_flags(set: &Set<'_>, found: &[Found]) -> Vec<Flag> {
             .copied()
             .filter(|&m| members.iter().filter(|&&o| source(o) == source(m)).count() == 1)
             .collect();
-        let groups: Vec<Option<usize>> =
+        let groups: Vec<Option<GroupId>> =
             single.iter().map(|&m| found[m].quantity.at.group).collect();
         let all_one_group = groups
             .first()
@@ -261,14 +262,14 @@ fn family(kind: WhenKind) -> Family {
 pub(crate) fn date_flags(set: &Set<'_>, dates: &[When]) -> Vec<Flag> {
     let grouped: Vec<&When> = dates.iter().filter(|d| d.at.group.is_some()).collect();
     let by_group = runs_by(&grouped, |d| {
-        let group = d.at.group.unwrap_or_default() as u64;
+        let group = d.at.group.unwrap_or_default().index() as u64;
         [group, family(d.kind) as u64, 0, 0]
     });
     let mut flags = Vec::new();
     for in_group in &by_group {
         let family = &self::family(in_group[0].kind);
-        let by_source = runs_by(in_group, |d| [d.at.source as u64, 0, 0, 0]);
-        let sources: Vec<(usize, &Vec<&When>)> =
+        let by_source = runs_by(in_group, |d| [d.at.source.index() as u64, 0, 0, 0]);
+        let sources: Vec<(SourceId, &Vec<&When>)> =
             by_source.iter().map(|l| (l[0].at.source, l)).collect();
         let conflict = sources.iter().enumerate().find_map(|(i, (sa, a))| {
             sources[i + 1..]
@@ -323,11 +324,11 @@ pub(crate) fn date_flags(set: &Set<'_>, dates: &[When]) -> Vec<Flag> {
 
 /// Whether two sources' dates of a family can be compared: relative dates only
 /// between sources that state the same publication date.
-fn comparable(set: &Set<'_>, family: Family, a: usize, b: usize) -> bool {
+fn comparable(set: &Set<'_>, family: Family, a: SourceId, b: SourceId) -> bool {
     if family != Family::Relative {
         return true;
     }
-    let date = |s: usize| set.sources.get(s).and_then(|s| s.date.as_deref());
+    let date = |s: SourceId| set.sources.get(s.index()).and_then(|s| s.date.as_deref());
     date(a).is_some() && date(a) == date(b)
 }
 
@@ -404,7 +405,7 @@ pub(crate) fn spelling_flags(set: &Set<'_>, variants: &[Variant], names: &Names)
 fn variant_flag(set: &Set<'_>, variant: &Variant) -> Option<Flag> {
     let mut sides: Vec<FlagSide> = Vec::new();
     // Each spelling (possessive left out) with the sources using it, in order of first use.
-    let mut spellings: Vec<(String, String, Vec<usize>)> = Vec::new();
+    let mut spellings: Vec<(String, String, Vec<SourceId>)> = Vec::new();
     for s in &set.sentences {
         for token in s.tokens.iter().filter(|t| t.spelling == Spelling::Variant) {
             if set.key(token) != variant.key {
@@ -439,7 +440,7 @@ fn variant_flag(set: &Set<'_>, variant: &Variant) -> Option<Flag> {
         join_and(&parts)
     );
     sort_by(&mut sides, |side| {
-        [side.at.source as u64, side.at.start as u64, 0, 0]
+        [side.at.source.index() as u64, side.at.start as u64, 0, 0]
     });
     Some(Flag::new(
         FlagKind::SpelledDifferently,
@@ -471,7 +472,11 @@ fn first_name_flag(set: &Set<'_>, entry: &NameEntry) -> Option<Flag> {
     }
     let side_of = |form: &NameForm| {
         entry.mentions.iter().find_map(|at| {
-            let text = set.sources.get(at.source)?.text.get(at.start..at.end)?;
+            let text = set
+                .sources
+                .get(at.source.index())?
+                .text
+                .get(at.start..at.end)?;
             text.contains(form.text.as_str()).then(|| FlagSide {
                 at: *at,
                 text: text.to_owned(),

@@ -4,13 +4,13 @@
 //! view both read it from [`Report::numbers_and_dates`], so they list the
 //! same rows. An item a conflict flag points at carries that flag's kind.
 
-use crate::report::{At, FlagKind, Report};
+use crate::report::{At, FlagKind, GroupId, Report, SourceId};
 
 /// One group's quantities and dates, per source.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DetailRow {
     /// The group.
-    pub group: usize,
+    pub group: GroupId,
     /// One cell per member of the group, in the group's member order; a
     /// member that gives no number or date has an empty cell.
     pub cells: Vec<DetailCell>,
@@ -20,7 +20,7 @@ pub struct DetailRow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DetailCell {
     /// The report source.
-    pub source: usize,
+    pub source: SourceId,
     /// Its numbers and dates in text order.
     pub items: Vec<DetailItem>,
 }
@@ -93,14 +93,17 @@ impl Report {
         let row_of: Vec<Option<usize>> = {
             let mut index = vec![None; self.groups.len()];
             for (i, row) in rows.iter().enumerate() {
-                if let Some(slot) = index.get_mut(row.group) {
+                if let Some(slot) = index.get_mut(row.group.index()) {
                     *slot = Some(i);
                 }
             }
             index
         };
         for item in self.detail_items() {
-            let row = item.at.group.and_then(|g| row_of.get(g).copied().flatten());
+            let row = item
+                .at
+                .group
+                .and_then(|g| row_of.get(g.index()).copied().flatten());
             let cell = row.and_then(|r| {
                 rows[r]
                     .cells
@@ -136,7 +139,12 @@ impl Report {
             })
             .collect();
         crate::order::sort_by(&mut items, |i| {
-            [i.at.source as u64, i.at.start as u64, i.at.end as u64, 0]
+            [
+                i.at.source.index() as u64,
+                i.at.start as u64,
+                i.at.end as u64,
+                0,
+            ]
         });
         items
     }

@@ -35,19 +35,19 @@ use crate::Source;
 use crate::config::{Config, FactsMode};
 use crate::fold::fold;
 use crate::normalize::{Lexicon, Spelling, Token, WordClass};
-use crate::report::{At, Facts, Variant};
+use crate::report::{At, Facts, GroupId, SentenceId, SourceId, Variant};
 
 /// One compared content sentence handed to the facts stage.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct SentenceInput<'a> {
-    /// Index of its source.
-    pub source: usize,
-    /// Index of the sentence in the source.
-    pub sentence: usize,
+    /// Its source.
+    pub source: SourceId,
+    /// The sentence in the source.
+    pub sentence: SentenceId,
     /// Its paragraph.
     pub paragraph: usize,
     /// Its group.
-    pub group: Option<usize>,
+    pub group: Option<GroupId>,
     /// Its byte range in the source text.
     pub range: &'a Range<usize>,
     /// Its tokens from the normalize stage.
@@ -56,10 +56,10 @@ pub(crate) struct SentenceInput<'a> {
 
 /// A sentence with the facts stage's view of its words.
 pub(crate) struct Sentence<'a> {
-    pub source: usize,
-    pub index: usize,
+    pub source: SourceId,
+    pub index: SentenceId,
     pub paragraph: usize,
-    pub group: Option<usize>,
+    pub group: Option<GroupId>,
     pub range: Range<usize>,
     /// The whole source text (token ranges index into it).
     pub text: &'a str,
@@ -186,7 +186,7 @@ pub(crate) fn extract(
         sentences: sentences
             .iter()
             .filter_map(|s| {
-                let text = sources.get(s.source)?.text.as_str();
+                let text = sources.get(s.source.index())?.text.as_str();
                 let mut folded = String::new();
                 let mut spans = Vec::with_capacity(s.tokens.len());
                 let mut hashes = Vec::with_capacity(s.tokens.len());
@@ -384,7 +384,7 @@ fn cut_words(text: &str, max: usize) -> String {
 }
 
 /// "source {3}", "sources {0} and {1}", "sources {0}, {1} and {4}".
-pub(crate) fn sources_phrase(sources: &[usize]) -> String {
+pub(crate) fn sources_phrase(sources: &[SourceId]) -> String {
     let names: Vec<String> = sources.iter().map(|s| format!("{{{s}}}")).collect();
     match names.as_slice() {
         [] => "no source".to_owned(),
@@ -394,7 +394,7 @@ pub(crate) fn sources_phrase(sources: &[usize]) -> String {
 }
 
 /// "says" for one source, "say" for several.
-pub(crate) fn says(sources: &[usize]) -> &'static str {
+pub(crate) fn says(sources: &[SourceId]) -> &'static str {
     if sources.len() == 1 { "says" } else { "say" }
 }
 
@@ -453,11 +453,15 @@ mod tests {
         assert_eq!(decimal("1.2.3"), None);
     }
 
+    fn ids(indices: &[usize]) -> Vec<SourceId> {
+        indices.iter().map(|&i| SourceId::new(i)).collect()
+    }
+
     #[test]
     fn phrases_name_sources_as_placeholders() {
-        assert_eq!(sources_phrase(&[3]), "source {3}");
-        assert_eq!(sources_phrase(&[0, 1]), "sources {0} and {1}");
-        assert_eq!(sources_phrase(&[0, 1, 4]), "sources {0}, {1} and {4}");
+        assert_eq!(sources_phrase(&ids(&[3])), "source {3}");
+        assert_eq!(sources_phrase(&ids(&[0, 1])), "sources {0} and {1}");
+        assert_eq!(sources_phrase(&ids(&[0, 1, 4])), "sources {0}, {1} and {4}");
         assert_eq!(quoted("a {b}\nc"), "“a {{b}} c”");
     }
 }

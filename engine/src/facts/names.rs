@@ -23,7 +23,7 @@
 
 use super::{KeyMap, Sentence, Set, role, sort_by};
 use crate::normalize::{Spelling, WordClass, is_acronym, strip_possessive};
-use crate::report::{At, NameEntry, NameForm, NameKind};
+use crate::report::{At, NameEntry, NameForm, NameKind, SourceId};
 
 /// Keys the set uses as names in mid-sentence, sorted.
 struct NameKeys(Vec<u32>);
@@ -728,7 +728,7 @@ fn entries(set: &Set<'_>, raws: Vec<Raw>) -> Names {
     let mut entries = built;
     for entry in &mut entries {
         sort_by(&mut entry.mentions, |m| {
-            [m.source as u64, m.start as u64, 0, 0]
+            [m.source.index() as u64, m.start as u64, 0, 0]
         });
     }
     Names { entries, mentions }
@@ -799,7 +799,7 @@ impl Builder {
 }
 
 /// Adds a use of `text` by `source` to `forms` (forms compared case-sensitively).
-fn add_form(forms: &mut Vec<(NameForm, usize, bool)>, text: &str, source: usize, short: bool) {
+fn add_form(forms: &mut Vec<(NameForm, usize, bool)>, text: &str, source: SourceId, short: bool) {
     match forms.iter_mut().find(|(f, _, _)| f.text == text) {
         Some((form, count, _)) => {
             *count += 1;

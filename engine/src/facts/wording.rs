@@ -17,7 +17,7 @@
 //! ```
 
 use super::{Set, quoted};
-use crate::report::{At, Flag, FlagKind, FlagSide, Severity, SharedRun, SharedWording};
+use crate::report::{At, Flag, FlagKind, FlagSide, Severity, SharedRun, SharedWording, SourceId};
 
 /// One word of a source's stream.
 #[derive(Clone, Copy)]
@@ -75,7 +75,7 @@ pub(crate) fn find(set: &Set<'_>, inside: &[Vec<bool>]) -> Vec<SharedWording> {
         .map(|s| {
             set.sentences
                 .iter()
-                .filter(|x| x.source == s)
+                .filter(|x| x.source.index() == s)
                 .map(|x| x.tokens.len())
                 .sum()
         })
@@ -97,7 +97,7 @@ pub(crate) fn find(set: &Set<'_>, inside: &[Vec<bool>]) -> Vec<SharedWording> {
 fn streams(set: &Set<'_>, inside: &[Vec<bool>]) -> Vec<Vec<Option<Word>>> {
     let mut streams: Vec<Vec<Option<Word>>> = vec![Vec::new(); set.sources.len()];
     for (i, s) in set.sentences.iter().enumerate() {
-        let Some(stream) = streams.get_mut(s.source) else {
+        let Some(stream) = streams.get_mut(s.source.index()) else {
             continue;
         };
         for k in 0..s.tokens.len() {
@@ -195,7 +195,7 @@ fn pair(
         })
         .collect();
     Some(SharedWording {
-        sources: vec![a, b],
+        sources: vec![SourceId::new(a), SourceId::new(b)],
         words,
         shares: vec![share(a), share(b)],
         runs,
@@ -231,7 +231,7 @@ pub(crate) fn flags(set: &Set<'_>, shared: &[SharedWording]) -> Vec<Flag> {
                     at: *at,
                     text: set
                         .sources
-                        .get(at.source)
+                        .get(at.source.index())
                         .and_then(|s| s.text.get(at.start..at.end))
                         .unwrap_or("")
                         .to_owned(),

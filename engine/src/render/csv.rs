@@ -47,7 +47,7 @@ pub fn csv(report: &Report) -> String {
     row(&COLUMNS.map(str::to_owned), &mut out);
     for group in &report.groups {
         let flags = super::facts::flag_kinds(report, group.id).join(" ");
-        for (index, source) in report.sources.iter().enumerate() {
+        for (index, source) in report.source_ids().zip(&report.sources) {
             let member = group.member_of(index);
             let fields = [
                 group.id.to_string(),

@@ -6,7 +6,8 @@
 use std::fmt::Write;
 
 use crate::report::{
-    At, Flag, MarkKind, NameKind, QuoteGroup, QuoteMember, QuoteRelation, Report, Severity,
+    At, Flag, GroupId, MarkKind, NameKind, QuoteGroup, QuoteMember, QuoteRelation, Report,
+    SentenceId, Severity, SourceId,
 };
 
 /// The facts section as plain text.
@@ -34,21 +35,21 @@ pub(super) fn where_flag(flag: &Flag) -> String {
     if let Some(g) = flag.group {
         return format!("group {g}");
     }
-    let mut groups: Vec<usize> = flag.sides.iter().filter_map(|s| s.at.group).collect();
-    crate::order::sort_by(&mut groups, |&g| [g as u64, 0, 0, 0]);
+    let mut groups: Vec<GroupId> = flag.sides.iter().filter_map(|s| s.at.group).collect();
+    crate::order::sort_by(&mut groups, |&g| [g.index() as u64, 0, 0, 0]);
     groups.dedup();
     match groups.as_slice() {
         [] => "no group".to_owned(),
         [one] => format!("group {one}"),
         many => {
-            let shown: Vec<String> = many.iter().map(usize::to_string).collect();
+            let shown: Vec<String> = many.iter().map(GroupId::to_string).collect();
             format!("groups {}", shown.join(", "))
         }
     }
 }
 
 /// The names of the kinds of the flags shown on a group's row, each once, strongest first.
-pub(super) fn flag_kinds(report: &Report, group: usize) -> Vec<&'static str> {
+pub(super) fn flag_kinds(report: &Report, group: GroupId) -> Vec<&'static str> {
     report
         .facts
         .flag_kinds_for_group(group)
@@ -137,15 +138,21 @@ fn slice(report: &Report, at: &At) -> String {
     span_text(report, at.source, at.sentence, at.start, at.end)
 }
 
-fn span_text(report: &Report, source: usize, sentence: usize, start: usize, end: usize) -> String {
-    let Some(s) = report.sources.get(source) else {
+fn span_text(
+    report: &Report,
+    source: SourceId,
+    sentence: SentenceId,
+    start: usize,
+    end: usize,
+) -> String {
+    let Some(s) = report.source(source) else {
         return String::new();
     };
     // A span may run on past its first sentence (shared wording).
     let pieces: Vec<&str> = s
         .sentences
         .iter()
-        .skip(sentence)
+        .skip(sentence.index())
         .take_while(|x| x.start < end)
         .filter_map(|x| {
             let from = start.max(x.start) - x.start;
@@ -229,7 +236,7 @@ fn numbers_and_dates_text(report: &Report, out: &mut String) {
     }
 }
 
-fn sources_list(sources: &[usize]) -> String {
+fn sources_list(sources: &[SourceId]) -> String {
     let shown: Vec<String> = sources.iter().map(|s| s.to_string()).collect();
     format!("[{}]", shown.join(" "))
 }

@@ -17,7 +17,7 @@
 use std::fmt::Write;
 
 use crate::facts::details::DetailItem;
-use crate::report::{Group, MarkKind, Member, Relation, Report, Severity, Status};
+use crate::report::{Group, MarkKind, Member, Relation, Report, Severity, SourceId, Status};
 
 use super::facts::{flag_kinds, where_flag};
 use super::source_letter as letter;
@@ -220,7 +220,7 @@ fn group_row(report: &Report, group: &Group, out: &mut String) {
         "<tr><th scope=\"row\">{}{flags}</th>",
         escape(&super::group_heading(report, group))
     );
-    for index in 0..report.sources.len() {
+    for index in report.source_ids() {
         let cells: Vec<String> = group
             .members_of(index)
             .map(|member| member_cell(report, group, member))
@@ -273,7 +273,7 @@ fn member_cell(report: &Report, group: &Group, member: &Member) -> String {
 }
 
 /// A source that is not a member: "not reported", or the sentence that may carry the information instead.
-fn absent_cell(report: &Report, group: &Group, source: usize) -> String {
+fn absent_cell(report: &Report, group: &Group, source: SourceId) -> String {
     let elsewhere = group.elsewhere.iter().find(|e| e.source == source);
     match elsewhere {
         Some(e) => {
@@ -313,7 +313,7 @@ fn flags(report: &Report, out: &mut String) {
             flag.severity.as_str(),
             escape(flag.kind.as_str()),
             escape(&where_flag(flag)),
-            escape(&flag.explain(letter))
+            escape(&flag.explain(|s| letter(s.index())))
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -333,7 +333,7 @@ fn numbers_and_dates(report: &Report, out: &mut String) {
     source_columns(report, "Group", out);
     for row in &rows {
         let _ = write!(out, "<tr><th scope=\"row\">Group {}</th>", row.group);
-        for index in 0..report.sources.len() {
+        for index in report.source_ids() {
             let cell = match row.cells.iter().find(|c| c.source == index) {
                 Some(cell) if cell.items.is_empty() => "—".to_owned(),
                 Some(cell) => items(&cell.items),

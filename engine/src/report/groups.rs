@@ -2,11 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::report::ids::{GroupId, SentenceId, SourceId};
+
 /// Sentences from different sources that report the same information.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     /// The group's index in [`Report::groups`](super::Report::groups).
-    pub id: usize,
+    pub id: GroupId,
     /// Agree, diverge or unique.
     pub status: Status,
     /// How sure the grouping is, 0 to 1. For two or more sources: the mean,
@@ -24,7 +26,7 @@ pub struct Group {
     /// each has the marks of its own words).
     pub members: Vec<Member>,
     /// Sources that do not report this information, in source order.
-    pub missing: Vec<usize>,
+    pub missing: Vec<SourceId>,
     /// Sources that are not members but may carry this information in a
     /// sentence of another group: a *possibly related* pair links it to a
     /// member (a sentence with two facts, or a looser paraphrase). They are
@@ -37,9 +39,9 @@ pub struct Group {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Member {
     /// Index of the source.
-    pub source: usize,
+    pub source: SourceId,
     /// Index of the sentence in that source's `sentences`.
-    pub sentence: usize,
+    pub sentence: SentenceId,
     /// How the member relates to the reference.
     pub relation: Relation,
     /// For a diverging member: what kinds of words differ, at least one.
@@ -174,11 +176,11 @@ impl DivergenceKind {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Elsewhere {
     /// The source.
-    pub source: usize,
+    pub source: SourceId,
     /// Its sentence.
-    pub sentence: usize,
+    pub sentence: SentenceId,
     /// The group that sentence belongs to.
-    pub group: usize,
+    pub group: GroupId,
     /// The probability of the possibly related pair that links it, 0 to 1.
     #[serde(default)]
     pub score: f32,
@@ -186,8 +188,8 @@ pub struct Elsewhere {
 
 impl Group {
     /// The sources that report the group, in source order, each once.
-    pub fn sources(&self) -> Vec<usize> {
-        let mut sources: Vec<usize> = self.members.iter().map(|m| m.source).collect();
+    pub fn sources(&self) -> Vec<SourceId> {
+        let mut sources: Vec<SourceId> = self.members.iter().map(|m| m.source).collect();
         sources.dedup();
         sources
     }
@@ -208,12 +210,12 @@ impl Group {
 
     /// The first member from `source` (a source has one sentence in a
     /// group, or two adjacent ones: see [`Group::members_of`]).
-    pub fn member_of(&self, source: usize) -> Option<&Member> {
+    pub fn member_of(&self, source: SourceId) -> Option<&Member> {
         self.members.iter().find(|m| m.source == source)
     }
 
     /// Every member from `source`, in text order.
-    pub fn members_of(&self, source: usize) -> impl Iterator<Item = &Member> {
+    pub fn members_of(&self, source: SourceId) -> impl Iterator<Item = &Member> {
         self.members.iter().filter(move |m| m.source == source)
     }
 

@@ -9,6 +9,8 @@
 //!   text out of a report;
 //! - `sources`: the sources and their sentences ([`SourceReport`],
 //!   [`SentenceReport`], [`BoilerplateKind`]);
+//! - `ids`: typed positions in the report's lists ([`SourceId`],
+//!   [`SentenceId`], [`GroupId`]);
 //! - `groups`: the *same information* tier ([`Group`], [`Member`], [`Mark`]
 //!   and their verdicts); `related`: the *possibly related* tier ([`Related`]);
 //! - `spellings`: spelling variants met in the set ([`Variant`]);
@@ -64,6 +66,7 @@ macro_rules! names {
 
 mod facts;
 mod groups;
+mod ids;
 mod notices;
 mod overview;
 mod progress;
@@ -79,6 +82,7 @@ pub use facts::{
 pub use groups::{
     DivergenceKind, Elsewhere, Group, Mark, MarkKind, Member, Relation, Span, Status,
 };
+pub use ids::{GroupId, SentenceId, SourceId};
 pub use notices::{Notice, NoticeKind};
 pub use overview::{Overview, SourceFigures};
 pub use progress::{Progress, Stage};
@@ -130,8 +134,8 @@ impl Report {
     /// sentences that hold them (joined by a space when the range spans two
     /// sentences, as a mark's `against` may when the reference is two
     /// sentences of one source).
-    pub fn text_of(&self, source: usize, start: usize, end: usize) -> String {
-        let Some(report) = self.sources.get(source) else {
+    pub fn text_of(&self, source: SourceId, start: usize, end: usize) -> String {
+        let Some(report) = self.source(source) else {
             return String::new();
         };
         let pieces: Vec<&str> = report
@@ -149,7 +153,7 @@ impl Report {
 
     /// The sentences `source` has in `group`, joined by a space (one, or two
     /// when the source says in two sentences what another says in one).
-    pub fn group_text(&self, group: &Group, source: usize) -> String {
+    pub fn group_text(&self, group: &Group, source: SourceId) -> String {
         let texts: Vec<&str> = group
             .members_of(source)
             .filter_map(|m| self.sentence(m.source, m.sentence))
@@ -165,8 +169,25 @@ impl Report {
     }
 
     /// The text of a sentence's source from which its marks are cut.
-    pub fn sentence(&self, source: usize, sentence: usize) -> Option<&SentenceReport> {
-        self.sources.get(source)?.sentences.get(sentence)
+    pub fn sentence(&self, source: SourceId, sentence: SentenceId) -> Option<&SentenceReport> {
+        self.source(source)?.sentences.get(sentence.index())
+    }
+
+    /// A source of the report.
+    pub fn source(&self, source: SourceId) -> Option<&SourceReport> {
+        self.sources.get(source.index())
+    }
+
+    /// A group of the report.
+    pub fn group(&self, group: GroupId) -> Option<&Group> {
+        self.groups.get(group.index())
+    }
+
+    /// The ids of the report's sources, in order.
+    pub fn source_ids(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = SourceId> + ExactSizeIterator + Clone + use<> {
+        SourceId::all(self.sources.len())
     }
 
     /// Whether any notice says the comparison fell back to coarser work.

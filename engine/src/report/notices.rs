@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::report::ids::SourceId;
+
 /// Something the reader should know about how the comparison was done.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
@@ -9,7 +11,7 @@ pub struct Notice {
     pub kind: NoticeKind,
     /// The source concerned, if one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<usize>,
+    pub source: Option<SourceId>,
     /// A sentence for a person.
     pub message: String,
 }

@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::report::ids::GroupId;
+
 /// Figures for one source.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SourceFigures {
@@ -18,11 +20,11 @@ pub struct SourceFigures {
     /// Share (0 to 1) of its content sentences that at least one other source also reports.
     pub shared_share: f32,
     /// Groups only this source reports, with no possibly related sentence in another source.
-    pub only_here: Vec<usize>,
+    pub only_here: Vec<GroupId>,
     /// Groups it reports with a detail that differs from the reference.
-    pub differs: Vec<usize>,
+    pub differs: Vec<GroupId>,
     /// Groups it leaves out that at least two other sources report.
-    pub omits: Vec<usize>,
+    pub omits: Vec<GroupId>,
 }
 
 /// The overview of a report: who covers what, how alike the sources are.

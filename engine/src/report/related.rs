@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::report::ids::{SentenceId, SourceId};
+
 /// Two sentences of different sources that may report the same information
 /// but are not in one group: a suggestion to check.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -16,7 +18,7 @@ pub struct Related {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelatedMember {
     /// Index of the source.
-    pub source: usize,
+    pub source: SourceId,
     /// Index of the sentence in that source's `sentences`.
-    pub sentence: usize,
+    pub sentence: SentenceId,
 }

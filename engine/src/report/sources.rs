@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::report::ids::GroupId;
+
 use super::groups::{Mark, MarkKind};
 
 /// One source with its sentences.
@@ -22,7 +24,7 @@ pub struct SourceReport {
     pub sentences: Vec<SentenceReport>,
     /// Groups this source does not report (it is in their `missing` list), in group order.
     #[serde(default)]
-    pub omitted: Vec<usize>,
+    pub omitted: Vec<GroupId>,
 }
 
 /// One sentence of a source.
@@ -44,7 +46,7 @@ pub struct SentenceReport {
     pub paragraph: usize,
     /// The group it belongs to; `None` exactly when it is boilerplate.
     #[serde(default)]
-    pub group: Option<usize>,
+    pub group: Option<GroupId>,
     /// Set when the sentence lies past a work limit and was not compared
     /// (see the notices); it is then alone in a unique group.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -152,7 +154,7 @@ mod tests {
             boilerplate: false,
             boilerplate_kind: None,
             paragraph: 0,
-            group: Some(0),
+            group: Some(GroupId::new(0)),
             coarse: false,
         }
     }

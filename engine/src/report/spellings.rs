@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::report::ids::SourceId;
+
 /// One word spelled more than one way across the set.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variant {
@@ -17,5 +19,5 @@ pub struct Spelling {
     /// The spelling as first written.
     pub text: String,
     /// Sources that use it.
-    pub sources: Vec<usize>,
+    pub sources: Vec<SourceId>,
 }

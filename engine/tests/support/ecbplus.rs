@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 
-use crosscheck_engine::{Config, Report, Source, compare};
+use crosscheck_engine::{Config, GroupId, Report, Source, compare};
 
 /// One labelled pair of sentences.
 pub struct Pair {
@@ -188,7 +188,7 @@ pub type At = (usize, usize);
 
 /// Which report sentences are linked at each tier.
 pub struct Links {
-    group: HashMap<At, usize>,
+    group: HashMap<At, GroupId>,
     related: HashSet<(At, At)>,
 }
 
@@ -205,8 +205,12 @@ impl Links {
         let mut related = HashSet::new();
         for r in &report.related {
             let [a, b] = r.members;
-            related.insert(((a.source, a.sentence), (b.source, b.sentence)));
-            related.insert(((b.source, b.sentence), (a.source, a.sentence)));
+            let (a, b) = (
+                (a.source.index(), a.sentence.index()),
+                (b.source.index(), b.sentence.index()),
+            );
+            related.insert((a, b));
+            related.insert((b, a));
         }
         Links { group, related }
     }

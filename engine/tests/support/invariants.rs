@@ -4,7 +4,9 @@
 
 use crosscheck_engine::overview::overview;
 use crosscheck_engine::report::{At, Flag, QuoteRelation, SCHEMA};
-use crosscheck_engine::{Config, MarkKind, Report, Source, Status, compare};
+use crosscheck_engine::{
+    Config, GroupId, MarkKind, Report, SentenceId, Source, SourceId, Status, compare,
+};
 
 /// A source with just an id and a text.
 pub fn source(id: &str, text: &str) -> Source {
@@ -37,11 +39,11 @@ pub fn check(sources: &[Source], report: &Report) {
         .iter()
         .map(|s| vec![0; s.sentences.len()])
         .collect();
-    for (g, group) in report.groups.iter().enumerate() {
+    for (g, group) in GroupId::all(report.groups.len()).zip(&report.groups) {
         assert_eq!(group.id, g);
         assert!(!group.members.is_empty());
         assert!(group.reference < group.members.len());
-        let mut sources_in: Vec<usize> = group.members.iter().map(|m| m.source).collect();
+        let mut sources_in: Vec<SourceId> = group.members.iter().map(|m| m.source).collect();
         sources_in.dedup();
         assert_eq!(
             group.status == Status::Unique,
@@ -59,7 +61,7 @@ pub fn check(sources: &[Source], report: &Report) {
             .members
             .iter()
             .filter(|m| m.source == reference_source)
-            .map(|m| &report.sources[m.source].sentences[m.sentence])
+            .filter_map(|m| report.sentence(m.source, m.sentence))
             .fold((usize::MAX, 0), |(start, end), s| {
                 (start.min(s.start), end.max(s.end))
             });
@@ -70,12 +72,12 @@ pub fn check(sources: &[Source], report: &Report) {
             );
             assert!(!group.missing.contains(&e.source));
         }
-        let mut seen: Vec<(usize, usize)> = Vec::new();
+        let mut seen: Vec<(SourceId, SentenceId)> = Vec::new();
         for member in &group.members {
             if let Some(&(_, previous)) = seen.iter().rev().find(|(s, _)| *s == member.source) {
                 assert_eq!(
-                    previous + 1,
-                    member.sentence,
+                    previous.index() + 1,
+                    member.sentence.index(),
                     "a second sentence of a source in a group is the next sentence"
                 );
                 assert_eq!(
@@ -86,10 +88,12 @@ pub fn check(sources: &[Source], report: &Report) {
             }
             seen.push((member.source, member.sentence));
             assert!(!group.missing.contains(&member.source));
-            membership[member.source][member.sentence] += 1;
-            let sentence = &report.sources[member.source].sentences[member.sentence];
+            membership[member.source.index()][member.sentence.index()] += 1;
+            let sentence = report
+                .sentence(member.source, member.sentence)
+                .expect("a member's sentence is in the report");
             assert_eq!(sentence.group, Some(g));
-            let text = &sources[member.source].text;
+            let text = &sources[member.source.index()].text;
             let mut at = sentence.start;
             for mark in &member.marks {
                 assert_eq!(mark.start, at, "marks are contiguous");
@@ -112,7 +116,7 @@ pub fn check(sources: &[Source], report: &Report) {
         assert_ne!(a.source, b.source, "related pairs join different sources");
         assert!((0.0..=1.0).contains(&related.score));
         let group = |m: crosscheck_engine::report::RelatedMember| {
-            report.sources[m.source].sentences[m.sentence].group
+            report.sentence(m.source, m.sentence).and_then(|s| s.group)
         };
         assert!(
             group(a).is_some() && group(a) != group(b),
@@ -137,7 +141,7 @@ pub fn check(sources: &[Source], report: &Report) {
             assert_eq!(sentence.boilerplate, sentence.group.is_none());
         }
         for &g in &source.omitted {
-            assert!(report.groups[g].missing.contains(&s));
+            assert!(report.groups[g.index()].missing.contains(&SourceId::new(s)));
         }
     }
     check_facts(sources, report);
@@ -162,8 +166,10 @@ enum Reach {
 
 /// Panics unless `at` is a valid byte range of its source, starting in its sentence, with that sentence's group.
 fn check_at(sources: &[Source], report: &Report, at: &At, reach: Reach, what: &str) {
-    let text = &sources[at.source].text;
-    let sentence = &report.sources[at.source].sentences[at.sentence];
+    let text = &sources[at.source.index()].text;
+    let sentence = report
+        .sentence(at.source, at.sentence)
+        .expect("an item's sentence is in the report");
     assert!(at.start <= at.end && at.end <= text.len(), "{what}: range");
     assert!(
         text.is_char_boundary(at.start) && text.is_char_boundary(at.end),
@@ -180,7 +186,7 @@ fn check_at(sources: &[Source], report: &Report, at: &At, reach: Reach, what: &s
 }
 
 fn slice<'a>(sources: &'a [Source], at: &At) -> &'a str {
-    &sources[at.source].text[at.start..at.end]
+    &sources[at.source.index()].text[at.start..at.end]
 }
 
 /// Panics when a flag names a source that does not exist or breaks its group rule.
@@ -196,7 +202,7 @@ fn check_flag(sources: &[Source], report: &Report, flag: &Flag) {
         assert_eq!(side.text, slice(sources, &side.at), "flag side text");
     }
     if let Some(g) = flag.group {
-        assert!(g < report.groups.len());
+        assert!(g.index() < report.groups.len());
         assert!(
             flag.sides.iter().all(|s| s.at.group == Some(g)),
             "flag group is the sides' group"
@@ -204,7 +210,10 @@ fn check_flag(sources: &[Source], report: &Report, flag: &Flag) {
     }
     // Every placeholder names a report source.
     let filled = flag.explain(|n| {
-        assert!(n < sources.len(), "placeholder {{{n}}} names no source");
+        assert!(
+            n.index() < sources.len(),
+            "placeholder {{{n}}} names no source"
+        );
         String::new()
     });
     assert!(!filled.is_empty());

@@ -163,6 +163,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
+    use crate::comparison::ArticleIndex;
     use crosscheck_engine::Source;
 
     fn choice(texts: &[&str], excluded: &[usize]) -> Rc<Choice> {
@@ -173,7 +174,8 @@ mod tests {
                 ..Source::default()
             })
             .collect();
-        let excluded: BTreeSet<usize> = excluded.iter().copied().collect();
+        let excluded: BTreeSet<ArticleIndex> =
+            excluded.iter().map(|&i| ArticleIndex::new(i)).collect();
         Rc::new(Choice::new(Rc::new(sources), &excluded, None))
     }
 

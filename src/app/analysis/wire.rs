@@ -91,6 +91,27 @@ impl Reader<'_> {
     }
 }
 
+/// Typed ids cross as the number they wrap.
+macro_rules! wire_id {
+    ($($id:ty),*) => {$(
+        impl Wire for $id {
+            fn put(&self, out: &mut Vec<u8>) {
+                self.index().put(out);
+            }
+
+            fn take(input: &mut Reader) -> Self {
+                <$id>::new(usize::take(input))
+            }
+        }
+    )*};
+}
+
+wire_id!(
+    crosscheck_engine::SourceId,
+    crosscheck_engine::SentenceId,
+    crosscheck_engine::GroupId
+);
+
 impl Wire for usize {
     fn put(&self, out: &mut Vec<u8>) {
         let mut rest = *self;

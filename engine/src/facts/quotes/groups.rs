@@ -57,7 +57,9 @@ pub(super) fn build_group(
         relation: QuoteRelation::Reference,
         marks: marks(&diff::reference_marks(reference_side, &diffs)),
     });
-    sort_by(&mut out, |m| [m.at.source as u64, m.at.start as u64, 0, 0]);
+    sort_by(&mut out, |m| {
+        [m.at.source.index() as u64, m.at.start as u64, 0, 0]
+    });
     QuoteGroup {
         id,
         speaker: common_speaker(members.iter().map(|&p| &quotes[p])),

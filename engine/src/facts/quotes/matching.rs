@@ -68,7 +68,7 @@ pub(super) fn matches(set: &Set<'_>, pieces: &[Piece]) -> Vec<Vec<usize>> {
     }
     let mut groups: Vec<Vec<usize>> = members.into_iter().filter(|m| m.len() > 1).collect();
     for g in &mut groups {
-        sort_by(g, |&p| [pieces[p].source as u64, p as u64, 0, 0]);
+        sort_by(g, |&p| [pieces[p].source.index() as u64, p as u64, 0, 0]);
     }
     sort_by(&mut groups, |g| [g[0] as u64, 0, 0, 0]);
     groups

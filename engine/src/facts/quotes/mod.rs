@@ -39,7 +39,7 @@ use self::scan::scan;
 use self::speakers::{attribute, continue_speakers};
 use super::names::Names;
 use super::{KeyMap, Set};
-use crate::report::{Attribution, Flag, FlagSide, Quote, QuoteGroup, Span};
+use crate::report::{Attribution, Flag, FlagSide, Quote, QuoteGroup, SourceId, Span};
 
 pub(crate) use self::speakers::SPEECH_VERBS;
 
@@ -66,7 +66,7 @@ struct Word {
 struct Piece {
     /// Index into the set's sentences.
     sentence: usize,
-    source: usize,
+    source: SourceId,
     range: Range<usize>,
     /// Index into the quotations.
     quotation: usize,

@@ -10,6 +10,7 @@ use crate::facts::{KeyMap, Set, quoted, runs_by, sort_by};
 use crate::normalize::WordClass;
 use crate::report::{
     At, Flag, FlagKind, FlagSide, Mark, Quote, QuoteGroup, QuoteMember, QuoteRelation, Severity,
+    SourceId,
 };
 
 /// The pieces and quoted tokens, for the paraphrase search.
@@ -42,7 +43,7 @@ pub(super) fn paraphrases(
         if !is_reference || piece.content.len() < 4 {
             continue;
         }
-        let taken: Vec<usize> = match group {
+        let taken: Vec<SourceId> = match group {
             Some(g) => groups[g].members.iter().map(|m| m.at.source).collect(),
             None => vec![piece.source],
         };
@@ -106,7 +107,7 @@ pub(super) fn paraphrases(
         }
         let reference = groups[g].members[groups[g].reference].at;
         sort_by(&mut groups[g].members, |m| {
-            [m.at.source as u64, m.at.start as u64, 0, 0]
+            [m.at.source.index() as u64, m.at.start as u64, 0, 0]
         });
         groups[g].reference = groups[g]
             .members
@@ -144,7 +145,7 @@ fn best_paraphrases(
     index: &KeyMap<u32, Vec<usize>>,
     inside: &[Vec<bool>],
     piece: &Piece,
-    taken: &[usize],
+    taken: &[SourceId],
 ) -> Vec<At> {
     let max_postings = set.config.facts.max_postings;
     // One entry per (sentence, shared key): [source, sentence, plain, 0].
@@ -156,7 +157,7 @@ fn best_paraphrases(
         for &s in list {
             let source = set.sentences[s].source;
             if !taken.contains(&source) {
-                hits.push([source as u64, s as u64, u64::from(plain), 0]);
+                hits.push([source.index() as u64, s as u64, u64::from(plain), 0]);
             }
         }
     }
@@ -199,7 +200,9 @@ fn best_paraphrases(
             sentence.at(&range)
         })
         .collect();
-    sort_by(&mut out, |at| [at.source as u64, at.start as u64, 0, 0]);
+    sort_by(&mut out, |at| {
+        [at.source.index() as u64, at.start as u64, 0, 0]
+    });
     out
 }
 

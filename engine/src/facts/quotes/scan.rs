@@ -11,7 +11,7 @@ use super::{Interner, LEADING, Piece, Quotation, Word};
 use crate::facts::{Sentence, Set};
 use crate::fold::fold;
 use crate::normalize::{Spelling, WordClass};
-use crate::report::Attribution;
+use crate::report::{Attribution, SourceId};
 
 /// Reads the quotation marks of every source, paragraph by paragraph.
 pub(super) fn scan(
@@ -31,7 +31,7 @@ pub(super) fn scan(
 struct Scanner {
     pieces: Vec<Piece>,
     quotations: Vec<Quotation>,
-    at: Option<(usize, usize)>,
+    at: Option<(SourceId, usize)>,
     /// The quotation open at the current point.
     open: Option<usize>,
     /// A quotation left open at the end of the previous paragraph.

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::report::ids::{GroupId, SourceId};
+
 use super::At;
 
 /// One flag: a conflict between sources, something to check, or a note.
@@ -19,7 +21,7 @@ pub struct Flag {
     /// share one. Sides carry their own groups, so a flag whose sides lie in
     /// two groups can be shown on both rows.
     #[serde(default)]
-    pub group: Option<usize>,
+    pub group: Option<GroupId>,
     /// The words of each source the flag is about, at least one per source involved.
     pub sides: Vec<FlagSide>,
     /// A sentence for a student, quoting the sources' words. A template:
@@ -127,25 +129,25 @@ impl Flag {
     /// its letter or outlet for report source N, the CLI its `[N]`.
     ///
     /// ```
-    /// # use crosscheck_engine::report::{Flag, FlagKind, Severity};
+    /// # use crosscheck_engine::report::{Flag, FlagKind, GroupId, Severity, SourceId};
     /// let flag = Flag {
     ///     kind: FlagKind::WeekdayConflict,
     ///     severity: Severity::Conflict,
-    ///     group: Some(0),
+    ///     group: Some(GroupId::new(0)),
     ///     sides: Vec::new(),
     ///     explanation: "Source {1} says “Wednesday”; source {0} says “Tuesday”.".into(),
     ///     quote_group: None,
     /// };
-    /// let letters = |n: usize| ["A", "B"][n].to_owned();
+    /// let letters = |n: SourceId| ["A", "B"][n.index()].to_owned();
     /// assert_eq!(flag.explain(letters), "Source B says “Wednesday”; source A says “Tuesday”.");
     /// ```
-    pub fn explain(&self, name: impl Fn(usize) -> String) -> String {
+    pub fn explain(&self, name: impl Fn(SourceId) -> String) -> String {
         fill(&self.explanation, name)
     }
 }
 
 /// Fills a template: `{N}` → `name(N)`, `{{` → `{`, `}}` → `}`; anything else is kept.
-pub fn fill(template: &str, name: impl Fn(usize) -> String) -> String {
+pub fn fill(template: &str, name: impl Fn(SourceId) -> String) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(at) = rest.find(['{', '}']) {
@@ -162,7 +164,7 @@ pub fn fill(template: &str, name: impl Fn(usize) -> String) -> String {
             .and_then(|d| d.parse::<usize>().ok());
         match number {
             Some(n) if tail[1 + digits..].starts_with('}') => {
-                out.push_str(&name(n));
+                out.push_str(&name(SourceId::new(n)));
                 rest = &tail[digits + 2..];
             }
             _ => {

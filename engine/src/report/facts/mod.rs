@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::report::ids::{GroupId, SentenceId, SourceId};
+
 use crate::order::sort_by;
 
 mod dates;
@@ -49,12 +51,12 @@ pub struct Facts {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct At {
     /// Index of the source in `report.sources`.
-    pub source: usize,
+    pub source: SourceId,
     /// Index of the sentence in that source's `sentences` (the first one when the item spans several).
-    pub sentence: usize,
+    pub sentence: SentenceId,
     /// The group of that sentence, when it has one.
     #[serde(default)]
-    pub group: Option<usize>,
+    pub group: Option<GroupId>,
     /// Byte offset of the first byte in the source text.
     pub start: usize,
     /// Byte offset just past the last byte.
@@ -66,12 +68,12 @@ impl Facts {
     /// those with a side in one of its sentences, strongest first.
     ///
     /// ```
-    /// # use crosscheck_engine::{compare, seeds, Config};
+    /// # use crosscheck_engine::{compare, seeds, Config, report::GroupId};
     /// let report = compare(&seeds::bundled(), &Config::default());
-    /// let on_row_0: Vec<_> = report.facts.flags_for_group(0).collect();
+    /// let on_row_0: Vec<_> = report.facts.flags_for_group(GroupId::new(0)).collect();
     /// assert!(on_row_0.iter().any(|f| f.explain(|n| n.to_string()).contains("“Wednesday”")));
     /// ```
-    pub fn flags_for_group(&self, group: usize) -> impl Iterator<Item = &Flag> {
+    pub fn flags_for_group(&self, group: GroupId) -> impl Iterator<Item = &Flag> {
         self.flags.iter().filter(move |f| {
             f.group == Some(group) || f.sides.iter().any(|s| s.at.group == Some(group))
         })
@@ -79,7 +81,7 @@ impl Facts {
 
     /// The kinds of the flags on a group's row ([`Facts::flags_for_group`]),
     /// each once, strongest first (the flags' own order).
-    pub fn flag_kinds_for_group(&self, group: usize) -> Vec<FlagKind> {
+    pub fn flag_kinds_for_group(&self, group: GroupId) -> Vec<FlagKind> {
         let mut kinds: Vec<FlagKind> = Vec::new();
         for flag in self.flags_for_group(group) {
             if !kinds.contains(&flag.kind) {

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::report::ids::SourceId;
+
 use super::At;
 
 /// A person, organisation or place named in the set, with every way it is written.
@@ -31,7 +33,7 @@ pub struct NameForm {
     /// The form as first written.
     pub text: String,
     /// Sources that use it, ascending.
-    pub sources: Vec<usize>,
+    pub sources: Vec<SourceId>,
 }
 
 /// What a name names.

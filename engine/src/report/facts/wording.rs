@@ -2,13 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::report::ids::SourceId;
+
 use super::At;
 
 /// Identical wording shared by two sources.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SharedWording {
     /// The two sources, ascending.
-    pub sources: Vec<usize>,
+    pub sources: Vec<SourceId>,
     /// Words in all runs together.
     pub words: usize,
     /// For each of `sources`: the fraction (0 to 1) of its compared words inside the runs.
