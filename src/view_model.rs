@@ -8,8 +8,30 @@ use crosscheck_engine::{Group, GroupId, Report, SourceId, Status};
 use crate::comparison::Comparison;
 use crate::state::{Filter, Order, UiState};
 
+/// What the reader chose to see in the grid: filter, search and order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowChoice {
+    /// The grid's filter.
+    pub filter: Filter,
+    /// The search text.
+    pub query: String,
+    /// The row order.
+    pub order: Order,
+}
+
+impl RowChoice {
+    /// The grid's part of the UI state.
+    pub fn of(state: &UiState) -> RowChoice {
+        RowChoice {
+            filter: state.filter,
+            query: state.query.clone(),
+            order: state.order,
+        }
+    }
+}
+
 /// Group ids to show in the grid, in display order.
-pub fn grid_rows(comparison: &Comparison, state: &UiState) -> Vec<GroupId> {
+pub fn grid_rows(comparison: &Comparison, state: &RowChoice) -> Vec<GroupId> {
     let report = &comparison.report;
     let filter = report_filter(comparison, state.filter);
     let needle = state.query.trim().to_lowercase();
@@ -126,7 +148,7 @@ mod tests {
             .iter()
             .cloned()
             .fold(Rc::new(UiState::default()), |s, a| s.reduce(a));
-        expect(comparison, grid_rows(comparison, &state));
+        expect(comparison, grid_rows(comparison, &RowChoice::of(&state)));
     }
 
     #[test]

@@ -34,7 +34,7 @@ use crate::components::overview::overview_view;
 use crate::components::pair::{PairViewProps, pair_view};
 use crate::components::progress::{AnalysisStatusProps, Behind, Status, analysis_status};
 use crate::components::reading::{ReadingProps, reading_view};
-use crate::components::shared::{LibraryContext, ViewProps};
+use crate::components::shared::LibraryContext;
 use crate::components::source_bar::{SourceBarProps, source_bar};
 use crate::components::source_name::Headlines;
 use crate::components::tabs::{TabsProps, panel_id, tab_id, tabs};
@@ -43,6 +43,7 @@ use crate::messages::{Message, MessageAction, Messages};
 
 use crate::state::{Action, Route, UiState, View};
 use crate::storage;
+use crate::view_model::RowChoice;
 
 /// What the app is started with.
 #[derive(Properties, PartialEq)]
@@ -211,19 +212,16 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         };
         return workspace_frame(props, (*headlines).clone(), view, dispatch, status, panel);
     };
-    let view_props = ViewProps {
-        comparison: shown.comparison,
-        state: props.state.clone(),
-        dispatch: dispatch.clone(),
-    };
+    let comparison = shown.comparison;
     let panel = match view {
-        View::Overview => overview_view(
-            &view_props.comparison,
-            &dispatch.reform(Action::ShowOmittedBy),
-        ),
-        View::Grid => html! { <AlignedGrid ..view_props.clone() /> },
+        View::Overview => overview_view(&comparison, &dispatch.reform(Action::ShowOmittedBy)),
+        View::Grid => html! {
+            <AlignedGrid comparison={comparison.clone()} rows={RowChoice::of(state)}
+                focus_group={state.focus_group} on_filter={dispatch.reform(Action::Filter)}
+                on_search={dispatch.reform(Action::Search)} on_order={dispatch.reform(Action::Order)} />
+        },
         View::Reading => reading_view(&ReadingProps {
-            comparison: view_props.comparison.clone(),
+            comparison: comparison.clone(),
             reading: state.reading,
             opened_group: state.opened_group,
             on_read: dispatch.reform(Action::Read),
@@ -231,18 +229,21 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         }),
         View::Pair => match (*pair).clone() {
             Some(pair) => pair_view(&PairViewProps {
-                comparison: view_props.comparison.clone(),
+                comparison: comparison.clone(),
                 pair,
                 on_pair: dispatch.reform(|(left, right)| Action::Pair(left, right)),
             }),
             None => Html::default(),
         },
-        View::Facts => facts_view(&view_props.comparison, &dispatch.reform(Action::ShowGroup)),
+        View::Facts => facts_view(&comparison, &dispatch.reform(Action::ShowGroup)),
         View::Exercise => html! {
-            <ExerciseView view={view_props.clone()} questions={props.questions.clone()}
-                answers={Rc::new((*props.answers).clone())} on_answer={props.answers.dispatcher().to_callback()} />
+            <ExerciseView comparison={comparison.clone()} mode={state.mode}
+                questions={props.questions.clone()} answers={Rc::new((*props.answers).clone())}
+                on_answer={props.answers.dispatcher().to_callback()}
+                on_show_group={dispatch.reform(Action::ShowGroup)}
+                on_end={dispatch.reform(|()| Action::EndExercise)} />
         },
-        View::Class => class_kit_view(&view_props),
+        View::Class => class_kit_view(&comparison, &dispatch.reform(|()| Action::StartExercise)),
         View::Articles => html! { <ArticlesView /> },
         View::Help => help_view(),
     };

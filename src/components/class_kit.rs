@@ -3,13 +3,15 @@
 //! Downloads and the page copy are I/O done in click handlers; what they
 //! contain comes from the engine's renderers and [`crate::export`].
 
+use std::rc::Rc;
+
 use crosscheck_engine::render;
 use yew::prelude::*;
 
 use crate::boot::page_as_served;
+use crate::comparison::Comparison;
 use crate::components::exercise_editor::ExerciseEditor;
-use crate::components::shared::LibraryContext;
-use crate::components::shared::ViewProps;
+use crate::components::shared::{KitProps, LibraryContext};
 use crate::components::worksheet::WorksheetSection;
 use crate::export::{ExportError, file_name, page_with_set};
 use crate::files;
@@ -17,13 +19,14 @@ use crate::messages::Message;
 
 /// The Class view: hand-out, exercise editor, worksheet and downloads (a
 /// function, not a component: its parts are components; see `components/mod.rs`).
-pub fn class_kit_view(props: &ViewProps) -> Html {
+/// `on_try` opens the exercise as a student sees it.
+pub fn class_kit_view(comparison: &Rc<Comparison>, on_try: &Callback<()>) -> Html {
     html! {
         <div class="class-kit">
             <HandOut />
-            <ExerciseEditor ..props.clone() />
-            <WorksheetSection ..props.clone() />
-            <Downloads ..props.clone() />
+            <ExerciseEditor comparison={comparison.clone()} on_try={on_try.clone()} />
+            <WorksheetSection comparison={comparison.clone()} />
+            <Downloads comparison={comparison.clone()} />
         </div>
     }
 }
@@ -63,7 +66,7 @@ fn HandOut() -> Html {
 
 /// The report as Markdown, CSV, JSON or a printable page.
 #[component]
-fn Downloads(props: &ViewProps) -> Html {
+fn Downloads(props: &KitProps) -> Html {
     let context = use_context::<LibraryContext>().expect("library context");
     let offer =
         |name: &'static str, mime: &'static str, make: fn(&crosscheck_engine::Report) -> String| {

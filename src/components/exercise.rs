@@ -11,17 +11,22 @@ use yew::prelude::*;
 
 use crate::answers::{Answers, AnswersAction, KeyShown};
 use crate::comparison::{Comparison, SetQuestion};
-use crate::components::shared::ViewProps;
 use crate::components::source_name::badge;
 use crate::files;
 use crate::labels::source_letter;
-use crate::state::{Action, Mode};
+use crate::state::Mode;
 
 /// Properties of [`ExerciseView`].
 #[derive(Properties, PartialEq)]
 pub struct ExerciseProps {
-    /// The comparison, the UI state and its dispatcher.
-    pub view: ViewProps,
+    /// The comparison the questions are about.
+    pub comparison: Rc<Comparison>,
+    /// Comparing, or answering the exercise (the key stays hidden while answering).
+    pub mode: Mode,
+    /// Opens the grid on a group of the key.
+    pub on_show_group: Callback<GroupId>,
+    /// Ends the exercise once the answers are revealed.
+    pub on_end: Callback<()>,
     /// The questions (sources as set positions).
     pub questions: Rc<Vec<SetQuestion>>,
     /// The student's answers.
@@ -67,7 +72,7 @@ fn asked(comparison: &Comparison, questions: &[SetQuestion]) -> Vec<Asked> {
 /// The view.
 #[component]
 pub fn ExerciseView(props: &ExerciseProps) -> Html {
-    let comparison = &props.view.comparison;
+    let comparison = &props.comparison;
     // Keys read the whole report: worked out once per comparison, not at every keystroke.
     let asked: Rc<Vec<Asked>> = use_memo(
         (comparison.clone(), props.questions.clone()),
@@ -75,8 +80,7 @@ pub fn ExerciseView(props: &ExerciseProps) -> Html {
     );
     // While a student answers (exercise mode) the key stays hidden, also when a
     // teacher tries the exercise again after revealing it.
-    let revealed =
-        props.answers.shown == KeyShown::Revealed && props.view.state.mode == Mode::Compare;
+    let revealed = props.answers.shown == KeyShown::Revealed && props.mode == Mode::Compare;
     let key_groups: Vec<GroupId> = if revealed {
         asked
             .iter()
@@ -113,7 +117,7 @@ pub fn ExerciseView(props: &ExerciseProps) -> Html {
                 <ExerciseArticles comparison={comparison.clone()} {key_groups} />
             </div>
             { exercise_actions(&ActionsProps { revealed, answers: props.answers.clone(), asked: asked.clone(),
-                on_answer: props.on_answer.clone(), dispatch: props.view.dispatch.clone() }) }
+                on_answer: props.on_answer.clone(), on_end: props.on_end.clone() }) }
         </div>
     }
 }
@@ -128,7 +132,7 @@ fn question(n: usize, asked: &Asked, props: &ExerciseProps, revealed: bool) -> H
                 .value(),
         )
     });
-    let comparison = &props.view.comparison;
+    let comparison = &props.comparison;
     html! {
         <li class="question">
             <label for={id.clone()} class="prompt">{ asked.prompt.clone() }</label>
@@ -140,7 +144,7 @@ fn question(n: usize, asked: &Asked, props: &ExerciseProps, revealed: bool) -> H
                     <p class="key-title">{ "Answer key" }</p>
                     <ul>{ for asked.key.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
                     { for asked.groups.iter().take(3).map(|&group| html! {
-                        <button type="button" class="link-button" onclick={props.view.dispatch.reform(move |_| Action::ShowGroup(group))}>
+                        <button type="button" class="link-button" onclick={props.on_show_group.reform(move |_| group)}>
                             { format!("Show in the aligned sentences ({})", group_sources(comparison, group)) }
                         </button>
                     }) }
@@ -241,19 +245,19 @@ struct ActionsProps {
     answers: Rc<Answers>,
     asked: Rc<Vec<Asked>>,
     on_answer: Callback<AnswersAction>,
-    dispatch: Callback<Action>,
+    on_end: Callback<()>,
 }
 
 /// Reveal, print, save, clear.
 fn exercise_actions(props: &ActionsProps) -> Html {
     let revealed = props.revealed;
     let reveal = {
-        let (on_answer, dispatch) = (props.on_answer.clone(), props.dispatch.clone());
+        let (on_answer, on_end) = (props.on_answer.clone(), props.on_end.clone());
         Callback::from(move |_| {
             if confirm("Reveal the answers? Your answers stay; the key and the highlights appear.")
             {
                 on_answer.emit(AnswersAction::Reveal);
-                dispatch.emit(Action::EndExercise);
+                on_end.emit(());
             }
         })
     };

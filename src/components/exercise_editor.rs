@@ -3,6 +3,8 @@
 //! Questions are stored with set positions (see `library.rs`); suggested
 //! ones come from the engine ([`crosscheck_engine::classroom::templates`]).
 
+use std::rc::Rc;
+
 use crosscheck_engine::classroom::{Question, SentenceAnchor, templates};
 use crosscheck_engine::excerpt::excerpt;
 use crosscheck_engine::{GroupId, SourceId};
@@ -10,10 +12,8 @@ use yew::prelude::*;
 
 use crate::comparison::{ArticleIndex, Comparison, SetQuestion};
 use crate::components::shared::LibraryContext;
-use crate::components::shared::ViewProps;
 use crate::labels::source_letter;
 use crate::library::LibraryAction;
-use crate::state::Action;
 
 /// The question templates a teacher picks from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,9 +103,18 @@ impl Draft {
     }
 }
 
+/// What the exercise editor works on.
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    /// The comparison the questions are about.
+    pub comparison: Rc<Comparison>,
+    /// Opens the exercise as a student sees it.
+    pub on_try: Callback<()>,
+}
+
 /// The editor section of the "For the class" view.
 #[component]
-pub fn ExerciseEditor(props: &ViewProps) -> Html {
+pub fn ExerciseEditor(props: &EditorProps) -> Html {
     let context = use_context::<LibraryContext>().expect("library context");
     let comparison = &props.comparison;
     let draft = use_state(|| Draft {
@@ -156,7 +165,7 @@ pub fn ExerciseEditor(props: &ViewProps) -> Html {
             }
         })
     };
-    let try_it = props.dispatch.reform(|_| Action::StartExercise);
+    let try_it = props.on_try.reform(|_| ());
     let name = |r: SourceId| format!("source {}", source_letter(comparison.set_index(r)));
     html! {
         <section aria-labelledby="exercise-title" class="kit-section">

@@ -17,27 +17,43 @@ use crate::comparison::{ArticleIndex, Comparison};
 use crate::components::group_summary::spoken_summary;
 use crate::components::marked::{MarkedSentence, Marking};
 use crate::components::possibly::absent_cell;
-use crate::components::shared::ViewProps;
 use crate::components::source_name::SourceName;
 use crate::labels::{flag_label, group_heading, source_letter};
-use crate::state::{Action, Filter, Order};
-use crate::view_model::{filter_counts, grid_rows};
+use crate::state::{Filter, Order};
+use crate::view_model::{RowChoice, filter_counts, grid_rows};
+
+/// What the grid shows and the three things a reader changes in its toolbar.
+#[derive(Properties, PartialEq)]
+pub struct GridProps {
+    /// The comparison to show.
+    pub comparison: Rc<Comparison>,
+    /// Filter, search and order.
+    pub rows: RowChoice,
+    /// The row to bring into view and focus (a deep link, a flag's link).
+    pub focus_group: Option<GroupId>,
+    /// Picks a filter.
+    pub on_filter: Callback<Filter>,
+    /// Searches the sentences.
+    pub on_search: Callback<String>,
+    /// Orders the rows.
+    pub on_order: Callback<Order>,
+}
 
 /// The aligned grid with its toolbar.
 #[component]
-pub fn AlignedGrid(props: &ViewProps) -> Html {
+pub fn AlignedGrid(props: &GridProps) -> Html {
     use_divergence_keys();
-    use_effect_with(props.state.focus_group, |group| {
+    use_effect_with(props.focus_group, |group| {
         if let Some(group) = group {
             focus_row(&format!("table.aligned tr[data-group='{group}'] > th"));
         }
     });
     let comparison = &props.comparison;
-    let rows = grid_rows(comparison, &props.state);
+    let rows = grid_rows(comparison, &props.rows);
     let shown = use_rows_shown(
         rows.len(),
         comparison.report.sources.len(),
-        props.state.focus_group,
+        props.focus_group,
     );
     html! {
         <>
@@ -111,36 +127,29 @@ fn after_next_frame(then: impl FnOnce() + 'static) {
 }
 
 /// Filters, search and exports above the grid (a function: it redraws with the grid).
-fn toolbar(props: &ViewProps) -> Html {
-    let state = &props.state;
+fn toolbar(props: &GridProps) -> Html {
+    let state = &props.rows;
     let counts = filter_counts(&props.comparison);
-    let oninput = props.dispatch.reform(|event: InputEvent| {
-        Action::Search(
-            event
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value(),
-        )
+    let oninput = props.on_search.reform(|event: InputEvent| {
+        event
+            .target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value()
     });
-    let on_omitted = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |event: Event| {
-            let value = event
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            dispatch.emit(Action::Filter(
-                value
-                    .parse()
-                    .map_or(Filter::All, |n| Filter::OmittedBy(ArticleIndex::new(n))),
-            ));
-        })
-    };
-    let on_order = props.dispatch.reform(|event: Event| {
+    let on_omitted = props.on_filter.reform(|event: Event| {
         let value = event
             .target_unchecked_into::<web_sys::HtmlSelectElement>()
             .value();
-        Action::Order(value.parse().map_or(Order::Coverage, |n| {
+        value
+            .parse()
+            .map_or(Filter::All, |n| Filter::OmittedBy(ArticleIndex::new(n)))
+    });
+    let on_order = props.on_order.reform(|event: Event| {
+        let value = event
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        value.parse().map_or(Order::Coverage, |n| {
             Order::SourceOrder(ArticleIndex::new(n))
-        }))
+        })
     });
     let included = props.comparison.included.clone();
     let source_options = |selected: Option<ArticleIndex>| -> Html {
@@ -174,7 +183,7 @@ fn toolbar(props: &ViewProps) -> Html {
             <div class="filters" role="group" aria-label="Show">
                 { for counts.iter().map(|&(filter, count)| {
                     let pressed = state.filter == filter;
-                    let onclick = props.dispatch.reform(move |_| Action::Filter(filter));
+                    let onclick = props.on_filter.reform(move |_| filter);
                     html! {
                         <button type="button" class={classes!("filter", pressed.then_some("on"))}
                             aria-pressed={pressed.to_string()} {onclick}>

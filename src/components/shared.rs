@@ -1,21 +1,19 @@
-//! What the views share and that belongs to none of them: their props and the library's context.
+//! What the views share and that belongs to none of them: the library's context.
 //!
 //! Kept out of the views' own files so that no view imports another for a
-//! shared piece (the views' props and the library's context were once defined
-//! in the Grid and Articles views, and the views that used them imported
-//! those in circles).
+//! shared piece (the library's context was once defined in the Articles
+//! view, and the views that used it imported it in circles). Each view
+//! takes its own narrow props: the data it shows and the callbacks it uses.
 
 use std::rc::Rc;
 
 use crosscheck_import::session::{Article, Session, Settings};
 use yew::prelude::*;
 
-use crate::comparison::Comparison;
-use crate::comparison::SetQuestion;
+use crate::comparison::{Comparison, SetQuestion};
 use crate::importing::Outcome;
 use crate::library::LibraryAction;
 use crate::messages::Message;
-use crate::state::{Action, UiState};
 
 /// The articles and the ways to change them, shared with every view.
 #[derive(Clone, PartialEq)]
@@ -53,13 +51,9 @@ impl LibraryContext {
     }
 }
 
-/// Properties shared by the views.
-#[derive(Properties, PartialEq, Clone)]
-pub struct ViewProps {
-    /// The comparison to show.
+/// The comparison a section of the "For the class" view is made from.
+#[derive(Properties, PartialEq)]
+pub struct KitProps {
+    /// The comparison.
     pub comparison: Rc<Comparison>,
-    /// The UI state.
-    pub state: UseReducerHandle<UiState>,
-    /// Where actions go.
-    pub dispatch: Callback<Action>,
 }

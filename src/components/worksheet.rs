@@ -10,7 +10,7 @@ use crosscheck_engine::{Headline, SourceId};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
-use crate::components::shared::ViewProps;
+use crate::components::shared::KitProps;
 use crate::labels::source_letter;
 
 /// Which sheet is open.
@@ -24,7 +24,7 @@ enum Sheet {
 
 /// The worksheet section of the "For the class" view.
 #[component]
-pub fn WorksheetSection(props: &ViewProps) -> Html {
+pub fn WorksheetSection(props: &KitProps) -> Html {
     let open = use_state(|| None::<Sheet>);
     let show = |sheet: Sheet| {
         let open = open.clone();
