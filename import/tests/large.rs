@@ -40,6 +40,21 @@ fn unclosed_elements_by_the_hundred_thousand_are_read() {
 }
 
 #[test]
+fn a_hundred_thousand_nested_divs_keep_their_text_in_order() {
+    let depth = 100_000;
+    let page = format!(
+        "<p>Before the divs, a sentence.{}<p>Deep inside them, another.{}<p>After them, a third.",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let imported = import_file("deep.html", page.as_bytes(), &Config::default()).expect("imports");
+    assert_eq!(
+        imported.source.text,
+        "Before the divs, a sentence.\n\nDeep inside them, another.\n\nAfter them, a third."
+    );
+}
+
+#[test]
 fn markdown_made_of_markers_is_read() {
     // (unit, whether any text is left): a line of `*` is a rule, backticks are code marks.
     for (unit, text_left) in [

@@ -230,6 +230,14 @@ mod tests {
         assert_eq!(page.text, "Talks");
     }
 
+    #[cfg(feature = "html5ever")]
+    #[test]
+    fn an_unclosed_title_holds_the_rest_of_the_page_as_in_browsers() {
+        let page = extract(&Html5ever.parse("<title>Talks<p>The sides met."));
+        assert_eq!(page.title.as_deref(), Some("Talks<p>The sides met."));
+        assert_eq!(page.text, "");
+    }
+
     #[test]
     fn html_is_told_from_prose() {
         assert!(looks_like_html("<!DOCTYPE html><html>"));
