@@ -1,11 +1,13 @@
 //! From files and pasted text to articles: the import crate's checks plus duplicates and the 100-article limit.
 //!
-//! Pure (the bytes are read by `files.rs` beforehand), so the rules a user
-//! meets are tested natively. Every refusal becomes a message naming the file.
+//! Pure (the bytes are read by `files.rs` beforehand, and HTML is parsed by
+//! the [`Config`]'s parser: the browser's in the page, `html_dom.rs`), so the
+//! rules a user meets are tested natively, with html5ever. Every refusal
+//! becomes a message naming the file.
 
 use crosscheck_import::session::Article;
 use crosscheck_import::{
-    ImportError, Imported, PastedMeta, find_duplicate, import_file, import_pasted, limits,
+    Config, ImportError, Imported, PastedMeta, find_duplicate, import_file, import_pasted, limits,
     unique_id,
 };
 
@@ -35,11 +37,11 @@ pub struct Outcome {
 }
 
 /// Imports files (name, bytes or why they were not read) next to the `existing` articles.
-pub fn files(existing: &[Article], files: Vec<Loaded>) -> Outcome {
+pub fn files(existing: &[Article], files: Vec<Loaded>, config: &Config) -> Outcome {
     let mut outcome = Outcome::default();
     for (name, bytes) in files {
         let result = match bytes {
-            Ok(bytes) => import_file(&name, &bytes).map_err(|e| e.message()),
+            Ok(bytes) => import_file(&name, &bytes, config).map_err(|e| e.message()),
             Err(ReadError::TooLarge(bytes)) => Err(ImportError::TooLarge {
                 file: Some(name.clone()),
                 bytes,
@@ -56,9 +58,9 @@ pub fn files(existing: &[Article], files: Vec<Loaded>) -> Outcome {
 }
 
 /// Imports pasted text.
-pub fn pasted(existing: &[Article], text: &str, meta: PastedMeta) -> Outcome {
+pub fn pasted(existing: &[Article], text: &str, meta: PastedMeta, config: &Config) -> Outcome {
     let mut outcome = Outcome::default();
-    let result = import_pasted(text, meta).map_err(|e| e.message());
+    let result = import_pasted(text, meta, config).map_err(|e| e.message());
     accept(existing, &mut outcome, "The pasted text", result);
     summarise(&mut outcome);
     outcome
@@ -126,7 +128,7 @@ mod tests {
     use super::*;
 
     fn check(existing: &[Article], files: Vec<Loaded>, added: usize, messages: &[&str]) {
-        let outcome = super::files(existing, files);
+        let outcome = super::files(existing, files, &Config::default());
         assert_eq!(outcome.added.len(), added, "{:?}", outcome.messages);
         let texts: Vec<&str> = outcome.messages.iter().map(|m| m.text.as_str()).collect();
         assert_eq!(texts.len(), messages.len(), "{texts:?}");
@@ -207,13 +209,14 @@ mod tests {
 
     #[test]
     fn ids_stay_unique() {
-        let first = super::files(&[], vec![file("bridge.txt", STORY)]).added;
+        let first = super::files(&[], vec![file("bridge.txt", STORY)], &Config::default()).added;
         let second = super::files(
             &first,
             vec![file(
                 "bridge.txt",
                 "A different story about a tunnel under the river, opened on Friday.",
             )],
+            &Config::default(),
         )
         .added;
         assert_eq!(second[0].source.id, "bridge-2");

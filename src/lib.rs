@@ -13,6 +13,7 @@ pub mod comparison;
 pub mod components;
 pub mod export;
 pub mod files;
+pub mod html_dom;
 pub mod importing;
 pub mod labels;
 pub mod library;

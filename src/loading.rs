@@ -9,6 +9,7 @@ use web_sys::File;
 
 use crate::components::shared::LibraryContext;
 use crate::files;
+use crate::html_dom::IMPORT;
 use crate::importing::{self, ReadError};
 use crate::messages::Message;
 
@@ -22,7 +23,7 @@ pub fn add_files(list: Vec<File>, context: LibraryContext) {
         for file in list {
             loaded.push(files::read(file, MAX_FILE_BYTES).await);
         }
-        context.apply(importing::files(&context.articles, loaded));
+        context.apply(importing::files(&context.articles, loaded, &IMPORT));
     });
 }
 

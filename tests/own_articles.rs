@@ -4,8 +4,11 @@ mod support;
 
 use std::path::PathBuf;
 
+use crosscheck_import::{Config, import_file};
 use fantoccini::{Client, Locator};
-use support::{Setup, Viewport, click, screenshot, type_into, wait_for, with_browser};
+use support::{
+    Setup, Viewport, click, screenshot, type_into, wait_for, wait_until_true, with_browser,
+};
 
 /// Writes a fixture file next to the screenshots and returns its path.
 fn fixture(name: &str, bytes: &[u8]) -> PathBuf {
@@ -27,6 +30,48 @@ const STORY_HTML: &str = r#"<!doctype html><html><head><title>Bridge | The Couri
 <p onmouseover="document.title='HACKED'">The city council voted 7-2 on Monday to approve a new bridge over the river.</p>
 <p>Building starts in May; the bridge will cost 40 million euros.</p><img src="x" onerror="document.title='HACKED'">
 </article><footer>© The Courier</footer></body></html>"#;
+
+/// A saved page that tries to run scripts and load things, with entities,
+/// misnested and unclosed tags, `<noscript>`, a `<template>` and 600 nested
+/// `<div>`s (deeper than the browser's and html5ever's limits): the
+/// browser's `DOMParser` and html5ever must read the same article from it.
+fn ferry_page() -> String {
+    format!(
+        r#"<!-- saved from url=(0049)https://www.harbour-times.example/2025/06/ferry -->
+<!DOCTYPE html>
+<html><head><title>Ferry service resumes &mdash; Harbour Times</title>
+<meta property="og:site_name" content="Harbour Times">
+<meta property="article:published_time" content="2025-06-03T08:00:00Z">
+<script>document.title = "HACKED"; window.top.crosscheckScriptRan = true;</script>
+<link rel="stylesheet" href="https://example.invalid/style.css">
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<noscript><p>Please enable JavaScript to read the Harbour Times.</p></noscript>
+<article>
+<h1>Ferry service resumes after repairs</h1>
+<p>The island ferry sailed again on Tuesday, three weeks after a fault in its engine &#150; the longest stop since 2019.<script>document.write("INJECTED")</script>
+<p onmouseover="window.top.crosscheckScriptRan = true">Passengers paid <b>&euro;4.50</b> a trip, as before; the operator said <i>&ldquo;no fares will rise <b>this year</i></b>.&rdquo;
+<table><tr><td>Sailings<td>12 a day<tr><td>Crossing<td>40 min</table>
+<img src="https://example.invalid/ferry.jpg" onerror="window.top.crosscheckScriptRan = true">
+{open}<p>Harbour staff worked through the night to finish the repairs.</p>{close}
+<template><p>TEMPLATE TEXT</p></template>
+<p>Caf&eacute; owners by the pier welcomed the news&nbsp;&amp; said bookings rose.
+</article>
+<footer>&copy; Harbour Times</footer>
+</body></html>"#,
+        open = "<div>".repeat(600),
+        close = "</div>".repeat(600),
+    )
+}
+
+/// What both parsers read from [`ferry_page`].
+const FERRY_TEXT: &str = "Ferry service resumes after repairs\n\nThe island ferry sailed again on Tuesday, three weeks after a fault in its engine – the longest stop since 2019.\n\nPassengers paid €4.50 a trip, as before; the operator said “no fares will rise this year.”\n\nSailings | 12 a day\n\nCrossing | 40 min\n\nHarbour staff worked through the night to finish the repairs.\n\nCafé owners by the pier welcomed the news & said bookings rose.";
+
+#[test]
+fn html5ever_reads_the_ferry_page_as_expected() {
+    let imported = import_file("ferry.html", ferry_page().as_bytes(), &Config::default()).unwrap();
+    assert_eq!(imported.source.text, FERRY_TEXT);
+}
 
 async fn open_articles(client: &Client) {
     client.goto(&support::page_url()).await.unwrap();
@@ -96,6 +141,63 @@ async fn picked_files_are_added_and_survive_a_reload() {
         wait_for(&client, "#panel-articles .article-list").await;
         let chips = client.find_all(Locator::Css(".chips > li")).await.unwrap().len();
         assert_eq!(chips, 8, "the added articles are still there after a reload");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_picked_page_reads_as_natively_and_nothing_in_it_runs_or_loads() {
+    let path = fixture("ferry.html", ferry_page().as_bytes());
+    let native = import_file("ferry.html", ferry_page().as_bytes(), &Config::default()).unwrap();
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
+        client
+            .find(Locator::Id("add-files"))
+            .await
+            .unwrap()
+            .send_keys(&path.display().to_string())
+            .await
+            .unwrap();
+        message_containing(&client, "Added 1 article").await;
+        wait_for_count(&client, 6).await;
+        // The article as the page stored it (it saves after every change).
+        let find = "const session = JSON.parse(localStorage.getItem('crosscheck.session') || '{}');
+                    return (session.articles || []).find(a => a.id === 'ferry') || null;";
+        wait_until_true(&client, &format!("return (() => {{ {find} }})() !== null;")).await;
+        let stored = client.execute(find, vec![]).await.unwrap();
+        assert_eq!(
+            stored["text"].as_str(),
+            Some(FERRY_TEXT),
+            "the DOMParser path reads what html5ever reads"
+        );
+        let source = &native.source;
+        for (field, value) in [
+            ("title", &source.title),
+            ("outlet", &source.outlet),
+            ("date", &source.date),
+            ("url", &native.url),
+        ] {
+            assert_eq!(stored[field].as_str(), value.as_deref(), "{field}");
+        }
+        assert_eq!(
+            client.title().await.unwrap(),
+            "Crosscheck",
+            "no script from the page ran"
+        );
+        let ran = client
+            .execute("return window.crosscheckScriptRan === undefined;", vec![])
+            .await
+            .unwrap();
+        assert_eq!(
+            ran.as_bool(),
+            Some(true),
+            "no script or handler from the page ran"
+        );
+        assert_eq!(
+            support::requests(&client).await,
+            Vec::<String>::new(),
+            "nothing the page names was loaded"
+        );
     })
     .await;
 }

@@ -232,6 +232,9 @@ pub enum Notice {
     },
     /// The page marks no article or main content; the densest block of text was kept.
     NoArticleMarked,
+    /// The page's markup would have taken too long to read to the end (see
+    /// `html::MAX_NODES_PER_BYTE`); its first part was read.
+    PageCutShort,
     /// A link that is not http or https was dropped.
     UrlNotKept {
         /// The link as given (cut to 80 characters).
@@ -251,6 +254,9 @@ impl Notice {
             }
             Notice::NoArticleMarked => "The page doesn't mark its article; the block with the \
                  most text was kept. Check that it is the whole story."
+                .to_owned(),
+            Notice::PageCutShort => "The page's markup is built so that reading it to the end \
+                 would take too long; only its first part was read."
                 .to_owned(),
             Notice::UrlNotKept { url } => {
                 format!("The link “{url}” was not kept: only http and https links are.")

@@ -4,7 +4,10 @@
 //!
 //! The UI calls two functions and gets back an [`Imported`] (a
 //! [`Source`], the page's address if any, and [`Notice`]s to show) or an
-//! [`ImportError`] whose [`message`](ImportError::message) it shows as is:
+//! [`ImportError`] whose [`message`](ImportError::message) it shows as is.
+//! Both take a [`Config`], which says what parses HTML: html5ever natively
+//! ([`Config::default`], with the default feature `html5ever`), the
+//! browser's `DOMParser` in the app's page (see [`html`]).
 //!
 //! - [`import_file`] for a dropped or picked file: checks the size
 //!   ([`limits`]), decodes the bytes ([`decode()`]: UTF-8, UTF-16, else
@@ -27,7 +30,7 @@
 //! # Example
 //!
 //! ```
-//! use crosscheck_import::{import_file, ImportError, Notice};
+//! use crosscheck_import::{import_file, Config, ImportError, Notice};
 //!
 //! let page = br#"<!-- saved from url=(0031)https://daily.example/talks -->
 //! <html><head><title>Talks held | The Daily</title>
@@ -37,7 +40,8 @@
 //! <p>The two leaders spoke for <b>90 minutes</b>.</p>
 //! <div class="share">Share on X</div></article></body></html>"#;
 //!
-//! let imported = import_file("talks.html", page).unwrap();
+//! let config = Config::default();
+//! let imported = import_file("talks.html", page, &config).unwrap();
 //! assert_eq!(imported.source.id, "talks");
 //! assert_eq!(imported.source.title.as_deref(), Some("Talks held"));
 //! assert_eq!(imported.source.outlet.as_deref(), Some("The Daily"));
@@ -45,10 +49,10 @@
 //! assert_eq!(imported.source.text, "Talks held\n\nTuesday\n\nThe two leaders spoke for 90 minutes.");
 //! assert_eq!(imported.url.as_deref(), Some("https://daily.example/talks"));
 //!
-//! let error = import_file("scan.pdf", b"%PDF-1.7 ...").unwrap_err();
+//! let error = import_file("scan.pdf", b"%PDF-1.7 ...", &config).unwrap_err();
 //! assert_eq!(error.message(), "“scan.pdf”: PDF isn't supported yet; copy its text and paste it");
 //!
-//! let old = import_file("old.txt", b"Caf\xe9 owners protest\n\nThey met on Monday.").unwrap();
+//! let old = import_file("old.txt", b"Caf\xe9 owners protest\n\nThey met on Monday.", &config).unwrap();
 //! assert_eq!(old.source.text, "Café owners protest\n\nThey met on Monday.");
 //! assert_eq!(old.notices, [Notice::DecodedAsWindows1252]);
 //! ```
@@ -78,6 +82,24 @@ pub use session::{
     Article, SCHEMA, Session, SessionError, Settings, parse_session, parse_session_bytes, to_json,
 };
 pub use url::safe_url;
+
+/// How the importers read what they are given.
+#[derive(Clone, Copy)]
+pub struct Config<'a> {
+    /// What builds an HTML page's tree: [`html::Html5ever`] natively, the
+    /// browser's `DOMParser` in the app's page.
+    pub html: &'a dyn html::Parser,
+}
+
+/// html5ever parses HTML.
+#[cfg(feature = "html5ever")]
+impl Default for Config<'static> {
+    fn default() -> Config<'static> {
+        Config {
+            html: &html::Html5ever,
+        }
+    }
+}
 
 /// An article brought in, ready to add to the set.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,7 +155,7 @@ struct Read {
 
 /// Reads a dropped or picked file named `name` (the name gives the id and
 /// the format; see the crate docs).
-pub fn import_file(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+pub fn import_file(name: &str, bytes: &[u8], config: &Config) -> Result<Imported, ImportError> {
     admit::check_size(bytes.len()).map_err(|e| e.in_file(name))?;
     let decoded = decode(bytes).map_err(|e| e.in_file(name))?;
     let text = text::normalize_newlines(&decoded.text);
@@ -151,7 +173,7 @@ pub fn import_file(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
         _ => Format::Text,
     };
     let mut read = match format {
-        Format::Html => read_html(&text),
+        Format::Html => read_html(&text, config),
         Format::Markdown => read_markdown(&text),
         Format::Text => read_text(text),
     };
@@ -173,14 +195,18 @@ pub fn import_file(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
 /// the text says. Pasted HTML is read like a saved page. The id is made
 /// from the title ("talks-held") or is "pasted": pass it through
 /// [`unique_id`] before adding.
-pub fn import_pasted(text: &str, meta: PastedMeta) -> Result<Imported, ImportError> {
+pub fn import_pasted(
+    text: &str,
+    meta: PastedMeta,
+    config: &Config,
+) -> Result<Imported, ImportError> {
     admit::check_size(text.len())?;
     let text = text::normalize_newlines(decode::strip_bom(text));
     if text.trim().is_empty() {
         return Err(ImportError::Empty { file: None });
     }
     let mut read = if html::looks_like_html(&text) {
-        let read = read_html(&text);
+        let read = read_html(&text, config);
         if read.text.trim().is_empty() {
             return Err(ImportError::NoArticleText { file: None });
         }
@@ -237,8 +263,8 @@ fn imported(id: String, file: Option<String>, read: Read) -> Imported {
     }
 }
 
-fn read_html(text: &str) -> Read {
-    let page = html::extract(text);
+fn read_html(text: &str, config: &Config) -> Read {
+    let page = html::extract(&config.html.parse(text));
     Read {
         text: page.text,
         title: page.title,
@@ -320,7 +346,7 @@ fn slug(title: &str) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "html5ever"))]
 mod tests {
     use super::*;
 
@@ -353,11 +379,19 @@ mod tests {
     }
 
     fn check(name: &str, bytes: &[u8], expect: &str) {
-        assert_eq!(show(import_file(name, bytes)), expect, "file {name}");
+        assert_eq!(
+            show(import_file(name, bytes, &Config::default())),
+            expect,
+            "file {name}"
+        );
     }
 
     fn check_pasted(text: &str, meta: PastedMeta, expect: &str) {
-        assert_eq!(show(import_pasted(text, meta)), expect, "pasted {text:?}");
+        assert_eq!(
+            show(import_pasted(text, meta, &Config::default())),
+            expect,
+            "pasted {text:?}"
+        );
     }
 
     #[test]
@@ -471,7 +505,7 @@ mod tests {
     fn seed_files_keep_their_stated_titles() {
         for source in crosscheck_engine::seeds::bundled() {
             let file = source.file.clone().unwrap_or_default();
-            let imported = import_file(&file, source.text.as_bytes()).unwrap();
+            let imported = import_file(&file, source.text.as_bytes(), &Config::default()).unwrap();
             assert_eq!(imported.source.title, source.title, "{file}");
             assert_eq!(imported.source.id, source.id);
             assert_eq!(imported.source.text, source.text);

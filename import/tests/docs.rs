@@ -58,6 +58,7 @@ fn every_error_and_notice_message_is_quoted_in_the_docs() {
         Notice::DecodedAsWindows1252,
         Notice::SeveralArticles { count: 3 },
         Notice::NoArticleMarked,
+        Notice::PageCutShort,
         Notice::UrlNotKept {
             url: "javascript:alert(1)".to_owned(),
         },

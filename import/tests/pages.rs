@@ -5,7 +5,7 @@
 //! never get through (scripts, banners, share buttons) so a snapshot
 //! accepted in a hurry cannot hide a leak.
 
-use crosscheck_import::{ImportError, Imported, Notice, import_file};
+use crosscheck_import::{Config, ImportError, Imported, Notice, import_file};
 
 /// The page as the reader would see it after import.
 fn render(name: &str, result: &Result<Imported, ImportError>) -> String {
@@ -35,7 +35,7 @@ fn render(name: &str, result: &Result<Imported, ImportError>) -> String {
 fn check(name: &str) -> Result<Imported, ImportError> {
     let path = format!("{}/tests/pages/{name}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).expect("fixture");
-    let result = import_file(name, &bytes);
+    let result = import_file(name, &bytes, &Config::default());
     let snapshot = name.trim_end_matches(".html");
     insta::assert_snapshot!(snapshot, render(name, &result));
     if let Ok(imported) = &result {
@@ -174,7 +174,11 @@ fn saved_from_comment_gives_the_url() {
 #[test]
 fn entities_are_decoded_and_spelled_out_markup_stays_text() {
     let path = format!("{}/tests/pages/entities.html", env!("CARGO_MANIFEST_DIR"));
-    let result = import_file("entities.html", &std::fs::read(path).unwrap());
+    let result = import_file(
+        "entities.html",
+        &std::fs::read(path).unwrap(),
+        &Config::default(),
+    );
     insta::assert_snapshot!("entities", render("entities.html", &result));
     let imported = result.unwrap();
     assert_eq!(

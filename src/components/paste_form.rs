@@ -6,6 +6,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::shared::LibraryContext;
+use crate::html_dom::IMPORT;
 use crate::importing;
 use crate::storage;
 
@@ -89,7 +90,7 @@ pub fn PasteForm() -> Html {
         let draft = draft.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let outcome = importing::pasted(&context.articles, &draft.text, draft.meta());
+            let outcome = importing::pasted(&context.articles, &draft.text, draft.meta(), &IMPORT);
             if !outcome.added.is_empty() {
                 draft.set(Draft::default());
             }

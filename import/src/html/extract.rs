@@ -817,13 +817,14 @@ impl Out {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "html5ever"))]
 mod tests {
     use super::*;
+    use crate::html::{Html5ever, Parser};
 
     /// The extracted text, notices after a `--` line.
     fn check(html: &str, expect: &str) {
-        let content = content(&Document::parse(html));
+        let content = content(&Html5ever.parse(html));
         let mut seen = content.text;
         for notice in &content.notices {
             seen.push_str(&format!("\n-- {}", notice.message()));

@@ -150,12 +150,13 @@ pub(crate) fn clean(text: &str) -> Option<String> {
     (!joined.is_empty()).then_some(joined)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "html5ever"))]
 mod tests {
     use super::*;
+    use crate::html::{Html5ever, Parser};
 
     fn check(html: &str, expect: PageMeta) {
-        assert_eq!(collect(&Document::parse(html)), expect);
+        assert_eq!(collect(&Html5ever.parse(html)), expect);
     }
 
     #[test]

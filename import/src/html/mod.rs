@@ -1,9 +1,16 @@
 //! Saved web pages to plain text: the article's paragraphs and what the page says about it.
 //!
-//! The page is tokenized ([`tokenizer`]), built into a tree ([`tree`]), read
-//! for metadata ([`meta`]) and for its article ([`extract`]). Nothing in the
-//! page is ever executed or passed on as HTML: the result is plain text, and
-//! the UI renders it as text.
+//! A real HTML5 parser builds the page's tree: html5ever natively
+//! ([`Html5ever`], the default feature `html5ever`), the browser's
+//! `DOMParser` in the app's page (the app's `html_dom.rs`). Either walks its
+//! tree into a [`Builder`] as a [`Document`]; what is ours is reading it: for
+//! metadata (`meta.rs`) and for its article (`extract.rs`). Nothing in the
+//! page is ever executed or passed on as HTML: neither parser runs scripts,
+//! the result is plain text, and the UI renders it as text.
+//!
+//! ```text
+//! page text --Parser (html5ever | DOMParser)--> Document --extract--> Page
+//! ```
 //!
 //! Metadata, each the first found:
 //!
@@ -19,26 +26,42 @@
 //! those ten characters; a url is kept only when it is http or https.
 //!
 //! ```
-//! let page = crosscheck_import::html::extract(
+//! use crosscheck_import::html::{Html5ever, Parser, extract};
+//!
+//! let page = extract(&Html5ever.parse(
 //!     r#"<html><head><title>Talks held | The Daily</title>
 //!     <meta property="og:site_name" content="The Daily"></head>
 //!     <body><nav><a href="/">Home</a></nav>
 //!     <article><h1>Talks held</h1><p>The two leaders spoke for
 //!     <b>90 minutes</b>.</p><script>track()</script></article></body></html>"#,
-//! );
+//! ));
 //! assert_eq!(page.text, "Talks held\n\nThe two leaders spoke for 90 minutes.");
 //! assert_eq!(page.title.as_deref(), Some("Talks held"));
 //! assert_eq!(page.outlet.as_deref(), Some("The Daily"));
 //! ```
 
-mod entities;
 mod extract;
+#[cfg(feature = "html5ever")]
+mod html5ever;
 mod meta;
-mod tokenizer;
 mod tree;
+
+#[cfg(feature = "html5ever")]
+pub use html5ever::{Html5ever, MAX_NODES_PER_BYTE};
+pub use tree::{Builder, Document, MAX_DEPTH};
 
 use crate::error::Notice;
 use crate::url::safe_url;
+
+/// Builds a page's tree: an HTML5 parser walked into a [`Builder`].
+///
+/// [`Html5ever`] natively; in the browser, the app's `DOMParser` walker.
+/// Whatever the page holds, a parser must never run its scripts or load
+/// anything it names.
+pub trait Parser {
+    /// The tree of `html`; never fails (any text is some page).
+    fn parse(&self, html: &str) -> Document;
+}
 
 /// What was read from a page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -57,12 +80,14 @@ pub struct Page {
     pub notices: Vec<Notice>,
 }
 
-/// Reads the article and its metadata out of an HTML page. Never fails: a
+/// Reads the article and its metadata out of a parsed page. Never fails: a
 /// page without text gives an empty [`Page::text`].
-pub fn extract(html: &str) -> Page {
-    let doc = tree::Document::parse(html);
-    let meta = meta::collect(&doc);
-    let content = extract::content(&doc);
+pub fn extract(doc: &Document) -> Page {
+    let meta = meta::collect(doc);
+    let mut content = extract::content(doc);
+    if doc.cut_short {
+        content.notices.push(Notice::PageCutShort);
+    }
     let outlet = meta.site_name.or(meta.ld.publisher);
     let title = meta
         .og_title
@@ -76,10 +101,15 @@ pub fn extract(html: &str) -> Page {
         .or(meta.other_date)
         .or(content.time)
         .map(|date| date_part(&date));
-    let url = [meta.og_url, meta.canonical, meta.ld.url, doc.saved_from]
-        .into_iter()
-        .flatten()
-        .find_map(|url| safe_url(&url));
+    let url = [
+        meta.og_url,
+        meta.canonical,
+        meta.ld.url,
+        doc.saved_from.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|url| safe_url(&url));
     Page {
         text: content.text,
         title,
@@ -190,11 +220,22 @@ mod tests {
         assert_eq!(date_part("2025-3-18"), "2025-3-18");
     }
 
+    #[cfg(feature = "html5ever")]
     #[test]
     fn regression_unclosed_h1_holding_a_script_gave_the_script_as_title() {
-        let page = extract("<h1>Talks<p><nav><p><script>document.title='SECRET'</script>");
+        let page = extract(
+            &Html5ever.parse("<h1>Talks<p><nav><p><script>document.title='SECRET'</script>"),
+        );
         assert_eq!(page.title.as_deref(), Some("Talks"));
         assert_eq!(page.text, "Talks");
+    }
+
+    #[cfg(feature = "html5ever")]
+    #[test]
+    fn an_unclosed_title_holds_the_rest_of_the_page_as_in_browsers() {
+        let page = extract(&Html5ever.parse("<title>Talks<p>The sides met."));
+        assert_eq!(page.title.as_deref(), Some("Talks<p>The sides met."));
+        assert_eq!(page.text, "");
     }
 
     #[test]
