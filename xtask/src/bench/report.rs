@@ -339,7 +339,7 @@ pub fn print_worker(runs: &[worker::Run]) {
             list(&slowest),
         ],
         vec![
-            "longest main-thread task from the report's arrival on".to_owned(),
+            "longest main-thread task from the report's arrival on (0: none over 50 ms)".to_owned(),
             ms(median(&longest)),
             list(&longest),
         ],
