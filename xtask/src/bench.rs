@@ -10,7 +10,9 @@
 //! 3. `startup`: the real `dist/crosscheck.html` opened from file://, timed to its first row
 //!    (or a page built before, `--page FILE`, to compare two builds on the same day);
 //! 4. the page's size as written and gzipped;
-//! 5. `collatex`: CollateX on growing inputs, each run capped.
+//! 5. `collatex`: CollateX on growing inputs, each run capped;
+//! 6. `worker` (`--worker` only): the real page with 100 articles compared in
+//!    its Web Worker, and how long the main thread takes to read the report back.
 //!
 //! `report` prints the tables, PASS or MISS beside each target; a miss does
 //! not fail the command. Benchmarks are never part of `cargo xtask test`.
@@ -23,6 +25,7 @@ mod page;
 mod report;
 mod startup;
 mod webdriver;
+mod worker;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -78,11 +81,14 @@ pub enum Scope {
     /// beside jsdiff and diff-match-patch (`--wasm`); native columns show what
     /// criterion measured last, if anything.
     Wasm,
+    /// Only the real page's worker round trip on 100 articles (`--worker`):
+    /// the report read back on the main thread. Not part of a full run.
+    Worker,
 }
 
 impl Options {
     /// Reads `--collatex-cap SECONDS` (default 60), `--startup`, `--wasm`,
-    /// `--page FILE` and `--runs N` (start-up runs, default 5).
+    /// `--worker`, `--page FILE` and `--runs N` (start-up or worker runs, default 5).
     pub fn parse(args: &[String]) -> Result<Options> {
         let mut options = Options {
             collatex_cap: Duration::from_secs(60),
@@ -113,6 +119,7 @@ impl Options {
                         .context("--runs takes a number of start-up runs, at least 1")?;
                 }
                 "--wasm" => options.scope = Scope::Wasm,
+                "--worker" => options.scope = Scope::Worker,
                 other => bail!("unknown option `{other}` for `cargo xtask bench`"),
             }
         }
@@ -215,6 +222,7 @@ pub fn run(options: &Options) -> Result<()> {
     match options.scope {
         Scope::StartUp => return run_startup(options),
         Scope::Wasm => return run_wasm(),
+        Scope::Worker => return run_worker(options),
         Scope::Everything => {}
     }
     let inputs = Inputs::load();
@@ -267,6 +275,22 @@ fn run_startup(options: &Options) -> Result<()> {
     let startup = startup::measure(&driver, &browser, &dist_page, runs)?;
     drop(driver);
     report::print_startup_and_size(&startup, dist_bytes, dist_gzip_bytes);
+    Ok(())
+}
+
+/// Only the worker's round trip in the real page: built (or given), with 100 articles as its set.
+fn run_worker(options: &Options) -> Result<()> {
+    let dist_page = options.page.path()?;
+    let browser = browser::ensure()?;
+    let driver = browser::Driver::start(&browser)?;
+    let runs = options.startup_runs;
+    println!(
+        "opening {} with 100 × 1,000 words as its set ({runs} runs)",
+        dist_page.display()
+    );
+    let figures = worker::measure(&driver, &browser, &dist_page, runs)?;
+    drop(driver);
+    report::print_worker(&figures);
     Ok(())
 }
 

@@ -30,7 +30,8 @@ Commands:
   e2e     Only the dist build and the headless-Chromium tests (a quicker loop while working on the UI)
   bench   Measure the engine natively and as wasm beside jsdiff, diff-match-patch and CollateX;
           print the figures against the performance targets [--collatex-cap SECONDS] [--startup: only the page's start-up and size] [--wasm: only the engine and word diffs in the bench page]
-          [--page FILE: time and weigh this page instead of building dist/crosscheck.html] [--runs N: start-up runs, default 5]
+          [--worker: only the page's worker round trip on 100 articles and the report read back on the main thread]
+          [--page FILE: time and weigh this page instead of building dist/crosscheck.html] [--runs N: start-up or worker runs, default 5]
   quality Measure sentence alignment on ECB+ and news_he (when ../shared is there): precision,
           recall and F1 per tier, with PASS/MISS against issue #13's targets [--shared DIR] [--set name=value]
   help    Show this message

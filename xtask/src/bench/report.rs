@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::collatex::Outcome;
 use super::native::Native;
-use super::{Figures, Inputs, Options, startup};
+use super::{Figures, Inputs, Options, startup, worker};
 use crate::project;
 use crate::test::DIST_BUDGET;
 
@@ -288,6 +288,75 @@ pub fn print_startup_and_size(startup: &startup::Startup, dist_bytes: u64, dist_
         startup.runs()
     );
     table(&title, &["figure", "value", "runs", "target", ""], rows);
+}
+
+/// The worker's round trip, run by run, and the medians.
+pub fn print_worker(runs: &[worker::Run]) {
+    let list = |values: &[f64]| {
+        values
+            .iter()
+            .map(|v| format!("{v:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let reading: Vec<f64> = runs.iter().map(|r| r.reading.iter().sum()).collect();
+    let slowest: Vec<f64> = runs
+        .iter()
+        .map(|r| r.reading.iter().copied().fold(0.0, f64::max))
+        .collect();
+    let longest: Vec<f64> = runs.iter().map(|r| r.longest_task).collect();
+    let comparing: Vec<f64> = runs.iter().map(|r| r.comparing).collect();
+    let rows = vec![
+        vec![
+            "worker start to report received".to_owned(),
+            ms(median(&comparing)),
+            list(&comparing),
+        ],
+        vec![
+            "progress messages".to_owned(),
+            String::new(),
+            runs.iter()
+                .map(|r| r.progress.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ],
+        vec![
+            "report read: messages after the last progress".to_owned(),
+            String::new(),
+            runs.iter()
+                .map(|r| r.reading.len().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ],
+        vec![
+            "report read: handler time, all of its messages".to_owned(),
+            ms(median(&reading)),
+            list(&reading),
+        ],
+        vec![
+            "report read: the slowest one message's handler".to_owned(),
+            ms(median(&slowest)),
+            list(&slowest),
+        ],
+        vec![
+            "longest main-thread task from the report's arrival on (0: none over 50 ms)".to_owned(),
+            ms(median(&longest)),
+            list(&longest),
+        ],
+        vec![
+            "tasks over 200 ms from the worker's start on".to_owned(),
+            String::new(),
+            runs.iter()
+                .map(|r| r.over_200.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ],
+    ];
+    let title = format!(
+        "The worker: synthetic 100 × 1,000 in the real page (Help view), fresh browser each run (median of {})",
+        runs.len()
+    );
+    table(&title, &["figure", "median", "runs"], rows);
 }
 
 fn print_collatex(inputs: &Inputs, figures: &Figures, options: &Options) {

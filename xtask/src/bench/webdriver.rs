@@ -69,6 +69,12 @@ impl Session {
         self.post("url", json!({ "url": url })).map(drop)
     }
 
+    /// Opens `file` from disk at `#fragment` and waits until it has loaded.
+    pub fn open_at(&self, file: &Path, fragment: &str) -> Result<()> {
+        let url = format!("file://{}#{fragment}", file.display());
+        self.post("url", json!({ "url": url })).map(drop)
+    }
+
     /// Runs `script` as an async WebDriver script (it ends by calling its last argument) and returns its value.
     pub fn run_async(&self, script: &str) -> Result<Value> {
         self.post("execute/async", json!({ "script": script, "args": [] }))
