@@ -230,8 +230,8 @@ fn group_with_a_possibly_related_sentence() -> (usize, char) {
         .iter()
         .find(|g| g.coverage() > 1 && !g.elsewhere.is_empty())
         .expect("a seed group with a possibly related sentence");
-    let source = group.members[0].source;
-    (group.id, (b'A' + source as u8) as char)
+    let source = group.members[0].source.index();
+    (group.id.index(), (b'A' + source as u8) as char)
 }
 
 #[tokio::test]
