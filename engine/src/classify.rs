@@ -1,13 +1,19 @@
-//! Classify stage: decides from a member's diff whether it agrees with the reference, and a group's status.
+//! Classify stage: what each changed word is to a reader (a conflicting detail, an added detail, other words), each member's relation and each group's status.
 //!
-//! A changed word makes a member diverge unless it is a function word outside
-//! quotation marks: "the"/"a" or a dropped "has" leave a group in agreement;
-//! a different number, weekday, name, negation, content word, or any word
-//! changed inside a quotation does not. Spelling variants and stems never
-//! reach this stage as changes, because the diff compares keys.
+//! Three questions a reader asks of a row, answered in this order
+//! (`docs/glossary.md`): do the sources contradict each other ([`Status::Conflict`]:
+//! a negation only one side has, or a conflict the facts stage found between
+//! the row's sentences: another number for the same quantity, another day or
+//! date, another actor or speaker, other words inside the same quotation)?
+//! Does one of them add a detail ([`Status::Adds`]: a number, date, name,
+//! place or quoted words the others do not give)? Otherwise they give the
+//! same information ([`Status::Same`]), whatever the wording: replaced
+//! content words, function words, word order, spelling variants and stems
+//! are rewording. The diff labels words with [`changed_kind`] as it goes;
+//! [`apply_conflicts`] adds the facts stage's conflicts at the end.
 
 use crate::normalize::{Token, WordClass};
-use crate::report::{DivergenceKind, Relation, Status};
+use crate::report::{DivergenceKind, Flag, Group, MarkKind, Member, Relation, Severity, Status};
 
 /// What kinds of words differ among `changed` tokens, sorted, without repeats.
 pub fn divergences<'a>(changed: impl IntoIterator<Item = &'a Token>) -> Vec<DivergenceKind> {
@@ -35,23 +41,127 @@ fn token_divergences(token: &Token) -> impl Iterator<Item = DivergenceKind> {
     by_class.into_iter().chain(quoted)
 }
 
-/// A non-reference member's relation, from its divergences.
-pub fn relation(divergences: &[DivergenceKind]) -> Relation {
-    if divergences.is_empty() {
-        Relation::Agree
+/// What a changed word is to the reader, given the run of changed words it
+/// is in (`run`, itself included) and the words that run replaces
+/// (`counterpart`, empty for words only one side has):
+///
+/// - a negation the other side's words lack, in a run of at most
+///   [`NEGATION_RUN`] words: [`MarkKind::Conflict`] ("will accept" and
+///   "will not accept" cannot both be right; "whether they are or they're
+///   not" negates nothing the other side says);
+/// - a detail (a number, a date or day, a name or place, a word other than a
+///   function word inside quotation marks): [`MarkKind::Added`], a detail
+///   this side gives that the other does not. Two details of one kind facing
+///   each other ("Tuesday" for "Wednesday") stay added until the facts stage
+///   finds them in conflict ([`apply_conflicts`]): only it knows whether two
+///   numbers count the same thing;
+/// - anything else: [`MarkKind::Reworded`], the same information in other words.
+pub fn changed_kind(token: &Token, run: &[Token], counterpart: &[Token]) -> MarkKind {
+    if token.class == WordClass::Negation {
+        let negated = |t: &Token| t.class == WordClass::Negation;
+        if run.len() <= NEGATION_RUN && !counterpart.iter().any(negated) {
+            MarkKind::Conflict
+        } else {
+            MarkKind::Reworded
+        }
+    } else if is_detail(token) {
+        MarkKind::Added
     } else {
-        Relation::Diverge
+        MarkKind::Reworded
     }
 }
 
-/// A group's status from its members' relations.
-pub fn status(relations: &[Relation]) -> Status {
-    if relations.len() < 2 {
+/// Most words in a changed run with a negation for it to be a conflict ("not",
+/// "did not", "will never").
+const NEGATION_RUN: usize = 2;
+
+/// Most other words that may differ around a negation that one side lacks
+/// for the negation still to be a conflict: "Russia will (not) accept the
+/// proposal, the Kremlin said / Peskov said" conflicts; a "not" somewhere in
+/// two sentences that say different things is not a contradiction of either.
+const NEGATION_CONTEXT: usize = 3;
+
+/// Whether a negation one side lacks can be a conflict between these two
+/// sentences: whether at most [`NEGATION_CONTEXT`] other words that are not
+/// function words changed (the changed words of both sides).
+pub fn negation_can_conflict<'a>(
+    member: impl Iterator<Item = &'a Token>,
+    reference: impl Iterator<Item = &'a Token>,
+) -> bool {
+    let other = |t: &&Token| !matches!(t.class, WordClass::Function | WordClass::Negation);
+    member.chain(reference).filter(other).count() <= NEGATION_CONTEXT
+}
+
+/// Whether a word is a detail a reader can check: a number, a date or day, a
+/// name or place, or a quoted word that is not a function word.
+fn is_detail(token: &Token) -> bool {
+    match token.class {
+        WordClass::Number | WordClass::Date | WordClass::Name => true,
+        WordClass::Content | WordClass::Negation => token.quoted,
+        WordClass::Function => false,
+    }
+}
+
+/// Settles a group's verdicts from its marks: each non-reference source's
+/// relation from the strongest mark of its sentences ([`Relation::Conflict`],
+/// [`Relation::Adds`], else [`Relation::Same`]), and the group's status from
+/// the strongest mark of all, the reference's included (a conflict anywhere
+/// makes it [`Status::Conflict`], else an added detail anywhere
+/// [`Status::Adds`]); one source is [`Status::Unique`].
+pub fn settle(group: &mut Group) {
+    let members = &mut group.members;
+    for index in 0..members.len() {
+        if members[index].relation == Relation::Reference {
+            continue;
+        }
+        let source = members[index].source;
+        let strongest = strongest(members.iter().filter(|m| m.source == source));
+        members[index].relation = match strongest {
+            Some(MarkKind::Conflict) => Relation::Conflict,
+            Some(MarkKind::Added) => Relation::Adds,
+            _ => Relation::Same,
+        };
+    }
+    group.status = if group.coverage() < 2 {
         Status::Unique
-    } else if relations.contains(&Relation::Diverge) {
-        Status::Diverge
     } else {
-        Status::Agree
+        match strongest(group.members.iter()) {
+            Some(MarkKind::Conflict) => Status::Conflict,
+            Some(MarkKind::Added) => Status::Adds,
+            _ => Status::Same,
+        }
+    };
+}
+
+/// The strongest kind among the marks of `members`.
+fn strongest<'a>(members: impl Iterator<Item = &'a Member>) -> Option<MarkKind> {
+    members.flat_map(|m| &m.marks).map(|m| m.kind).min()
+}
+
+/// Marks the words of every conflict the facts stage found inside one group
+/// as [`MarkKind::Conflict`] (a changed word under a conflict flag's side:
+/// the shared words around it stay shared), then settles each member's
+/// relation and each group's status. A conflict flag whose sides lie in two
+/// groups marks neither: its sentences were not aligned.
+pub fn apply_conflicts(groups: &mut [Group], flags: &[Flag]) {
+    for flag in flags.iter().filter(|f| f.severity == Severity::Conflict) {
+        let Some(group) = flag.group.and_then(|g| groups.get_mut(g.index())) else {
+            continue;
+        };
+        for side in &flag.sides {
+            let at = &side.at;
+            for member in group.members.iter_mut().filter(|m| m.source == at.source) {
+                for mark in member.marks.iter_mut() {
+                    let overlaps = mark.start < at.end && at.start < mark.end;
+                    if overlaps && mark.kind != MarkKind::Shared {
+                        mark.kind = MarkKind::Conflict;
+                    }
+                }
+            }
+        }
+    }
+    for group in groups.iter_mut() {
+        settle(group);
     }
 }
 
@@ -87,18 +197,5 @@ mod tests {
     #[test]
     fn function_words_inside_quotes_diverge() {
         check("“as you”", &[D::Quote]);
-    }
-
-    #[test]
-    fn statuses_follow_members() {
-        assert_eq!(status(&[Relation::Reference]), Status::Unique);
-        assert_eq!(
-            status(&[Relation::Reference, Relation::Agree]),
-            Status::Agree
-        );
-        assert_eq!(
-            status(&[Relation::Reference, Relation::Agree, Relation::Diverge]),
-            Status::Diverge
-        );
     }
 }

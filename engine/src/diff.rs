@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use crate::classify;
 use crate::config::Config;
 use crate::fold::fold;
 use crate::normalize::{Normalizer, Spelling, Token};
@@ -27,7 +28,7 @@ use crate::report::{Mark, MarkKind, Span};
 pub struct RawMark {
     /// Byte range in the source text.
     pub range: Range<usize>,
-    /// Shared, differs or only-here.
+    /// Conflict, added, reworded or shared.
     pub kind: MarkKind,
     /// For a word spelled differently from the reference's word with the same key: that word's range in the reference's text.
     pub variant_of: Option<Range<usize>>,
@@ -48,6 +49,8 @@ pub struct MemberDiff {
     pub replaced_reference: Vec<usize>,
     /// Pairs of (reference token, member token) with the same key but another spelling.
     pub variants: Vec<(usize, usize)>,
+    /// What each changed reference token is to the reader ([`classify::changed_kind`]).
+    pub reference_kinds: Vec<(usize, MarkKind)>,
 }
 
 /// How one token is marked, before marks are merged into runs. Small and
@@ -104,7 +107,7 @@ pub struct Side<'a> {
 /// let mut differ = WordDiffer::new(&Config::default());
 /// let member = "Trump spoke on Tuesday.";
 /// let result = differ.diff("Trump spoke on Wednesday.", member);
-/// let changed = result.marks.iter().find(|m| m.kind == MarkKind::Differs).unwrap();
+/// let changed = result.marks.iter().find(|m| m.kind == MarkKind::Added).unwrap();
 /// assert_eq!(&member[changed.range.clone()], "Tuesday");
 /// ```
 pub struct WordDiffer {
@@ -209,6 +212,19 @@ fn diff_with(scratch: &mut Scratch, reference: Side<'_>, member: Side<'_>) -> Me
         }
     }
     forgive_moves(reference, member, labels, &mut result);
+    if !classify::negation_can_conflict(
+        result.changed_member.iter().map(|&m| &member.tokens[m]),
+        result.changed_reference.iter().map(|&r| &reference.tokens[r]),
+    ) {
+        for label in labels.iter_mut().filter(|l| l.kind == MarkKind::Conflict) {
+            label.kind = MarkKind::Reworded;
+        }
+        for (_, kind) in result.reference_kinds.iter_mut() {
+            if *kind == MarkKind::Conflict {
+                *kind = MarkKind::Reworded;
+            }
+        }
+    }
     result.marks = if result.changed_member.is_empty() && result.variants.is_empty() {
         // Every label is shared: `marks` would merge the sentence into one.
         unchanged(member.sentence)
@@ -264,17 +280,24 @@ impl Labeller<'_, '_> {
             DiffOp::Delete {
                 old_index, old_len, ..
             } => {
-                result
-                    .changed_reference
-                    .extend(old_index..old_index + old_len);
+                let old = old_index..old_index + old_len;
+                let run = &self.reference.tokens[old.clone()];
+                for (r, token) in old.clone().zip(run) {
+                    let kind = classify::changed_kind(token, run, &[]);
+                    result.reference_kinds.push((r, kind));
+                }
+                result.changed_reference.extend(old);
             }
             DiffOp::Insert {
                 new_index, new_len, ..
             } => {
-                for label in &mut self.labels[new_index..new_index + new_len] {
-                    *label = Label::whole(MarkKind::OnlyHere, run);
+                let new = new_index..new_index + new_len;
+                let words = &self.member.tokens[new.clone()];
+                for (m, token) in new.clone().zip(words) {
+                    let kind = classify::changed_kind(token, words, &[]);
+                    self.labels[m] = Label::whole(kind, run);
                 }
-                result.changed_member.extend(new_index..new_index + new_len);
+                result.changed_member.extend(new);
             }
             DiffOp::Replace {
                 old_index,
@@ -283,13 +306,22 @@ impl Labeller<'_, '_> {
                 new_len,
             } => {
                 let against = Some((old_index as u32, (old_index + old_len) as u32));
-                for label in &mut self.labels[new_index..new_index + new_len] {
-                    *label = Label {
-                        kind: MarkKind::Differs,
+                let (old, new) = (
+                    &self.reference.tokens[old_index..old_index + old_len],
+                    &self.member.tokens[new_index..new_index + new_len],
+                );
+                for (m, token) in (new_index..).zip(new) {
+                    self.labels[m] = Label {
+                        kind: classify::changed_kind(token, new, old),
                         run,
                         variant_of: None,
                         against,
                     };
+                }
+                for (r, token) in (old_index..).zip(old) {
+                    result
+                        .reference_kinds
+                        .push((r, classify::changed_kind(token, old, new)));
                 }
                 result
                     .changed_reference
@@ -332,6 +364,7 @@ fn forgive_moves(
                 let r = available.swap_remove(at);
                 result.changed_reference.retain(|&x| x != r);
                 result.replaced_reference.retain(|&x| x != r);
+                result.reference_kinds.retain(|&(x, _)| x != r);
                 labels[m] = Label::SHARED;
             }
             None => {
@@ -343,20 +376,18 @@ fn forgive_moves(
     result.changed_member.truncate(kept);
 }
 
-/// Marks for the reference itself: a word is differs when some member
-/// replaced it, only-here when some member lacks it, shared otherwise.
+/// Marks for the reference itself: a word some member replaced or lacks
+/// takes the strongest kind any member's diff gave it (conflict, added,
+/// reworded), shared otherwise.
 pub fn reference_marks(reference: Side<'_>, diffs: &[MemberDiff]) -> Vec<RawMark> {
     let mut labels = vec![Label::SHARED; reference.tokens.len()];
     for diff in diffs {
-        for &r in &diff.changed_reference {
-            if labels[r].kind == MarkKind::Shared {
-                labels[r] = Label::whole(MarkKind::OnlyHere, 1);
+        for &(r, kind) in &diff.reference_kinds {
+            if let Some(label) = labels.get_mut(r)
+                && kind < label.kind
+            {
+                *label = Label::whole(kind, 1);
             }
-        }
-    }
-    for diff in diffs {
-        for &r in &diff.replaced_reference {
-            labels[r] = Label::whole(MarkKind::Differs, 1);
         }
     }
     marks(reference, &labels, &[])
@@ -536,11 +567,13 @@ mod tests {
     use super::*;
 
     /// Diffs `member` against `reference` and renders the member with
-    /// `{+only-here+}`, `[-old-]{+new+}` and `word(=ref)` for variants.
+    /// the render module's plain notation (`{!conflict!}`, `{+added+}`,
+    /// `{~reworded~}`, `[-old-]` before replacing words) and `word(=ref)`.
     fn check(reference: &str, member: &str, expect: &str) {
         let result = WordDiffer::new(&Config::default()).diff(reference, member);
         let mut shown = String::new();
         let mut end = 0;
+        let mut shown_against = None;
         for mark in &result.marks {
             assert_eq!(mark.range.start, end, "marks are contiguous");
             end = mark.range.end;
@@ -550,10 +583,15 @@ mod tests {
                     shown += &format!("{text}(={})", &reference[of.clone()])
                 }
                 (MarkKind::Shared, None, _) => shown += text,
-                (MarkKind::OnlyHere, _, _) => shown += &format!("{{+{text}+}}"),
-                (MarkKind::Differs, _, against) => {
-                    let old = against.clone().map_or("", |r| &reference[r]);
-                    shown += &format!("[-{old}-]{{+{text}+}}");
+                (kind, _, against) => {
+                    let old = match against {
+                        Some(r) if shown_against.as_ref() != Some(r) => {
+                            shown_against = Some(r.clone());
+                            &reference[r.clone()]
+                        }
+                        _ => "",
+                    };
+                    shown += &crate::render::draw_plain(*kind, text, old);
                 }
             }
         }
@@ -575,7 +613,7 @@ mod tests {
         check(
             "The president is determined to get one done.",
             "And the president, as you know, is determined to get one done.",
-            "{+And+} the president, {+as you know+}, is determined to get one done.",
+            "{~And~} the president, {~as you know~}, is determined to get one done.",
         );
     }
 

@@ -15,10 +15,13 @@ use crate::report::{Group, Overview, Relation, Report, SourceFigures, SourceId, 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Coverage {
-    /// It reports the information as the reference does (or is the reference).
+    /// It reports the information, with no detail in conflict (in other
+    /// words, or with a detail of its own, is still the same report).
     Same,
-    /// It reports the information with a detail that differs.
-    Different,
+    /// It reports the information with a detail in conflict: its own is in
+    /// conflict with the reference's, or it is the reference and a member's
+    /// detail is in conflict with its own.
+    Conflict,
     /// It may carry the information in a sentence of another group (a
     /// possibly related pair): not counted as leaving it out.
     Elsewhere,
@@ -28,8 +31,16 @@ pub enum Coverage {
 
 /// How `source` stands toward `group`.
 pub fn coverage(group: &Group, source: SourceId) -> Coverage {
+    let conflicts = |relation: Relation| match relation {
+        Relation::Conflict => true,
+        Relation::Reference => group
+            .members
+            .iter()
+            .any(|m| m.relation == Relation::Conflict),
+        Relation::Same | Relation::Adds => false,
+    };
     match group.member_of(source) {
-        Some(member) if member.relation == Relation::Diverge => Coverage::Different,
+        Some(member) if conflicts(member.relation) => Coverage::Conflict,
         Some(_) => Coverage::Same,
         None if group.elsewhere.iter().any(|e| e.source == source) => Coverage::Elsewhere,
         None => Coverage::NotReported,
@@ -92,10 +103,10 @@ fn figures(report: &Report, source: SourceId) -> SourceFigures {
                 figures.only_here.push(group.id)
             }
             (Some(_), Status::Unique) => {}
-            (Some(member), _) => {
+            (Some(_), _) => {
                 shared_sentences += group.members_of(source).count();
-                if member.relation == Relation::Diverge {
-                    figures.differs.push(group.id);
+                if coverage(group, source) == Coverage::Conflict {
+                    figures.conflicts.push(group.id);
                 }
             }
             (None, _) if omits(group, source, 2) => figures.omits.push(group.id),

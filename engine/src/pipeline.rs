@@ -2,7 +2,7 @@
 //!
 //! segment → budget (work limits) → clean → normalize → align → diff →
 //! classify → order groups → missing/elsewhere/omitted → spellings → facts →
-//! overview (figures from the finished groups). Each stage lives in its own
+//! conflicts (the facts stage's conflicts settle the statuses) → overview (figures from the finished groups). Each stage lives in its own
 //! module; this file only moves data between them, and tells a
 //! [`Progress`] callback how far it has got (per source while reading, per group
 //! while diffing, at the start of the other stages).
@@ -23,7 +23,7 @@ use crate::overview::overview;
 use crate::report::{
     BoilerplateKind, Elsewhere, Facts, Group, GroupId, MarkKind, Member, Notice, NoticeKind,
     Overview, Progress, Related, RelatedMember, Relation, Report, SCHEMA, SentenceId,
-    SentenceReport, SourceId, SourceReport, Stage, Variant,
+    SentenceReport, SourceId, SourceReport, Stage, Status, Variant,
 };
 use crate::segment::{self, Cut, Segmented};
 use crate::spellings;
@@ -142,7 +142,7 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
         .collect();
     let elsewhere = elsewhere_links(&ids, &alignment, &group_of);
     let related = related(&ids, &alignment);
-    let groups: Vec<Group> = GroupId::all(drafts.len())
+    let mut groups: Vec<Group> = GroupId::all(drafts.len())
         .zip(&drafts)
         .map(|(g, draft)| {
             meter.at(Stage::Diffing, g.index(), drafts.len());
@@ -167,6 +167,7 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
         &variants,
         config,
     );
+    classify::apply_conflicts(&mut groups, &facts.flags);
     let mut report = Report {
         schema: SCHEMA.to_owned(),
         sources: source_reports(sources, &prepared, &groups, &group_of),
@@ -612,7 +613,7 @@ fn build_group(
         .map(|part| diff::diff(reference, part.side(text(part.sentences[0].source))))
         .collect();
     let reference_marks = if in_group.len() == 1 {
-        diff::whole(reference.sentence, MarkKind::OnlyHere)
+        diff::whole(reference.sentence, MarkKind::Added)
     } else {
         diff::reference_marks(reference, &diffs)
     };
@@ -643,7 +644,7 @@ fn build_group(
             members.push(Member {
                 source: s.source_id(),
                 sentence: s.sentence_id(),
-                relation: classify::relation(&differences),
+                relation: Relation::Same,
                 differences: differences.clone(),
                 marks: diff::report_marks(&d.marks, sentence_range(s), reference),
             });
@@ -652,19 +653,14 @@ fn build_group(
     sort_by(&mut members, |m| {
         [m.source.index() as u64, m.sentence.index() as u64, 0, 0]
     });
-    let relations: Vec<Relation> = in_group
-        .iter()
-        .filter_map(|&s| members.iter().find(|m| m.source.index() == s))
-        .map(|m| m.relation)
-        .collect();
     let present: Vec<usize> = in_group
         .iter()
         .copied()
         .chain(elsewhere.iter().map(|e| e.source.index()))
         .collect();
-    Group {
+    let mut group = Group {
         id,
-        status: classify::status(&relations),
+        status: Status::Unique,
         score: draft.score,
         reference: members
             .iter()
@@ -675,7 +671,9 @@ fn build_group(
             .filter(|s| !present.contains(&s.index()))
             .collect(),
         elsewhere,
-    }
+    };
+    classify::settle(&mut group);
+    group
 }
 
 /// Notices about sources: empty ones, cut sentences, too few sources.

@@ -320,7 +320,7 @@ mod tests {
             report
                 .groups
                 .iter()
-                .any(|g| g.status == crate::Status::Diverge)
+                .any(|g| g.status != crate::Status::Same && g.status != crate::Status::Unique)
         );
     }
 

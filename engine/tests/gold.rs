@@ -170,8 +170,14 @@ fn gold_diverge_words_are_marked_and_the_group_diverges() {
             seeds.describe(&case.b)
         );
         let group = &seeds.report.groups[group_a.unwrap_or_default().index()];
-        assert_eq!(group.status, Status::Diverge, "{}", case.id);
-        for word in &case.words {
+        // The gold says only that the words are marked; which status the row
+        // gets (a weekday conflicts, "frequently"/"repeatedly" is the same
+        // information, a trimmed quote adds words) is issue #15's, tested
+        // in tests/statuses.rs.
+        assert_ne!(group.status, Status::Unique, "{}", case.id);
+        // Each word of a listed phrase: a phrase may now be cut into marks of
+        // different kinds ("as you" reworded, "know" added).
+        for word in case.words.iter().flat_map(|w| w.split_whitespace()) {
             let marked = [&case.a, &case.b].into_iter().any(|locator| {
                 let (source, sentence) = seeds.locate(locator);
                 let member = group
@@ -183,7 +189,7 @@ fn gold_diverge_words_are_marked_and_the_group_diverges() {
                         .iter()
                         .filter(|mark| mark.kind != MarkKind::Shared)
                         .any(|mark| {
-                            seeds.texts[source][mark.start..mark.end].contains(word.as_str())
+                            seeds.texts[source][mark.start..mark.end].contains(word)
                         })
                 })
             });

@@ -298,7 +298,7 @@ fn which_sources_report(report: &Report, anchor: &SentenceAnchor) -> AnswerKey {
     let members: Vec<SourceId> = group.sources();
     let mut lines = vec![match (members.len(), group.status) {
         (1, _) => format!("Only {} reports it.", sources_phrase(&members)),
-        (_, Status::Diverge) => format!(
+        (_, Status::Conflict | Status::Adds) => format!(
             "{} report it, each in its own words:",
             sentence_case(&sources_phrase(&members))
         ),
@@ -522,13 +522,19 @@ fn most(report: &Report, count: impl Fn(SourceId) -> usize) -> Option<SourceId> 
     best.map(|(source, _)| source)
 }
 
-/// The reference sentence of the most widely reported diverging group that
-/// some source leaves out (else of the most widely reported shared group).
+/// The reference sentence of the most widely reported group whose details
+/// conflict and that some source leaves out (else of the most widely
+/// reported group that gives the same information or conflicting details:
+/// a key built on a row where one source only adds a detail would be
+/// "they all report it" with a caveat a student cannot check).
 fn widely_reported(report: &Report) -> Option<SentenceAnchor> {
-    let shared = report.groups.iter().filter(|g| g.coverage() > 1);
+    let shared = report
+        .groups
+        .iter()
+        .filter(|g| g.coverage() > 1 && matches!(g.status, Status::Same | Status::Conflict));
     let preferred = shared
         .clone()
-        .filter(|g| g.status == Status::Diverge && !g.missing.is_empty())
+        .filter(|g| g.status == Status::Conflict && !g.missing.is_empty())
         .max_by_key(|g| (g.coverage(), std::cmp::Reverse(g.id)));
     let group =
         preferred.or_else(|| shared.max_by_key(|g| (g.coverage(), std::cmp::Reverse(g.id))))?;

@@ -94,7 +94,7 @@ fn differs(report: &Report, group: &Group, member: &Member) -> String {
     let runs: Vec<String> = member
         .marks
         .iter()
-        .filter(|m| matches!(m.kind, MarkKind::Differs | MarkKind::OnlyHere))
+        .filter(|m| m.kind != MarkKind::Shared)
         .filter_map(|m| {
             let from = m.start.checked_sub(sentence.start)?;
             let to = m.end.checked_sub(sentence.start)?;

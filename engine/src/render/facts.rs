@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use crate::report::{
-    At, Flag, GroupId, MarkKind, NameKind, QuoteGroup, QuoteMember, QuoteRelation, Report,
+    At, Flag, GroupId, NameKind, QuoteGroup, QuoteMember, QuoteRelation, Report,
     SentenceId, Severity, SourceId,
 };
 
@@ -164,7 +164,7 @@ fn span_text(
     pieces.join(" ")
 }
 
-/// A quote member's words with its marks drawn in: `{+only here+}`, `[-reference-]{+here+}`.
+/// A quote member's words with its marks drawn in the plain notation (`{+added+}`, `[-reference-]{~here~}`…).
 fn marked(report: &Report, member: &QuoteMember, reference: Option<&QuoteMember>) -> String {
     if member.marks.is_empty() {
         return one_line(&slice(report, &member.at));
@@ -180,31 +180,20 @@ fn marked(report: &Report, member: &QuoteMember, reference: Option<&QuoteMember>
             mark.start,
             mark.end,
         ));
-        let drawn = match mark.kind {
-            MarkKind::Shared => words,
-            MarkKind::OnlyHere => format!("{{+{words}+}}"),
-            MarkKind::Differs if is_reference => format!("[~{words}~]"),
-            MarkKind::Differs => {
-                let old = match (mark.against, reference) {
-                    (Some(span), Some(r)) if shown_against != Some(span) => {
-                        shown_against = Some(span);
-                        one_line(&span_text(
-                            report,
-                            r.at.source,
-                            r.at.sentence,
-                            span.start,
-                            span.end,
-                        ))
-                    }
-                    _ => String::new(),
-                };
-                if old.is_empty() {
-                    format!("{{+{words}+}}")
-                } else {
-                    format!("[-{old}-]{{+{words}+}}")
-                }
+        let old = match (mark.against, reference) {
+            (Some(span), Some(r)) if !is_reference && shown_against != Some(span) => {
+                shown_against = Some(span);
+                one_line(&span_text(
+                    report,
+                    r.at.source,
+                    r.at.sentence,
+                    span.start,
+                    span.end,
+                ))
             }
+            _ => String::new(),
         };
+        let drawn = super::draw_plain(mark.kind, &words, &old);
         out.push_str(&drawn);
     }
     out

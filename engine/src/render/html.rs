@@ -41,8 +41,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 tbody th { font-weight: normal; font-family: Helvetica, Arial, sans-serif; font-size: .85em; }
 tbody th.letter { font-weight: bold; font-size: 1em; }
 td.nowrap { white-space: nowrap; }
-.differs { font-weight: bold; text-decoration-line: underline; text-decoration-style: solid; }
-.only { font-style: italic; text-decoration-line: underline; text-decoration-style: dotted; }
+.conflict { font-weight: bold; text-decoration-line: underline; text-decoration-style: double; }
+.added { font-style: italic; text-decoration-line: underline; text-decoration-style: dotted; }
 .variant { font-size: .85em; }
 .tag { font-family: Helvetica, Arial, sans-serif; font-size: .75em; font-weight: normal; text-transform: uppercase; letter-spacing: .04em; border: 1px solid #000; padding: 0 .25em; white-space: nowrap; }
 .absent { color: #444; font-family: Helvetica, Arial, sans-serif; font-size: .85em; }
@@ -100,17 +100,14 @@ fn head(out: &mut String) {
 }
 
 fn summary(report: &Report, out: &mut String) {
-    let with = |status: Status| report.groups.iter().filter(|g| g.status == status).count();
     let flags = &report.facts.flags;
     let graded = |s: Severity| flags.iter().filter(|f| f.severity == s).count();
     let _ = writeln!(
         out,
-        "<h1>Crosscheck report</h1>\n<p>{} · {}: {} agree, {} diverge, {} unique · {}: {} conflict, {} to check, {} {}</p>",
+        "<h1>Crosscheck report</h1>\n<p>{} · {}: {} · {}: {} conflict, {} to check, {} {}</p>",
         super::count(report.sources.len(), "source"),
         super::count(report.groups.len(), "group"),
-        with(Status::Agree),
-        with(Status::Diverge),
-        with(Status::Unique),
+        super::status_counts(report),
         super::count(flags.len(), "fact flag"),
         graded(Severity::Conflict),
         graded(Severity::Check),
@@ -190,10 +187,12 @@ fn groups(report: &Report, out: &mut String) {
         "<h2>Aligned sentences</h2>\n<p class=\"legend\">One row per group: sentences from different \
          sources that report the same information, each compared with the row’s reference \
          sentence (tagged <span class=\"tag\">reference</span>). \
-         <strong class=\"differs\">Bold underlined</strong> words are worded differently from the \
-         reference; <em class=\"only\">italic words with a dotted underline</em> are only in this \
-         source. In the reference cell the same marks show the words another source words \
-         differently or leaves out. A word followed by <span class=\"variant\">(=Kyiv)</span> is \
+         <strong class=\"conflict\">Bold words with a double underline</strong> are a detail in \
+         conflict with the reference’s (another number, day or name for the same thing); \
+         <em class=\"added\">italic words with a dotted underline</em> are a detail only this \
+         source gives. Other wording is shown plain: it is the same information in other words. \
+         In the reference cell the same marks show its details in conflict with, or missing from, \
+         another source. A word followed by <span class=\"variant\">(=Kyiv)</span> is \
          spelled differently from the reference. A sentence only one source has is shown \
          unmarked.</p>\n",
     );
@@ -261,12 +260,14 @@ fn member_cell(report: &Report, group: &Group, member: &Member) -> String {
                     let _ = write!(out, "<span class=\"variant\">(={})</span>", escape(of));
                 }
             }
-            MarkKind::Differs => {
-                let _ = write!(out, "<strong class=\"differs\">{words}</strong>");
+            MarkKind::Conflict => {
+                let _ = write!(out, "<strong class=\"conflict\">{words}</strong>");
             }
-            MarkKind::OnlyHere => {
-                let _ = write!(out, "<em class=\"only\">{words}</em>");
+            MarkKind::Added => {
+                let _ = write!(out, "<em class=\"added\">{words}</em>");
             }
+            // Rewording is not a difference in what is reported: shown plain.
+            MarkKind::Reworded => out.push_str(&words),
         }
     }
     out

@@ -5,14 +5,16 @@
 //! row (the reference row is marked `*`):
 //!
 //! ```text
-//! {+words+}            only in this source, not in the reference
-//! [-old-]{+new+}       the reference says "old" where this source says "new"
+//! {!words!}            a detail in conflict with the other side's ("Tuesday" against "Wednesday")
+//! {+words+}            a detail only this side gives (a number, date, name, quoted words)
+//! {~words~}            other words: the same information said differently
+//! [-old-]{!new!}       the reference's words "old" that these replace
 //! Kiev(=Kyiv)          the same word, spelled differently from the reference
 //! ```
 //!
-//! On the reference row `{+words+}` marks words that some member lacks and
-//! `[~words~]` words that some member words differently. Unique sentences are
-//! shown plain.
+//! The reference row uses the same marks against its members, without
+//! `[-old-]`. Unique sentences are shown plain. The group heading says the
+//! status in the words every front end uses ([`Status::words`]).
 //!
 //! [`csv()`] gives one row per group and source for a spreadsheet, and
 //! [`html()`] a self-contained page to print; each module says how it draws
@@ -35,7 +37,7 @@ pub fn text(report: &Report) -> String {
     summary(report, &mut out);
     let _ = writeln!(
         out,
-        "\nNotation: {{+words+}} only here · [-reference-]{{+here+}} worded differently · word(=reference) spelling variant · * reference\n         on the reference row: {{+words+}} some member lacks them · [~words~] some member words them differently"
+        "\nNotation: {{!words!}} a detail in conflict · {{+words+}} a detail only this source gives · {{~words~}} the same information in other words\n          [-reference-] the reference's words they replace · word(=reference) spelling variant · * reference"
     );
     for group in &report.groups {
         let _ = writeln!(out, "\n{}", group_heading(report, group));
@@ -76,7 +78,7 @@ pub fn markdown(report: &Report) -> String {
         );
     }
     notices(report, &mut out);
-    out.push_str("\nMarks: **only here**, ~~reference~~ **here** where worded differently, word (=reference spelling); on the reference row, **words** some member lacks and _words_ some member words differently.\n");
+    out.push_str("\nMarks: **a detail in conflict**, _a detail only this source gives_, ~~the reference's words~~ they replace, word (=reference spelling); other wording is shown plain.\n");
     for group in &report.groups {
         let _ = writeln!(
             out,
@@ -112,15 +114,12 @@ enum Style {
 }
 
 fn summary(report: &Report, out: &mut String) {
-    let with = |status: Status| report.groups.iter().filter(|g| g.status == status).count();
     let _ = writeln!(
         out,
-        "Crosscheck: {} sources, {} groups ({} agree, {} diverge, {} unique)",
+        "Crosscheck: {} sources, {} groups ({})",
         report.sources.len(),
         report.groups.len(),
-        with(Status::Agree),
-        with(Status::Diverge),
-        with(Status::Unique)
+        status_counts(report)
     );
     for (index, source) in report.sources.iter().enumerate() {
         let boilerplate = source.sentences.iter().filter(|s| s.boilerplate).count();
@@ -134,6 +133,18 @@ fn summary(report: &Report, out: &mut String) {
         );
     }
     notices(report, out);
+}
+
+/// "2 details conflict, 3 adds details, 9 same information, 40 one source only".
+pub(crate) fn status_counts(report: &Report) -> String {
+    let parts: Vec<String> = Status::ALL
+        .iter()
+        .map(|&status| {
+            let n = report.groups.iter().filter(|g| g.status == status).count();
+            format!("{n} {}", status.words())
+        })
+        .collect();
+    parts.join(", ")
 }
 
 /// "1 sentence", "2 sentences".
@@ -152,20 +163,7 @@ fn notices(report: &Report, out: &mut String) {
 }
 
 fn group_heading(report: &Report, group: &Group) -> String {
-    let kinds = crate::classify::distinct(
-        group
-            .members
-            .iter()
-            .flat_map(|m| m.differences.iter().copied())
-            .collect(),
-    );
-    let status = match group.status {
-        Status::Diverge => {
-            let names: Vec<&str> = kinds.iter().map(|k| k.words()).collect();
-            format!("diverge ({})", names.join(", "))
-        }
-        other => other.as_str().to_owned(),
-    };
+    let status = group.status.words();
     format!(
         "Group {} · {status} · {} of {} sources",
         group.id,
@@ -225,34 +223,45 @@ fn member_text(report: &Report, group: &Group, member: &Member, style: Style) ->
     } in &member.marks
     {
         let words = escape(&one_line(&slice(*start, *end, sentence)), style);
-        let drawn = match (kind, style) {
-            (MarkKind::Shared, _) => match variant_of {
-                Some(of) => format!("{words}(={})", escape(of, style)),
-                None => words,
-            },
-            (MarkKind::OnlyHere, Style::Plain) => format!("{{+{words}+}}"),
-            (MarkKind::OnlyHere, Style::Markdown) => format!("**{words}**"),
-            (MarkKind::Differs, Style::Plain) if is_reference => format!("[~{words}~]"),
-            (MarkKind::Differs, Style::Markdown) if is_reference => format!("_{words}_"),
-            (MarkKind::Differs, _) => {
-                let old = match (against, reference) {
-                    (Some(span), Some(r)) if shown_against != Some(*span) => {
-                        shown_against = Some(*span);
-                        escape(&one_line(&report.text_of(r, span.start, span.end)), style)
-                    }
-                    _ => String::new(),
-                };
-                match (style, old.is_empty()) {
-                    (Style::Plain, false) => format!("[-{old}-]{{+{words}+}}"),
-                    (Style::Plain, true) => format!("{{+{words}+}}"),
-                    (Style::Markdown, false) => format!("~~{old}~~ **{words}**"),
-                    (Style::Markdown, true) => format!("**{words}**"),
-                }
+        let old = match (against, reference) {
+            (Some(span), Some(r)) if !is_reference && shown_against != Some(*span) => {
+                shown_against = Some(*span);
+                escape(&one_line(&report.text_of(r, span.start, span.end)), style)
             }
+            _ => String::new(),
+        };
+        let drawn = match (kind, variant_of) {
+            (MarkKind::Shared, Some(of)) => format!("{words}(={})", escape(of, style)),
+            _ => draw(*kind, &words, &old, style),
         };
         out.push_str(&drawn);
     }
     out
+}
+
+/// Changed words as the notation draws them (`old`: the reference's words
+/// they replace, empty when none or already shown).
+fn draw(kind: MarkKind, words: &str, old: &str, style: Style) -> String {
+    let old = match (old.is_empty(), style) {
+        (true, _) => String::new(),
+        (false, Style::Plain) => format!("[-{old}-]"),
+        (false, Style::Markdown) => format!("~~{old}~~ "),
+    };
+    match (kind, style) {
+        (MarkKind::Shared, _) => words.to_owned(),
+        (MarkKind::Conflict, Style::Plain) => format!("{old}{{!{words}!}}"),
+        (MarkKind::Conflict, Style::Markdown) => format!("{old}**{words}**"),
+        (MarkKind::Added, Style::Plain) => format!("{old}{{+{words}+}}"),
+        (MarkKind::Added, Style::Markdown) => format!("{old}_{words}_"),
+        (MarkKind::Reworded, Style::Plain) => format!("{old}{{~{words}~}}"),
+        // Rewording is not a difference in what is reported: shown plain.
+        (MarkKind::Reworded, Style::Markdown) => words.to_owned(),
+    }
+}
+
+/// A quotation member's or a sentence's marked words in the plain notation.
+pub(crate) fn draw_plain(kind: MarkKind, words: &str, old: &str) -> String {
+    draw(kind, words, old, Style::Plain)
 }
 
 fn boilerplate(report: &Report, out: &mut String) {
@@ -375,7 +384,7 @@ mod tests {
         let md = super::markdown(&compare(&sources, &Config::default()));
         assert!(!md.contains("<script") && !md.contains("<b>"), "{md}");
         assert!(
-            md.contains("&lt;b>here&lt;/b>") && md.contains("Fish &amp; chips"),
+            md.contains("&lt;b>here&lt;/b>") && md.contains("&amp; chips"),
             "{md}"
         );
     }
@@ -395,13 +404,13 @@ mod tests {
                   "sentences": [ { "start": 10, "end": 14, "text": "Oné", "boilerplate": false, "group": 0 } ] }
             ],
             "groups": [
-                { "id": 0, "status": "diverge", "reference": 7, "missing": [9],
+                { "id": 0, "status": "conflict", "reference": 7, "missing": [9],
                   "elsewhere": [ { "source": 0, "sentence": 40, "group": 99 } ],
                   "members": [
-                    { "source": 0, "sentence": 0, "relation": "diverge",
-                      "marks": [ { "start": 0, "end": 12, "kind": "differs", "against": { "start": 50, "end": 3 } },
-                                 { "start": 11, "end": 13, "kind": "only-here" } ] },
-                    { "source": 5, "sentence": 3, "relation": "agree", "marks": [] }
+                    { "source": 0, "sentence": 0, "relation": "conflict",
+                      "marks": [ { "start": 0, "end": 12, "kind": "conflict", "against": { "start": 50, "end": 3 } },
+                                 { "start": 11, "end": 13, "kind": "added" } ] },
+                    { "source": 5, "sentence": 3, "relation": "same", "marks": [] }
                   ] },
                 { "id": 1, "status": "unique", "reference": 0, "missing": [],
                   "members": [ { "source": 0, "sentence": 8, "relation": "reference", "marks": [] } ] }

@@ -77,42 +77,71 @@ pub struct Span {
     pub end: usize,
 }
 
-/// A group's verdict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A group's verdict: do its sources say the same thing, does one of them
+/// add a detail, do they contradict each other? (`docs/glossary.md`.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
-    /// All members say the same: differences only in function words, punctuation or spelling variants.
-    Agree,
-    /// A content word, number, date, name, negation or quoted word differs.
-    Diverge,
+    /// The sources give different values for the same detail: another
+    /// number for the same quantity, another day or date for the same event,
+    /// another actor or speaker, a negation, other words inside the same
+    /// quotation. Wins over [`Status::Adds`] when a row has both.
+    Conflict,
+    /// At least one source carries a detail (a number, date, day, name,
+    /// place, quoted words) that the others do not mention, and nothing
+    /// conflicts.
+    Adds,
+    /// The sources report the same details, whatever the wording
+    /// (paraphrase, synonyms, word order, attribution verbs, spelling).
+    Same,
     /// Only one source reports it.
     Unique,
 }
 
 names!(Status {
-    Agree => "agree",
-    Diverge => "diverge",
+    Conflict => "conflict",
+    Adds => "adds",
+    Same => "same",
     Unique => "unique",
 });
 
-/// How a mark's words compare with the reference.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+impl Status {
+    /// The status in a reader's words, the same in the page, the reports and
+    /// the worksheet: "details conflict", "adds details", "same information",
+    /// "one source only".
+    pub const fn words(self) -> &'static str {
+        match self {
+            Status::Conflict => "details conflict",
+            Status::Adds => "adds details",
+            Status::Same => "same information",
+            Status::Unique => "one source only",
+        }
+    }
+}
+
+/// What a mark's words are to the reader, strongest first: a detail in
+/// conflict, a detail only this side gives, other words, the same words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MarkKind {
+    /// A detail that contradicts the other side's (a Facts conflict flag's
+    /// words, or a negation only one side has).
+    Conflict,
+    /// A detail (number, date, day, name, place, quoted words) the other
+    /// side does not give; for a unique group: the whole sentence.
+    Added,
+    /// Other words: the same information said differently (replaced words
+    /// carry `against`, the reference's words they replace).
+    Reworded,
     /// The same words (same keys) as the reference.
     Shared,
-    /// Words that replace other words of the reference; on the reference:
-    /// words some member replaces.
-    Differs,
-    /// Words the reference lacks; on the reference: words some member lacks;
-    /// for a unique group: the whole sentence.
-    OnlyHere,
 }
 
 names!(MarkKind {
+    Conflict => "conflict",
+    Added => "added",
+    Reworded => "reworded",
     Shared => "shared",
-    Differs => "differs",
-    OnlyHere => "only-here",
 });
 
 /// A member's relation to the reference.
@@ -121,16 +150,20 @@ names!(MarkKind {
 pub enum Relation {
     /// The member is the reference.
     Reference,
-    /// It differs from the reference only in function words, punctuation or spelling.
-    Agree,
-    /// It differs in at least one word that carries information.
-    Diverge,
+    /// The same details as the reference, in whatever words.
+    Same,
+    /// Details the reference does not give (or the reference gives details
+    /// it does not), nothing in conflict.
+    Adds,
+    /// A detail that contradicts the reference's.
+    Conflict,
 }
 
 names!(Relation {
     Reference => "reference",
-    Agree => "agree",
-    Diverge => "diverge",
+    Same => "same",
+    Adds => "adds",
+    Conflict => "conflict",
 });
 
 /// The kind of word that makes a member diverge.

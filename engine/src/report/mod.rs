@@ -91,7 +91,7 @@ pub use sources::{BoilerplateKind, SentenceReport, SourceReport};
 pub use spellings::{Spelling, Variant};
 
 /// The schema name and version written into every report.
-pub const SCHEMA: &str = "crosscheck-report/2";
+pub const SCHEMA: &str = "crosscheck-report/3";
 
 /// The comparison of a set of sources.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,4 +1,4 @@
-//! The report's overview: figures per source (shared, only here, differs, leaves out) and how alike each pair of sources is.
+//! The report's overview: figures per source (shared, only here, in conflict, leaves out) and how alike each pair of sources is.
 //!
 //! These are the types; `crate::overview` computes them from the groups, once,
 //! at the end of [`crate::compare`], which attaches them as
@@ -21,8 +21,9 @@ pub struct SourceFigures {
     pub shared_share: f32,
     /// Groups only this source reports, with no possibly related sentence in another source.
     pub only_here: Vec<GroupId>,
-    /// Groups it reports with a detail that differs from the reference.
-    pub differs: Vec<GroupId>,
+    /// Groups it reports with a detail in conflict (its own against the
+    /// reference's, or the reference's against a member's).
+    pub conflicts: Vec<GroupId>,
     /// Groups it leaves out that at least two other sources report.
     pub omits: Vec<GroupId>,
 }

@@ -173,16 +173,16 @@ mod tests {
     fn marks_cut_the_sentence_at_their_offsets() {
         let s = sentence(10, "Talks on Tuesday ended.");
         let marks = [
-            mark(19, 26, MarkKind::Differs),
-            mark(27, 32, MarkKind::OnlyHere),
+            mark(19, 26, MarkKind::Conflict),
+            mark(27, 32, MarkKind::Added),
         ];
         assert_eq!(
             s.runs(&marks),
             [
                 ("Talks on ", MarkKind::Shared),
-                ("Tuesday", MarkKind::Differs),
+                ("Tuesday", MarkKind::Conflict),
                 (" ", MarkKind::Shared),
-                ("ended", MarkKind::OnlyHere),
+                ("ended", MarkKind::Added),
                 (".", MarkKind::Shared),
             ]
         );
@@ -204,8 +204,8 @@ mod tests {
     fn marks_outside_the_sentence_are_ignored() {
         let s = sentence(10, "Short.");
         let marks = [
-            mark(0, 5, MarkKind::Differs),
-            mark(12, 40, MarkKind::Differs),
+            mark(0, 5, MarkKind::Conflict),
+            mark(12, 40, MarkKind::Conflict),
         ];
         assert_eq!(s.runs(&marks), [("Short.", MarkKind::Shared)]);
     }

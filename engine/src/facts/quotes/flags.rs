@@ -42,17 +42,19 @@ pub(super) fn group_flags(
                 changes.pairs.join("; "),
             ),
         };
-        let severity = if kind == FlagKind::QuoteTrimmed {
-            Severity::Note
-        } else {
-            Severity::Check
-        };
         let mut f = Flag::new(
             kind,
-            severity,
+            Severity::Note,
             vec![side(&quotes[reference]), side(&quotes[q])],
             explanation,
         );
+        // Other words inside the same quotation are a conflict when the two
+        // sentences are one row (issue #15); across rows they are to check.
+        f.severity = match (kind, f.group) {
+            (FlagKind::QuoteTrimmed, _) => Severity::Note,
+            (_, Some(_)) => Severity::Conflict,
+            (_, None) => Severity::Check,
+        };
         f.quote_group = Some(group.id);
         flags.push(f);
     }
