@@ -4,7 +4,7 @@
 //! one place and tested natively.
 
 use crosscheck_engine::report::QuoteRelation;
-use crosscheck_engine::{DivergenceKind, FlagKind, Group, MarkKind, SourceId, Status};
+use crosscheck_engine::{FlagKind, Group, MarkKind, SourceId, Status};
 
 use crate::comparison::ArticleIndex;
 
@@ -14,48 +14,14 @@ pub fn source_letter(article: ArticleIndex) -> String {
     crosscheck_engine::render::source_letter(article.index())
 }
 
-/// A status in plain words.
+/// A status in plain words: the engine's, so the page, the reports and the
+/// worksheet say the same ("details conflict", "adds details", "same
+/// information", "one source only").
 pub fn status_words(status: Status) -> &'static str {
-    match status {
-        Status::Agree => "same information",
-        Status::Diverge => "details differ",
-        Status::Unique => "only one source",
-    }
+    status.words()
 }
 
-/// What kinds of words differ in a group, e.g. "a number and a date differ".
-pub fn divergence_words(kinds: &[DivergenceKind]) -> Option<String> {
-    let names: Vec<&str> = kinds
-        .iter()
-        .map(|kind| match kind {
-            DivergenceKind::Number => "a number",
-            DivergenceKind::Date => "a date or day",
-            DivergenceKind::Name => "a name",
-            DivergenceKind::Negation => "a negation",
-            DivergenceKind::Quote => "a quotation",
-            DivergenceKind::Content => "wording",
-        })
-        .collect();
-    match names.as_slice() {
-        [] => None,
-        [one] => Some(format!("{one} differs")),
-        [init @ .., last] => Some(format!("{} and {last} differ", init.join(", "))),
-    }
-}
-
-/// Every divergence kind of a group's members, sorted and without repeats.
-pub fn group_divergences(group: &Group) -> Vec<DivergenceKind> {
-    // Sorted by the engine, through its one sort routine.
-    crosscheck_engine::classify::distinct(
-        group
-            .members
-            .iter()
-            .flat_map(|m| m.differences.iter().copied())
-            .collect(),
-    )
-}
-
-/// The row header of a group: "3 of 5 sources · details differ"; `letter`
+/// The row header of a group: "3 of 5 sources · details conflict"; `letter`
 /// names a report source.
 pub fn group_heading(group: &Group, sources: usize, letter: impl Fn(SourceId) -> String) -> String {
     let reporting = group.coverage();
@@ -64,9 +30,7 @@ pub fn group_heading(group: &Group, sources: usize, letter: impl Fn(SourceId) ->
             let only = group.members.first().map_or(SourceId::new(0), |m| m.source);
             format!("only in {}", letter(only))
         }
-        Status::Diverge => divergence_words(&group_divergences(group))
-            .unwrap_or_else(|| status_words(Status::Diverge).to_owned()),
-        Status::Agree => status_words(Status::Agree).to_owned(),
+        other => status_words(other).to_owned(),
     };
     format!("{reporting} of {sources} sources · {status}")
 }
@@ -81,10 +45,11 @@ pub fn likelihood(score: f32) -> String {
 pub fn mark_title(kind: MarkKind, is_reference: bool) -> Option<&'static str> {
     match (kind, is_reference) {
         (MarkKind::Shared, _) => None,
-        (MarkKind::Differs, false) => Some("differs from the reference"),
-        (MarkKind::Differs, true) => Some("another source words this differently"),
-        (MarkKind::OnlyHere, false) => Some("only in this source"),
-        (MarkKind::OnlyHere, true) => Some("some sources leave this out"),
+        (MarkKind::Conflict, false) => Some("conflicts with the reference"),
+        (MarkKind::Conflict, true) => Some("another source gives another value"),
+        (MarkKind::Added, false) => Some("a detail only in this source"),
+        (MarkKind::Added, true) => Some("a detail some sources leave out"),
+        (MarkKind::Reworded, _) => Some("the same information in other words"),
     }
 }
 
@@ -132,19 +97,5 @@ mod tests {
     fn likelihoods_are_whole_percentages() {
         assert_eq!(likelihood(0.174), "17% likely");
         assert_eq!(likelihood(1.2), "100% likely");
-    }
-
-    #[test]
-    fn divergences_read_as_a_list() {
-        use DivergenceKind::*;
-        assert_eq!(divergence_words(&[]), None);
-        assert_eq!(
-            divergence_words(&[Date]).as_deref(),
-            Some("a date or day differs")
-        );
-        assert_eq!(
-            divergence_words(&[Number, Date, Quote]).as_deref(),
-            Some("a number, a date or day and a quotation differ")
-        );
     }
 }

@@ -6,7 +6,7 @@
 //! positions in the loaded set), rows as `row-N` (report group ids).
 //!
 //! ```text
-//! #grid                   #grid/diverge          #grid/left-out-by-B/row-12
+//! #grid                   #grid/conflict         #grid/left-out-by-B/row-12
 //! #overview  #facts       #reading/C/row-4       #pair/A-D      #help
 //! ```
 
@@ -46,8 +46,9 @@ pub fn fragment(state: &UiState) -> String {
 fn filter_slug(filter: Filter) -> Option<String> {
     match filter {
         Filter::All => None,
-        Filter::Diverge => Some("diverge".into()),
-        Filter::Agree => Some("agree".into()),
+        Filter::Conflict => Some("conflict".into()),
+        Filter::Adds => Some("adds".into()),
+        Filter::Same => Some("same".into()),
         Filter::Unique => Some("unique".into()),
         Filter::OmittedBy(source) => Some(format!("left-out-by-{}", source_letter(source))),
     }
@@ -113,8 +114,12 @@ impl Route {
 fn parse_filter(part: &str) -> Option<Filter> {
     match part {
         "all" => Some(Filter::All),
-        "diverge" => Some(Filter::Diverge),
-        "agree" => Some(Filter::Agree),
+        "conflict" => Some(Filter::Conflict),
+        "adds" => Some(Filter::Adds),
+        "same" => Some(Filter::Same),
+        // Links made before the statuses were split (issue #15).
+        "diverge" => Some(Filter::Conflict),
+        "agree" => Some(Filter::Same),
         "unique" => Some(Filter::Unique),
         _ => part
             .strip_prefix("left-out-by-")
@@ -163,10 +168,10 @@ mod tests {
             },
         );
         check(
-            "#grid/diverge",
+            "#grid/conflict",
             Route {
                 view: grid,
-                filter: Some(Filter::Diverge),
+                filter: Some(Filter::Conflict),
                 ..Route::default()
             },
         );
@@ -207,7 +212,16 @@ mod tests {
 
     #[test]
     fn unknown_parts_are_skipped() {
-        check("#nowhere/diverge", Route::default());
+        check("#nowhere/conflict", Route::default());
+        // A link made before issue #15 still opens its rows.
+        check(
+            "#grid/diverge",
+            Route {
+                view: Some(View::Grid),
+                filter: Some(Filter::Conflict),
+                ..Route::default()
+            },
+        );
         check(
             "#grid/sideways/row-x",
             Route {
@@ -256,7 +270,7 @@ mod tests {
     #[test]
     fn a_state_survives_its_own_fragment() {
         let states = [
-            vec![Action::Show(View::Grid), Action::Filter(Filter::Diverge)],
+            vec![Action::Show(View::Grid), Action::Filter(Filter::Conflict)],
             vec![Action::ShowOmittedBy(a(2))],
             vec![Action::ShowGroup(GroupId::new(7))],
             vec![

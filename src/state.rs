@@ -115,10 +115,12 @@ impl Mode {
 pub enum Filter {
     /// Every group.
     All,
-    /// Groups whose sources differ in a detail.
-    Diverge,
-    /// Groups whose sources agree.
-    Agree,
+    /// Groups whose sources give conflicting details.
+    Conflict,
+    /// Groups where a source adds a detail and nothing conflicts.
+    Adds,
+    /// Groups whose sources give the same information.
+    Same,
     /// Groups only one source reports.
     Unique,
     /// Groups this source (position in the set) leaves out.

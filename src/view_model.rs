@@ -66,8 +66,9 @@ enum ReportFilter {
 fn report_filter(comparison: &Comparison, filter: Filter) -> Option<ReportFilter> {
     Some(match filter {
         Filter::All => ReportFilter::All,
-        Filter::Diverge => ReportFilter::Status(Status::Diverge),
-        Filter::Agree => ReportFilter::Status(Status::Agree),
+        Filter::Conflict => ReportFilter::Status(Status::Conflict),
+        Filter::Adds => ReportFilter::Status(Status::Adds),
+        Filter::Same => ReportFilter::Status(Status::Same),
         Filter::Unique => ReportFilter::Status(Status::Unique),
         Filter::OmittedBy(set) => ReportFilter::OmittedBy(comparison.report_index(set)?),
     })
@@ -99,7 +100,7 @@ fn position_in(group: &Group, source: SourceId) -> (usize, usize) {
 }
 
 /// How many rows each filter would show, for the filter buttons.
-pub fn filter_counts(comparison: &Comparison) -> [(Filter, usize); 4] {
+pub fn filter_counts(comparison: &Comparison) -> [(Filter, usize); 5] {
     let count = |status: Status| {
         comparison
             .report
@@ -110,8 +111,9 @@ pub fn filter_counts(comparison: &Comparison) -> [(Filter, usize); 4] {
     };
     [
         (Filter::All, comparison.report.groups.len()),
-        (Filter::Diverge, count(Status::Diverge)),
-        (Filter::Agree, count(Status::Agree)),
+        (Filter::Conflict, count(Status::Conflict)),
+        (Filter::Adds, count(Status::Adds)),
+        (Filter::Same, count(Status::Same)),
         (Filter::Unique, count(Status::Unique)),
     ]
 }
@@ -167,12 +169,12 @@ mod tests {
     fn status_filters_keep_only_that_status() {
         check(
             &seeds(&[]),
-            &[Action::Filter(Filter::Diverge)],
+            &[Action::Filter(Filter::Conflict)],
             |c, rows| {
                 assert!(!rows.is_empty());
                 assert!(
                     rows.iter()
-                        .all(|&id| c.report.groups[id.index()].status == Status::Diverge)
+                        .all(|&id| c.report.groups[id.index()].status == Status::Conflict)
                 );
             },
         );

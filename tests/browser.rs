@@ -77,21 +77,21 @@ async fn the_weekday_divergence_is_marked_in_one_row() {
             ))
             .await
             .expect("a row marks Wednesday and Tuesday as differing");
-        assert!(row.attr("class").await.unwrap().unwrap_or_default().contains("diverge"));
+        assert!(row.attr("class").await.unwrap().unwrap_or_default().contains("conflict"));
         let heading = row.find(Locator::Css("th")).await.unwrap().text().await.unwrap();
-        assert!(heading.contains("a date or day"), "{heading}");
+        assert!(heading.contains("details conflict"), "{heading}");
         let mark = row.find(Locator::XPath(".//mark[contains(.,'Wednesday')]")).await.unwrap();
         let title = mark.attr("data-label").await.unwrap().unwrap_or_default();
         let shown = script(
             &client,
-            "const m = [...document.querySelectorAll('tr.diverge mark')].find(m => m.textContent.includes('Wednesday'));
+            "const m = [...document.querySelectorAll('tr.conflict mark')].find(m => m.textContent.includes('Wednesday'));
              m.focus();
              return getComputedStyle(m, '::after').content;",
         )
         .await;
         assert_eq!(shown.as_str(), Some(format!("\"{title}\"").as_str()), "the label shows on focus");
         assert!(
-            ["differs from the reference", "another source words this differently"].contains(&title.as_str()),
+            ["conflicts with the reference", "another source gives another value"].contains(&title.as_str()),
             "the mark explains itself: {title:?}"
         );
         let missing = texts(&client, "tr.group td.missing").await;
@@ -106,10 +106,10 @@ async fn filters_and_search_narrow_the_grid() {
         open_grid(&client).await;
         let all = client.find_all(Locator::Css("tr.group")).await.unwrap().len();
         click(&client, ".filters button:nth-child(2)").await;
-        let diverging = client.find_all(Locator::Css("tr.group")).await.unwrap().len();
-        let classes = script(&client, "return [...document.querySelectorAll('tr.group')].every(r => r.classList.contains('diverge'));").await;
+        let conflicting = client.find_all(Locator::Css("tr.group")).await.unwrap().len();
+        let classes = script(&client, "return [...document.querySelectorAll('tr.group')].every(r => r.classList.contains('conflict'));").await;
         assert_eq!(classes, serde_json::Value::Bool(true));
-        assert!(0 < diverging && diverging < all, "{diverging} of {all}");
+        assert!(0 < conflicting && conflicting < all, "{conflicting} of {all}");
         click(&client, ".filters button:nth-child(1)").await;
         let search = wait_for(&client, ".search input").await;
         search.send_keys("Zaporizhzhia").await.unwrap();
@@ -122,14 +122,14 @@ async fn filters_and_search_narrow_the_grid() {
 }
 
 #[tokio::test]
-async fn j_and_k_move_focus_between_divergences() {
+async fn j_and_k_move_focus_between_differences() {
     with_browser(Setup::default(), |client| async move {
         open_grid(&client).await;
-        let focused_group = "const a = document.activeElement; return a && a.closest('tr.diverge') ? a.closest('tr').dataset.group : null;";
+        let focused_group = "const a = document.activeElement; return a && a.closest('tr.conflict, tr.adds') ? a.closest('tr').dataset.group : null;";
         let body = client.find(Locator::Css("body")).await.unwrap();
         body.send_keys("j").await.unwrap();
         let first = script(&client, focused_group).await;
-        assert!(first.is_string(), "j focuses a diverging row");
+        assert!(first.is_string(), "j focuses a row that conflicts or adds details");
         client.active_element().await.unwrap().send_keys("j").await.unwrap();
         let second = script(&client, focused_group).await;
         assert!(second.is_string() && second != first, "j moves on: {first} then {second}");
@@ -304,7 +304,7 @@ async fn the_pair_view_puts_two_sources_side_by_side() {
             .await
             .unwrap();
         assert!(rows.len() > 10);
-        wait_for(&client, ".pair-table .m-differs").await;
+        wait_for(&client, ".pair-table :is(.m-conflict, .m-added)").await;
         screenshot(&client, "pair", Viewport::Laptop).await;
     })
     .await;

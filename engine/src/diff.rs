@@ -214,7 +214,10 @@ fn diff_with(scratch: &mut Scratch, reference: Side<'_>, member: Side<'_>) -> Me
     forgive_moves(reference, member, labels, &mut result);
     if !classify::negation_can_conflict(
         result.changed_member.iter().map(|&m| &member.tokens[m]),
-        result.changed_reference.iter().map(|&r| &reference.tokens[r]),
+        result
+            .changed_reference
+            .iter()
+            .map(|&r| &reference.tokens[r]),
     ) {
         for label in labels.iter_mut().filter(|l| l.kind == MarkKind::Conflict) {
             label.kind = MarkKind::Reworded;

@@ -1,22 +1,12 @@
-//! Hard inputs, each named for what it checks (docs/tricky-cases.md points here).
+//! Hard inputs, each named for what it checks (docs/tricky-cases.md points here); the statuses' cases are in statuses.rs.
 
 mod support {
     pub mod invariants;
 }
 
-use crosscheck_engine::{
-    Config, DivergenceKind, MarkKind, NoticeKind, Report, SourceId, Status, compare, render,
-};
+use crosscheck_engine::{Config, NoticeKind, SourceId, compare, render};
 
 use support::invariants::{compared as check, source};
-
-/// The group holding sentence `sentence` of source `source`.
-fn group_of(report: &Report, source: usize, sentence: usize) -> &crosscheck_engine::Group {
-    let g = report.sources[source].sentences[sentence]
-        .group
-        .expect("grouped");
-    &report.groups[g.index()]
-}
 
 #[test]
 fn empty_and_punctuation_only_texts_give_notices_not_panics() {

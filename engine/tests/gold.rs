@@ -188,9 +188,7 @@ fn gold_diverge_words_are_marked_and_the_group_diverges() {
                     m.marks
                         .iter()
                         .filter(|mark| mark.kind != MarkKind::Shared)
-                        .any(|mark| {
-                            seeds.texts[source][mark.start..mark.end].contains(word)
-                        })
+                        .any(|mark| seeds.texts[source][mark.start..mark.end].contains(word))
                 })
             });
             assert!(marked, "{}: {word:?} is not marked as differing", case.id);

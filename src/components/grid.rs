@@ -2,7 +2,7 @@
 //!
 //! Each cell is that source's sentence with its word marks; an empty cell
 //! says "not reported". `j` and `k` move focus to the next and previous row
-//! whose sources diverge. On narrow screens the stylesheet turns rows into
+//! whose details conflict or where a source adds details. On narrow screens the stylesheet turns rows into
 //! stacked cards; every cell carries its source letter for that layout.
 
 use std::rc::Rc;
@@ -222,9 +222,10 @@ fn toolbar(props: &GridProps) -> Html {
 fn filter_label(filter: Filter) -> &'static str {
     match filter {
         Filter::All => "All",
-        Filter::Diverge => "Details differ",
-        Filter::Agree => "Same information",
-        Filter::Unique => "Only one source",
+        Filter::Conflict => "Details conflict",
+        Filter::Adds => "One adds details",
+        Filter::Same => "Same information",
+        Filter::Unique => "One source only",
         Filter::OmittedBy(_) => "Left out",
     }
 }
@@ -285,15 +286,16 @@ fn legend() -> Html {
     html! {
         <p class="legend" id="grid-legend">
             <span>{ "Each row is one piece of information; each column one source." }</span>
-            <span class="legend-item"><mark class="m-differs">{ "highlighted" }</mark>{ ": worded differently from the reference sentence" }</span>
-            <span class="legend-item"><span class="m-only">{ "underlined" }</span>{ ": only in this version" }</span>
+            <span class="legend-item"><mark class="m-conflict">{ "highlighted" }</mark>{ ": details conflict (another number, day, name or quoted word)" }</span>
+            <span class="legend-item"><span class="m-added">{ "underlined" }</span>{ ": a detail only this version gives" }</span>
+            <span class="legend-item"><span class="m-reworded">{ "dotted" }</span>{ ": the same information in other words" }</span>
             <span class="legend-item"><span class="not-reported">{ "not reported" }</span>{ ": the source leaves it out" }</span>
             <span class="legend-item"><span class="possibly-tag">{ "possibly here" }</span>{ ": a sentence of that source may carry it; check before you count it" }</span>
         </p>
     }
 }
 
-/// `j` / `k` anywhere on the page (outside text fields) focus the next / previous diverging row.
+/// `j` / `k` anywhere on the page (outside text fields) focus the next / previous row whose details conflict or where a source adds details.
 #[hook]
 fn use_divergence_keys() {
     use_effect_with((), |_| {
@@ -337,7 +339,7 @@ fn focus_divergence(step: i32) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(list) = document.query_selector_all("table.aligned tr.diverge > th") else {
+    let Ok(list) = document.query_selector_all("table.aligned tr:is(.conflict, .adds) > th") else {
         return;
     };
     let rows: Vec<HtmlElement> = (0..list.length())

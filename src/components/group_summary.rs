@@ -1,11 +1,11 @@
-//! A group in words for screen readers and row headers: who reports it, who does not, what differs.
+//! A group in words for screen readers and row headers: who reports it, who does not, and its status.
 
 use crosscheck_engine::{Group, SourceId};
 
 use crate::comparison::Comparison;
-use crate::labels::{divergence_words, group_divergences, source_letter};
+use crate::labels::{source_letter, status_words};
 
-/// "Reported by A, B and D; not reported by C and E; a date or day differs."
+/// "Reported by A, B and D; not reported by C and E. Details conflict."
 pub fn spoken_summary(comparison: &Comparison, group: &Group) -> String {
     let letters = |sources: &mut dyn Iterator<Item = SourceId>| -> String {
         let names: Vec<String> = sources
@@ -20,9 +20,9 @@ pub fn spoken_summary(comparison: &Comparison, group: &Group) -> String {
     let reported = letters(&mut group.sources().into_iter());
     let missing = letters(&mut group.missing.iter().copied());
     let mut text = format!("Reported by {reported}; not reported by {missing}.");
-    if let Some(differs) = divergence_words(&group_divergences(group)) {
+    if group.coverage() > 1 {
         text.push(' ');
-        text.push_str(&capitalise(&differs));
+        text.push_str(&capitalise(status_words(group.status)));
         text.push('.');
     }
     text

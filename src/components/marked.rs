@@ -25,7 +25,7 @@ pub struct MarkedSentenceProps {
 /// Whether a sentence's marks are drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Marking {
-    /// Draw differs and only-here runs.
+    /// Draw the marks (conflict, added, reworded runs).
     Shown,
     /// Plain text: the sentence is alone in its group.
     Plain,
@@ -63,11 +63,15 @@ fn render_run(text: &str, kind: MarkKind, is_reference: bool) -> Html {
     let labelled = |label: &'static str| html! { <span class="visually-hidden">{ format!(" ({label})") }</span> };
     match (kind, mark_title(kind, is_reference)) {
         (MarkKind::Shared, _) | (_, None) => html! { <span>{ text }</span> },
-        (MarkKind::Differs, Some(label)) => html! {
-            <mark class="m-differs" data-label={label} tabindex="0">{ text }{ labelled(label) }</mark>
+        (MarkKind::Conflict, Some(label)) => html! {
+            <mark class="m-conflict" data-label={label} tabindex="0">{ text }{ labelled(label) }</mark>
         },
-        (MarkKind::OnlyHere, Some(label)) => html! {
-            <span class="m-only" data-label={label} tabindex="0">{ text }{ labelled(label) }</span>
+        (MarkKind::Added, Some(label)) => html! {
+            <span class="m-added" data-label={label} tabindex="0">{ text }{ labelled(label) }</span>
+        },
+        // Rewording is shown quietly: no tab stop, only a title on hover.
+        (MarkKind::Reworded, Some(label)) => html! {
+            <span class="m-reworded" title={label}>{ text }</span>
         },
     }
 }

@@ -52,7 +52,7 @@ fn figure_card(
                 <div><dt>{ "Sentences" }</dt><dd>{ figures.sentences }</dd></div>
                 <div><dt>{ "Also reported by others" }</dt><dd>{ format!("{percent}%") }</dd></div>
                 <div><dt>{ "Details only it has" }</dt><dd>{ figures.only_here.len() }</dd></div>
-                <div><dt>{ "Reported differently" }</dt><dd>{ figures.differs.len() }</dd></div>
+                <div><dt>{ "Details in conflict" }</dt><dd>{ figures.conflicts.len() }</dd></div>
                 <div><dt>{ "Leaves out (reported by 2+ others)" }</dt><dd>{ figures.omits.len() }</dd></div>
             </dl>
             <button type="button" class="link-button omitted-button" {onclick}>
@@ -76,7 +76,7 @@ fn coverage_matrix(comparison: &Comparison) -> Html {
             <h2 class="section-title" id="coverage-title">{ "Who reports what" }</h2>
             <p class="legend">
                 <span class="cov same">{ "✓ same" }</span>
-                <span class="cov different">{ "≠ reported differently" }</span>
+                <span class="cov conflict">{ "≠ details conflict" }</span>
                 <span class="cov elsewhere">{ "~ possibly in another sentence" }</span>
                 <span class="cov not-reported">{ "– not reported" }</span>
             </p>
@@ -114,8 +114,8 @@ fn coverage_matrix(comparison: &Comparison) -> Html {
 
 fn coverage_cell(value: Coverage) -> Html {
     let (class, symbol, words) = match value {
-        Coverage::Same => ("same", "✓", "reported the same"),
-        Coverage::Different => ("different", "≠", "reported differently"),
+        Coverage::Same => ("same", "✓", "reports it"),
+        Coverage::Conflict => ("conflict", "≠", "reports it with a detail in conflict"),
         Coverage::Elsewhere => ("elsewhere", "~", "possibly in another sentence"),
         Coverage::NotReported => ("not-reported", "–", "not reported"),
     };

@@ -6,8 +6,8 @@
 use std::fmt::Write;
 
 use crate::report::{
-    At, Flag, GroupId, NameKind, QuoteGroup, QuoteMember, QuoteRelation, Report,
-    SentenceId, Severity, SourceId,
+    At, Flag, GroupId, NameKind, QuoteGroup, QuoteMember, QuoteRelation, Report, SentenceId,
+    Severity, SourceId,
 };
 
 /// The facts section as plain text.

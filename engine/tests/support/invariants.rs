@@ -105,7 +105,11 @@ pub fn check(sources: &[Source], report: &Report) {
                 at = mark.end;
                 if let Some(span) = mark.against {
                     assert!(reference_span.0 <= span.start && span.end <= reference_span.1);
-                    assert_ne!(mark.kind, MarkKind::Shared, "only changed words replace words");
+                    assert_ne!(
+                        mark.kind,
+                        MarkKind::Shared,
+                        "only changed words replace words"
+                    );
                 }
             }
             assert_eq!(at, sentence.end, "marks cover the sentence");

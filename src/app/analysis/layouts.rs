@@ -47,7 +47,7 @@ wire_struct! {
     SharedWording { sources, words, shares, runs }
     SharedRun { words, sides, text }
     Overview { sources, similarity }
-    SourceFigures { sentences, boilerplate, shared_share, only_here, differs, omits }
+    SourceFigures { sentences, boilerplate, shared_share, only_here, conflicts, omits }
 }
 
 wire_enum! {
@@ -56,9 +56,9 @@ wire_enum! {
         Label, Promotion, Copyright, CommentPolicy, Link, Caption, Credit, Dateline,
         RepeatedSubtitle, NoWords,
     ]
-    Status [Agree, Diverge, Unique]
-    MarkKind [Shared, Differs, OnlyHere]
-    Relation [Reference, Agree, Diverge]
+    Status [Conflict, Adds, Same, Unique]
+    MarkKind [Conflict, Added, Reworded, Shared]
+    Relation [Reference, Same, Adds, Conflict]
     DivergenceKind [Number, Date, Name, Negation, Quote, Content]
     NoticeKind [CoarseFallback, LongSentencesCut, EmptySource, TooFewSources]
     FlagKind [

@@ -261,7 +261,7 @@ macro_rules! wire_struct {
 
 /// Lays out fieldless enums as one byte, the variant's discriminant; the
 /// `match` makes a variant left out of the list a compile error:
-/// `wire_enum!(Status [Agree, Diverge, Unique]);`.
+/// `wire_enum!(Status [Conflict, Adds, Same, Unique]);`.
 macro_rules! wire_enum {
     ($($name:ident [$first:ident $(, $variant:ident)* $(,)?])*) => {$(
         impl $crate::app::analysis::wire::Wire for $name {
