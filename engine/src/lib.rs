@@ -45,11 +45,12 @@
 //! // Each fact is one group, whatever order the sources tell them in.
 //! assert_eq!(report.groups.len(), 2);
 //! let call = report.groups.iter().find(|g| g.members[0].sentence.index() == 0).unwrap();
-//! assert_eq!(call.status, Status::Diverge);
+//! // Another weekday for the same call: the details conflict.
+//! assert_eq!(call.status, Status::Conflict);
 //! // The weekday is marked on source b, with the words it replaces in a.
 //! let b = &call.members[1];
-//! let differs = b.marks.iter().find(|m| m.kind == MarkKind::Differs).unwrap();
-//! assert_eq!(&sources[1].text[differs.start..differs.end], "Tuesday");
+//! let conflict = b.marks.iter().find(|m| m.kind == MarkKind::Conflict).unwrap();
+//! assert_eq!(&sources[1].text[conflict.start..conflict.end], "Tuesday");
 //! ```
 //!
 //! The same report as text, for a terminal or a snapshot test:
@@ -59,7 +60,7 @@
 //! let report = compare(&seeds::bundled(), &Config::default());
 //! let table = render::text(&report);
 //! // The Tuesday call, told by all five sources; 003 has it on Wednesday.
-//! assert!(table.contains("Group 0 · diverge (number, date, name, wording) · 5 of 5 sources"));
+//! assert!(table.contains("Group 0 · details conflict · 5 of 5 sources"));
 //! ```
 //!
 //! # Facts: numbers, dates, names, quotations

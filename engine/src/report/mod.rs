@@ -37,7 +37,8 @@
 //!
 //! ```
 //! use crosscheck_engine::{DivergenceKind, Status};
-//! assert_eq!(Status::Diverge.as_str(), "diverge");
+//! assert_eq!(Status::Conflict.as_str(), "conflict");
+//! assert_eq!(Status::Conflict.words(), "details conflict");
 //! assert_eq!(DivergenceKind::Content.as_str(), "content");
 //! assert_eq!(DivergenceKind::Content.words(), "wording");
 //! ```
