@@ -75,7 +75,7 @@ fn coverage_matrix(comparison: &Comparison) -> Html {
         <section class="matrix coverage-matrix" aria-labelledby="coverage-title">
             <h2 class="section-title" id="coverage-title">{ "Who reports what" }</h2>
             <p class="legend">
-                <span class="cov same">{ "✓ same" }</span>
+                <span class="cov same">{ "✓ reports it" }</span>
                 <span class="cov conflict">{ "≠ details conflict" }</span>
                 <span class="cov elsewhere">{ "~ possibly in another sentence" }</span>
                 <span class="cov not-reported">{ "– not reported" }</span>
