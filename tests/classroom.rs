@@ -20,13 +20,13 @@ async fn hash(client: &Client) -> String {
 #[tokio::test]
 async fn a_deep_link_opens_the_filtered_grid_and_the_address_follows_the_view() {
     with_browser(Setup::default(), |client| async move {
-        let url = format!("{}#grid/conflict", support::page_url());
+        let url = format!("{}#grid/adds", support::page_url());
         client.goto(&url).await.unwrap();
         wait_for(&client, "table.aligned tbody tr.group").await;
-        let all_conflict = script(&client, "return [...document.querySelectorAll('tr.group')].every(r => r.classList.contains('conflict'));").await;
-        assert_eq!(all_conflict, serde_json::Value::Bool(true), "only rows whose details conflict");
+        let all_adds = script(&client, "return [...document.querySelectorAll('tr.group')].every(r => r.classList.contains('adds'));").await;
+        assert_eq!(all_adds, serde_json::Value::Bool(true), "only rows where a source adds details");
         let pressed = wait_for(&client, ".filters button[aria-pressed='true']").await.text().await.unwrap();
-        assert!(pressed.contains("conflict"), "the filter button shows it: {pressed}");
+        assert!(pressed.contains("adds"), "the filter button shows it: {pressed}");
         click(&client, "#tab-facts").await;
         wait_for(&client, "#panel-facts").await;
         assert_eq!(hash(&client).await, "#facts");

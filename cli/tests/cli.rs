@@ -32,7 +32,7 @@ fn compare_without_files_prints_the_seed_table() {
     assert!(output.status.success());
     let text = stdout(&output);
     assert!(text.starts_with("Crosscheck: 5 sources"));
-    assert!(text.contains("Group 0 · details conflict"));
+    assert!(text.contains("Group 0 · adds details"));
 }
 
 #[test]
@@ -60,7 +60,9 @@ fn compare_json_has_the_facts_section() {
         .iter()
         .find(|f| f["kind"] == "weekday-conflict")
         .expect("the Wednesday/Tuesday flag");
-    assert_eq!(weekday["severity"], "conflict");
+    // The February call's Wednesday against the March call's Tuesday, in
+    // sentences that say different things: to check, not a row conflict.
+    assert_eq!(weekday["severity"], "check");
     assert_eq!(weekday["group"], 0);
     assert!(
         weekday["explanation"]
@@ -81,7 +83,7 @@ fn compare_text_prints_the_facts() {
     let output = crosscheck(&["compare"]);
     let text = stdout(&output);
     let facts = &text[text.find("\nFacts\n").expect("a Facts section")..];
-    assert!(facts.contains("conflict · weekday-conflict · group 0"));
+    assert!(facts.contains("check · weekday-conflict · group 0"));
     assert!(facts.contains("source [3] says “Wednesday”"));
     assert!(facts.contains("Quotes by speaker"));
     assert!(facts.contains("Mike Waltz [2]; Michael Waltz [3]"));

@@ -12,8 +12,12 @@
 //! are rewording. The diff labels words with [`changed_kind`] as it goes;
 //! [`apply_conflicts`] adds the facts stage's conflicts at the end.
 
+use std::ops::Range;
+
 use crate::normalize::{Token, WordClass};
-use crate::report::{DivergenceKind, Flag, Group, MarkKind, Member, Relation, Severity, Status};
+use crate::report::{
+    DivergenceKind, Flag, FlagKind, Group, MarkKind, Member, Relation, Severity, SourceId, Status,
+};
 
 /// What kinds of words differ among `changed` tokens, sorted, without repeats.
 pub fn divergences<'a>(changed: impl IntoIterator<Item = &'a Token>) -> Vec<DivergenceKind> {
@@ -82,14 +86,36 @@ const NEGATION_RUN: usize = 2;
 const NEGATION_CONTEXT: usize = 3;
 
 /// Whether a negation one side lacks can be a conflict between these two
-/// sentences: whether at most [`NEGATION_CONTEXT`] other words that are not
-/// function words changed (the changed words of both sides).
+/// sentences (their texts and tokens, then the changed tokens): whether only one of
+/// them is negative at all ("no gun was found" and "the gun was not
+/// recovered" are both negative), and at most [`NEGATION_CONTEXT`] other
+/// words that are not function words changed (the changed words of both sides).
 pub fn negation_can_conflict<'a>(
-    member: impl Iterator<Item = &'a Token>,
-    reference: impl Iterator<Item = &'a Token>,
+    reference: (&str, &[Token]),
+    member: (&str, &[Token]),
+    changed_member: impl Iterator<Item = &'a Token>,
+    changed_reference: impl Iterator<Item = &'a Token>,
 ) -> bool {
     let other = |t: &&Token| !matches!(t.class, WordClass::Function | WordClass::Negation);
-    member.chain(reference).filter(other).count() <= NEGATION_CONTEXT
+    is_negative(reference) != is_negative(member)
+        && changed_member
+            .chain(changed_reference)
+            .filter(other)
+            .count()
+            <= NEGATION_CONTEXT
+}
+
+/// Whether a sentence (its source text, its tokens) says "not" in any form:
+/// a negation token, or a contraction the tokens may have split ("won't",
+/// "can’t", "didn ’ t").
+fn is_negative((text, tokens): (&str, &[Token])) -> bool {
+    tokens.iter().any(|t| {
+        let word = text.get(t.range.clone()).unwrap_or("").to_lowercase();
+        t.class == WordClass::Negation
+            || word.ends_with("n't")
+            || word.ends_with("n’t")
+            || word == "t" && text[..t.range.start].trim_end().ends_with(['\'', '’'])
+    })
 }
 
 /// Whether a word is a detail a reader can check: a number, a date or day, a
@@ -138,26 +164,85 @@ fn strongest<'a>(members: impl Iterator<Item = &'a Member>) -> Option<MarkKind> 
     members.flat_map(|m| &m.marks).map(|m| m.kind).min()
 }
 
+/// What a slot can hold a conflict of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlotKind {
+    /// One day or month by name against another, one name against another.
+    Detail,
+    /// One number against another (not a year, a clock time, the same digits
+    /// written apart), or up to two words before one number ("[nearly |
+    /// over] 90 minutes"), in sentences that otherwise say nearly the same
+    /// ([`crate::diff::SLOT_CONTEXT`]). Measured on ECB+ (issue #15): longer runs, years,
+    /// times and numbers in sentences that say different things were mostly
+    /// values of different things or text cut apart.
+    Number,
+    /// One word for another inside a quotation, both more than function
+    /// words and neither a short form or spelling of the other.
+    QuoteWord,
+    /// Anything else: no conflict is shown there.
+    Other,
+}
+
 /// Marks the words of every conflict the facts stage found inside one group
-/// as [`MarkKind::Conflict`] (a changed word under a conflict flag's side:
-/// the shared words around it stay shared), then settles each member's
-/// relation and each group's status. A conflict flag whose sides lie in two
+/// as [`MarkKind::Conflict`], then settles each member's relation and each
+/// group's status. A word becomes a conflict when it is changed, under a
+/// conflict flag's side, and in a *slot* of its group (`slots[group]`: a
+/// short run replacing another between unchanged words, "lasted [nearly |
+/// over] 90 minutes"): one value against another in the same frame. A
+/// conflict flag that marks no word that way is only something to check
+/// ([`Severity::Check`]): its values sit in sentences that say different
+/// things ("missed four games" / "played in 10 games"), and a reader should
+/// not be told they contradict each other. A flag whose sides lie in two
 /// groups marks neither: its sentences were not aligned.
-pub fn apply_conflicts(groups: &mut [Group], flags: &[Flag]) {
-    for flag in flags.iter().filter(|f| f.severity == Severity::Conflict) {
-        let Some(group) = flag.group.and_then(|g| groups.get_mut(g.index())) else {
+pub fn apply_conflicts(
+    groups: &mut [Group],
+    flags: &mut [Flag],
+    slots: &[Vec<(SourceId, Range<usize>, SlotKind)>],
+) {
+    for flag in flags
+        .iter_mut()
+        .filter(|f| f.severity == Severity::Conflict)
+    {
+        let Some(g) = flag.group.filter(|g| g.index() < groups.len()) else {
+            flag.severity = Severity::Check;
             continue;
         };
+        let (group, slots) = (
+            &mut groups[g.index()],
+            slots.get(g.index()).map_or(&[][..], Vec::as_slice),
+        );
+        let mut marked = false;
         for side in &flag.sides {
             let at = &side.at;
+            // A quotation's flag needs one word for another inside it; the
+            // others a value against a value (`SlotKind`, measured on ECB+:
+            // longer runs were mostly the same words in another form, or
+            // values of different events).
+            let wanted = if flag.kind == FlagKind::QuoteReworded {
+                SlotKind::QuoteWord
+            } else {
+                SlotKind::Detail
+            };
+            let fits = |kind: SlotKind| {
+                kind == wanted || (wanted == SlotKind::Detail && kind == SlotKind::Number)
+            };
+            let in_slot = |start: usize, end: usize| {
+                slots.iter().any(|(s, r, kind)| {
+                    *s == at.source && fits(*kind) && r.start < end && start < r.end
+                })
+            };
             for member in group.members.iter_mut().filter(|m| m.source == at.source) {
                 for mark in member.marks.iter_mut() {
                     let overlaps = mark.start < at.end && at.start < mark.end;
-                    if overlaps && mark.kind != MarkKind::Shared {
+                    if overlaps && mark.kind != MarkKind::Shared && in_slot(mark.start, mark.end) {
                         mark.kind = MarkKind::Conflict;
+                        marked = true;
                     }
                 }
             }
+        }
+        if !marked {
+            flag.severity = Severity::Check;
         }
     }
     for group in groups.iter_mut() {

@@ -17,10 +17,10 @@ use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::classify;
+use crate::classify::{self, SlotKind};
 use crate::config::Config;
 use crate::fold::fold;
-use crate::normalize::{Normalizer, Spelling, Token};
+use crate::normalize::{Normalizer, Spelling, Token, WordClass};
 use crate::report::{Mark, MarkKind, Span};
 
 /// One mark over the original text, before it is put into the report.
@@ -47,11 +47,32 @@ pub struct MemberDiff {
     pub changed_reference: Vec<usize>,
     /// Reference tokens the member replaced.
     pub replaced_reference: Vec<usize>,
+    /// The replace ops, as token ranges (reference, member).
+    replaced_ops: Vec<(Range<usize>, Range<usize>)>,
     /// Pairs of (reference token, member token) with the same key but another spelling.
     pub variants: Vec<(usize, usize)>,
     /// What each changed reference token is to the reader ([`classify::changed_kind`]).
     pub reference_kinds: Vec<(usize, MarkKind)>,
+    /// Slots: short runs (at most [`SLOT_WORDS`] words a side) that replace
+    /// each other between unchanged words on both sides ("lasted [nearly |
+    /// over] 90 minutes", "on [Wednesday | Tuesday] about"), as byte ranges
+    /// (the reference's, the member's). Only there can a conflict the facts
+    /// stage found be one value against another for the same detail.
+    /// And what a conflict there can be ([`SlotKind`]).
+    pub slots: Vec<(Range<usize>, Range<usize>, SlotKind)>,
 }
+
+/// A slot: the reference's bytes, the member's, what it can hold.
+pub type Slot = (Range<usize>, Range<usize>, SlotKind);
+
+/// Most words a side of a slot has.
+pub const SLOT_WORDS: usize = 3;
+
+/// Most other words (not function words) that may differ between two
+/// sentences for a slot in them to hold a conflict: measured on ECB+ (issue
+/// #15), values in sentences that say different things were mostly values of
+/// different things ("226 yards" for one player, "101" for another).
+pub const SLOT_CONTEXT: usize = 4;
 
 /// How one token is marked, before marks are merged into runs. Small and
 /// `Copy` (reference words as token indices, not byte ranges), since there is
@@ -211,8 +232,44 @@ fn diff_with(scratch: &mut Scratch, reference: Side<'_>, member: Side<'_>) -> Me
             labeller.apply(run, op);
         }
     }
+    result.slots = slots(
+        reference,
+        member,
+        &result.replaced_ops,
+        labels,
+        &result.changed_reference,
+    );
+    // A number against a number is one detail only when the two sentences
+    // otherwise say nearly the same: at most `SLOT_CONTEXT` other words
+    // (not function words) changed on the two sides together.
+    let in_slots = |tokens: &[Token], side: fn(&Slot) -> &Range<usize>, i: usize| {
+        let at = tokens[i].range.start;
+        result.slots.iter().any(|slot| side(slot).contains(&at))
+    };
+    let other = result
+        .changed_member
+        .iter()
+        .filter(|&&m| {
+            member.tokens[m].class != WordClass::Function && !in_slots(member.tokens, |s| &s.1, m)
+        })
+        .count()
+        + result
+            .changed_reference
+            .iter()
+            .filter(|&&r| {
+                reference.tokens[r].class != WordClass::Function
+                    && !in_slots(reference.tokens, |s| &s.0, r)
+            })
+            .count();
+    if other > SLOT_CONTEXT {
+        for slot in result.slots.iter_mut().filter(|s| s.2 == SlotKind::Number) {
+            slot.2 = SlotKind::Other;
+        }
+    }
     forgive_moves(reference, member, labels, &mut result);
     if !classify::negation_can_conflict(
+        (reference.text, reference.tokens),
+        (member.text, member.tokens),
         result.changed_member.iter().map(|&m| &member.tokens[m]),
         result
             .changed_reference
@@ -326,6 +383,10 @@ impl Labeller<'_, '_> {
                         .reference_kinds
                         .push((r, classify::changed_kind(token, old, new)));
                 }
+                result.replaced_ops.push((
+                    old_index..old_index + old_len,
+                    new_index..new_index + new_len,
+                ));
                 result
                     .changed_reference
                     .extend(old_index..old_index + old_len);
@@ -336,6 +397,162 @@ impl Labeller<'_, '_> {
             }
         }
     }
+}
+
+/// The replace ops that are slots ([`MemberDiff::slots`]): at most
+/// [`SLOT_WORDS`] tokens a side, and the tokens just before and after them
+/// unchanged on both sides (or the sentence's ends).
+fn slots(
+    reference: Side<'_>,
+    member: Side<'_>,
+    ops: &[(Range<usize>, Range<usize>)],
+    labels: &[Label],
+    changed_reference: &[usize],
+) -> Vec<(Range<usize>, Range<usize>, SlotKind)> {
+    let member_kept = |m: Option<usize>| {
+        m.is_none_or(|m| labels.get(m).is_none_or(|l| l.kind == MarkKind::Shared))
+    };
+    let reference_kept = |r: Option<usize>| r.is_none_or(|r| !changed_reference.contains(&r));
+    let bytes = |tokens: &[Token], range: &Range<usize>| {
+        tokens[range.start].range.start..tokens[range.end - 1].range.end
+    };
+    ops.iter()
+        .filter(|(old, new)| {
+            !old.is_empty()
+                && !new.is_empty()
+                && old.len() <= SLOT_WORDS
+                && new.len() <= SLOT_WORDS
+                && reference_kept(old.start.checked_sub(1))
+                && reference_kept((old.end < reference.tokens.len()).then_some(old.end))
+                && member_kept(new.start.checked_sub(1))
+                && member_kept((new.end < member.tokens.len()).then_some(new.end))
+        })
+        .map(|(old, new)| {
+            let kind = slot_kind(reference, member, old, new);
+            (
+                bytes(reference.tokens, old),
+                bytes(member.tokens, new),
+                kind,
+            )
+        })
+        .collect()
+}
+
+/// The kind of the slot `old` (reference tokens) / `new` (member tokens).
+fn slot_kind(
+    reference: Side<'_>,
+    member: Side<'_>,
+    old: &Range<usize>,
+    new: &Range<usize>,
+) -> SlotKind {
+    let (a, b) = (&reference.tokens[old.clone()], &member.tokens[new.clone()]);
+    fn text<'a>(side: Side<'a>, t: &Token) -> &'a str {
+        side.text.get(t.range.clone()).unwrap_or("")
+    }
+    // One value against one value: a number (not a year, a clock time or a
+    // decimal cut apart), a day or month by name, a name.
+    if let ([x], [y]) = (a, b) {
+        let (tx, ty) = (text(reference, x), text(member, y));
+        // Not a year, and not the end of a decimal the segmenter cut at its
+        // point ("6." + "1-magnitude").
+        let plain_number = |side: Side<'_>, t: &Token, w: &str| {
+            let before = side.text.get(..t.range.start).unwrap_or("").trim_end();
+            t.class == WordClass::Number
+                && w.chars().all(|c| c.is_alphanumeric() || c == ',')
+                && !(w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()))
+                && !(before.ends_with('.')
+                    && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()))
+        };
+        // Their keys differ (a replacement): "four" / "five", "12" / "18".
+        if plain_number(reference, x, tx) && plain_number(member, y, ty) {
+            return SlotKind::Number;
+        }
+        if x.class == WordClass::Name && y.class == WordClass::Name {
+            return SlotKind::Detail;
+        }
+    }
+    // A day or month by name on both sides ("on [Wednesday | Tuesday]",
+    // "[Feb. 28 | March 1]"); bare years are not compared here.
+    let named_date = |side: Side<'_>, tokens: &[Token]| {
+        tokens
+            .iter()
+            .any(|t| t.class == WordClass::Date && text(side, t).chars().all(char::is_alphabetic))
+    };
+    if named_date(reference, a) && named_date(member, b) {
+        return SlotKind::Detail;
+    }
+    let before_number = |tokens: &[Token], end: usize| {
+        tokens
+            .get(end)
+            .is_some_and(|t| t.class == WordClass::Number)
+    };
+    let short = a.len() <= 2 && b.len() <= 2;
+    if short && before_number(reference.tokens, old.end) && before_number(member.tokens, new.end) {
+        return SlotKind::Number;
+    }
+    if let ([x], [y]) = (a, b)
+        && x.quoted
+        && y.quoted
+        && x.class != WordClass::Function
+        && y.class != WordClass::Function
+        && !same_word_written_otherwise(text(reference, x), text(member, y))
+    {
+        return SlotKind::QuoteWord;
+    }
+    SlotKind::Other
+}
+
+/// Levenshtein distance between two words, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+/// Whether two words are one word written two ways: one a short form of the
+/// other ("MySpace" / "MySpace.com"), or British and American spelling
+/// ("fibre" / "fiber", "colour" / "color", "organise" / "organize").
+fn same_word_written_otherwise(a: &str, b: &str) -> bool {
+    let plain = |w: &str| -> String {
+        w.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (plain(a), plain(b));
+    if a.is_empty() || b.is_empty() || a.starts_with(&b) || b.starts_with(&a) {
+        return true;
+    }
+    // A typo in one outlet's copy ("sulking" / "skulking", "ready" /
+    // "really"): two letters apart in words of five letters or more.
+    if a.chars().count().min(b.chars().count()) >= 5 && edit_distance(&a, &b) <= 2 {
+        return true;
+    }
+    // "12th" / "Twelfth": a number in figures and in words.
+    let figures = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    if figures(&a) != figures(&b) {
+        return true;
+    }
+    let american = |w: &str| {
+        w.replace("our", "or")
+            .replace("ence", "ense")
+            .replace("ise", "ize")
+            .replace("yse", "yze")
+            .replace("tre", "ter")
+            .replace("bre", "ber")
+    };
+    american(&a) == american(&b)
 }
 
 /// A word the member has elsewhere in the sentence than the reference is

@@ -59,8 +59,9 @@
 //! # use crosscheck_engine::{compare, render, seeds, Config};
 //! let report = compare(&seeds::bundled(), &Config::default());
 //! let table = render::text(&report);
-//! // The Tuesday call, told by all five sources; 003 has it on Wednesday.
-//! assert!(table.contains("Group 0 · details conflict · 5 of 5 sources"));
+//! // The call, told by all five sources; 003's is the February call, on a
+//! // Wednesday, in another sentence: each weekday is a detail only its source gives.
+//! assert!(table.contains("Group 0 · adds details · 5 of 5 sources"));
 //! ```
 //!
 //! # Facts: numbers, dates, names, quotations

@@ -142,7 +142,7 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
         .collect();
     let elsewhere = elsewhere_links(&ids, &alignment, &group_of);
     let related = related(&ids, &alignment);
-    let mut groups: Vec<Group> = GroupId::all(drafts.len())
+    let (mut groups, slots): (Vec<Group>, Vec<Slots>) = GroupId::all(drafts.len())
         .zip(&drafts)
         .map(|(g, draft)| {
             meter.at(Stage::Diffing, g.index(), drafts.len());
@@ -167,7 +167,10 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
         &variants,
         config,
     );
-    classify::apply_conflicts(&mut groups, &facts.flags);
+    let mut facts = facts;
+    classify::apply_conflicts(&mut groups, &mut facts.flags, &slots);
+    // Flags the rows did not confirm became checks: strongest first again.
+    facts::compare::order(&mut facts.flags);
     let mut report = Report {
         schema: SCHEMA.to_owned(),
         sources: source_reports(sources, &prepared, &groups, &group_of),
@@ -583,15 +586,16 @@ impl<'a> Part<'a> {
     }
 }
 
-/// Diffs and classifies one group. A source with two sentences in the group
-/// is read as one sentence, and its marks are cut at the sentences' bounds.
+/// Diffs and classifies one group, with its slots ([`diff::MemberDiff::slots`])
+/// by source. A source with two sentences in the group is read as one
+/// sentence, and its marks are cut at the sentences' bounds.
 fn build_group(
     id: GroupId,
     draft: &Draft,
     sources: &[Source],
     prepared: &[Prepared],
     elsewhere: &[Elsewhere],
-) -> Group {
+) -> (Group, Slots) {
     // Only sources that are not members carry the group's information elsewhere.
     let elsewhere: Vec<Elsewhere> = elsewhere
         .iter()
@@ -673,8 +677,25 @@ fn build_group(
         elsewhere,
     };
     classify::settle(&mut group);
-    group
+    let reference_source = draft.reference.source_id();
+    let slots = parts
+        .iter()
+        .zip(&diffs)
+        .flat_map(|(part, d)| {
+            let source = part.sentences[0].source_id();
+            d.slots.iter().flat_map(move |(r, m, words)| {
+                [
+                    (reference_source, r.clone(), *words),
+                    (source, m.clone(), *words),
+                ]
+            })
+        })
+        .collect();
+    (group, slots)
 }
+
+/// A group's slots: which source, which bytes, what conflict they can hold.
+pub(crate) type Slots = Vec<(SourceId, Range<usize>, classify::SlotKind)>;
 
 /// Notices about sources: empty ones, cut sentences, too few sources.
 fn note_sources(sources: &[Source], prepared: &[Prepared], notices: &mut Vec<Notice>) {

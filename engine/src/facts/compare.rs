@@ -640,13 +640,16 @@ mod tests {
     }
 
     #[test]
-    fn times_in_one_zone_conflict() {
+    fn times_in_one_zone_conflict_for_the_facts_stage_but_the_row_leaves_them_to_check() {
         check(
             &[
                 "The call will take place between 1 p.m. and 3 p.m. GMT, Peskov said on Tuesday.",
                 "The call will take place at 5 p.m. GMT, Peskov said on Tuesday.",
             ],
-            "Conflict DateConflict 0: Source [0] says “between 1 p.m. and 3 p.m. GMT”; source [1] says “5 p.m. GMT”: “between 1 p.m. and 3 p.m. GMT” and “5 p.m. GMT” cannot both be right for the same event.",
+            // A conflict for the facts stage; the row does not confirm it
+            // (a run of five words against two is not one value against
+            // another: issue #15's slots), so it stays something to check.
+            "Check DateConflict 0: Source [0] says “between 1 p.m. and 3 p.m. GMT”; source [1] says “5 p.m. GMT”: “between 1 p.m. and 3 p.m. GMT” and “5 p.m. GMT” cannot both be right for the same event.",
         );
     }
 
