@@ -83,7 +83,7 @@ const NEGATION_RUN: usize = 2;
 /// for the negation still to be a conflict: "Russia will (not) accept the
 /// proposal, the Kremlin said / Peskov said" conflicts; a "not" somewhere in
 /// two sentences that say different things is not a contradiction of either.
-const NEGATION_CONTEXT: usize = 3;
+const NEGATION_CONTEXT: usize = 2;
 
 /// Whether a negation one side lacks can be a conflict between these two
 /// sentences (their texts and tokens, then the changed tokens): whether only one of
@@ -105,6 +105,12 @@ pub fn negation_can_conflict<'a>(
             <= NEGATION_CONTEXT
 }
 
+/// Contractions written without their apostrophe, as copy sometimes has them.
+const NEGATIVE_WITHOUT_APOSTROPHE: &[&str] = &[
+    "arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt",
+    "shouldnt", "wasnt", "werent", "wont", "wouldnt",
+];
+
 /// Whether a sentence (its source text, its tokens) says "not" in any form:
 /// a negation token, or a contraction the tokens may have split ("won't",
 /// "can’t", "didn ’ t").
@@ -114,6 +120,7 @@ fn is_negative((text, tokens): (&str, &[Token])) -> bool {
         t.class == WordClass::Negation
             || word.ends_with("n't")
             || word.ends_with("n’t")
+            || NEGATIVE_WITHOUT_APOSTROPHE.contains(&word.as_str())
             || word == "t" && text[..t.range.start].trim_end().ends_with(['\'', '’'])
     })
 }
@@ -167,7 +174,8 @@ fn strongest<'a>(members: impl Iterator<Item = &'a Member>) -> Option<MarkKind> 
 /// What a slot can hold a conflict of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SlotKind {
-    /// One day or month by name against another, one name against another.
+    /// One day or month by name against another, one name against another,
+    /// in sentences that otherwise say nearly the same (as for numbers).
     Detail,
     /// One number against another (not a year, a clock time, the same digits
     /// written apart), or up to two words before one number ("[nearly |
@@ -183,6 +191,10 @@ pub enum SlotKind {
     Other,
 }
 
+/// One slot of a group: the source, its bytes, what it can hold, and the
+/// source on the other side.
+pub type GroupSlot = (SourceId, Range<usize>, SlotKind, SourceId);
+
 /// Marks the words of every conflict the facts stage found inside one group
 /// as [`MarkKind::Conflict`], then settles each member's relation and each
 /// group's status. A word becomes a conflict when it is changed, under a
@@ -194,11 +206,7 @@ pub enum SlotKind {
 /// things ("missed four games" / "played in 10 games"), and a reader should
 /// not be told they contradict each other. A flag whose sides lie in two
 /// groups marks neither: its sentences were not aligned.
-pub fn apply_conflicts(
-    groups: &mut [Group],
-    flags: &mut [Flag],
-    slots: &[Vec<(SourceId, Range<usize>, SlotKind)>],
-) {
+pub fn apply_conflicts(groups: &mut [Group], flags: &mut [Flag], slots: &[Vec<GroupSlot>]) {
     for flag in flags
         .iter_mut()
         .filter(|f| f.severity == Severity::Conflict)
@@ -226,9 +234,21 @@ pub fn apply_conflicts(
             let fits = |kind: SlotKind| {
                 kind == wanted || (wanted == SlotKind::Detail && kind == SlotKind::Number)
             };
+            // The slot must set this side against another side of the same
+            // flag: the reference has slots against every member.
+            let partners: Vec<SourceId> = flag
+                .sides
+                .iter()
+                .map(|other| other.at.source)
+                .filter(|&other| other != at.source)
+                .collect();
             let in_slot = |start: usize, end: usize| {
-                slots.iter().any(|(s, r, kind)| {
-                    *s == at.source && fits(*kind) && r.start < end && start < r.end
+                slots.iter().any(|(s, r, kind, partner)| {
+                    *s == at.source
+                        && partners.contains(partner)
+                        && fits(*kind)
+                        && r.start < end
+                        && start < r.end
                 })
             };
             for member in group.members.iter_mut().filter(|m| m.source == at.source) {

@@ -239,8 +239,8 @@ fn diff_with(scratch: &mut Scratch, reference: Side<'_>, member: Side<'_>) -> Me
         labels,
         &result.changed_reference,
     );
-    // A number against a number is one detail only when the two sentences
-    // otherwise say nearly the same: at most `SLOT_CONTEXT` other words
+    // A value against a value (outside quotations) is one detail only when
+    // the two sentences otherwise say nearly the same: at most `SLOT_CONTEXT` other words
     // (not function words) changed on the two sides together.
     let in_slots = |tokens: &[Token], side: fn(&Slot) -> &Range<usize>, i: usize| {
         let at = tokens[i].range.start;
@@ -261,8 +261,30 @@ fn diff_with(scratch: &mut Scratch, reference: Side<'_>, member: Side<'_>) -> Me
                     && !in_slots(reference.tokens, |s| &s.0, r)
             })
             .count();
-    if other > SLOT_CONTEXT {
+    // And a number only when no name changed: "Charles rushed for 226
+    // yards" and "Hillis rushed for 101 yards" count two people's yards.
+    let name_changed = result
+        .changed_member
+        .iter()
+        .map(|&m| &member.tokens[m])
+        .chain(
+            result
+                .changed_reference
+                .iter()
+                .map(|&r| &reference.tokens[r]),
+        )
+        .any(|t| t.class == WordClass::Name);
+    if name_changed {
         for slot in result.slots.iter_mut().filter(|s| s.2 == SlotKind::Number) {
+            slot.2 = SlotKind::Other;
+        }
+    }
+    if other > SLOT_CONTEXT {
+        for slot in result
+            .slots
+            .iter_mut()
+            .filter(|s| matches!(s.2, SlotKind::Number | SlotKind::Detail))
+        {
             slot.2 = SlotKind::Other;
         }
     }

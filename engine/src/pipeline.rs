@@ -683,10 +683,10 @@ fn build_group(
         .zip(&diffs)
         .flat_map(|(part, d)| {
             let source = part.sentences[0].source_id();
-            d.slots.iter().flat_map(move |(r, m, words)| {
+            d.slots.iter().flat_map(move |(r, m, kind)| {
                 [
-                    (reference_source, r.clone(), *words),
-                    (source, m.clone(), *words),
+                    (reference_source, r.clone(), *kind, source),
+                    (source, m.clone(), *kind, reference_source),
                 ]
             })
         })
@@ -694,8 +694,9 @@ fn build_group(
     (group, slots)
 }
 
-/// A group's slots: which source, which bytes, what conflict they can hold.
-pub(crate) type Slots = Vec<(SourceId, Range<usize>, classify::SlotKind)>;
+/// A group's slots: which source, which bytes, what conflict they can hold,
+/// and the source on the other side of the slot.
+pub(crate) type Slots = Vec<classify::GroupSlot>;
 
 /// Notices about sources: empty ones, cut sentences, too few sources.
 fn note_sources(sources: &[Source], prepared: &[Prepared], notices: &mut Vec<Notice>) {
