@@ -23,7 +23,7 @@ mod news_he;
 
 use std::path::{Path, PathBuf};
 
-use crosscheck_engine::Config;
+use crosscheck_engine::{Config, Source, Status, compare};
 use ecbplus::Counts;
 
 fn main() {
@@ -126,11 +126,104 @@ fn main() {
         println!("\n(no {}: ECB+ in full skipped)", ecb.display());
     }
 
+    statuses(&shared, &config);
+
     if !targets.is_empty() {
         println!("\nTargets (issue #13):");
         for (what, pass) in &targets {
             println!("  {} {what}", if *pass { "PASS" } else { "MISS" });
         }
+    }
+}
+
+/// Issue #15: how many rows of each status news_he dev and ECB+ give, and
+/// every *details conflict* row in full, for reading by hand
+/// (docs/facts.md has the reading).
+fn statuses(shared: &Path, config: &Config) {
+    let mut sets: Vec<(String, Vec<Source>)> = Vec::new();
+    let news = shared.join("data/news_he_dev");
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(&news)
+        .map(|dir| {
+            dir.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    folders.sort();
+    for folder in folders {
+        if let Some(linked) = news_he::Linked::of(&folder, config) {
+            let name = folder
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let sources = linked
+                .texts
+                .iter()
+                .zip(["a", "b"])
+                .map(|(text, id)| Source {
+                    id: id.into(),
+                    text: text.clone(),
+                    ..Source::default()
+                })
+                .collect();
+            sets.push((format!("news_he/{name}"), sources));
+        }
+    }
+    let ecb = shared.join("data/ecbplus/clusters");
+    let mut clusters: Vec<PathBuf> = std::fs::read_dir(&ecb)
+        .map(|dir| {
+            dir.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    clusters.sort();
+    for cluster in clusters {
+        let name = cluster
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        sets.push((format!("ecbplus/{name}"), ecbplus::read_cluster(&cluster)));
+    }
+    if sets.is_empty() {
+        return;
+    }
+    let mut counts = [0usize; 4];
+    let mut conflicts = Vec::new();
+    for (name, sources) in &sets {
+        let report = compare(sources, config);
+        for group in &report.groups {
+            counts[Status::ALL
+                .iter()
+                .position(|&s| s == group.status)
+                .unwrap_or(0)] += 1;
+            if group.status == Status::Conflict {
+                let mut lines = vec![format!("{name}, group {}:", group.id)];
+                for member in &group.members {
+                    if let Some(s) = report.sentence(member.source, member.sentence) {
+                        lines.push(format!(
+                            "    [{}] {}",
+                            member.source,
+                            s.text.replace('\n', " ")
+                        ));
+                    }
+                }
+                conflicts.push(lines.join("\n"));
+            }
+        }
+    }
+    println!(
+        "\nRow statuses (issue #15) on news_he dev and ECB+ ({} sets):",
+        sets.len()
+    );
+    for (status, n) in Status::ALL.iter().zip(counts) {
+        println!("  {:<18} {n}", status.words());
+    }
+    println!("  every details-conflict row, to read by hand:");
+    for c in &conflicts {
+        println!("  {c}");
     }
 }
 
