@@ -20,10 +20,19 @@
 //!
 //! let report = compare(&seeds::bundled(), &Config::default());
 //! let letters = |n: SourceId| ["A", "B", "C", "D", "E"][n.index()].to_owned();
-//! let key = Question::DayDiffers.key(&report);
-//! assert!(key.filled(letters)[0].contains("source D says “Wednesday”"));
-//! assert_eq!(key.groups, [GroupId::new(0)]);
+//! let key = Question::NameSpelled.key(&report);
+//! assert!(key.filled(letters)[0].contains("(sources C, D and E)"));
+//! // D's Wednesday is the February call's, the others' Tuesday the March
+//! // call's: a check in Facts, so no key says they disagree on the day.
+//! let day = Question::DayDiffers.key(&report);
+//! assert_eq!(day.lines, ["No sources disagree on the day."]);
+//! assert!(day.groups.is_empty());
+//! # let _ = GroupId::new(0);
 //! ```
+//!
+//! Keys about differences (numbers, days, quotations) are built from
+//! conflicts only ([`Question::answered_by`]), and a suggested question whose
+//! key would be empty is not offered ([`templates`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -32,7 +41,9 @@ use super::{content, escaped, nested};
 use crate::excerpt::excerpt;
 use crate::facts::{sentence_case, sources_phrase};
 use crate::order::sort_by;
-use crate::report::{Flag, FlagKind, GroupId, Report, SentenceId, SourceId, Status, fill};
+use crate::report::{
+    Flag, FlagKind, GroupId, Report, SentenceId, Severity, SourceId, Status, fill,
+};
 
 /// Words of a sentence quoted in a question or a key.
 const QUOTED_WORDS: usize = 20;
@@ -244,27 +255,33 @@ impl Question {
         }
     }
 
+    /// Whether `flag` answers this question: one of its kinds, and for the
+    /// questions about differences (numbers, days, quotations) a conflict,
+    /// never a check or a note: a key must not tell a student that two
+    /// sources disagree when the report only asks to check (issue #15).
+    /// Spellings answer "Which name is spelled differently?" as notes.
+    pub fn answered_by(&self, flag: &Flag) -> bool {
+        self.flag_kinds().contains(&flag.kind)
+            && (matches!(self, Question::NameSpelled) || flag.severity == Severity::Conflict)
+    }
+
     /// The answer key, read from the report.
     pub fn key(&self, report: &Report) -> AnswerKey {
         match self {
             Question::WhichSourcesReport { anchor } => which_sources_report(report, anchor),
             Question::OnlyIn { source } => only_in(report, *source),
-            Question::NumberDiffers => flags_key(
-                report,
-                self.flag_kinds(),
-                "No number differs between the sources.",
-            ),
-            Question::DayDiffers => {
-                flags_key(report, self.flag_kinds(), "No sources disagree on the day.")
+            Question::NumberDiffers => {
+                flags_key(report, self, "No number differs between the sources.")
             }
+            Question::DayDiffers => flags_key(report, self, "No sources disagree on the day."),
             Question::QuoteWorded => flags_key(
                 report,
-                self.flag_kinds(),
+                self,
                 "No quotation is worded differently between the sources.",
             ),
             Question::NameSpelled => flags_key(
                 report,
-                self.flag_kinds(),
+                self,
                 "Every name is written the same way in all the sources.",
             ),
             Question::LeftOut { source } => left_out(report, *source),
@@ -452,12 +469,12 @@ fn left_out(report: &Report, source: SourceId) -> AnswerKey {
 }
 
 /// The explanations of every flag of `kinds`, or `none` when there is none.
-fn flags_key(report: &Report, kinds: &[FlagKind], none: &str) -> AnswerKey {
+fn flags_key(report: &Report, question: &Question, none: &str) -> AnswerKey {
     let flags: Vec<&Flag> = report
         .facts
         .flags
         .iter()
-        .filter(|f| kinds.contains(&f.kind))
+        .filter(|f| question.answered_by(f))
         .collect();
     if flags.is_empty() {
         return AnswerKey {
@@ -496,10 +513,12 @@ pub fn templates(report: &Report) -> Vec<Question> {
         Question::QuoteWorded,
         Question::NameSpelled,
     ];
-    questions.extend(flagged.into_iter().filter(|q| {
-        let kinds = q.flag_kinds();
-        report.facts.flags.iter().any(|f| kinds.contains(&f.kind))
-    }));
+    // A question whose key would be empty is not offered.
+    questions.extend(
+        flagged
+            .into_iter()
+            .filter(|q| report.facts.flags.iter().any(|f| q.answered_by(f))),
+    );
     let richest = most(report, |s| unique_groups(report, s).len());
     if let (true, Some(source)) = (report.sources.len() > 1, richest) {
         questions.push(Question::OnlyIn { source });
@@ -633,14 +652,23 @@ mod tests {
     }
 
     #[test]
-    fn quote_worded_explains_a_trimmed_quote() {
+    fn quote_worded_explains_a_reworded_quote_but_not_a_trimmed_one() {
+        check(
+            &[
+                "“We have never been closer to a real peace deal,” Witkoff told reporters on Friday.",
+                "“We have never been nearer to a real peace deal,” Witkoff told reporters on Friday.",
+            ],
+            Question::QuoteWorded,
+            "Q: Which quote is worded differently?\nA: Source [0] quotes “We have never been closer to a real peace deal”; source [1] quotes “We have never been nearer to a real peace deal”: the same quotation in other words (“nearer” for “closer”).\ngroups: [0]\n",
+        );
+        // A trimmed quotation is a note, not a difference a key may teach.
         check(
             &[
                 "“We will bring this war to an end, believe me, very soon,” Trump said on Tuesday.",
                 "“We will bring this war to an end very soon,” Trump said on Tuesday.",
             ],
             Question::QuoteWorded,
-            "Q: Which quote is worded differently?\nA: Source [0] quotes “We will bring this war to an end, believe me, very soon”; source [1] leaves out “believe me”.\ngroups: [0]\n",
+            "Q: Which quote is worded differently?\nA: No quotation is worded differently between the sources.\ngroups: []\n",
         );
     }
 
