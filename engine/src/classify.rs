@@ -191,6 +191,9 @@ pub enum SlotKind {
     Other,
 }
 
+/// What a conflict flag the row does not confirm says after its explanation.
+pub const UNCONFIRMED: &str = " The sentences say different things around these words: check that they are about the same thing.";
+
 /// One slot of a group: the source, its bytes, what it can hold, and the
 /// source on the other side.
 pub type GroupSlot = (SourceId, Range<usize>, SlotKind, SourceId);
@@ -263,6 +266,7 @@ pub fn apply_conflicts(groups: &mut [Group], flags: &mut [Flag], slots: &[Vec<Gr
         }
         if !marked {
             flag.severity = Severity::Check;
+            flag.explanation.push_str(UNCONFIRMED);
         }
     }
     for group in groups.iter_mut() {

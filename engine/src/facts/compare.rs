@@ -649,7 +649,7 @@ mod tests {
             // A conflict for the facts stage; the row does not confirm it
             // (a run of five words against two is not one value against
             // another: issue #15's slots), so it stays something to check.
-            "Check DateConflict 0: Source [0] says “between 1 p.m. and 3 p.m. GMT”; source [1] says “5 p.m. GMT”: “between 1 p.m. and 3 p.m. GMT” and “5 p.m. GMT” cannot both be right for the same event.",
+            "Check DateConflict 0: Source [0] says “between 1 p.m. and 3 p.m. GMT”; source [1] says “5 p.m. GMT”: “between 1 p.m. and 3 p.m. GMT” and “5 p.m. GMT” cannot both be right for the same event. The sentences say different things around these words: check that they are about the same thing.",
         );
     }
 

@@ -181,7 +181,7 @@ mod tests {
                 "“We are ready to work together on peace,” Putin said.",
                 "“We are ready to work closely together for peace,” Peskov said.",
             ],
-            "[0]«We are ready to work together on peace» Putin (Named)\n[1]«We are ready to work closely together for peace» Peskov (Named)\ngroup 0: Reworded[0] Reference[1]\nSource [0] attributes “We are ready to work together on peace” to Putin; source [1] attributes it to Peskov.\nSource [1] quotes “We are ready to work closely together for peace”; source [0] quotes “We are ready to work together on peace”: the same quotation in other words (“closely” left out; “on” for “for”).",
+            "[0]«We are ready to work together on peace» Putin (Named)\n[1]«We are ready to work closely together for peace» Peskov (Named)\ngroup 0: Reworded[0] Reference[1]\nSource [0] attributes “We are ready to work together on peace” to Putin; source [1] attributes it to Peskov.\nSource [1] quotes “We are ready to work closely together for peace”; source [0] quotes “We are ready to work together on peace”: the same quotation in other words (“closely” left out; “on” for “for”). The sentences say different things around these words: check that they are about the same thing.",
         );
     }
 }
