@@ -68,6 +68,28 @@ pub type Slot = (Range<usize>, Range<usize>, SlotKind);
 /// Most words a side of a slot has.
 pub const SLOT_WORDS: usize = 3;
 
+/// Words that hedge a number ("nearly 90", "more than 90"): a slot of them
+/// before one number is a number conflict.
+const HEDGES: &[&str] = &[
+    "about",
+    "almost",
+    "approximately",
+    "around",
+    "at",
+    "least",
+    "less",
+    "more",
+    "most",
+    "nearly",
+    "over",
+    "roughly",
+    "some",
+    "than",
+    "under",
+    "up",
+    "to",
+];
+
 /// Most other words (not function words) that may differ between two
 /// sentences for a slot in them to hold a conflict: measured on ECB+ (issue
 /// #15), values in sentences that say different things were mostly values of
@@ -508,8 +530,17 @@ fn slot_kind(
             .get(end)
             .is_some_and(|t| t.class == WordClass::Number)
     };
-    let short = a.len() <= 2 && b.len() <= 2;
-    if short && before_number(reference.tokens, old.end) && before_number(member.tokens, new.end) {
+    let hedges = |side: Side<'_>, tokens: &[Token]| {
+        tokens.len() <= 2
+            && tokens
+                .iter()
+                .all(|t| HEDGES.contains(&text(side, t).to_lowercase().as_str()))
+    };
+    if hedges(reference, a)
+        && hedges(member, b)
+        && before_number(reference.tokens, old.end)
+        && before_number(member.tokens, new.end)
+    {
         return SlotKind::Number;
     }
     if let ([x], [y]) = (a, b)
