@@ -142,16 +142,7 @@ fn main() {
 fn statuses(shared: &Path, config: &Config) {
     let mut sets: Vec<(String, Vec<Source>)> = Vec::new();
     let news = shared.join("data/news_he_dev");
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(&news)
-        .map(|dir| {
-            dir.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect()
-        })
-        .unwrap_or_default();
-    folders.sort();
-    for folder in folders {
+    for folder in subfolders(&news) {
         if let Some(linked) = news_he::Linked::of(&folder, config) {
             let name = folder
                 .file_name()
@@ -171,16 +162,7 @@ fn statuses(shared: &Path, config: &Config) {
         }
     }
     let ecb = shared.join("data/ecbplus/clusters");
-    let mut clusters: Vec<PathBuf> = std::fs::read_dir(&ecb)
-        .map(|dir| {
-            dir.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect()
-        })
-        .unwrap_or_default();
-    clusters.sort();
-    for cluster in clusters {
+    for cluster in subfolders(&ecb) {
         let name = cluster
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -225,6 +207,20 @@ fn statuses(shared: &Path, config: &Config) {
     for c in &conflicts {
         println!("  {c}");
     }
+}
+
+/// The folders in `dir`, sorted; none when it cannot be read.
+fn subfolders(dir: &Path) -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|dir| {
+            dir.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    folders.sort();
+    folders
 }
 
 fn line(name: &str, c: &Counts) {

@@ -25,7 +25,7 @@ pub fn divergences<'a>(changed: impl IntoIterator<Item = &'a Token>) -> Vec<Dive
 }
 
 /// `kinds` in order, without repeats (sorted through [`crate::order`]).
-pub fn distinct(mut kinds: Vec<DivergenceKind>) -> Vec<DivergenceKind> {
+fn distinct(mut kinds: Vec<DivergenceKind>) -> Vec<DivergenceKind> {
     crate::order::sort_by(&mut kinds, |&kind| [kind as u64, 0, 0, 0]);
     kinds.dedup();
     kinds

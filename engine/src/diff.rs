@@ -311,15 +311,24 @@ fn diff_with(scratch: &mut Scratch, reference: Side<'_>, member: Side<'_>) -> Me
         }
     }
     forgive_moves(reference, member, labels, &mut result);
-    if !classify::negation_can_conflict(
-        (reference.text, reference.tokens),
-        (member.text, member.tokens),
-        result.changed_member.iter().map(|&m| &member.tokens[m]),
-        result
-            .changed_reference
+    // Only a changed negation is a conflict to check (most diffs have none:
+    // the check reads every word of both sentences).
+    let negation_conflict = labels.iter().any(|l| l.kind == MarkKind::Conflict)
+        || result
+            .reference_kinds
             .iter()
-            .map(|&r| &reference.tokens[r]),
-    ) {
+            .any(|&(_, kind)| kind == MarkKind::Conflict);
+    if negation_conflict
+        && !classify::negation_can_conflict(
+            (reference.text, reference.tokens),
+            (member.text, member.tokens),
+            result.changed_member.iter().map(|&m| &member.tokens[m]),
+            result
+                .changed_reference
+                .iter()
+                .map(|&r| &reference.tokens[r]),
+        )
+    {
         for label in labels.iter_mut().filter(|l| l.kind == MarkKind::Conflict) {
             label.kind = MarkKind::Reworded;
         }

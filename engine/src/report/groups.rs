@@ -193,18 +193,6 @@ names!(DivergenceKind {
     Content => "content",
 });
 
-impl DivergenceKind {
-    /// What the engine's text and Markdown reports call it in a group's
-    /// heading ("diverge (number, date, wording)"): its name, but "wording"
-    /// for another content word.
-    pub const fn words(self) -> &'static str {
-        match self {
-            DivergenceKind::Content => "wording",
-            other => other.as_str(),
-        }
-    }
-}
-
 /// A source that carries a group's information inside a sentence of another group.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Elsewhere {

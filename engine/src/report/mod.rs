@@ -40,7 +40,6 @@
 //! assert_eq!(Status::Conflict.as_str(), "conflict");
 //! assert_eq!(Status::Conflict.words(), "details conflict");
 //! assert_eq!(DivergenceKind::Content.as_str(), "content");
-//! assert_eq!(DivergenceKind::Content.words(), "wording");
 //! ```
 
 use serde::{Deserialize, Serialize};
