@@ -40,38 +40,12 @@ pub const SCHEMA: &str = "crosscheck-session/1";
 
 const SCHEMA_PREFIX: &str = "crosscheck-session/";
 
-/// An article's position in [`Session::articles`] (and in the app's list of
-/// loaded articles, switched on or off): how a front end numbers sources
-/// before it compares some of them, as opposed to the report's
-/// [`SourceId`](crosscheck_engine::SourceId)s.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(transparent)]
-pub struct ArticleIndex(usize);
-
-impl ArticleIndex {
-    /// The article at `index`.
-    pub const fn new(index: usize) -> Self {
-        Self(index)
-    }
-
-    /// Its position in the list of articles.
-    pub const fn index(self) -> usize {
-        self.0
-    }
-
-    /// Every index of a list of `len` articles, in order.
-    pub fn all(len: usize) -> impl DoubleEndedIterator<Item = Self> + ExactSizeIterator + Clone {
-        (0..len).map(Self)
-    }
-}
-
-/// The bare number (as in a `data-source` attribute).
-impl std::fmt::Display for ArticleIndex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
+crosscheck_engine::typed_id! {
+    /// An article's position in [`Session::articles`] (and in the app's list
+    /// of loaded articles, switched on or off): how a front end numbers
+    /// sources before it compares some of them, as opposed to the report's
+    /// [`SourceId`](crosscheck_engine::SourceId)s.
+    ArticleIndex
 }
 
 /// Everything needed to pick the work up again.

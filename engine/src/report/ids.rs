@@ -12,13 +12,16 @@
 //! assert_eq!(serde_json::to_string(&GroupId::new(7)).unwrap(), "7");
 //! ```
 
-use serde::{Deserialize, Serialize};
-
-macro_rules! id {
+/// A typed position in a list: `new`, `index`, `all`, serde and `Display` as
+/// the bare number. Exported so that a front end's own numbering (the import
+/// crate's `ArticleIndex`) is made the same way.
+#[macro_export]
+macro_rules! typed_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(
-            Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+            Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash,
+            ::serde::Serialize, ::serde::Deserialize,
         )]
         #[serde(transparent)]
         pub struct $name(usize);
@@ -56,20 +59,20 @@ macro_rules! id {
     };
 }
 
-id! {
+typed_id! {
     /// A source: its position in [`Report::sources`](super::Report::sources),
     /// the order the sources were given to [`crate::compare`].
     SourceId
 }
 
-id! {
+typed_id! {
     /// A sentence of a source: its position in that source's
     /// [`sentences`](super::SourceReport::sentences). Only meaningful with
     /// its [`SourceId`].
     SentenceId
 }
 
-id! {
+typed_id! {
     /// A group: its position in [`Report::groups`](super::Report::groups).
     GroupId
 }
