@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crosscheck_engine::classroom::Question;
-use crosscheck_engine::{Config, ReferenceChoice, Report, Source, SourceId, compare};
+use crosscheck_engine::{Config, Correction, ReferenceChoice, Report, Source, SourceId, compare};
 pub use crosscheck_import::session::ArticleIndex;
 
 /// An exercise question as the app stores it: sources numbered by their
@@ -33,9 +33,9 @@ pub struct Choice {
     pub config: Config,
 }
 
-/// What a worker needs to compare: the sources in play and the reference.
+/// What a worker needs to compare: the sources in play, the reference and a person's corrections.
 ///
-/// The options are the defaults but for the reference, so only that crosses
+/// The options are the defaults but for these, so only they cross
 /// (the wasm then needs no reader for [`Config`]).
 #[derive(Debug, PartialEq)]
 pub struct Request {
@@ -43,12 +43,17 @@ pub struct Request {
     pub sources: Vec<Source>,
     /// The reference source, or `None` to let the engine choose.
     pub reference: Option<SourceId>,
+    /// A person's corrections to the pairing.
+    pub corrections: Vec<Correction>,
 }
 
 impl Request {
     /// The engine's options for this request.
     pub fn config(&self) -> Config {
-        options(self.reference)
+        Config {
+            corrections: self.corrections.clone(),
+            ..options(self.reference)
+        }
     }
 }
 
@@ -81,6 +86,12 @@ impl Choice {
         }
     }
 
+    /// The same choice with a person's corrections to the pairing.
+    pub fn with_corrections(mut self, corrections: &[Correction]) -> Self {
+        self.config.corrections = corrections.to_vec();
+        self
+    }
+
     /// About how many words the sources in play have (runs of non-space):
     /// what the engine's work grows with, counted fast.
     pub fn words(&self) -> usize {
@@ -107,6 +118,7 @@ impl Choice {
                 ReferenceChoice::Source(index) => Some(index),
                 ReferenceChoice::Auto => None,
             },
+            corrections: self.config.corrections.clone(),
         }
     }
 
@@ -209,14 +221,21 @@ impl PartialEq for PairComparison {
 }
 
 impl PairComparison {
-    /// Compares set sources `left` and `right` (the left one is the reference).
-    pub fn new(sources: &[Source], left: ArticleIndex, right: ArticleIndex) -> Self {
+    /// Compares set sources `left` and `right` (the left one is the
+    /// reference), with the corrections that name these two.
+    pub fn new(
+        sources: &[Source],
+        left: ArticleIndex,
+        right: ArticleIndex,
+        corrections: &[Correction],
+    ) -> Self {
         let chosen: Vec<Source> = [left, right]
             .iter()
             .filter_map(|&i| sources.get(i.index()).cloned())
             .collect();
         let config = Config {
             reference: ReferenceChoice::Source(SourceId::new(0)),
+            corrections: corrections.to_vec(),
             ..Config::default()
         };
         PairComparison {

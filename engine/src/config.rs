@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::report::SourceId;
+use crate::report::{Correction, SourceId};
 
 /// Everything [`crate::compare`] can be told.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -29,6 +29,11 @@ pub struct Config {
     pub reference: ReferenceChoice,
     /// How numbers, dates, names and quotations are extracted and compared.
     pub facts: FactsConfig,
+    /// A person's corrections to the pairing, in the order they were made:
+    /// data rather than an option, carried here so every caller of
+    /// [`crate::compare`] passes them the same way. Applied before the word
+    /// diff (the correct stage); at most [`Limits::max_corrections`].
+    pub corrections: Vec<Correction>,
 }
 
 /// Settings of the facts stage ([`crate::facts`]).
@@ -234,6 +239,8 @@ pub struct Limits {
     /// (docs/alignment-quality.md: on ECB+, 12 found 42% of the strict pairs,
     /// 24 finds 49%, at the same precision).
     pub max_candidates: usize,
+    /// Corrections applied; later ones are reported as not applied.
+    pub max_corrections: usize,
 }
 
 impl Default for Config {
@@ -246,6 +253,7 @@ impl Default for Config {
             limits: Limits::default(),
             reference: ReferenceChoice::Auto,
             facts: FactsConfig::default(),
+            corrections: Vec::new(),
         }
     }
 }
@@ -291,6 +299,7 @@ impl Default for Limits {
             max_total_words: 200_000,
             max_postings: 400,
             max_candidates: 24,
+            max_corrections: 2_000,
         }
     }
 }

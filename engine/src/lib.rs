@@ -100,6 +100,7 @@ pub mod classify;
 pub mod classroom;
 pub mod clean;
 pub mod config;
+mod correct;
 pub mod diff;
 pub mod excerpt;
 pub mod facts;
@@ -123,6 +124,7 @@ pub use config::{
     PairModel, ReferenceChoice, SplitMode, Stemming,
 };
 pub use report::{
+    ByHand, Correction, CorrectionOutcome, CorrectionResult, CorrectionsFile, SentenceRef,
     DivergenceKind, Elsewhere, Facts, Flag, FlagKind, Group, GroupId, Mark, MarkKind, Member,
     Notice, NoticeKind, Progress, Related, RelatedMember, Relation, Report, SentenceId,
     SentenceReport, Severity, SourceId, SourceReport, Stage, Status,

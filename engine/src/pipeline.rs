@@ -13,6 +13,7 @@ use std::ops::Range;
 use crate::Source;
 use crate::align::{self, Alignment, Unit, UnitId, UnitKind, background::Background};
 use crate::classify;
+use crate::correct;
 use crate::clean;
 use crate::config::{BoilerplateMode, Config, ReferenceChoice};
 use crate::diff::{self, MemberDiff, Side};
@@ -21,9 +22,9 @@ use crate::normalize::{Lexicon, Normalizer, Token};
 use crate::order::sort_by;
 use crate::overview::overview;
 use crate::report::{
-    BoilerplateKind, Elsewhere, Facts, Group, GroupId, MarkKind, Member, Notice, NoticeKind,
+    BoilerplateKind, ByHand, Elsewhere, Facts, Group, GroupId, MarkKind, Member, Notice, NoticeKind,
     Overview, Progress, Related, RelatedMember, Relation, Report, SCHEMA, SentenceId,
-    SentenceReport, SourceId, SourceReport, Stage, Status, Variant,
+    SentenceRef, SentenceReport, SourceId, SourceReport, Stage, Status, Variant,
 };
 use crate::segment::{self, Cut, Segmented};
 use crate::spellings;
@@ -111,6 +112,8 @@ struct Draft {
     reference: SentenceAt,
     /// How sure the grouping is, 0 to 1 ([`Alignment::scores`]).
     score: f32,
+    /// Whether a person corrected or confirmed it.
+    by_hand: Option<ByHand>,
 }
 
 /// Compares `sources`, telling `progress` how far it has got; see [`crate::compare_with_progress`].
@@ -122,8 +125,9 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
     let (ids, units) = units(sources, &prepared);
     meter.at(Stage::Aligning, 0, 1);
     let rates = background_rates(normalizer.lexicon());
-    let alignment = align::align(&units, &rates, &config.align, &config.limits);
+    let mut alignment = align::align(&units, &rates, &config.align, &config.limits);
     let mut drafts = drafts(&prepared, &ids, &alignment);
+    let corrected = correct(&mut drafts, sources, &prepared, config, &mut notices);
     prefer_reference(&mut drafts, config.reference);
     sort_by(&mut drafts, |d| {
         let first = d.members[0];
@@ -140,6 +144,12 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
         .zip(&drafts)
         .flat_map(|(g, d)| d.members.iter().map(move |&m| (m, g)))
         .collect();
+    // A pair now in one row, or kept apart by a person, is no suggestion.
+    alignment.related.retain(|link| {
+        let (a, b) = (ids[link.a.0], ids[link.b.0]);
+        group_of.get(&a) != group_of.get(&b)
+            && !corrected.keeps_apart((a.source, a.sentence), (b.source, b.sentence))
+    });
     let elsewhere = elsewhere_links(&ids, &alignment, &group_of);
     let related = related(&ids, &alignment);
     let (mut groups, slots): (Vec<Group>, Vec<Slots>) = GroupId::all(drafts.len())
@@ -180,6 +190,7 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
         notices,
         facts,
         overview: Overview::default(),
+        corrections: corrected.outcomes,
     };
     report.overview = overview(&report);
     meter.at(Stage::Done, 1, 1);
@@ -467,6 +478,7 @@ fn drafts(prepared: &[Prepared], ids: &[SentenceAt], alignment: &Alignment) -> V
             members: group.iter().map(|u| ids[u.0]).collect(),
             reference: ids[reference.0],
             score,
+            by_hand: None,
         })
         .collect();
     for (source, p) in prepared.iter().enumerate() {
@@ -476,6 +488,7 @@ fn drafts(prepared: &[Prepared], ids: &[SentenceAt], alignment: &Alignment) -> V
                 members: vec![id],
                 reference: id,
                 score: 1.0,
+                by_hand: None,
             });
         }
     }
@@ -485,6 +498,82 @@ fn drafts(prepared: &[Prepared], ids: &[SentenceAt], alignment: &Alignment) -> V
         });
     }
     drafts
+}
+
+/// Applies the corrections in `config` to `drafts` (sorted again after), with a
+/// notice for each that no longer fits.
+fn correct(
+    drafts: &mut Vec<Draft>,
+    sources: &[Source],
+    prepared: &[Prepared],
+    config: &Config,
+    notices: &mut Vec<Notice>,
+) -> correct::Applied {
+    if config.corrections.is_empty() {
+        return correct::Applied::default();
+    }
+    let find = |r: &SentenceRef| locate(r, sources, prepared);
+    let mut rows: Vec<correct::Row> = drafts
+        .drain(..)
+        .map(|d| correct::Row {
+            members: d.members.iter().map(|m| (m.source, m.sentence)).collect(),
+            reference: (d.reference.source, d.reference.sentence),
+            score: d.score,
+            by_hand: d.by_hand,
+        })
+        .collect();
+    let applied = correct::apply(
+        &mut rows,
+        &config.corrections,
+        config.limits.max_corrections,
+        &find,
+    );
+    let at = |(source, sentence): correct::At| SentenceAt { source, sentence };
+    drafts.extend(rows.into_iter().map(|row| {
+        let mut members: Vec<SentenceAt> = row.members.into_iter().map(at).collect();
+        sort_by(&mut members, |m| [m.source as u64, m.sentence as u64, 0, 0]);
+        Draft {
+            members,
+            reference: at(row.reference),
+            score: row.score,
+            by_hand: row.by_hand,
+        }
+    }));
+    notices.extend(applied.outcomes.iter().filter_map(|o| {
+        Some(Notice {
+            kind: NoticeKind::CorrectionDropped,
+            source: None,
+            message: o.message.clone()?,
+        })
+    }));
+    applied
+}
+
+/// Where the sentence `r` names is among the compared sentences of `sources`.
+fn locate(r: &SentenceRef, sources: &[Source], prepared: &[Prepared]) -> correct::Found {
+    let Some(source) = sources.iter().position(|s| s.id == r.source) else {
+        return correct::Found::NotInPlay;
+    };
+    let text = &sources[source].text;
+    let p = &prepared[source];
+    let words = |range: &Range<usize>| text.get(range.clone()).unwrap_or("");
+    let sentences = &p.segmented.sentences;
+    let found = sentences
+        .iter()
+        .position(|s| s.range == (r.start..r.end) && words(&s.range) == r.text)
+        .or_else(|| sentences.iter().position(|s| words(&s.range) == r.text));
+    let shown = crate::excerpt::excerpt(&r.text, 8);
+    match found {
+        None => correct::Found::Gone(format!(
+            "the sentence “{shown}” is not in {} any more (was the article edited?).",
+            label(source, &sources[source])
+        )),
+        Some(sentence) if !p.is_compared(sentence) => correct::Found::Gone(format!(
+            "the sentence “{shown}” of {} is not compared (page clutter, or past the limits).",
+            label(source, &sources[source])
+        )),
+        Some(sentence) => correct::Found::At((source, sentence)),
+    }
 }
 
 /// Makes the chosen source's sentence the reference of every group it belongs to.
@@ -675,6 +764,7 @@ fn build_group(
             .filter(|s| !present.contains(&s.index()))
             .collect(),
         elsewhere,
+        by_hand: draft.by_hand,
     };
     classify::settle(&mut group);
     let reference_source = draft.reference.source_id();

@@ -60,6 +60,7 @@
 #![forbid(unsafe_code)]
 
 mod admit;
+pub mod corrections;
 mod decode;
 mod duplicate;
 mod error;

@@ -27,7 +27,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crosscheck_engine::Source;
+use crosscheck_engine::{Correction, Source};
 use crosscheck_engine::classroom::Question;
 use crosscheck_engine::seeds::id_from_file;
 
@@ -62,6 +62,10 @@ pub struct Session {
     /// [`Question`]s whose sources are article ids (see [`Session::questions`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exercise: Vec<Value>,
+    /// A person's corrections to the pairing, in the order made (article ids
+    /// name their sources). One this version cannot read is left out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
 }
 
 /// One article: the source as the engine takes it, and where it came from.
@@ -140,7 +144,14 @@ impl Session {
             articles,
             settings,
             exercise: Vec::new(),
+            corrections: Vec::new(),
         }
+    }
+
+    /// The session with these corrections to the pairing.
+    pub fn with_corrections(mut self, corrections: &[Correction]) -> Session {
+        self.corrections = corrections.to_vec();
+        self
     }
 
     /// The session with these exercise questions, whose sources are positions in `articles`.
@@ -321,6 +332,12 @@ pub fn parse_session(text: &str) -> Result<Session, SessionError> {
         // Keep only what this version reads, so a saved copy stays clean.
         let kept = session.questions();
         session = session.with_questions(&kept);
+    }
+    if let Some(Value::Array(list)) = object.get("corrections") {
+        session.corrections = list
+            .iter()
+            .filter_map(|v| serde_json::from_value(v.clone()).ok())
+            .collect();
     }
     Ok(session)
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::report::ByHand;
 use crate::report::ids::{GroupId, SentenceId, SourceId};
 
 /// Sentences from different sources that report the same information.
@@ -33,6 +34,10 @@ pub struct Group {
     /// not counted as missing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elsewhere: Vec<Elsewhere>,
+    /// Whether a person corrected or confirmed the row
+    /// ([`Correction`](super::Correction)); absent when the engine's pairing stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_hand: Option<ByHand>,
 }
 
 /// One sentence in a group.

@@ -64,6 +64,7 @@ macro_rules! names {
     };
 }
 
+mod corrections;
 mod facts;
 mod groups;
 mod ids;
@@ -74,6 +75,10 @@ mod related;
 mod sources;
 mod spellings;
 
+pub use corrections::{
+    ByHand, CORRECTIONS_SCHEMA, Correction, CorrectionOutcome, CorrectionResult, CorrectionsFile,
+    SentenceRef,
+};
 pub use facts::{
     At, Attribution, Facts, Flag, FlagKind, FlagSide, Hedge, NameEntry, NameForm, NameKind,
     Quantity, QuantityKind, Quote, QuoteGroup, QuoteMember, QuoteRelation, Severity, SharedRun,
@@ -127,6 +132,12 @@ pub struct Report {
     /// (`crate::overview::overview` computes it from the report).
     #[serde(default)]
     pub overview: Overview,
+    /// What became of each correction given in
+    /// [`Config::corrections`](crate::Config::corrections), in their order
+    /// (absent when none was given). Added to `crosscheck-report/3` without
+    /// a schema change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<CorrectionOutcome>,
 }
 
 impl Report {

@@ -28,6 +28,8 @@ pub enum NoticeKind {
     EmptySource,
     /// Fewer than two sources have content, so nothing can be compared.
     TooFewSources,
+    /// A person's correction no longer fits the articles and was not applied.
+    CorrectionDropped,
 }
 
 names!(NoticeKind {
@@ -35,4 +37,5 @@ names!(NoticeKind {
     LongSentencesCut => "long-sentences-cut",
     EmptySource => "empty-source",
     TooFewSources => "too-few-sources",
+    CorrectionDropped => "correction-dropped",
 });

@@ -5,7 +5,7 @@
 //! until it is listed. The order of fields is the order on the wire.
 
 use crosscheck_engine::report::{
-    At, Attribution, BoilerplateKind, DivergenceKind, Elsewhere, Facts, Flag, FlagKind, FlagSide,
+    At, ByHand, CorrectionOutcome, CorrectionResult, SentenceRef, Attribution, BoilerplateKind, DivergenceKind, Elsewhere, Facts, Flag, FlagKind, FlagSide,
     Group, Hedge, Mark, MarkKind, Member, NameEntry, NameForm, NameKind, Notice, NoticeKind,
     Overview, Quantity, QuantityKind, Quote, QuoteGroup, QuoteMember, QuoteRelation, Related,
     RelatedMember, Relation, Report, SentenceReport, Severity, SharedRun, SharedWording,
@@ -17,13 +17,15 @@ use super::wire::{wire_enum, wire_struct};
 use crate::comparison::Request;
 
 wire_struct! {
-    Request { sources, reference }
+    Request { sources, reference, corrections }
+    SentenceRef { source, start, end, text }
+    CorrectionOutcome { index, result, message }
     Source { id, title, outlet, date, file, text }
     Progress { stage, done }
-    Report { schema, sources, groups, related, variants, notices, facts, overview }
+    Report { schema, sources, groups, related, variants, notices, facts, overview, corrections }
     SourceReport { id, title, outlet, date, file, sentences, omitted }
     SentenceReport { start, end, text, boilerplate, boilerplate_kind, paragraph, group, coarse }
-    Group { id, status, score, reference, members, missing, elsewhere }
+    Group { id, status, score, reference, members, missing, elsewhere, by_hand }
     Member { source, sentence, relation, differences, marks }
     Mark { start, end, kind, variant_of, against }
     Span { start, end }
@@ -60,7 +62,9 @@ wire_enum! {
     MarkKind [Conflict, Added, Reworded, Shared]
     Relation [Reference, Same, Adds, Conflict]
     DivergenceKind [Number, Date, Name, Negation, Quote, Content]
-    NoticeKind [CoarseFallback, LongSentencesCut, EmptySource, TooFewSources]
+    NoticeKind [CoarseFallback, LongSentencesCut, EmptySource, TooFewSources, CorrectionDropped]
+    ByHand [Corrected, Confirmed]
+    CorrectionResult [Applied, AlreadySo, NotInPlay, NoLongerFits]
     FlagKind [
         NumberConflict, WeekdayConflict, DateConflict, ActorConflict, SpeakerConflict,
         QuoteReworded, QuoteTrimmed, QuoteParaphrased, SpelledDifferently, NamedDifferently,

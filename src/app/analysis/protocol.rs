@@ -5,7 +5,7 @@
 //! then the report. Both cross as bytes in the compact form of `wire.rs`,
 //! whose reader is far smaller in the wasm than a JSON reader of the report.
 
-use crosscheck_engine::{Progress, Report, Stage, compare_with_progress};
+use crosscheck_engine::{Correction, Progress, Report, SentenceRef, Stage, compare_with_progress};
 
 use super::wire::{self, Reader, Wire};
 use crate::comparison::Request;
@@ -62,6 +62,49 @@ impl Wire for Reply {
                     input.fail();
                 }
                 Reply::Failed(Wire::take(input))
+            }
+        }
+    }
+}
+
+/// On the wire a correction is a byte for its kind (in declaration order), then its sentences.
+impl Wire for Correction {
+    fn put(&self, out: &mut Vec<u8>) {
+        let kind = match self {
+            Correction::TakeOut { .. } => 0,
+            Correction::Move { .. } => 1,
+            Correction::Join { .. } => 2,
+            Correction::Apart { .. } => 3,
+            Correction::Confirm { .. } => 4,
+        };
+        out.push(kind);
+        for sentence in self.sentences() {
+            sentence.put(out);
+        }
+    }
+
+    fn take(input: &mut Reader) -> Self {
+        let kind = input.byte();
+        let sentence = SentenceRef::take(input);
+        let mut other = || SentenceRef::take(input);
+        match kind {
+            0 => Correction::TakeOut { sentence },
+            1 => Correction::Move {
+                sentence,
+                into: other(),
+            },
+            2 => Correction::Join {
+                sentence,
+                with: other(),
+            },
+            3 => Correction::Apart {
+                sentence,
+                from: other(),
+            },
+            4 => Correction::Confirm { sentence },
+            _ => {
+                input.fail();
+                Correction::Confirm { sentence }
             }
         }
     }
