@@ -9,6 +9,7 @@
 
 use std::rc::Rc;
 
+use crosscheck_engine::Correction;
 use crosscheck_engine::Source;
 use crosscheck_import::session::{Article, Settings, parse_session};
 
@@ -39,6 +40,10 @@ pub struct Start {
     pub samples: Rc<Vec<Article>>,
     /// The page's own exercise questions.
     pub sample_questions: Rc<Vec<SetQuestion>>,
+    /// Corrections to the pairing (article ids name their sources).
+    pub corrections: Vec<Correction>,
+    /// The page's own corrections.
+    pub sample_corrections: Rc<Vec<Correction>>,
     /// Whether this is a page saved for a class (its set is a teacher's session).
     pub for_class: bool,
     /// The student's saved exercise answers.
@@ -73,11 +78,14 @@ pub async fn start_set() -> Start {
     let sample_questions = Rc::new(embedded.questions);
     let mut settings = embedded.settings;
     let mut questions = (*sample_questions).clone();
+    let sample_corrections = Rc::new(embedded.corrections);
+    let mut corrections = (*sample_corrections).clone();
     let articles = match storage::load().await {
         Saved::Nothing => (*samples).clone(),
         Saved::Found(json) => match parse_session(&json) {
             Ok(session) => {
                 questions = session.questions();
+                corrections = session.corrections;
                 settings = session.settings;
                 session.articles
             }
@@ -98,6 +106,8 @@ pub async fn start_set() -> Start {
         questions,
         samples,
         sample_questions,
+        corrections,
+        sample_corrections,
         for_class,
         answers: storage::load_answers()
             .map(|json| Answers::from_json(&json))
@@ -117,6 +127,8 @@ pub struct Embedded {
     pub settings: Settings,
     /// The exercise questions it carries.
     pub questions: Vec<SetQuestion>,
+    /// The corrections to the pairing it carries.
+    pub corrections: Vec<Correction>,
     /// For an exported page: where its reader's work is saved, apart from other pages'
     /// (pages opened from disk share one storage area in most browsers).
     pub scope: Option<String>,
@@ -180,6 +192,7 @@ pub fn parse_embedded(json: &str) -> Result<Embedded, String> {
     match parse_session(json) {
         Ok(session) => Ok(Embedded {
             questions: session.questions(),
+            corrections: session.corrections,
             articles: session.articles,
             settings: session.settings,
             scope: Some(format!("{:016x}", fnv(json))),

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use crosscheck_engine::Source;
+use crosscheck_engine::{Correction, Source};
 use std::collections::BTreeSet;
 
 use crate::comparison::{ArticleIndex, SetQuestion};
@@ -24,6 +24,15 @@ pub struct Library {
     pub samples: Rc<Vec<Article>>,
     /// The questions the page carries with its set.
     pub sample_questions: Rc<Vec<SetQuestion>>,
+    /// A person's corrections to the pairing, in the order made (sentences
+    /// named by article id, so they follow their articles).
+    pub corrections: Rc<Vec<Correction>>,
+    /// The corrections the page carries with its set.
+    pub sample_corrections: Rc<Vec<Correction>>,
+    /// Earlier lists of corrections, the latest last (for Undo).
+    pub undo: Rc<Vec<Rc<Vec<Correction>>>>,
+    /// Lists undone, the latest last (for Redo).
+    pub redo: Rc<Vec<Rc<Vec<Correction>>>>,
 }
 
 impl Library {
@@ -34,6 +43,23 @@ impl Library {
             questions: Rc::default(),
             samples,
             sample_questions: Rc::default(),
+            corrections: Rc::default(),
+            sample_corrections: Rc::default(),
+            undo: Rc::default(),
+            redo: Rc::default(),
+        }
+    }
+
+    /// The same library with corrections: the current ones and the page's own.
+    pub fn with_corrections(
+        self,
+        corrections: Vec<Correction>,
+        samples: Rc<Vec<Correction>>,
+    ) -> Self {
+        Library {
+            corrections: Rc::new(corrections),
+            sample_corrections: samples,
+            ..self
         }
     }
 
@@ -131,6 +157,25 @@ pub enum LibraryAction {
     Replace(Vec<Article>),
     /// Set the exercise questions (sources as positions in the set).
     SetQuestions(Vec<SetQuestion>),
+    /// Change the corrections to the pairing.
+    Correct(CorrectionAction),
+}
+
+/// What a person does to the corrections; every change but Undo and Redo can be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CorrectionAction {
+    /// Make a correction.
+    Add(Correction),
+    /// Take the last change back.
+    Undo,
+    /// Make the last change taken back again.
+    Redo,
+    /// Drop the correction at this position.
+    Drop(usize),
+    /// Drop every correction.
+    DropAll,
+    /// Replace the list (a corrections file read in).
+    Replace(Vec<Correction>),
 }
 
 impl LibraryAction {
@@ -138,7 +183,7 @@ impl LibraryAction {
     pub fn reorders(&self) -> bool {
         !matches!(
             self,
-            LibraryAction::Edit(..) | LibraryAction::SetQuestions(_)
+            LibraryAction::Edit(..) | LibraryAction::SetQuestions(_) | LibraryAction::Correct(_)
         )
     }
 }
@@ -147,6 +192,72 @@ impl Reducible for Library {
     type Action = LibraryAction;
 
     fn reduce(self: Rc<Self>, action: LibraryAction) -> Rc<Self> {
+        let action = match action {
+            LibraryAction::Correct(change) => {
+                return self.correct(change).map_or(self, Rc::new);
+            }
+            LibraryAction::RestoreSamples => {
+                let samples = (*self.sample_corrections).clone();
+                let library = self
+                    .correct(CorrectionAction::Replace(samples))
+                    .map_or(self, Rc::new);
+                return library.reduce_articles(LibraryAction::RestoreSamples);
+            }
+            other => other,
+        };
+        self.reduce_articles(action)
+    }
+}
+
+impl Library {
+    /// The library after a change to its corrections (`None`: no change).
+    fn correct(&self, change: CorrectionAction) -> Option<Library> {
+        let mut undo = (*self.undo).clone();
+        let mut redo = (*self.redo).clone();
+        let now = self.corrections.clone();
+        let corrections = match change {
+            CorrectionAction::Undo => match undo.pop() {
+                Some(before) => {
+                    redo.push(now);
+                    before
+                }
+                None => return None,
+            },
+            CorrectionAction::Redo => match redo.pop() {
+                Some(after) => {
+                    undo.push(now);
+                    after
+                }
+                None => return None,
+            },
+            change => {
+                let mut list = (*now).clone();
+                match change {
+                    CorrectionAction::Add(c) => list.push(c),
+                    CorrectionAction::Drop(at) if at < list.len() => {
+                        list.remove(at);
+                    }
+                    CorrectionAction::DropAll => list.clear(),
+                    CorrectionAction::Replace(all) => list = all,
+                    _ => return None,
+                }
+                if list == *now {
+                    return None;
+                }
+                undo.push(now);
+                redo.clear();
+                Rc::new(list)
+            }
+        };
+        Some(Library {
+            corrections,
+            undo: Rc::new(undo),
+            redo: Rc::new(redo),
+            ..self.clone()
+        })
+    }
+
+    fn reduce_articles(self: Rc<Self>, action: LibraryAction) -> Rc<Self> {
         let mut articles = (*self.articles).clone();
         let mut questions: Option<Rc<Vec<SetQuestion>>> = None;
         match action {
@@ -168,7 +279,9 @@ impl Reducible for Library {
             }
             LibraryAction::Replace(all) => articles = all,
             LibraryAction::SetQuestions(list) => questions = Some(Rc::new(list)),
-            LibraryAction::Remove(_) | LibraryAction::Move { .. } => return self,
+            LibraryAction::Remove(_) | LibraryAction::Move { .. } | LibraryAction::Correct(_) => {
+                return self;
+            }
         }
         let questions = questions
             .unwrap_or_else(|| Rc::new(follow(&self.questions, &self.articles, &articles)));
@@ -178,8 +291,7 @@ impl Reducible for Library {
         Rc::new(Library {
             articles: Rc::new(articles),
             questions,
-            samples: self.samples.clone(),
-            sample_questions: self.sample_questions.clone(),
+            ..(*self).clone()
         })
     }
 }
@@ -373,5 +485,62 @@ mod tests {
                 source: ArticleIndex::new(1),
             }]
         );
+    }
+
+    fn confirm(source: &str) -> Correction {
+        Correction::Confirm {
+            sentence: crosscheck_engine::SentenceRef {
+                source: source.into(),
+                start: 0,
+                end: 1,
+                text: "T".into(),
+            },
+        }
+    }
+
+    /// The corrections' sources after `actions`.
+    fn check_corrections(actions: Vec<CorrectionAction>, expect: &[&str]) -> Rc<Library> {
+        let library = Rc::new(Library::new(vec![article("a")], Rc::default()));
+        let done = actions
+            .into_iter()
+            .fold(library, |l, a| l.reduce(LibraryAction::Correct(a)));
+        let seen: Vec<String> = done
+            .corrections
+            .iter()
+            .map(|c| c.sentences()[0].source.clone())
+            .collect();
+        assert_eq!(seen, expect);
+        done
+    }
+
+    #[test]
+    fn corrections_undo_and_redo() {
+        use CorrectionAction::*;
+        check_corrections(vec![Add(confirm("a")), Add(confirm("b"))], &["a", "b"]);
+        check_corrections(vec![Add(confirm("a")), Add(confirm("b")), Undo], &["a"]);
+        check_corrections(
+            vec![Add(confirm("a")), Add(confirm("b")), Undo, Undo, Redo],
+            &["a"],
+        );
+        check_corrections(vec![Add(confirm("a")), DropAll, Undo], &["a"]);
+        check_corrections(vec![Add(confirm("a")), Add(confirm("b")), Drop(0)], &["b"]);
+        // A new correction after an undo clears what could be redone.
+        let done = check_corrections(
+            vec![Add(confirm("a")), Undo, Add(confirm("c")), Redo],
+            &["c"],
+        );
+        assert!(done.redo.is_empty());
+        check_corrections(vec![Undo, Redo, Drop(3)], &[]);
+    }
+
+    #[test]
+    fn corrections_survive_edits_to_the_articles() {
+        let library = Rc::new(Library::new(
+            vec![article("a"), article("b")],
+            Rc::default(),
+        ))
+        .reduce(LibraryAction::Correct(CorrectionAction::Add(confirm("b"))));
+        let moved = library.reduce(LibraryAction::Move { from: 1, to: 0 });
+        assert_eq!(moved.corrections.len(), 1);
     }
 }

@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use crosscheck_engine::GroupId;
+use crosscheck_engine::{GroupId, SentenceRef};
 use yew::Reducible;
 
 use crate::comparison::ArticleIndex;
@@ -161,6 +161,26 @@ pub struct UiState {
     pub focus_group: Option<GroupId>,
     /// Comparing, or answering an exercise.
     pub mode: Mode,
+    /// A correction waiting for its row: the reader picks "Move here" or "Join here".
+    pub picking: Option<Pick>,
+}
+
+/// A correction that needs a second row, chosen in the grid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pick {
+    /// Move this sentence into the row the reader picks.
+    Move(SentenceRef),
+    /// Join the row of this sentence with the row the reader picks.
+    Join(SentenceRef),
+}
+
+impl Pick {
+    /// The sentence the correction starts from.
+    pub fn sentence(&self) -> &SentenceRef {
+        match self {
+            Pick::Move(s) | Pick::Join(s) => s,
+        }
+    }
 }
 
 impl Default for UiState {
@@ -177,6 +197,7 @@ impl Default for UiState {
             pair: (ArticleIndex::new(0), ArticleIndex::new(1)),
             focus_group: None,
             mode: Mode::Compare,
+            picking: None,
         }
     }
 }
@@ -231,6 +252,8 @@ pub enum Action {
     StartExercise,
     /// Open every view again (the answers were revealed).
     EndExercise,
+    /// Start a correction that needs a second row (the grid opens to pick it), or stop it.
+    Pick(Option<Pick>),
 }
 
 impl Reducible for UiState {
@@ -288,6 +311,13 @@ impl Reducible for UiState {
                 next.focus_group = None;
             }
             Action::EndExercise => next.mode = Mode::Compare,
+            Action::Pick(pick) => {
+                if pick.is_some() {
+                    next.view = View::Grid;
+                    next.focus_group = None;
+                }
+                next.picking = pick;
+            }
         }
         if !next.mode.shows(next.view) {
             // In an exercise, links and keys that would open a comparison view do nothing.

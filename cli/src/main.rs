@@ -8,13 +8,15 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crosscheck_engine::{Config, Source, compare, render, seeds};
+use crosscheck_engine::{Config, Correction, CorrectionResult, Source, compare, render, seeds};
+use crosscheck_import::corrections::parse_corrections;
 
 const USAGE: &str = "\
 crosscheck: compare news articles about one event, sentence by sentence
 
 Usage:
   crosscheck compare [FILES...] [--format text|json|md|csv|html]
+                     [--corrections FILE]
   crosscheck --help
 
 With no FILES, compares the bundled seed set (five articles about the
@@ -32,6 +34,12 @@ Options:
                        html: a self-contained page to print or save as
                          PDF: sources, aligned groups, flags, numbers and
                          dates; marks readable in black and white
+  -c, --corrections FILE
+                       apply a person's corrections to the pairing: the
+                         .json the page downloads (“Download the
+                         corrections”), or a session file with corrections
+                         (docs/classroom.md); corrections that no longer fit
+                         are reported on stderr and not applied
   -h, --help           print this help
 
 Exit codes: 0 success, 1 a file could not be read or the report not written,
@@ -52,7 +60,11 @@ enum Format {
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
     Help,
-    Compare { files: Vec<String>, format: Format },
+    Compare {
+        files: Vec<String>,
+        format: Format,
+        corrections: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -62,7 +74,11 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
-        Ok(Command::Compare { files, format }) => run(&files, format),
+        Ok(Command::Compare {
+            files,
+            format,
+            corrections,
+        }) => run(&files, format, corrections.as_deref()),
         Err(message) => {
             eprintln!("crosscheck: {message}\n\n{USAGE}");
             ExitCode::from(2)
@@ -81,9 +97,17 @@ fn parse(args: &[String]) -> Result<Command, String> {
     }
     let mut files = Vec::new();
     let mut format = Format::Text;
+    let mut corrections = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
+            "-c" | "--corrections" => match args.next() {
+                Some(file) => corrections = Some(file.clone()),
+                None => return Err("--corrections needs a file".into()),
+            },
+            other if other.starts_with("--corrections=") => {
+                corrections = other.strip_prefix("--corrections=").map(str::to_owned);
+            }
             "-f" | "--format" => format = parse_format(args.next().map(String::as_str))?,
             other if other.starts_with("--format=") => {
                 format = parse_format(other.strip_prefix("--format="))?
@@ -95,7 +119,11 @@ fn parse(args: &[String]) -> Result<Command, String> {
             file => files.push(file.to_owned()),
         }
     }
-    Ok(Command::Compare { files, format })
+    Ok(Command::Compare {
+        files,
+        format,
+        corrections,
+    })
 }
 
 /// The format names, as error messages list them.
@@ -114,7 +142,14 @@ fn parse_format(value: Option<&str>) -> Result<Format, String> {
 }
 
 /// Loads the sources, compares them and prints the report.
-fn run(files: &[String], format: Format) -> ExitCode {
+fn run(files: &[String], format: Format, corrections: Option<&str>) -> ExitCode {
+    let corrections = match corrections.map(read_corrections).transpose() {
+        Ok(list) => list.unwrap_or_default(),
+        Err(message) => {
+            eprintln!("crosscheck: {message}");
+            return ExitCode::from(1);
+        }
+    };
     let sources = if files.is_empty() {
         seeds::bundled()
     } else {
@@ -130,7 +165,24 @@ fn run(files: &[String], format: Format) -> ExitCode {
             }
         }
     };
-    let report = compare(&sources, &Config::default());
+    let config = Config {
+        corrections,
+        ..Config::default()
+    };
+    let report = compare(&sources, &config);
+    for outcome in &report.corrections {
+        match outcome.result {
+            CorrectionResult::NotInPlay => eprintln!(
+                "crosscheck: correction {} names an article that is not compared; not applied",
+                outcome.index + 1
+            ),
+            _ => {
+                if let Some(message) = &outcome.message {
+                    eprintln!("crosscheck: {message}");
+                }
+            }
+        }
+    }
     let output = match format {
         Format::Text => render::text(&report),
         Format::Markdown => render::markdown(&report),
@@ -157,6 +209,13 @@ fn write_out(output: &str) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Reads a corrections file (or a session's corrections); the error names the file.
+fn read_corrections(file: &str) -> Result<Vec<Correction>, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let text = String::from_utf8_lossy(&bytes);
+    parse_corrections(&text).map_err(|e| format!("{file} cannot be used as corrections: {e}"))
 }
 
 /// Reads one article; the error names the file.
@@ -201,6 +260,7 @@ mod tests {
             Ok(Command::Compare {
                 files: vec!["a.txt".into(), "b.txt".into()],
                 format: Format::Json,
+                corrections: None,
             }),
         );
         check(
@@ -208,6 +268,7 @@ mod tests {
             Ok(Command::Compare {
                 files: vec![],
                 format: Format::Markdown,
+                corrections: None,
             }),
         );
         check(
@@ -215,6 +276,7 @@ mod tests {
             Ok(Command::Compare {
                 files: vec![],
                 format: Format::Text,
+                corrections: None,
             }),
         );
         check(
@@ -222,6 +284,7 @@ mod tests {
             Ok(Command::Compare {
                 files: vec![],
                 format: Format::Csv,
+                corrections: None,
             }),
         );
         check(
@@ -229,6 +292,7 @@ mod tests {
             Ok(Command::Compare {
                 files: vec!["a.txt".into()],
                 format: Format::Html,
+                corrections: None,
             }),
         );
         check(
@@ -236,6 +300,7 @@ mod tests {
             Ok(Command::Compare {
                 files: vec!["-odd.txt".into()],
                 format: Format::Text,
+                corrections: None,
             }),
         );
     }
@@ -256,6 +321,22 @@ mod tests {
             &["compare", "--verbose"],
             Err("unknown option \"--verbose\""),
         );
+        check(
+            &["compare", "--corrections"],
+            Err("--corrections needs a file"),
+        );
         check(&["--help"], Ok(Command::Help));
+    }
+
+    #[test]
+    fn corrections_take_a_file() {
+        check(
+            &["compare", "--corrections", "fix.json", "a.txt"],
+            Ok(Command::Compare {
+                files: vec!["a.txt".into()],
+                format: Format::Text,
+                corrections: Some("fix.json".into()),
+            }),
+        );
     }
 }

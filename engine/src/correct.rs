@@ -4,10 +4,10 @@
 //! Each names its sentences by source id, byte range and words; the pipeline
 //! resolves them ([`Found`]) and a sentence that is not there as it was is
 //! never replaced by another: the correction is reported as no longer
-//! fitting. A row holds one sentence per source, or a run of adjacent
-//! sentences of one source (one fact told in two sentences), as the align
-//! stage makes them; a correction that would break that moves the odd
-//! sentence to a row of its own.
+//! fitting. A row holds one sentence per source, or two adjacent sentences
+//! of one source (one fact told in two sentences), as the align stage makes
+//! them; a correction that would break that moves the odd sentence to a row
+//! of its own.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -56,17 +56,9 @@ pub(crate) enum Found {
 pub(crate) struct Applied {
     /// One per correction, in order.
     pub outcomes: Vec<CorrectionOutcome>,
-    /// Pairs of sentences a person said are not the same information.
+    /// Sentences a person said are not the same information as the row of
+    /// another sentence: `(sentence, from)`.
     pub apart: Vec<(At, At)>,
-}
-
-impl Applied {
-    /// Whether a person said `a` and `b` are not the same information.
-    pub fn keeps_apart(&self, a: At, b: At) -> bool {
-        self.apart
-            .iter()
-            .any(|&(x, y)| (x, y) == (a, b) || (x, y) == (b, a))
-    }
 }
 
 /// Applies `corrections` (at most `max` of them) to `rows`; `find` resolves a sentence.
@@ -146,7 +138,12 @@ impl Rows {
             .collect()
     }
 
-    fn apply(&mut self, correction: &Correction, at: &[At], applied: &mut Applied) -> CorrectionResult {
+    fn apply(
+        &mut self,
+        correction: &Correction,
+        at: &[At],
+        applied: &mut Applied,
+    ) -> CorrectionResult {
         let (Some(&first), second) = (at.first(), at.get(1).copied()) else {
             return CorrectionResult::AlreadySo;
         };
@@ -223,6 +220,10 @@ impl Rows {
         let moving = self.rows[from].members.clone();
         let mut moved = false;
         for at in moving {
+            if self.row_of.get(&at) != Some(&from) {
+                // Tidied into a row of its own by an earlier step.
+                continue;
+            }
             let same: Vec<At> = (self.rows[to].members.iter())
                 .filter(|m| m.0 == at.0)
                 .copied()
@@ -259,13 +260,13 @@ impl Rows {
     fn remove(&mut self, r: usize, at: At) {
         let row = &mut self.rows[r];
         row.members.retain(|&m| m != at);
-        if row.reference == at {
-            if let Some(&first) = row.members.first() {
-                row.reference = first;
-            }
-        }
         corrected(row);
-        let same: Vec<At> = row.members.iter().filter(|m| m.0 == at.0).copied().collect();
+        let same: Vec<At> = row
+            .members
+            .iter()
+            .filter(|m| m.0 == at.0)
+            .copied()
+            .collect();
         if !is_run(&same) {
             // Keep the first sentence; the others go.
             for &m in &same[1..] {
@@ -274,10 +275,10 @@ impl Rows {
             }
         }
         let row = &mut self.rows[r];
-        if !row.members.contains(&row.reference) {
-            if let Some(&first) = row.members.first() {
-                row.reference = first;
-            }
+        if !row.members.contains(&row.reference)
+            && let Some(&first) = row.members.first()
+        {
+            row.reference = first;
         }
     }
 }
@@ -296,11 +297,12 @@ fn is_run(same: &[At]) -> bool {
     high - low + 1 == same.len()
 }
 
-/// Whether `same` and `at` (one source) together are a run of adjacent sentences.
+/// Whether `same` and `at` (one source) together are two adjacent
+/// sentences: a row holds at most two of a source, as the align stage makes them.
 fn forms_run(same: &[At], at: At) -> bool {
     let mut all = same.to_vec();
     all.push(at);
-    !same.contains(&at) && is_run(&all)
+    all.len() <= 2 && !same.contains(&at) && is_run(&all)
 }
 
 #[cfg(test)]
@@ -433,7 +435,7 @@ mod tests {
             &find,
         );
         assert_eq!(rows.len(), 2);
-        assert!(applied.keeps_apart((1, 4), (0, 1)));
+        assert_eq!(applied.apart, [((0, 1), (1, 4))]);
         assert_eq!(rows[0].reference, (1, 4));
     }
 

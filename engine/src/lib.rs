@@ -124,10 +124,10 @@ pub use config::{
     PairModel, ReferenceChoice, SplitMode, Stemming,
 };
 pub use report::{
-    ByHand, Correction, CorrectionOutcome, CorrectionResult, CorrectionsFile, SentenceRef,
-    DivergenceKind, Elsewhere, Facts, Flag, FlagKind, Group, GroupId, Mark, MarkKind, Member,
-    Notice, NoticeKind, Progress, Related, RelatedMember, Relation, Report, SentenceId,
-    SentenceReport, Severity, SourceId, SourceReport, Stage, Status,
+    ByHand, Correction, CorrectionOutcome, CorrectionResult, CorrectionsFile, DivergenceKind,
+    Elsewhere, Facts, Flag, FlagKind, Group, GroupId, Mark, MarkKind, Member, Notice, NoticeKind,
+    Progress, Related, RelatedMember, Relation, Report, SentenceId, SentenceRef, SentenceReport,
+    Severity, SourceId, SourceReport, Stage, Status,
 };
 pub use source::{Headline, Source};
 

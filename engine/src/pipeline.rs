@@ -13,17 +13,17 @@ use std::ops::Range;
 use crate::Source;
 use crate::align::{self, Alignment, Unit, UnitId, UnitKind, background::Background};
 use crate::classify;
-use crate::correct;
 use crate::clean;
 use crate::config::{BoilerplateMode, Config, ReferenceChoice};
+use crate::correct;
 use crate::diff::{self, MemberDiff, Side};
 use crate::facts;
 use crate::normalize::{Lexicon, Normalizer, Token};
 use crate::order::sort_by;
 use crate::overview::overview;
 use crate::report::{
-    BoilerplateKind, ByHand, Elsewhere, Facts, Group, GroupId, MarkKind, Member, Notice, NoticeKind,
-    Overview, Progress, Related, RelatedMember, Relation, Report, SCHEMA, SentenceId,
+    BoilerplateKind, ByHand, Elsewhere, Facts, Group, GroupId, MarkKind, Member, Notice,
+    NoticeKind, Overview, Progress, Related, RelatedMember, Relation, Report, SCHEMA, SentenceId,
     SentenceRef, SentenceReport, SourceId, SourceReport, Stage, Status, Variant,
 };
 use crate::segment::{self, Cut, Segmented};
@@ -144,11 +144,23 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
         .zip(&drafts)
         .flat_map(|(g, d)| d.members.iter().map(move |&m| (m, g)))
         .collect();
-    // A pair now in one row, or kept apart by a person, is no suggestion.
+    // A pair now in one row is no suggestion, nor a sentence a person said
+    // is not the same information as a row.
+    let row = |at: correct::At| {
+        group_of.get(&SentenceAt {
+            source: at.0,
+            sentence: at.1,
+        })
+    };
+    let apart = |x: SentenceAt, y: SentenceAt| {
+        corrected
+            .apart
+            .iter()
+            .any(|&(s, from)| s == (x.source, x.sentence) && row(from) == group_of.get(&y))
+    };
     alignment.related.retain(|link| {
         let (a, b) = (ids[link.a.0], ids[link.b.0]);
-        group_of.get(&a) != group_of.get(&b)
-            && !corrected.keeps_apart((a.source, a.sentence), (b.source, b.sentence))
+        group_of.get(&a) != group_of.get(&b) && !apart(a, b) && !apart(b, a)
     });
     let elsewhere = elsewhere_links(&ids, &alignment, &group_of);
     let related = related(&ids, &alignment);

@@ -4,7 +4,7 @@ mod support {
     pub mod invariants;
 }
 
-use crosscheck_engine::{Config, Source, compare};
+use crosscheck_engine::{Config, Correction, SentenceId, SentenceRef, Source, compare};
 use proptest::prelude::*;
 
 /// Text built from pieces that stress segmentation and normalization, plus arbitrary strings.
@@ -90,5 +90,39 @@ proptest! {
         config.limits.max_candidates = 1;
         let report = compare(&sources, &config);
         support::invariants::check(&sources, &report);
+    }
+
+    #[test]
+    fn any_corrections_give_a_well_formed_report(
+        texts in prop::collection::vec(text(), 1..4),
+        picks in prop::collection::vec((0usize..6, 0usize..64, 0usize..64), 0..12),
+    ) {
+        let sources = sources(texts);
+        let plain = compare(&sources, &Config::default());
+        // Sentences of the plain report (any of them: clutter, cut, unique), and one that is not there.
+        let all: Vec<SentenceRef> = plain
+            .source_ids()
+            .flat_map(|s| {
+                let count = plain.sources[s.index()].sentences.len();
+                let plain = &plain;
+                SentenceId::all(count).filter_map(move |i| SentenceRef::of(plain, s, i))
+            })
+            .chain([SentenceRef { source: "s0".into(), start: 1, end: 2, text: "gone".into() }])
+            .collect();
+        let pick = |i: usize| all[i % all.len()].clone();
+        let corrections: Vec<Correction> = picks
+            .iter()
+            .map(|&(kind, a, b)| match kind {
+                0 => Correction::TakeOut { sentence: pick(a) },
+                1 => Correction::Move { sentence: pick(a), into: pick(b) },
+                2 => Correction::Join { sentence: pick(a), with: pick(b) },
+                3 => Correction::Apart { sentence: pick(a), from: pick(b) },
+                _ => Correction::Confirm { sentence: pick(a) },
+            })
+            .collect();
+        let config = Config { corrections: corrections.clone(), ..Config::default() };
+        let report = compare(&sources, &config);
+        support::invariants::check(&sources, &report);
+        prop_assert_eq!(report.corrections.len(), corrections.len());
     }
 }

@@ -190,17 +190,25 @@ mod tests {
             "1 read",
         );
         check(
-            &format!(r#"{{"schema": "crosscheck-session/1", "articles": [], "corrections": [{ONE}, {ONE}]}}"#),
+            &format!(
+                r#"{{"schema": "crosscheck-session/1", "articles": [], "corrections": [{ONE}, {ONE}]}}"#
+            ),
             "2 read",
         );
-        check(r#"{"schema": "crosscheck-session/1", "articles": []}"#, "0 read");
+        check(
+            r#"{"schema": "crosscheck-session/1", "articles": []}"#,
+            "0 read",
+        );
     }
 
     #[test]
     fn broken_or_foreign_files_say_what_is_wrong() {
         check("", "it is empty or not text");
         check("{\"schema\": ", "it is not JSON (line 1, column 11)");
-        check("[1, 2]", "it is JSON but not Crosscheck corrections (no \"schema\")");
+        check(
+            "[1, 2]",
+            "it is JSON but not Crosscheck corrections (no \"schema\")",
+        );
         check(
             r#"{"schema": "crosscheck-report/3"}"#,
             "it is not Crosscheck corrections: its schema is \"crosscheck-report/3\" (expected \"crosscheck-corrections/1\" or a session)",

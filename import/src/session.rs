@@ -27,9 +27,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crosscheck_engine::{Correction, Source};
 use crosscheck_engine::classroom::Question;
 use crosscheck_engine::seeds::id_from_file;
+use crosscheck_engine::{Correction, Source};
 
 use crate::decode::strip_bom;
 use crate::limits::MAX_ARTICLES;

@@ -14,7 +14,7 @@ mod save;
 
 use std::rc::Rc;
 
-use crosscheck_engine::Source;
+use crosscheck_engine::{Correction, Source};
 use crosscheck_import::session::{Article, Session};
 use yew::Reducible;
 use yew::prelude::*;
@@ -24,6 +24,7 @@ use crate::boot::Start;
 use crate::comparison::{Choice, PairComparison, SetQuestion};
 use crate::components::articles::ArticlesView;
 use crate::components::class_kit::class_kit_view;
+use crate::components::correcting::Fixes;
 use crate::components::exercise::ExerciseView;
 use crate::components::facts::facts_view;
 use crate::components::grid::AlignedGrid;
@@ -38,7 +39,7 @@ use crate::components::shared::LibraryContext;
 use crate::components::source_bar::{SourceBarProps, source_bar};
 use crate::components::source_name::Headlines;
 use crate::components::tabs::{TabsProps, panel_id, tab_id, tabs};
-use crate::library::{Library, LibraryAction, choices, settings};
+use crate::library::{CorrectionAction, Library, LibraryAction, choices, settings};
 use crate::messages::{Message, MessageAction, Messages};
 
 use crate::state::{Action, Route, UiState, View};
@@ -60,6 +61,7 @@ pub fn App(props: &AppProps) -> Html {
         move || {
             Library::new(start.articles, start.samples)
                 .with_questions(start.questions, start.sample_questions)
+                .with_corrections(start.corrections, start.sample_corrections)
         }
     });
     let messages = use_reducer({
@@ -104,6 +106,7 @@ pub fn App(props: &AppProps) -> Html {
     save::use_save(
         library.articles.clone(),
         library.questions.clone(),
+        library.corrections.clone(),
         saved_settings.clone(),
         notify.clone(),
     );
@@ -123,13 +126,18 @@ pub fn App(props: &AppProps) -> Html {
             ui.dispatch(Action::SourcesChanged);
             ui.dispatch(Action::ApplyChoices(excluded, reference));
             let questions = session.questions();
+            let corrections = session.corrections;
             library.dispatch(LibraryAction::Replace(session.articles));
             library.dispatch(LibraryAction::SetQuestions(questions));
+            library.dispatch(LibraryAction::Correct(CorrectionAction::Replace(
+                corrections,
+            )));
         })
     };
     let context = LibraryContext {
         articles: library.articles.clone(),
         questions: library.questions.clone(),
+        corrections: library.corrections.clone(),
         samples: library.samples.clone(),
         edit,
         notify,
@@ -151,7 +159,12 @@ pub fn App(props: &AppProps) -> Html {
             </>
         }
     } else {
-        html! { <Workspace {sources} state={ui.clone()} questions={library.questions.clone()} answers={answers.clone()} notify={context.notify.clone()} /> }
+        let corrections = Corrections {
+            list: library.corrections.clone(),
+            history: (library.undo.len(), library.redo.len()),
+            edit: library.dispatcher(),
+        };
+        html! { <Workspace {sources} state={ui.clone()} questions={library.questions.clone()} answers={answers.clone()} notify={context.notify.clone()} {corrections} /> }
     };
     html! {
         <ContextProvider<LibraryContext> {context}>
@@ -175,26 +188,61 @@ struct WorkspaceProps {
     questions: Rc<Vec<SetQuestion>>,
     answers: UseReducerHandle<Answers>,
     notify: Callback<Vec<Message>>,
+    corrections: Corrections,
+}
+
+/// The corrections to the pairing and the library's dispatcher that changes them.
+#[derive(Clone, PartialEq)]
+struct Corrections {
+    list: Rc<Vec<Correction>>,
+    /// How many changes can be undone and redone.
+    history: (usize, usize),
+    edit: UseReducerDispatcher<Library>,
 }
 
 /// The comparison of two or more articles: source bar, tabs, the comparison's status and the open view.
 #[component]
 fn Workspace(props: &WorkspaceProps) -> Html {
     let state = &props.state;
+    let corrections = &props.corrections;
     let choice: Rc<Choice> = use_memo(
         (
             props.sources.clone(),
             state.excluded.clone(),
             state.reference,
+            corrections.list.clone(),
         ),
-        |(sources, excluded, reference)| Choice::new(sources.clone(), excluded, *reference),
+        |(sources, excluded, reference, corrections)| {
+            Choice::new(sources.clone(), excluded, *reference).with_corrections(corrections)
+        },
     );
+    // Made once: every grid row takes them, and new callbacks would redraw every row.
+    let fixes = use_memo((), {
+        let (library, ui) = (corrections.edit.clone(), state.dispatcher());
+        move |()| Fixes {
+            on_correct: {
+                let ui = ui.clone();
+                Callback::from(move |action| {
+                    ui.dispatch(Action::Pick(None));
+                    library.dispatch(LibraryAction::Correct(action));
+                })
+            },
+            on_pick: Callback::from(move |pick| ui.dispatch(Action::Pick(pick))),
+        }
+    });
     let analysis = analysis::use_comparison(choice, props.notify.clone());
     let headlines = use_memo(props.sources.clone(), |sources| Headlines::of(sources));
     // Only while the pair view is open: at start-up it would be a second comparison.
     let pair: Rc<Option<Rc<PairComparison>>> = use_memo(
-        (props.sources.clone(), state.pair, state.view == View::Pair),
-        |(sources, (a, b), open)| open.then(|| Rc::new(PairComparison::new(sources, *a, *b))),
+        (
+            props.sources.clone(),
+            state.pair,
+            state.view == View::Pair,
+            corrections.list.clone(),
+        ),
+        |(sources, (a, b), open, corrections)| {
+            open.then(|| Rc::new(PairComparison::new(sources, *a, *b, corrections)))
+        },
     );
     let dispatch = {
         let state = state.dispatcher();
@@ -218,7 +266,9 @@ fn Workspace(props: &WorkspaceProps) -> Html {
         View::Grid => html! {
             <AlignedGrid comparison={comparison.clone()} rows={RowChoice::of(state)}
                 focus_group={state.focus_group} on_filter={dispatch.reform(Action::Filter)}
-                on_search={dispatch.reform(Action::Search)} on_order={dispatch.reform(Action::Order)} />
+                on_search={dispatch.reform(Action::Search)} on_order={dispatch.reform(Action::Order)}
+                corrections={corrections.list.clone()} history={corrections.history}
+                picking={state.picking.clone()} fixes={(*fixes).clone()} />
         },
         View::Reading => reading_view(&ReadingProps {
             comparison: comparison.clone(),
@@ -226,6 +276,9 @@ fn Workspace(props: &WorkspaceProps) -> Html {
             opened_group: state.opened_group,
             on_read: dispatch.reform(Action::Read),
             on_open: dispatch.reform(Action::OpenGroup),
+            corrections: corrections.list.clone(),
+            history: corrections.history,
+            fixes: (*fixes).clone(),
         }),
         View::Pair => match (*pair).clone() {
             Some(pair) => pair_view(&PairViewProps {

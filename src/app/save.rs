@@ -1,7 +1,8 @@
-//! Effect: save the articles, exercise questions and the reader's choices after every change, warning once when it cannot.
+//! Effect: save the articles, exercise questions, corrections and the reader's choices after every change, warning once when it cannot.
 
 use std::rc::Rc;
 
+use crosscheck_engine::Correction;
 use crosscheck_import::session::{Article, Session, Settings, to_json};
 use yew::prelude::*;
 
@@ -14,15 +15,17 @@ use crate::storage;
 pub fn use_save(
     articles: Rc<Vec<Article>>,
     questions: Rc<Vec<SetQuestion>>,
+    corrections: Rc<Vec<Correction>>,
     settings: Settings,
     notify: Callback<Vec<Message>>,
 ) {
     let warned = use_mut_ref(|| false);
     use_effect_with(
-        (articles, questions, settings),
-        move |(articles, questions, settings)| {
-            let session =
-                Session::new(articles.to_vec(), settings.clone()).with_questions(questions);
+        (articles, questions, corrections, settings),
+        move |(articles, questions, corrections, settings)| {
+            let session = Session::new(articles.to_vec(), settings.clone())
+                .with_questions(questions)
+                .with_corrections(corrections);
             let json = to_json(&session);
             wasm_bindgen_futures::spawn_local(async move {
                 match storage::save(&json).await {

@@ -7,19 +7,22 @@
 
 use std::rc::Rc;
 
-use crosscheck_engine::{Group, GroupId, SourceId};
+use crosscheck_engine::{Correction, Group, GroupId, SourceId};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::comparison::{ArticleIndex, Comparison};
+use crate::components::correcting::{
+    BarProps, Fixes, RowMenu, corrections_bar, pick_banner, pick_target,
+};
 use crate::components::group_summary::spoken_summary;
 use crate::components::marked::{MarkedSentence, Marking};
 use crate::components::possibly::absent_cell;
 use crate::components::source_name::SourceName;
 use crate::labels::{flag_label, group_heading, source_letter};
-use crate::state::{Filter, Order};
+use crate::state::{Filter, Order, Pick};
 use crate::view_model::{RowChoice, filter_counts, grid_rows};
 
 /// What the grid shows and the three things a reader changes in its toolbar.
@@ -37,6 +40,14 @@ pub struct GridProps {
     pub on_search: Callback<String>,
     /// Orders the rows.
     pub on_order: Callback<Order>,
+    /// The corrections made, in order.
+    pub corrections: Rc<Vec<Correction>>,
+    /// How many changes to the corrections can be undone and redone.
+    pub history: (usize, usize),
+    /// A correction waiting for its second row.
+    pub picking: Option<Pick>,
+    /// Makes corrections and picks rows.
+    pub fixes: Fixes,
 }
 
 /// The aligned grid with its toolbar.
@@ -58,6 +69,15 @@ pub fn AlignedGrid(props: &GridProps) -> Html {
     html! {
         <>
             { toolbar(props) }
+            { corrections_bar(&BarProps {
+                comparison,
+                corrections: &props.corrections,
+                history: props.history,
+                fixes: &props.fixes,
+            }) }
+            if let Some(pick) = &props.picking {
+                { pick_banner(comparison, pick, &props.fixes) }
+            }
             { legend() }
             <p class="row-count" role="status">{ format!("Showing {} of {} pieces of information", rows.len(), comparison.report.groups.len()) }</p>
             <div class="grid-scroll" tabindex="0" role="region" aria-label="Aligned sentences (scrollable)">
@@ -79,7 +99,8 @@ pub fn AlignedGrid(props: &GridProps) -> Html {
                     </thead>
                     <tbody>
                         { for rows.iter().take(shown).map(|&id| html! {
-                            <GroupRow key={id.index()} comparison={comparison.clone()} group_id={id} />
+                            <GroupRow key={id.index()} comparison={comparison.clone()} group_id={id}
+                                fixes={props.fixes.clone()} picking={props.picking.clone()} />
                         }) }
                     </tbody>
                 </table>
@@ -234,6 +255,8 @@ fn filter_label(filter: Filter) -> &'static str {
 struct GroupRowProps {
     comparison: Rc<Comparison>,
     group_id: GroupId,
+    fixes: Fixes,
+    picking: Option<Pick>,
 }
 
 #[component]
@@ -252,6 +275,14 @@ fn GroupRow(props: &GroupRowProps) -> Html {
                 { for comparison.report.facts.flag_kinds_for_group(group.id).into_iter().map(|kind| html! {
                     <span class="row-flag">{ "⚑ " }{ flag_label(kind) }</span>
                 }) }
+                if let Some(by_hand) = group.by_hand {
+                    <span class="by-hand">{ by_hand.words() }</span>
+                }
+                if let Some(pick) = &props.picking {
+                    { pick_target(comparison, group, pick, &props.fixes) }
+                } else {
+                    <RowMenu comparison={comparison.clone()} group={group.id} fixes={props.fixes.clone()} />
+                }
             </th>
             { for comparison.report.source_ids().map(|source| cell(comparison, group, source)) }
         </tr>

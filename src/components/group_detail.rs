@@ -4,6 +4,7 @@ use crosscheck_engine::{GroupId, SourceId};
 use yew::prelude::*;
 
 use crate::comparison::Comparison;
+use crate::components::correcting::{Fixes, fix_buttons};
 use crate::components::group_summary::spoken_summary;
 use crate::components::marked::MarkedSentence;
 use crate::components::possibly::related_list;
@@ -11,7 +12,8 @@ use crate::components::source_name::badge;
 use crate::labels::{group_heading, source_letter};
 
 /// The opened group (report group `group_id`); `onclick` is its close
-/// button's, `open` opens another group (a possibly related sentence's). A
+/// button's, `open` opens another group (a possibly related sentence's),
+/// `fixes` makes corrections to the row. A
 /// function, not a component: its callbacks are new at every redraw of the
 /// reading view, so a component would redraw anyway.
 pub fn group_detail(
@@ -19,6 +21,7 @@ pub fn group_detail(
     group_id: GroupId,
     onclick: Callback<MouseEvent>,
     open: Callback<GroupId>,
+    fixes: &Fixes,
 ) -> Html {
     let Some(group) = comparison.report.group(group_id) else {
         return Html::default();
@@ -60,6 +63,13 @@ pub fn group_detail(
                 </p>
             }
             { related_list(comparison, group, &open) }
+            if let Some(by_hand) = group.by_hand {
+                <p class="by-hand">{ by_hand.words() }</p>
+            }
+            <details class="fix fix-detail">
+                <summary>{ "Correct this row" }</summary>
+                { fix_buttons(comparison, group, fixes) }
+            </details>
         </aside>
     }
 }

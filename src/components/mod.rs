@@ -9,6 +9,7 @@
 
 pub mod articles;
 pub mod class_kit;
+pub mod correcting;
 pub mod exercise;
 pub mod exercise_editor;
 pub mod facts;

@@ -5,10 +5,11 @@
 
 use std::rc::Rc;
 
-use crosscheck_engine::{GroupId, SentenceId, SentenceReport, SourceId};
+use crosscheck_engine::{Correction, GroupId, SentenceId, SentenceReport, SourceId};
 use yew::prelude::*;
 
 use crate::comparison::{ArticleIndex, Comparison};
+use crate::components::correcting::{BarProps, Fixes, corrections_bar};
 use crate::components::group_detail::group_detail;
 use crate::components::source_picker::{SourcePickerProps, source_picker};
 
@@ -24,6 +25,12 @@ pub struct ReadingProps {
     pub on_read: Callback<ArticleIndex>,
     /// Opens a group beside the text, or closes it with `None`.
     pub on_open: Callback<Option<GroupId>>,
+    /// The corrections made, in order.
+    pub corrections: Rc<Vec<Correction>>,
+    /// How many changes to the corrections can be undone and redone.
+    pub history: (usize, usize),
+    /// Makes corrections.
+    pub fixes: Fixes,
 }
 
 /// The reading view (a function, not a component: its props change with every state change anyway).
@@ -43,6 +50,12 @@ pub fn reading_view(props: &ReadingProps) -> Html {
                 on_pick,
             }) }
             { shade_legend(&ShadeLegendProps { others }) }
+            { corrections_bar(&BarProps {
+                comparison,
+                corrections: &props.corrections,
+                history: props.history,
+                fixes: &props.fixes,
+            }) }
             <div class="reading-layout">
                 <article class="reading-text" aria-label="Article text">
                     { paragraphs(comparison, source, props) }
@@ -53,6 +66,7 @@ pub fn reading_view(props: &ReadingProps) -> Html {
                         group,
                         props.on_open.reform(|_| None),
                         props.on_open.reform(Some),
+                        &props.fixes,
                     ) }
                 } else {
                     <aside class="group-detail placeholder">

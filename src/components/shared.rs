@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use crosscheck_engine::Correction;
 use crosscheck_import::session::{Article, Session, Settings};
 use yew::prelude::*;
 
@@ -22,6 +23,8 @@ pub struct LibraryContext {
     pub articles: Rc<Vec<Article>>,
     /// Exercise questions on them (sources as positions).
     pub questions: Rc<Vec<SetQuestion>>,
+    /// Corrections to the pairing.
+    pub corrections: Rc<Vec<Correction>>,
     /// The page's own set.
     pub samples: Rc<Vec<Article>>,
     /// Changes the set.
@@ -37,9 +40,11 @@ pub struct LibraryContext {
 }
 
 impl LibraryContext {
-    /// The work as a session: articles, choices and exercise questions.
+    /// The work as a session: articles, choices, exercise questions and corrections.
     pub fn session(&self) -> Session {
-        Session::new(self.articles.to_vec(), self.settings.clone()).with_questions(&self.questions)
+        Session::new(self.articles.to_vec(), self.settings.clone())
+            .with_questions(&self.questions)
+            .with_corrections(&self.corrections)
     }
 
     /// Adds what an import accepted and shows its messages.

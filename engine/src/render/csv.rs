@@ -17,7 +17,7 @@
 use crate::report::{Group, MarkKind, Member, Report, SourceReport, Status};
 
 /// The header row's names, in column order.
-const COLUMNS: [&str; 10] = [
+const COLUMNS: [&str; 11] = [
     "group",
     "status",
     "sources_reporting",
@@ -28,6 +28,7 @@ const COLUMNS: [&str; 10] = [
     "differs",
     "text",
     "flags",
+    "by_hand",
 ];
 
 /// Separates the marked runs of one member in the `differs` column.
@@ -65,6 +66,7 @@ pub fn csv(report: &Report) -> String {
                     .join(RUN_SEPARATOR),
                 report.group_text(group, index),
                 flags.clone(),
+                group.by_hand.map_or("", |b| b.as_str()).to_owned(),
             ];
             row(&fields, &mut out);
         }

@@ -164,8 +164,11 @@ fn notices(report: &Report, out: &mut String) {
 
 fn group_heading(report: &Report, group: &Group) -> String {
     let status = group.status.words();
+    let by_hand = group
+        .by_hand
+        .map_or(String::new(), |b| format!(" · {}", b.words()));
     format!(
-        "Group {} · {status} · {} of {} sources",
+        "Group {} · {status} · {} of {} sources{by_hand}",
         group.id,
         group.coverage(),
         report.sources.len()

@@ -63,11 +63,7 @@ impl SentenceRef {
 /// through [`StoredCorrection`] (a tagged enum's reader buffers each value in
 /// a generic form first: more code in the page for the same JSON).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(
-    tag = "kind",
-    rename_all = "kebab-case",
-    try_from = "StoredCorrection"
-)]
+#[serde(tag = "kind", rename_all = "kebab-case", try_from = "StoredCorrection")]
 pub enum Correction {
     /// Take the sentence out of its row: it becomes a row of its own.
     TakeOut {
@@ -159,7 +155,10 @@ impl Correction {
     pub fn sentences(&self) -> Vec<&SentenceRef> {
         match self {
             Correction::TakeOut { sentence } | Correction::Confirm { sentence } => vec![sentence],
-            Correction::Move { sentence, into: other }
+            Correction::Move {
+                sentence,
+                into: other,
+            }
             | Correction::Join {
                 sentence,
                 with: other,

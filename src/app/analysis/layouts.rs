@@ -5,11 +5,12 @@
 //! until it is listed. The order of fields is the order on the wire.
 
 use crosscheck_engine::report::{
-    At, ByHand, CorrectionOutcome, CorrectionResult, SentenceRef, Attribution, BoilerplateKind, DivergenceKind, Elsewhere, Facts, Flag, FlagKind, FlagSide,
-    Group, Hedge, Mark, MarkKind, Member, NameEntry, NameForm, NameKind, Notice, NoticeKind,
-    Overview, Quantity, QuantityKind, Quote, QuoteGroup, QuoteMember, QuoteRelation, Related,
-    RelatedMember, Relation, Report, SentenceReport, Severity, SharedRun, SharedWording,
-    SourceFigures, SourceReport, Span, Spelling, Status, Variant, When, WhenKind,
+    At, Attribution, BoilerplateKind, ByHand, CorrectionOutcome, CorrectionResult, DivergenceKind,
+    Elsewhere, Facts, Flag, FlagKind, FlagSide, Group, Hedge, Mark, MarkKind, Member, NameEntry,
+    NameForm, NameKind, Notice, NoticeKind, Overview, Quantity, QuantityKind, Quote, QuoteGroup,
+    QuoteMember, QuoteRelation, Related, RelatedMember, Relation, Report, SentenceRef,
+    SentenceReport, Severity, SharedRun, SharedWording, SourceFigures, SourceReport, Span,
+    Spelling, Status, Variant, When, WhenKind,
 };
 use crosscheck_engine::{Progress, Source, Stage};
 

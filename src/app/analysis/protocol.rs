@@ -158,6 +158,7 @@ mod tests {
         wire::encode(&Request {
             sources: seeds::bundled(),
             reference: None,
+            corrections: Vec::new(),
         })
     }
 
