@@ -4,6 +4,7 @@
 //! (asynchronously, with a size limit checked before anything is read) and
 //! turning them into articles or a session happens here, so no view does I/O.
 
+use crosscheck_import::corrections::{is_corrections_file, parse_corrections};
 use crosscheck_import::session::parse_session_bytes;
 use web_sys::File;
 
@@ -11,6 +12,7 @@ use crate::components::shared::LibraryContext;
 use crate::files;
 use crate::html_dom::IMPORT;
 use crate::importing::{self, ReadError};
+use crate::library::{CorrectionAction, LibraryAction};
 use crate::messages::Message;
 
 /// Files larger than this are refused before they are read.
@@ -27,10 +29,37 @@ pub fn add_files(list: Vec<File>, context: LibraryContext) {
     });
 }
 
-/// Reads a session file and replaces the set with it, or says what is wrong and keeps the work.
+/// Applies a corrections file read in (it replaces the corrections; Undo brings them back), or says what is wrong.
+fn read_corrections(name: &str, text: &str, context: &LibraryContext) {
+    let message = match parse_corrections(text) {
+        Ok(list) => {
+            let count = list.len();
+            context
+                .edit
+                .emit(LibraryAction::Correct(CorrectionAction::Replace(list)));
+            Message::info(format!(
+                "Read {count} corrections to the pairing from {name}; Undo takes them back."
+            ))
+        }
+        Err(why) => Message::error(format!(
+            "{name} could not be used as corrections: {why}. Your corrections are unchanged."
+        )),
+    };
+    context.notify.emit(vec![message]);
+}
+
+/// Reads a session file and replaces the set with it, or says what is wrong and
+/// keeps the work; a corrections file replaces the corrections.
 pub fn open_session_file(file: File, context: LibraryContext) {
     wasm_bindgen_futures::spawn_local(async move {
         let (name, bytes) = files::read(file, MAX_FILE_BYTES).await;
+        if let Ok(bytes) = &bytes {
+            let text = String::from_utf8_lossy(bytes);
+            if is_corrections_file(&text) {
+                read_corrections(&name, &text, &context);
+                return;
+            }
+        }
         let parsed = match bytes {
             Ok(bytes) => parse_session_bytes(&bytes).map_err(|e| e.message()),
             Err(ReadError::TooLarge(size)) => Err(format!(

@@ -192,7 +192,7 @@ fn SessionTools() -> Html {
     html! {
         <section class="session-tools" aria-labelledby="session-title">
             <h2 id="session-title" class="section-title">{ "Keep and move your work" }</h2>
-            <p class="hint">{ "Your articles are saved in this browser as you go. To move them to another computer, export the session and open it there." }</p>
+            <p class="hint">{ "Your articles, questions and corrections are saved in this browser as you go. To move them to another computer, export the session and open it there. “Open a session…” also reads a corrections file downloaded from the aligned view." }</p>
             <div class="tool-row">
                 <button type="button" onclick={export}>{ "Export session (.json)" }</button>
                 <label class="file-button">

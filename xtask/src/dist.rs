@@ -13,6 +13,10 @@
 //! smaller, but over the page's 600 KB raw budget (`docs/performance.md`,
 //! "Page compression (issue #14)").
 //!
+//! The bundled seed articles go in packed the same way (31 KB of JSON are
+//! 12 KB of text: the page's 600 KB raw budget, issue #16), and the boot
+//! script inflates them into their script element before the app reads it.
+//!
 //! The result is one file that works opened from disk (file://), where a page
 //! may not load separate .js or .wasm files, and from any static web server.
 //! It references nothing outside itself. Its CSS and JavaScript lose their
@@ -112,6 +116,11 @@ const SEEDS_SLOT: &str = "/*CROSSCHECK:SEEDS*/";
 const GLUE_SLOT: &str = "/*CROSSCHECK:GLUE*/";
 const WASM_SLOT: &str = "CROSSCHECK:WASM";
 
+/// What the seeds' script starts with when it holds the set packed like the
+/// wasm (gzip in base 85); the boot script inflates it into JSON before the
+/// app starts. A page saved for a class holds its session as plain JSON.
+const SEEDS_PACKED: &str = "gzip85:";
+
 /// Fills the shell's placeholders.
 pub fn assemble(parts: &Parts) -> Result<String> {
     let wasm_text = base85(&gzip(&parts.wasm)?);
@@ -123,7 +132,13 @@ pub fn assemble(parts: &Parts) -> Result<String> {
     for (slot, value) in [
         (CSS_SLOT, escape_style(&minify::css(&parts.css))),
         (ICON_SLOT, icon),
-        (SEEDS_SLOT, escape_script(&parts.seeds_json)),
+        (
+            SEEDS_SLOT,
+            format!(
+                "{SEEDS_PACKED}{}",
+                base85(&gzip(parts.seeds_json.as_bytes())?)
+            ),
+        ),
         (GLUE_SLOT, escape_script(&minify::js(&parts.glue_js)?)),
         (WASM_SLOT, wasm_text),
     ] {
@@ -194,15 +209,11 @@ fn seeds_json() -> Result<String> {
     Ok(serde_json::to_string(&sources)?)
 }
 
-/// Makes text safe inside `<script>`: no `</script`, no `<!--`. For JSON,
-/// `\u003c` is the same string; in JS glue `<` only appears in code and strings,
-/// where `\x3c`-style escaping is not needed once `</` is broken up.
+/// Makes the JS glue safe inside `<script>`: no `</script`, no `<!--`. `<`
+/// only appears in code and strings, where `\x3c`-style escaping is not
+/// needed once `</` is broken up.
 fn escape_script(text: &str) -> String {
-    if text.trim_start().starts_with(['[', '{']) {
-        text.replace('<', "\\u003c")
-    } else {
-        text.replace("</", "<\\/").replace("<!--", "<\\!--")
-    }
+    text.replace("</", "<\\/").replace("<!--", "<\\!--")
 }
 
 /// Makes CSS safe inside `<style>`.
@@ -262,20 +273,23 @@ mod tests {
         let html = assemble(&parts(SHELL)).unwrap();
         assert!(!html.contains("CROSSCHECK:"));
         assert_eq!(html.matches("</script>").count(), 3, "{html}");
-        assert!(html.contains(r#"[{"text":"\u003c/script>\u003cb>"}]"#));
+        assert_eq!(
+            gunzip(&inlined(&html, "\">gzip85:", '<')).unwrap(),
+            br#"[{"text":"</script><b>"}]"#
+        );
         assert_eq!(inlined_wasm(&html, "const W=\""), b"\0asm");
     }
 
-    /// The bytes in `html` written in base 85 after the first `marker`, up to the next `"`.
-    fn inlined(html: &str, marker: &str) -> Vec<u8> {
+    /// The bytes in `html` written in base 85 after the first `marker`, up to the next `end`.
+    fn inlined(html: &str, marker: &str, end: char) -> Vec<u8> {
         let start = html.find(marker).expect("the marker is in the page") + marker.len();
-        let end = start + html[start..].find('"').unwrap();
+        let end = start + html[start..].find(end).unwrap();
         unbase85(&html[start..end])
     }
 
     /// The app's wasm in `html`, after `marker`, inflated.
     fn inlined_wasm(html: &str, marker: &str) -> Vec<u8> {
-        gunzip(&inlined(html, marker)).unwrap()
+        gunzip(&inlined(html, marker, '"')).unwrap()
     }
 
     /// The real shell, stylesheet, icon and seeds, with a glue that tries to
@@ -295,6 +309,8 @@ mod tests {
         let html = assemble(&parts).unwrap();
         // tests/browser.rs damages the text after the first `unpack("`.
         assert_eq!(inlined_wasm(&html, "unpack(\""), wasm);
+        let seeds = gunzip(&inlined(&html, "id=\"crosscheck-seeds\">gzip85:", '<')).unwrap();
+        assert_eq!(seeds, parts.seeds_json.as_bytes());
         assert_eq!(
             html.matches("</script").count(),
             html.matches("<script").count(),
