@@ -17,6 +17,9 @@
 //! [`Limits::max_sentence_bytes`] is cut at word boundaries so that no later
 //! stage sees unbounded input; such sentences are marked [`Cut::Forced`].
 
+mod abbreviations;
+mod boundary;
+
 use std::ops::Range;
 
 use crate::config::Limits;
@@ -55,59 +58,6 @@ pub struct Segmented {
     pub paragraphs: Vec<Paragraph>,
     /// Sentences in text order; every one lies inside its paragraph.
     pub sentences: Vec<Sentence>,
-}
-
-/// Abbreviations (lower case, without the final period) after which a period never ends a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-    "cmdr", "adm", "maj", "rev", "hon", "pres", "det", "insp", "supt", "st", "mt", "ft", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
-    "vol", "vs", "v", "u.s", "u.n", "u.k", "e.u", "u.s.a", "d.c", "e.g", "i.e", "a.m", "p.m",
-    "approx", "dept", "est", "fig", "inc", "jr", "sr", "corp", "ltd", "co", "cf", "al", "ave",
-    "blvd", "rd", "gov't", "messrs", "mme", "mlle",
-];
-
-/// Characters that end a sentence.
-fn is_terminal(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '।' | '‼' | '⁇'
-    )
-}
-
-/// Terminals of scripts that do not put a space after them.
-fn is_unspaced_terminal(c: char) -> bool {
-    matches!(c, '。' | '！' | '？')
-}
-
-/// Characters that may follow a terminal and still belong to the sentence.
-fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』'
-    )
-}
-
-/// Characters that may open a new sentence.
-fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '“'
-            | '‘'
-            | '„'
-            | '('
-            | '['
-            | '«'
-            | '‹'
-            | '¿'
-            | '¡'
-            | '「'
-            | '『'
-            | '—'
-            | '–'
-            | '-'
-    )
 }
 
 /// Splits `text` into paragraphs and sentences.
@@ -198,74 +148,16 @@ fn trim(text: &str, range: Range<usize>) -> Option<Range<usize>> {
 fn sentence_ranges(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = paragraph.start;
-    let body = &text[paragraph.clone()];
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_terminal(c) {
-            continue;
+    for end in boundary::sentence_ends(&text[paragraph.clone()]) {
+        if let Some(range) = trim(text, start..paragraph.start + end) {
+            out.push(range);
         }
-        // Swallow further terminals ("?!", "...") and closing quotes or brackets.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, n)) = chars.peek() {
-            if is_terminal(n) || is_closer(n) {
-                end = j + n.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
-        }
-        if ends_sentence(body, i, end) {
-            if let Some(range) = trim(text, start..paragraph.start + end) {
-                out.push(range);
-            }
-            start = paragraph.start + end;
-        }
+        start = paragraph.start + end;
     }
     if let Some(range) = trim(text, start..paragraph.end) {
         out.push(range);
     }
     out
-}
-
-/// Whether the terminal at `at`, with its run ending at `end`, ends a sentence in `body`.
-fn ends_sentence(body: &str, at: usize, end: usize) -> bool {
-    let rest = &body[end..];
-    let after_space = rest.trim_start();
-    if after_space.is_empty() {
-        return false; // the paragraph's end closes the sentence anyway
-    }
-    let spaced = after_space.len() < rest.len();
-    let terminal = body[at..].chars().next().unwrap_or('.');
-    if !spaced {
-        return is_unspaced_terminal(terminal);
-    }
-    let next = after_space.chars().next().unwrap_or(' ');
-    let starts_new = next.is_uppercase()
-        || next.is_numeric()
-        || is_opener(next)
-        || (next.is_alphabetic() && !next.is_lowercase());
-    if !starts_new {
-        return false;
-    }
-    // "Mr." can end a sentence only in theory; "no.\"" with a closing quote is a word.
-    let bare_period = terminal == '.' && end == at + 1;
-    !(bare_period && is_abbreviation(&body[..at]))
-}
-
-/// Whether the word just before a period is an abbreviation or an initial.
-fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || is_opener(c) || c == '/')
-        .next()
-        .unwrap_or("");
-    let mut letters = word.chars();
-    let is_initial =
-        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_alphabetic());
-    if is_initial {
-        return true;
-    }
-    let lower = word.to_lowercase().replace('’', "'");
-    ABBREVIATIONS.contains(&lower.as_str())
 }
 
 /// Cuts a sentence longer than the limits into pieces at word boundaries.
