@@ -5,7 +5,7 @@
 //! opening quote or an uncased letter follow, as in UAX #29. The exceptions,
 //! most of them from pySBD's rules for the English "Golden Rules":
 //!
-//! - after an abbreviation ([`abbreviations`]) the period ends a sentence only
+//! - after an abbreviation (`abbreviations.rs`) the period ends a sentence only
 //!   before a word that starts sentences ("the U.S. How about you?", not
 //!   "the U.S. Government");
 //! - `[...]` is an omission, never an end; an ellipsis spaced out as `. . .`

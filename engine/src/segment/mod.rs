@@ -3,15 +3,19 @@
 //! A paragraph is a line (a hard-wrapped line whose successor starts in
 //! lower case is joined to it). Inside a paragraph a sentence ends at `.`,
 //! `!`, `?` or `…` (plus any closing quotes or brackets) when whitespace and
-//! then a capital, a digit, an opening quote or an uncased letter follow.
-//! That rule alone keeps "9 a.m. and 11 a.m. ET", "3.5" and "TMZ.com"
-//! whole; a short list of abbreviations ("Mr.", "U.S.", "Jan.", "No.") and
-//! single-letter initials ("David L. Stern") are never sentence ends:
+//! then a capital, a digit, an opening quote or an uncased letter follow
+//! (`boundary.rs`). That rule alone keeps "9 a.m. and 11 a.m. ET", "3.5" and
+//! "TMZ.com" whole. After an abbreviation (`abbreviations.rs`, one table in
+//! `engine/data/abbreviations.txt`) the period ends a sentence only before a
+//! word that starts sentences; titles ("Mr.", "Gen.") never end one:
 //!
 //! ```text
-//! Mr. Trump met Gen. Keith Kellogg in the U.S. Capitol at 9 a.m. Tuesday. It went well.
-//! └──────────────────────── one sentence ────────────────────────────────┘ └── two ──┘
+//! Mr. Trump met Gen. Keith Kellogg in the U.S. Capitol at 9 a.m. Tuesday. It went well in the U.S. The end.
+//! └─────────────────────────── one sentence ────────────────────────────┘ └──────── two ─────────┘ └ three ┘
 //! ```
+//!
+//! The rules are checked against the 48 English "Golden Rules" of pySBD
+//! (`engine/tests/golden_rules.rs`; docs/tricky-cases.md).
 //!
 //! A sentence longer than [`Limits::max_sentence_words`] or
 //! [`Limits::max_sentence_bytes`] is cut at word boundaries so that no later
@@ -273,6 +277,80 @@ mod tests {
         check(
             "Prices rose 3.5 percent. No. 1 is here.",
             &["Prices rose 3.5 percent.", "No. 1 is here."],
+        );
+    }
+
+    #[test]
+    fn abbreviations_end_sentences_before_sentence_starters() {
+        check(
+            "Mr. Trump met Gen. Keith Kellogg in the U.S. Capitol at 9 a.m. Tuesday. It went well in the U.S. The end.",
+            &[
+                "Mr. Trump met Gen. Keith Kellogg in the U.S. Capitol at 9 a.m. Tuesday.",
+                "It went well in the U.S.",
+                "The end.",
+            ],
+        );
+        check(
+            "Sanctions were imposed by the U.S. The Kremlin said the U.S. Government erred. They met Smith & Co. It closed.",
+            &[
+                "Sanctions were imposed by the U.S.",
+                "The Kremlin said the U.S. Government erred.",
+                "They met Smith & Co.",
+                "It closed.",
+            ],
+        );
+        check(
+            "Apple Inc. CEO Tim Cook and A.J. Smith fooled an L. A Superior Court judge. He said no. The vote was over.",
+            &[
+                "Apple Inc. CEO Tim Cook and A.J. Smith fooled an L. A Superior Court judge.",
+                "He said no.",
+                "The vote was over.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_time_ends_a_sentence_before_a_title_only_after_a_clause() {
+        check(
+            "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went home.",
+            &[
+                "At 5 a.m. Mr. Smith went to the bank.",
+                "He left the bank at 6 P.M.",
+                "Mr. Smith then went home.",
+            ],
+        );
+    }
+
+    #[test]
+    fn list_markers_start_items_in_sequence_only() {
+        check(
+            "1. The first item 2. The second item",
+            &["1. The first item", "2. The second item"],
+        );
+        check(
+            "• 9. Paris b. Rome\n\na) London b) Berlin",
+            &["• 9. Paris b. Rome", "¶", "a) London", "b) Berlin"],
+        );
+        check(
+            "The vote was 3 to 2. The bill passed 52 to 48. 49. That was all.",
+            &[
+                "The vote was 3 to 2.",
+                "The bill passed 52 to 48.",
+                "49. That was all.",
+            ],
+        );
+    }
+
+    #[test]
+    fn omissions_and_spaced_ellipses() {
+        check(
+            "\"Bohr [...] used the analogy [...]\" (Smith 55). He said . . . It rained. . . . Then it stopped . . . . Next.",
+            &[
+                "\"Bohr [...] used the analogy [...]\" (Smith 55).",
+                "He said . . . It rained.",
+                ". . . Then it stopped . . . .",
+                "Next.",
+            ],
         );
     }
 
