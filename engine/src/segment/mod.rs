@@ -3,19 +3,26 @@
 //! A paragraph is a line (a hard-wrapped line whose successor starts in
 //! lower case is joined to it). Inside a paragraph a sentence ends at `.`,
 //! `!`, `?` or `…` (plus any closing quotes or brackets) when whitespace and
-//! then a capital, a digit, an opening quote or an uncased letter follow.
-//! That rule alone keeps "9 a.m. and 11 a.m. ET", "3.5" and "TMZ.com"
-//! whole; a short list of abbreviations ("Mr.", "U.S.", "Jan.", "No.") and
-//! single-letter initials ("David L. Stern") are never sentence ends:
+//! then a capital, a digit, an opening quote or an uncased letter follow
+//! (`boundary.rs`). That rule alone keeps "9 a.m. and 11 a.m. ET", "3.5" and
+//! "TMZ.com" whole. After an abbreviation (`abbreviations.rs`, one table in
+//! `engine/data/abbreviations.txt`) the period ends a sentence only before a
+//! word that starts sentences; titles ("Mr.", "Gen.") never end one:
 //!
 //! ```text
-//! Mr. Trump met Gen. Keith Kellogg in the U.S. Capitol at 9 a.m. Tuesday. It went well.
-//! └──────────────────────── one sentence ────────────────────────────────┘ └── two ──┘
+//! Mr. Trump met Gen. Keith Kellogg in the U.S. Capitol at 9 a.m. Tuesday. It went well in the U.S. The end.
+//! └─────────────────────────── one sentence ────────────────────────────┘ └──────── two ─────────┘ └ three ┘
 //! ```
+//!
+//! The rules are checked against the 48 English "Golden Rules" of pySBD
+//! (`engine/tests/golden_rules.rs`; docs/tricky-cases.md).
 //!
 //! A sentence longer than [`Limits::max_sentence_words`] or
 //! [`Limits::max_sentence_bytes`] is cut at word boundaries so that no later
 //! stage sees unbounded input; such sentences are marked [`Cut::Forced`].
+
+mod abbreviations;
+mod boundary;
 
 use std::ops::Range;
 
@@ -55,59 +62,6 @@ pub struct Segmented {
     pub paragraphs: Vec<Paragraph>,
     /// Sentences in text order; every one lies inside its paragraph.
     pub sentences: Vec<Sentence>,
-}
-
-/// Abbreviations (lower case, without the final period) after which a period never ends a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-    "cmdr", "adm", "maj", "rev", "hon", "pres", "det", "insp", "supt", "st", "mt", "ft", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
-    "vol", "vs", "v", "u.s", "u.n", "u.k", "e.u", "u.s.a", "d.c", "e.g", "i.e", "a.m", "p.m",
-    "approx", "dept", "est", "fig", "inc", "jr", "sr", "corp", "ltd", "co", "cf", "al", "ave",
-    "blvd", "rd", "gov't", "messrs", "mme", "mlle",
-];
-
-/// Characters that end a sentence.
-fn is_terminal(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '।' | '‼' | '⁇'
-    )
-}
-
-/// Terminals of scripts that do not put a space after them.
-fn is_unspaced_terminal(c: char) -> bool {
-    matches!(c, '。' | '！' | '？')
-}
-
-/// Characters that may follow a terminal and still belong to the sentence.
-fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』'
-    )
-}
-
-/// Characters that may open a new sentence.
-fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '“'
-            | '‘'
-            | '„'
-            | '('
-            | '['
-            | '«'
-            | '‹'
-            | '¿'
-            | '¡'
-            | '「'
-            | '『'
-            | '—'
-            | '–'
-            | '-'
-    )
 }
 
 /// Splits `text` into paragraphs and sentences.
@@ -198,74 +152,16 @@ fn trim(text: &str, range: Range<usize>) -> Option<Range<usize>> {
 fn sentence_ranges(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = paragraph.start;
-    let body = &text[paragraph.clone()];
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_terminal(c) {
-            continue;
+    for end in boundary::sentence_ends(&text[paragraph.clone()]) {
+        if let Some(range) = trim(text, start..paragraph.start + end) {
+            out.push(range);
         }
-        // Swallow further terminals ("?!", "...") and closing quotes or brackets.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, n)) = chars.peek() {
-            if is_terminal(n) || is_closer(n) {
-                end = j + n.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
-        }
-        if ends_sentence(body, i, end) {
-            if let Some(range) = trim(text, start..paragraph.start + end) {
-                out.push(range);
-            }
-            start = paragraph.start + end;
-        }
+        start = paragraph.start + end;
     }
     if let Some(range) = trim(text, start..paragraph.end) {
         out.push(range);
     }
     out
-}
-
-/// Whether the terminal at `at`, with its run ending at `end`, ends a sentence in `body`.
-fn ends_sentence(body: &str, at: usize, end: usize) -> bool {
-    let rest = &body[end..];
-    let after_space = rest.trim_start();
-    if after_space.is_empty() {
-        return false; // the paragraph's end closes the sentence anyway
-    }
-    let spaced = after_space.len() < rest.len();
-    let terminal = body[at..].chars().next().unwrap_or('.');
-    if !spaced {
-        return is_unspaced_terminal(terminal);
-    }
-    let next = after_space.chars().next().unwrap_or(' ');
-    let starts_new = next.is_uppercase()
-        || next.is_numeric()
-        || is_opener(next)
-        || (next.is_alphabetic() && !next.is_lowercase());
-    if !starts_new {
-        return false;
-    }
-    // "Mr." can end a sentence only in theory; "no.\"" with a closing quote is a word.
-    let bare_period = terminal == '.' && end == at + 1;
-    !(bare_period && is_abbreviation(&body[..at]))
-}
-
-/// Whether the word just before a period is an abbreviation or an initial.
-fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || is_opener(c) || c == '/')
-        .next()
-        .unwrap_or("");
-    let mut letters = word.chars();
-    let is_initial =
-        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_alphabetic());
-    if is_initial {
-        return true;
-    }
-    let lower = word.to_lowercase().replace('’', "'");
-    ABBREVIATIONS.contains(&lower.as_str())
 }
 
 /// Cuts a sentence longer than the limits into pieces at word boundaries.
@@ -381,6 +277,80 @@ mod tests {
         check(
             "Prices rose 3.5 percent. No. 1 is here.",
             &["Prices rose 3.5 percent.", "No. 1 is here."],
+        );
+    }
+
+    #[test]
+    fn abbreviations_end_sentences_before_sentence_starters() {
+        check(
+            "Mr. Trump met Gen. Keith Kellogg in the U.S. Capitol at 9 a.m. Tuesday. It went well in the U.S. The end.",
+            &[
+                "Mr. Trump met Gen. Keith Kellogg in the U.S. Capitol at 9 a.m. Tuesday.",
+                "It went well in the U.S.",
+                "The end.",
+            ],
+        );
+        check(
+            "Sanctions were imposed by the U.S. The Kremlin said the U.S. Government erred. They met Smith & Co. It closed.",
+            &[
+                "Sanctions were imposed by the U.S.",
+                "The Kremlin said the U.S. Government erred.",
+                "They met Smith & Co.",
+                "It closed.",
+            ],
+        );
+        check(
+            "Apple Inc. CEO Tim Cook and A.J. Smith fooled an L. A Superior Court judge. He said no. The vote was over.",
+            &[
+                "Apple Inc. CEO Tim Cook and A.J. Smith fooled an L. A Superior Court judge.",
+                "He said no.",
+                "The vote was over.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_time_ends_a_sentence_before_a_title_only_after_a_clause() {
+        check(
+            "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went home.",
+            &[
+                "At 5 a.m. Mr. Smith went to the bank.",
+                "He left the bank at 6 P.M.",
+                "Mr. Smith then went home.",
+            ],
+        );
+    }
+
+    #[test]
+    fn list_markers_start_items_in_sequence_only() {
+        check(
+            "1. The first item 2. The second item",
+            &["1. The first item", "2. The second item"],
+        );
+        check(
+            "• 9. Paris b. Rome\n\na) London b) Berlin",
+            &["• 9. Paris b. Rome", "¶", "a) London", "b) Berlin"],
+        );
+        check(
+            "The vote was 3 to 2. The bill passed 52 to 48. 49. That was all.",
+            &[
+                "The vote was 3 to 2.",
+                "The bill passed 52 to 48.",
+                "49. That was all.",
+            ],
+        );
+    }
+
+    #[test]
+    fn omissions_and_spaced_ellipses() {
+        check(
+            "\"Bohr [...] used the analogy [...]\" (Smith 55). He said . . . It rained. . . . Then it stopped . . . . Next.",
+            &[
+                "\"Bohr [...] used the analogy [...]\" (Smith 55).",
+                "He said . . . It rained.",
+                ". . . Then it stopped . . . .",
+                "Next.",
+            ],
         );
     }
 
