@@ -164,6 +164,10 @@ impl Rows {
                 applied.apart.push((first, second));
                 if from == to {
                     self.take_out(first);
+                } else {
+                    // Each row loses a suggestion: a person had a hand in both.
+                    corrected(&mut self.rows[from]);
+                    corrected(&mut self.rows[to]);
                 }
                 CorrectionResult::Applied
             }

@@ -137,22 +137,26 @@ pub struct RowMenuProps {
     pub fixes: Fixes,
 }
 
-/// A row's "Correct" menu; its buttons are drawn only while it is open.
+/// A row's "Correct" menu; its buttons are drawn only while it is open, and
+/// it closes when the comparison changes (a correction was made).
 #[component]
 pub fn RowMenu(props: &RowMenuProps) -> Html {
-    let open = use_state(|| false);
+    // The comparison it was opened on, by address.
+    let opened_on = use_state(|| None::<usize>);
+    let here = Rc::as_ptr(&props.comparison) as usize;
+    let open = *opened_on == Some(here);
     let toggle = {
-        let open = open.clone();
+        let opened_on = opened_on.clone();
         Callback::from(move |event: MouseEvent| {
             event.prevent_default();
-            open.set(!*open);
+            opened_on.set((!open).then_some(here));
         })
     };
     let group = props.comparison.report.group(props.group);
     html! {
-        <details class="fix" open={*open}>
+        <details class="fix" {open}>
             <summary onclick={toggle}>{ "Correct" }</summary>
-            if *open {
+            if open {
                 if let Some(group) = group {
                     { fix_buttons(&props.comparison, group, &props.fixes) }
                 }

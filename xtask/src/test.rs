@@ -120,6 +120,8 @@ fn browser_tests(page: &std::path::Path) -> Result<()> {
             "--test",
             "classroom",
             "--test",
+            "corrections",
+            "--test",
             "worker",
         ])
         .env("CROSSCHECK_WEBDRIVER", &driver.url)
