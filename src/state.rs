@@ -254,6 +254,9 @@ pub enum Action {
     EndExercise,
     /// Start a correction that needs a second row (the grid opens to pick it), or stop it.
     Pick(Option<Pick>),
+    /// The corrections changed: the report's groups are numbered anew, so no
+    /// group stays opened or focused, and no row is being picked.
+    Corrected,
 }
 
 impl Reducible for UiState {
@@ -311,6 +314,11 @@ impl Reducible for UiState {
                 next.focus_group = None;
             }
             Action::EndExercise => next.mode = Mode::Compare,
+            Action::Corrected => {
+                next.picking = None;
+                next.opened_group = None;
+                next.focus_group = None;
+            }
             Action::Pick(pick) => {
                 if pick.is_some() {
                     next.view = View::Grid;
@@ -478,6 +486,45 @@ mod tests {
                 assert_eq!(s.view, View::Grid);
                 assert_eq!(s.focus_group, Some(g(3)));
             },
+        );
+    }
+
+    #[test]
+    fn picking_a_row_opens_the_grid_and_a_correction_forgets_the_old_rows() {
+        let sentence = SentenceRef {
+            source: "a".into(),
+            start: 0,
+            end: 4,
+            text: "Talk".into(),
+        };
+        check(
+            &[
+                Action::Show(View::Reading),
+                Action::OpenGroup(Some(g(3))),
+                Action::Pick(Some(Pick::Move(sentence.clone()))),
+            ],
+            |s| {
+                assert_eq!(s.view, View::Grid);
+                assert_eq!(s.picking, Some(Pick::Move(sentence.clone())));
+            },
+        );
+        check(
+            &[
+                Action::Show(View::Reading),
+                Action::OpenGroup(Some(g(3))),
+                Action::Corrected,
+            ],
+            |s| {
+                assert_eq!(s.view, View::Reading);
+                assert_eq!(s.opened_group, None, "group 3 of the old report");
+            },
+        );
+        check(
+            &[
+                Action::Pick(Some(Pick::Join(sentence.clone()))),
+                Action::Pick(None),
+            ],
+            |s| assert_eq!(s.picking, None),
         );
     }
 

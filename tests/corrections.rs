@@ -27,17 +27,23 @@ async fn wait_for_row(client: &Client, words: &str, test: &str) {
     .await;
 }
 
-/// Opens the "Correct" menu of the row holding `words` and presses the button labelled `label`.
-async fn correct(client: &Client, words: &str, label: &str) {
+/// Opens the "Correct" menu of the row holding `words`, in the middle of the screen.
+async fn open_menu(client: &Client, words: &str) {
     let opened = script(
         client,
         &format!(
-            "{} if (!row) return false; const menu = row.querySelector('.fix'); if (!menu.open) menu.querySelector('summary').click(); return true;",
+            "{} if (!row) return false; row.scrollIntoView({{block: 'center'}}); const menu = row.querySelector('.fix'); if (!menu.open) menu.querySelector('summary').click(); return true;",
             row_with(words)
         ),
     )
     .await;
     assert_eq!(opened, serde_json::json!(true), "a row holds {words:?}");
+    wait_for(client, "tr.group .fix[open] .fix-list").await;
+}
+
+/// Opens the "Correct" menu of the row holding `words` and presses the button labelled `label`.
+async fn correct(client: &Client, words: &str, label: &str) {
+    open_menu(client, words).await;
     let button = format!("tr.group .fix[open] button[aria-label=\"{label}\"]");
     click(client, &button).await;
 }
@@ -99,6 +105,8 @@ async fn a_teacher_corrects_the_seed_rows_and_the_class_page_and_cli_carry_them(
         wait_for_row(&client, TUESDAY, &format!("t(row).includes({SPEECH:?})")).await;
 
         // 1. E's sentence about Putin's speech is not "speaking to Putin on Tuesday".
+        open_menu(&client, TUESDAY).await;
+        screenshot(&client, "corrections-menu", Viewport::Laptop).await;
         correct(&client, TUESDAY, "Take E's sentence out of this row").await;
         wait_for_row(
             &client,
@@ -221,6 +229,15 @@ async fn the_reading_view_corrects_the_opened_row_and_a_broken_file_changes_noth
         click(&client, ".group-detail .fix-detail > summary").await;
         click(&client, ".group-detail button[aria-label=\"Take E's sentence out of this row\"]").await;
         wait_until_true(&client, "return !!document.querySelector('.corrections-line');").await;
+        // The groups are numbered anew: the opened row closes, and the sentence opens its new row.
+        assert!(client.find(Locator::Css(".group-detail .detail-members")).await.is_err());
+        script(&client, &format!(
+            "[...document.querySelectorAll('.reading-text .sentence[data-sentence]')].find(e => e.textContent.includes({SPEECH:?})).click();"
+        )).await;
+        let mark = wait_for(&client, ".group-detail p.by-hand").await.text().await.unwrap();
+        assert_eq!(mark, "corrected by hand");
+        click(&client, ".group-detail .fix-detail > summary").await;
+        script(&client, "document.querySelector('.group-detail .fix-detail').scrollIntoView({block: 'end'});").await;
         screenshot(&client, "corrections-reading", Viewport::Phone).await;
 
         // A foreign file given as corrections: a clear message, and the correction stays.
@@ -236,6 +253,8 @@ async fn the_reading_view_corrects_the_opened_row_and_a_broken_file_changes_noth
         let line = wait_for(&client, ".corrections-line").await.text().await.unwrap();
         assert!(line.starts_with("1 correction by hand"), "{line}");
         screenshot(&client, "corrections-grid", Viewport::Phone).await;
+        open_menu(&client, TUESDAY).await;
+        screenshot(&client, "corrections-menu", Viewport::Phone).await;
     })
     .await;
 }

@@ -223,7 +223,7 @@ fn Workspace(props: &WorkspaceProps) -> Html {
             on_correct: {
                 let ui = ui.clone();
                 Callback::from(move |action| {
-                    ui.dispatch(Action::Pick(None));
+                    ui.dispatch(Action::Corrected);
                     library.dispatch(LibraryAction::Correct(action));
                 })
             },

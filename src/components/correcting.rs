@@ -122,8 +122,14 @@ fn at(comparison: &Comparison, member: &Member) -> Option<SentenceRef> {
     SentenceRef::of(&comparison.report, member.source, member.sentence)
 }
 
+/// The sentence's first words in quotation marks (its own when it opens with one).
 fn quoted(text: &str) -> String {
-    format!("“{}”", excerpt(text, WORDS))
+    let words = excerpt(text, WORDS);
+    if words.starts_with(['“', '"', '‘', '\'']) {
+        words
+    } else {
+        format!("“{words}”")
+    }
 }
 
 /// The "Correct" menu of a grid row: closed, only its summary is drawn.
