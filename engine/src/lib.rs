@@ -15,7 +15,9 @@
 //! 1. [`segment`]: paragraphs and sentences as byte ranges.
 //! 2. [`clean`]: promotions, captions, copyright lines… marked boilerplate.
 //! 3. [`normalize`]: a comparison key and class per word ([`variants`] for spellings).
-//! 4. [`align`]: sentences grouped across sources through an inverted index.
+//! 4. [`align`]: sentences grouped across sources through an inverted index;
+//!    then a person's corrections ([`Config::corrections`]: take out, move,
+//!    join, keep apart, confirm) are applied to the groups (the correct stage).
 //! 5. [`diff`]: each member diffed against the reference on keys.
 //! 6. [`classify`]: agree / diverge / unique.
 //! 7. [`facts`]: numbers, dates, names and quotations per sentence, compared

@@ -1,6 +1,7 @@
 //! The pipeline behind [`crate::compare`]: runs the stages in order and assembles the [`Report`].
 //!
-//! segment → budget (work limits) → clean → normalize → align → diff →
+//! segment → budget (work limits) → clean → normalize → align → correct (a
+//! person's corrections, [`crate::correct`]) → diff →
 //! classify → order groups → missing/elsewhere/omitted → spellings → facts →
 //! conflicts (the facts stage's conflicts settle the statuses) → overview (figures from the finished groups). Each stage lives in its own
 //! module; this file only moves data between them, and tells a
