@@ -211,6 +211,16 @@ async fn a_teacher_corrects_the_seed_rows_and_the_class_page_and_cli_carry_them(
         screenshot(&client, "corrections-key", Viewport::Laptop).await;
         click(&client, "#tab-grid").await;
         wait_for_row(&client, TUESDAY, &format!("!t(row).includes({SPEECH:?}) && !!row.querySelector('.by-hand')")).await;
+        // The reading view's opened row shows the mark and its own Correct menu.
+        script(&client, "location.hash = '#reading/E';").await;
+        wait_for(&client, ".reading-text").await;
+        script(&client, &format!(
+            "[...document.querySelectorAll('.reading-text .sentence[data-sentence]')].find(e => e.textContent.includes({SPEECH:?})).click();"
+        )).await;
+        wait_for(&client, ".group-detail p.by-hand").await;
+        click(&client, ".group-detail .fix-detail > summary").await;
+        script(&client, "document.querySelector('.group-detail .fix-detail').scrollIntoView({block: 'center'});").await;
+        screenshot(&client, "corrections-reading", Viewport::Laptop).await;
         assert!(support::console_errors(&client).await.is_empty());
         assert!(support::requests(&client).await.is_empty(), "no network request");
     })

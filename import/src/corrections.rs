@@ -20,7 +20,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crosscheck_engine::{CorrectionsFile, report::CORRECTIONS_SCHEMA};
+use crosscheck_engine::{CorrectionsFile, SentenceRef, report::CORRECTIONS_SCHEMA};
 
 pub use crosscheck_engine::Correction;
 
@@ -160,12 +160,63 @@ pub fn parse_corrections(text: &str) -> Result<Vec<Correction>, CorrectionsError
     list.iter()
         .enumerate()
         .map(|(i, v)| {
-            serde_json::from_value(v.clone()).map_err(|e| CorrectionsError::Damaged {
+            correction(v).map_err(|problem| CorrectionsError::Damaged {
                 number: i + 1,
-                problem: e.to_string(),
+                problem,
             })
         })
         .collect()
+}
+
+/// One correction from its JSON value, as serde reads `Correction` (a tagged
+/// enum through `StoredCorrection`): read by hand here because the page reads
+/// every correction from a generic value, where serde's reader would add
+/// about 7 KB to the wasm. `reads_what_serde_writes` keeps the two in step.
+pub fn correction(value: &Value) -> Result<Correction, String> {
+    let kind = value
+        .get("kind")
+        .and_then(Value::as_str)
+        .ok_or("it has no \"kind\"")?;
+    let field = |name: &str| -> Result<SentenceRef, String> {
+        sentence(value.get(name)).ok_or_else(|| format!("a \"{kind}\" correction needs \"{name}\""))
+    };
+    Ok(match kind {
+        "take-out" => Correction::TakeOut {
+            sentence: field("sentence")?,
+        },
+        "move" => Correction::Move {
+            sentence: field("sentence")?,
+            into: field("into")?,
+        },
+        "join" => Correction::Join {
+            sentence: field("sentence")?,
+            with: field("with")?,
+        },
+        "apart" => Correction::Apart {
+            sentence: field("sentence")?,
+            from: field("from")?,
+        },
+        "confirm" => Correction::Confirm {
+            sentence: field("sentence")?,
+        },
+        other => return Err(format!("unknown correction kind \"{other}\"")),
+    })
+}
+
+/// A sentence as a correction names it: `{source, start, end, text}`.
+fn sentence(value: Option<&Value>) -> Option<SentenceRef> {
+    let value = value?;
+    let text = |name: &str| value.get(name).and_then(Value::as_str).map(str::to_owned);
+    let offset = |name: &str| {
+        let n = value.get(name).and_then(Value::as_u64)?;
+        usize::try_from(n).ok()
+    };
+    Some(SentenceRef {
+        source: text("source")?,
+        start: offset("start")?,
+        end: offset("end")?,
+        text: text("text")?,
+    })
 }
 
 #[cfg(test)]
@@ -221,6 +272,42 @@ mod tests {
             r#"{"schema": "crosscheck-corrections/1", "corrections": [{"kind": "move", "sentence": {"source": "a", "start": 0, "end": 5, "text": "T"}}]}"#,
             "correction 1 cannot be read (a \"move\" correction needs \"into\")",
         );
+    }
+
+    #[test]
+    fn reads_what_serde_writes() {
+        let sentence = |source: &str| SentenceRef {
+            source: source.into(),
+            start: 3,
+            end: 9,
+            text: "Talks “held”.".into(),
+        };
+        let all = [
+            Correction::TakeOut {
+                sentence: sentence("a"),
+            },
+            Correction::Move {
+                sentence: sentence("a"),
+                into: sentence("b"),
+            },
+            Correction::Join {
+                sentence: sentence("a"),
+                with: sentence("b"),
+            },
+            Correction::Apart {
+                sentence: sentence("a"),
+                from: sentence("b"),
+            },
+            Correction::Confirm {
+                sentence: sentence("a"),
+            },
+        ];
+        for c in all {
+            let value = serde_json::to_value(&c).unwrap_or_default();
+            assert_eq!(correction(&value), Ok(c.clone()));
+            let serde: Result<Correction, _> = serde_json::from_value(value);
+            assert_eq!(serde.ok(), Some(c));
+        }
     }
 
     #[test]

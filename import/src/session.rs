@@ -336,7 +336,7 @@ pub fn parse_session(text: &str) -> Result<Session, SessionError> {
     if let Some(Value::Array(list)) = object.get("corrections") {
         session.corrections = list
             .iter()
-            .filter_map(|v| serde_json::from_value(v.clone()).ok())
+            .filter_map(|v| crate::corrections::correction(v).ok())
             .collect();
     }
     Ok(session)
