@@ -208,4 +208,48 @@ mod tests {
         let failed = Reply::Failed("no memory".into());
         assert_eq!(Reply::read(&failed.to_bytes()), failed);
     }
+
+    #[test]
+    fn corrections_cross_to_the_worker_and_apply_there() {
+        let sources = seeds::bundled();
+        let plain = compare(&sources, &Config::default());
+        let speech = plain.sources[4]
+            .sentences
+            .iter()
+            .position(|s| s.text.contains("Putin delivered a speech"))
+            .and_then(|i| {
+                SentenceRef::of(
+                    &plain,
+                    crosscheck_engine::SourceId::new(4),
+                    crosscheck_engine::SentenceId::new(i),
+                )
+            })
+            .expect("the seed sentence");
+        let corrections = vec![
+            Correction::TakeOut {
+                sentence: speech.clone(),
+            },
+            Correction::Apart {
+                sentence: speech.clone(),
+                from: speech.clone(),
+            },
+            Correction::Confirm { sentence: speech },
+        ];
+        let request = wire::encode(&Request {
+            sources: sources.clone(),
+            reference: None,
+            corrections: corrections.clone(),
+        });
+        let mut posted = Vec::new();
+        answer(&request, &mut |bytes| posted.push(Reply::read(&bytes)));
+        let Some(Reply::Report(report)) = posted.pop() else {
+            panic!("the last reply is the report")
+        };
+        let config = Config {
+            corrections,
+            ..Config::default()
+        };
+        assert_eq!(*report, compare(&sources, &config));
+        assert!(report.groups.iter().any(|g| g.by_hand.is_some()));
+    }
 }
