@@ -216,6 +216,11 @@ pub enum Stemming {
     Off,
 }
 
+/// The most sources one comparison takes: the one limit every front end
+/// enforces (the page's and the importer's `MAX_ARTICLES` is this), and
+/// [`Limits::max_sources`]' default.
+pub const MAX_SOURCES: usize = 100;
+
 /// Bounds on the work done. Past them the engine falls back to coarser work
 /// and says so in [`crate::Report::notices`]; it never fails.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -241,6 +246,9 @@ pub struct Limits {
     pub max_candidates: usize,
     /// Corrections applied; later ones are reported as not applied.
     pub max_corrections: usize,
+    /// Sources compared; later ones are listed but not compared, with a notice
+    /// ([`MAX_SOURCES`]).
+    pub max_sources: usize,
 }
 
 impl Default for Config {
@@ -300,6 +308,7 @@ impl Default for Limits {
             max_postings: 400,
             max_candidates: 24,
             max_corrections: 2_000,
+            max_sources: MAX_SOURCES,
         }
     }
 }

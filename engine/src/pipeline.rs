@@ -299,7 +299,19 @@ fn prepare(
             let segmented = segment::segment(&source.text, limits);
             let mut source_words = 0usize;
             let mut coarse_from = segmented.sentences.len();
-            for (i, sentence) in segmented.sentences.iter().enumerate() {
+            if index >= limits.max_sources && !segmented.sentences.is_empty() {
+                coarse_from = 0;
+                notices.push(Notice {
+                    kind: NoticeKind::CoarseFallback,
+                    source: Some(SourceId::new(index)),
+                    message: format!(
+                        "Source {} is past the limit of {} sources: its sentences are listed but not compared.",
+                        label(index, source),
+                        limits.max_sources
+                    ),
+                });
+            }
+            for (i, sentence) in segmented.sentences[..coarse_from].iter().enumerate() {
                 let words = source.text[sentence.range.clone()]
                     .split_whitespace()
                     .count();

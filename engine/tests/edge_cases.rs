@@ -142,3 +142,25 @@ fn the_text_rendering_shows_replacements_and_insertions() {
         "{text}"
     );
 }
+
+#[test]
+fn the_engine_compares_at_most_max_sources_and_says_so_for_the_rest() {
+    let texts: Vec<String> = (0..crosscheck_engine::config::MAX_SOURCES + 2)
+        .map(|i| format!("Source {i} says the talks went well. It adds detail {i}."))
+        .collect();
+    let sources: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| source(&format!("s{i}"), t))
+        .collect();
+    let report = compare(&sources, &Config::default());
+    let past: Vec<Option<SourceId>> = report
+        .notices
+        .iter()
+        .filter(|n| n.message.contains("past the limit of 100 sources"))
+        .map(|n| n.source)
+        .collect();
+    assert_eq!(past, [Some(SourceId::new(100)), Some(SourceId::new(101))]);
+    assert!(report.sources[101].sentences.iter().all(|s| s.coarse));
+    assert!(report.sources[99].sentences.iter().all(|s| !s.coarse));
+}

@@ -8,5 +8,6 @@
 /// The largest file (or paste) taken as one article: 5 MB.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
-/// The most articles in one set (the engine compares at most this many).
-pub const MAX_ARTICLES: usize = 100;
+/// The most articles in one set: the engine's own limit,
+/// [`crosscheck_engine::config::MAX_SOURCES`], so there is one number.
+pub const MAX_ARTICLES: usize = crosscheck_engine::config::MAX_SOURCES;
