@@ -449,3 +449,58 @@ async fn a_session_too_large_for_local_storage_is_kept_in_indexed_db() {
     })
     .await;
 }
+
+/// The built page with `sources` as its set; returns its file:// URL with `fragment`.
+fn page_with(name: &str, sources: &[crosscheck_engine::Source], fragment: &str) -> String {
+    let page = std::fs::read_to_string(support::env().page).expect("the built page");
+    let set = serde_json::to_string(sources)
+        .unwrap()
+        .replace('<', "\\u003c");
+    let open = "<script type=\"application/json\" id=\"crosscheck-seeds\">";
+    let start = page.find(open).expect("the page's set") + open.len();
+    let end = start + page[start..].find("</script>").unwrap();
+    let path = fixture(
+        name,
+        format!("{}{set}{}", &page[..start], &page[end..]).as_bytes(),
+    );
+    format!("{}#{fragment}", support::file_url(&path))
+}
+
+#[tokio::test]
+async fn sentences_past_the_limits_are_said_on_the_overview_and_never_counted_as_only_here() {
+    let seeds = crosscheck_engine::seeds::bundled();
+    let mut long = seeds[3].clone();
+    // About 30,000 words: past the 20,000 compared per source.
+    long.text = long
+        .text
+        .repeat(30_000 / long.text.split_whitespace().count() + 1);
+    let url = page_with(
+        "past-the-limits.html",
+        &[seeds[0].clone(), long],
+        "overview",
+    );
+    for viewport in [Viewport::Laptop, Viewport::Phone] {
+        with_browser(Setup { viewport, ..Setup::default() }, |client| {
+            let url = url.clone();
+            async move {
+                client.goto(&url).await.unwrap();
+                let card = wait_for(&client, ".figure-card:nth-child(2) .card-notice").await.text().await.unwrap();
+                assert!(card.contains("too long to compare in full"), "{card}");
+                let summary = wait_for(&client, ".report-notices").await.text().await.unwrap();
+                assert!(summary.contains("never counted as only in one source"), "{summary}");
+                let figures = |n: usize| format!(
+                    "return [...document.querySelectorAll('.figure-card:nth-child(2) dd')].map(d => d.textContent)[{n}];"
+                );
+                let compared: usize = client.execute(&figures(0), vec![]).await.unwrap().as_str().unwrap().parse().unwrap();
+                let not_compared: usize = client.execute(&figures(1), vec![]).await.unwrap().as_str().unwrap().parse().unwrap();
+                let only_here: usize = client.execute(&figures(3), vec![]).await.unwrap().as_str().unwrap().parse().unwrap();
+                assert!(not_compared > 0 && only_here <= compared, "{compared} compared, {not_compared} not, {only_here} only here");
+                screenshot(&client, "overview-not-compared", viewport).await;
+                click(&client, "#tab-grid").await;
+                wait_for(&client, "td.not-compared").await;
+                assert!(support::console_errors(&client).await.is_empty());
+            }
+        })
+        .await;
+    }
+}

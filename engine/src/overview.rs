@@ -25,6 +25,10 @@ pub enum Coverage {
     /// It may carry the information in a sentence of another group (a
     /// possibly related pair): not counted as leaving it out.
     Elsewhere,
+    /// It does not report it among its compared sentences, and some of its
+    /// sentences were not compared (past the work limits): unknown, never
+    /// counted as leaving it out.
+    NotCompared,
     /// It does not report the information.
     NotReported,
 }
@@ -43,6 +47,7 @@ pub fn coverage(group: &Group, source: SourceId) -> Coverage {
         Some(member) if conflicts(member.relation) => Coverage::Conflict,
         Some(_) => Coverage::Same,
         None if group.elsewhere.iter().any(|e| e.source == source) => Coverage::Elsewhere,
+        None if group.not_compared.contains(&source) => Coverage::NotCompared,
         None => Coverage::NotReported,
     }
 }
@@ -88,10 +93,12 @@ fn figures(report: &Report, source: SourceId) -> SourceFigures {
         return SourceFigures::default();
     };
     let boilerplate = sentences.iter().filter(|s| s.boilerplate).count();
-    let content = sentences.len() - boilerplate;
+    let not_compared = sentences.iter().filter(|s| s.coarse).count();
+    let content = sentences.len() - boilerplate - not_compared;
     let mut figures = SourceFigures {
         sentences: content,
         boilerplate,
+        not_compared,
         ..SourceFigures::default()
     };
     let mut shared_sentences = 0;
@@ -99,7 +106,10 @@ fn figures(report: &Report, source: SourceId) -> SourceFigures {
         let member = group.member_of(source);
         match (member, group.status) {
             // What another source may carry in one of its sentences is not "only here".
-            (Some(_), Status::Unique) if group.elsewhere.is_empty() => {
+            // Nor what a source whose sentences were not all compared may carry.
+            (Some(_), Status::Unique)
+                if group.elsewhere.is_empty() && group.not_compared.is_empty() =>
+            {
                 figures.only_here.push(group.id)
             }
             (Some(_), Status::Unique) => {}

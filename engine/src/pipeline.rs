@@ -127,7 +127,7 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
     meter.at(Stage::Aligning, 0, 1);
     let rates = background_rates(normalizer.lexicon());
     let mut alignment = align::align(&units, &rates, &config.align, &config.limits);
-    let mut drafts = drafts(&prepared, &ids, &alignment);
+    let mut drafts = drafts(&ids, &alignment);
     let corrected = correct(&mut drafts, sources, &prepared, config, &mut notices);
     prefer_reference(&mut drafts, config.reference);
     sort_by(&mut drafts, |d| {
@@ -492,8 +492,10 @@ fn background_rates(lexicon: &Lexicon) -> Vec<f32> {
     rates
 }
 
-/// Groups from the alignment plus one unique group per content sentence past the limits.
-fn drafts(prepared: &[Prepared], ids: &[SentenceAt], alignment: &Alignment) -> Vec<Draft> {
+/// Groups from the alignment. A sentence past the limits is in none: it
+/// was not compared, so it is neither "only in" its source nor left out by
+/// the others.
+fn drafts(ids: &[SentenceAt], alignment: &Alignment) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = alignment
         .groups
         .iter()
@@ -506,17 +508,6 @@ fn drafts(prepared: &[Prepared], ids: &[SentenceAt], alignment: &Alignment) -> V
             by_hand: None,
         })
         .collect();
-    for (source, p) in prepared.iter().enumerate() {
-        for sentence in p.coarse_from..p.segmented.sentences.len() {
-            let id = SentenceAt { source, sentence };
-            drafts.push(Draft {
-                members: vec![id],
-                reference: id,
-                score: 1.0,
-                by_hand: None,
-            });
-        }
-    }
     for draft in &mut drafts {
         sort_by(&mut draft.members, |m| {
             [m.source as u64, m.sentence as u64, 0, 0]
@@ -776,6 +767,11 @@ fn build_group(
         .copied()
         .chain(elsewhere.iter().map(|e| e.source.index()))
         .collect();
+    // A source with sentences past the limits may report it there.
+    let unknown = |s: &SourceId| {
+        let p = &prepared[s.index()];
+        !present.contains(&s.index()) && p.coarse_from < p.segmented.sentences.len()
+    };
     let mut group = Group {
         id,
         status: Status::Unique,
@@ -786,8 +782,9 @@ fn build_group(
             .unwrap_or(0),
         members,
         missing: SourceId::all(sources.len())
-            .filter(|s| !present.contains(&s.index()))
+            .filter(|s| !present.contains(&s.index()) && !unknown(s))
             .collect(),
+        not_compared: SourceId::all(sources.len()).filter(unknown).collect(),
         elsewhere,
         by_hand: draft.by_hand,
     };

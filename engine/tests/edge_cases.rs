@@ -57,7 +57,32 @@ fn five_megabyte_article_falls_back_to_coarse_mode_and_says_so() {
     assert_eq!(notice.source, Some(SourceId::new(0)));
     assert!(report.sources[0].sentences.iter().any(|s| s.coarse));
     let last = report.sources[0].sentences.last().expect("sentences");
-    assert!(last.coarse && last.group.is_some());
+    assert!(
+        last.coarse && last.group.is_none(),
+        "a sentence not compared is in no row"
+    );
+    let figures = &report.overview.sources[0];
+    let coarse = report.sources[0]
+        .sentences
+        .iter()
+        .filter(|s| s.coarse)
+        .count();
+    assert_eq!(figures.not_compared, coarse);
+    assert!(
+        figures.not_compared > 0 && figures.only_here.len() <= figures.sentences,
+        "what was not compared is not counted as only here: {} of {} compared",
+        figures.only_here.len(),
+        figures.sentences
+    );
+    assert!(
+        report.overview.sources[1].omits.is_empty()
+            && report
+                .groups
+                .iter()
+                .all(|g| !g.missing.contains(&SourceId::new(1))
+                    || g.member_of(SourceId::new(0)).is_some()),
+        "the small source leaves out nothing that was never compared"
+    );
 }
 
 #[test]

@@ -18,6 +18,7 @@ use crate::labels::source_letter;
 pub fn overview_view(comparison: &Comparison, on_show_omitted_by: &Callback<ArticleIndex>) -> Html {
     html! {
         <div class="overview">
+            { notices(comparison) }
             <h2 class="section-title">{ "Each source at a glance" }</h2>
             <ul class="figures">
                 { for comparison.report.source_ids().map(|r| figure_card(comparison, r, on_show_omitted_by)) }
@@ -27,6 +28,29 @@ pub fn overview_view(comparison: &Comparison, on_show_omitted_by: &Callback<Arti
                 { similarity_matrix(comparison) }
             </div>
         </div>
+    }
+}
+
+/// What the reader should know about how the comparison was done, first
+/// thing on the Overview: the report's notices that concern no one source
+/// (too few sources, corrections that no longer fit), and how many concern
+/// a source (each is on that source's card below).
+fn notices(comparison: &Comparison) -> Html {
+    let notices = &comparison.report.notices;
+    if notices.is_empty() {
+        return Html::default();
+    }
+    let on_cards = notices.iter().filter(|n| n.source.is_some()).count();
+    html! {
+        <section class="report-notices" aria-labelledby="notices-title">
+            <h2 class="section-title" id="notices-title">{ "How this comparison was made" }</h2>
+            <ul>
+                { for notices.iter().filter(|n| n.source.is_none()).map(|n| html! { <li>{ n.message.clone() }</li> }) }
+                if on_cards > 0 {
+                    <li>{ format!("{on_cards} notice{} about single sources, on their cards below: what was cut or not compared is never counted as only in one source or left out by the others.", if on_cards == 1 { "" } else { "s" }) }</li>
+                }
+            </ul>
+        </section>
     }
 }
 
@@ -49,12 +73,18 @@ fn figure_card(
         <li class="figure-card" data-source={set.to_string()}>
             <SourceName index={set} source={source.clone()} />
             <dl>
-                <div><dt>{ "Sentences" }</dt><dd>{ figures.sentences }</dd></div>
+                <div><dt>{ "Sentences compared" }</dt><dd>{ figures.sentences }</dd></div>
+                if figures.not_compared > 0 {
+                    <div class="not-compared"><dt>{ "Not compared (past the limits)" }</dt><dd>{ figures.not_compared }</dd></div>
+                }
                 <div><dt>{ "Also reported by others" }</dt><dd>{ format!("{percent}%") }</dd></div>
                 <div><dt>{ "Details only it has" }</dt><dd>{ figures.only_here.len() }</dd></div>
                 <div><dt>{ "Details in conflict" }</dt><dd>{ figures.conflicts.len() }</dd></div>
                 <div><dt>{ "Leaves out (reported by 2+ others)" }</dt><dd>{ figures.omits.len() }</dd></div>
             </dl>
+            { for comparison.report.notices.iter().filter(|n| n.source == Some(report_index)).map(|n| html! {
+                <p class="card-notice">{ "⚠ " }{ n.message.clone() }</p>
+            }) }
             <button type="button" class="link-button omitted-button" {onclick}>
                 { format!("What did {letter} leave out?") }
             </button>
@@ -79,6 +109,9 @@ fn coverage_matrix(comparison: &Comparison) -> Html {
                 <span class="cov conflict">{ "≠ details conflict" }</span>
                 <span class="cov elsewhere">{ "~ possibly in another sentence" }</span>
                 <span class="cov not-reported">{ "– not reported" }</span>
+                if comparison.report.groups.iter().any(|g| !g.not_compared.is_empty()) {
+                    <span class="cov not-compared">{ "? not compared in full" }</span>
+                }
             </p>
             <div class="grid-scroll matrix-scroll" tabindex="0" role="region" aria-label="Who reports what (scrollable)">
                 <table>
@@ -117,6 +150,11 @@ fn coverage_cell(value: Coverage) -> Html {
         Coverage::Same => ("same", "✓", "reports it"),
         Coverage::Conflict => ("conflict", "≠", "reports it with a detail in conflict"),
         Coverage::Elsewhere => ("elsewhere", "~", "possibly in another sentence"),
+        Coverage::NotCompared => (
+            "not-compared",
+            "?",
+            "not among its compared sentences; the rest was not compared",
+        ),
         Coverage::NotReported => ("not-reported", "–", "not reported"),
     };
     html! {

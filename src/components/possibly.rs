@@ -38,6 +38,11 @@ pub fn absent_cell(
                 </td>
             }
         }
+        None if group.not_compared.contains(&source) => html! {
+            <td class="cell missing not-compared" data-source-label={label}>
+                <span class="not-reported">{ "not compared in full (past the limits)" }</span>
+            </td>
+        },
         None => html! {
             <td class="cell missing" data-source-label={label}>
                 <span class="not-reported">{ missing }</span>

@@ -110,6 +110,11 @@ fn sentence_span(
 ) -> Html {
     let text = format!("{} ", sentence.text);
     let Some(group_id) = sentence.group.filter(|_| !sentence.boilerplate) else {
+        if sentence.coarse && !sentence.boilerplate {
+            return html! {
+                <span class="sentence not-compared" title="Not compared: past the work limits">{ text }</span>
+            };
+        }
         return html! {
             <span class="sentence boilerplate" title="Not article content (advertising, credits, links…)">{ text }</span>
         };

@@ -34,6 +34,12 @@ pub struct Group {
     /// not counted as missing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elsewhere: Vec<Elsewhere>,
+    /// Sources that are not members, not `elsewhere`, and have sentences that
+    /// were not compared (past the work limits): they may carry this
+    /// information there, so they are not counted as leaving it out
+    /// (`missing`). In source order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_compared: Vec<SourceId>,
     /// Whether a person corrected or confirmed the row
     /// ([`Correction`](super::Correction)); absent when the engine's pairing stands.
     #[serde(default, skip_serializing_if = "Option::is_none")]

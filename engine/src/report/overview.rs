@@ -13,8 +13,14 @@ use crate::report::ids::GroupId;
 /// Figures for one source.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SourceFigures {
-    /// Sentences of article content (boilerplate excluded).
+    /// Compared sentences of article content (boilerplate and sentences not
+    /// compared excluded).
     pub sentences: usize,
+    /// Sentences listed but not compared (past the work limits, or the
+    /// source past the limit on sources): neither "only here" nor left out
+    /// by others. Added to `crosscheck-report/3` without a schema change.
+    #[serde(default)]
+    pub not_compared: usize,
     /// Sentences that are boilerplate.
     pub boilerplate: usize,
     /// Share (0 to 1) of its content sentences that at least one other source also reports.

@@ -26,7 +26,7 @@ wire_struct! {
     Report { schema, sources, groups, related, variants, notices, facts, overview, corrections }
     SourceReport { id, title, outlet, date, file, sentences, omitted }
     SentenceReport { start, end, text, boilerplate, boilerplate_kind, paragraph, group, coarse }
-    Group { id, status, score, reference, members, missing, elsewhere, by_hand }
+    Group { id, status, score, reference, members, missing, elsewhere, not_compared, by_hand }
     Member { source, sentence, relation, differences, marks }
     Mark { start, end, kind, variant_of, against }
     Span { start, end }
@@ -50,7 +50,7 @@ wire_struct! {
     SharedWording { sources, words, shares, runs }
     SharedRun { words, sides, text }
     Overview { sources, similarity }
-    SourceFigures { sentences, boilerplate, shared_share, only_here, conflicts, omits }
+    SourceFigures { sentences, not_compared, boilerplate, shared_share, only_here, conflicts, omits }
 }
 
 wire_enum! {
