@@ -72,7 +72,9 @@ pub fn find_duplicate(existing: &[Source], candidate: &Source) -> Option<Duplica
     if words.is_empty() {
         return None;
     }
-    let shingles = shingles(&words);
+    // The candidate's own shingles are sorted only when some article may be
+    // a near copy of it: for a 5 MB paste that sort was most of the check.
+    let mut shingles: Option<Vec<u64>> = None;
     existing.iter().enumerate().find_map(|(index, source)| {
         let other = self::words(&source.text);
         if other == words {
@@ -82,13 +84,48 @@ pub fn find_duplicate(existing: &[Source], candidate: &Source) -> Option<Duplica
                 similarity: 1.0,
             });
         }
-        let similarity = jaccard(&shingles, &self::shingles(&other));
+        let theirs = self::shingles(&other);
+        if !may_be_near_copy(&words, &theirs) {
+            return None;
+        }
+        let ours = shingles.get_or_insert_with(|| self::shingles(&words));
+        let similarity = jaccard(ours, &theirs);
         (similarity >= NEAR_COPY).then_some(Duplicate {
             index,
             identical: false,
             similarity,
         })
     })
+}
+
+/// Whether the text of `words` can share [`NEAR_COPY`] of its shingles with
+/// the sorted set `theirs`. A near copy's shingles are nearly all theirs:
+/// `|ours ∖ theirs| ≤ |ours ∪ theirs| − |ours ∩ theirs| ≤ (1 − J)·|ours ∪ theirs|`,
+/// and `|ours ∪ theirs| ≤ |theirs| / J`. So once more distinct shingles than
+/// `(1 − J) / J · |theirs|` are not theirs, it cannot be one: for an
+/// unrelated text that is known after a few hundred words, whatever its length.
+fn may_be_near_copy(words: &[u64], theirs: &[u64]) -> bool {
+    let bound = (theirs.len() as f64 * (1.0 - NEAR_COPY) / NEAR_COPY) as usize;
+    let mut missing: Vec<u64> = Vec::new();
+    let mut check = |hash: u64| {
+        if theirs.binary_search(&hash).is_err()
+            && let Err(at) = missing.binary_search(&hash)
+        {
+            missing.insert(at, hash);
+        }
+        missing.len() <= bound
+    };
+    if words.len() < SHINGLE {
+        return words.iter().all(|&w| check(w));
+    }
+    words.windows(SHINGLE).all(|window| check(shingle(window)))
+}
+
+/// One word trigram's hash.
+fn shingle(window: &[u64]) -> u64 {
+    window
+        .iter()
+        .fold(FNV_OFFSET, |acc, &w| (acc ^ w).wrapping_mul(FNV_PRIME))
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -100,7 +137,12 @@ fn words(text: &str) -> Vec<u64> {
     let mut hash = FNV_OFFSET;
     let mut in_word = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            // Most text is ASCII: no need for the full Unicode lower-casing.
+            let lower = c.to_ascii_lowercase();
+            hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
+            in_word = true;
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             for lower in c.to_lowercase() {
                 hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
             }
@@ -122,14 +164,7 @@ fn shingles(words: &[u64]) -> Vec<u64> {
     let hashes: Vec<u64> = if words.len() < SHINGLE {
         words.to_vec()
     } else {
-        words
-            .windows(SHINGLE)
-            .map(|window| {
-                window
-                    .iter()
-                    .fold(FNV_OFFSET, |acc, &w| (acc ^ w).wrapping_mul(FNV_PRIME))
-            })
-            .collect()
+        words.windows(SHINGLE).map(shingle).collect()
     };
     // Sorted as `([hash, 0, 0, 0], 0)` pairs by the engine's one sort
     // routine: the wasm then needs no sort routine of its own for `u64`.

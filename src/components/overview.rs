@@ -93,7 +93,7 @@ fn figure_card(
 }
 
 /// Most cells the coverage matrix draws.
-const MATRIX_CELLS: usize = 20_000;
+const MATRIX_CELLS: usize = 4_000;
 
 /// Which source reports which piece of information (a function: it redraws with the overview).
 fn coverage_matrix(comparison: &Comparison) -> Html {

@@ -12,7 +12,9 @@
 //! 4. the page's size as written and gzipped;
 //! 5. `collatex`: CollateX on growing inputs, each run capped;
 //! 6. `worker` (`--worker` only): the real page with 100 articles compared in
-//!    its Web Worker, and how long the main thread takes to read the report back.
+//!    its Web Worker, and how long the main thread takes to read the report back;
+//! 7. `paste` (`--paste` only): 5 MB pasted into the real page, the longest
+//!    main-thread task until the Overview is drawn and the renderer's peak memory.
 //!
 //! `report` prints the tables, PASS or MISS beside each target; a miss does
 //! not fail the command. Benchmarks are never part of `cargo xtask test`.
@@ -22,6 +24,7 @@ mod collatex;
 mod ecbplus;
 mod native;
 mod page;
+mod paste;
 mod report;
 mod startup;
 mod webdriver;
@@ -84,11 +87,14 @@ pub enum Scope {
     /// Only the real page's worker round trip on 100 articles (`--worker`):
     /// the report read back on the main thread. Not part of a full run.
     Worker,
+    /// Only a 5 MB paste into the real page (`--paste`): its longest
+    /// main-thread task and the renderer's peak memory. Not part of a full run.
+    Paste,
 }
 
 impl Options {
     /// Reads `--collatex-cap SECONDS` (default 60), `--startup`, `--wasm`,
-    /// `--worker`, `--page FILE` and `--runs N` (start-up or worker runs, default 5).
+    /// `--worker`, `--paste`, `--page FILE` and `--runs N` (start-up or worker runs, default 5).
     pub fn parse(args: &[String]) -> Result<Options> {
         let mut options = Options {
             collatex_cap: Duration::from_secs(60),
@@ -120,6 +126,7 @@ impl Options {
                 }
                 "--wasm" => options.scope = Scope::Wasm,
                 "--worker" => options.scope = Scope::Worker,
+                "--paste" => options.scope = Scope::Paste,
                 other => bail!("unknown option `{other}` for `cargo xtask bench`"),
             }
         }
@@ -223,6 +230,7 @@ pub fn run(options: &Options) -> Result<()> {
         Scope::StartUp => return run_startup(options),
         Scope::Wasm => return run_wasm(),
         Scope::Worker => return run_worker(options),
+        Scope::Paste => return run_paste(options),
         Scope::Everything => {}
     }
     let inputs = Inputs::load();
@@ -291,6 +299,21 @@ fn run_worker(options: &Options) -> Result<()> {
     let figures = worker::measure(&driver, &browser, &dist_page, runs)?;
     drop(driver);
     report::print_worker(&figures);
+    Ok(())
+}
+
+fn run_paste(options: &Options) -> Result<()> {
+    let dist_page = options.page.path()?;
+    let browser = browser::ensure()?;
+    let driver = browser::Driver::start(&browser)?;
+    let runs = options.startup_runs;
+    println!(
+        "pasting 5 MB into {} ({runs} runs, a fresh browser each)",
+        dist_page.display()
+    );
+    let figures = paste::measure(&driver, &browser, &dist_page, runs)?;
+    drop(driver);
+    report::print_paste(&figures);
     Ok(())
 }
 

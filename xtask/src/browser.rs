@@ -113,6 +113,11 @@ impl Driver {
         Ok(driver)
     }
 
+    /// ChromeDriver's process id: the browsers it starts are its descendants.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Reads ChromeDriver's start-up lines until it reports success (or exits).
     fn wait_until_ready(&mut self, stdout: std::process::ChildStdout) -> Result<()> {
         let mut lines = BufReader::new(stdout).lines();

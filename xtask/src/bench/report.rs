@@ -359,6 +359,74 @@ pub fn print_worker(runs: &[worker::Run]) {
     table(&title, &["figure", "median", "runs"], rows);
 }
 
+/// The 5 MB paste's figures against issue #17's goal: no main-thread task over 200 ms.
+pub fn print_paste(runs: &[super::paste::Run]) {
+    let list = |values: &[f64]| {
+        values
+            .iter()
+            .map(|v| format!("{v:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let longest: Vec<f64> = runs.iter().map(|r| r.longest_task).collect();
+    let compared: Vec<f64> = runs.iter().map(|r| r.compared).collect();
+    let drawn: Vec<f64> = runs.iter().map(|r| r.drawn).collect();
+    let peak: Vec<f64> = runs.iter().filter_map(|r| r.peak_mb).collect();
+    let rows = vec![
+        vec![
+            "longest main-thread task from the paste on (goal ≤ 200 ms)".to_owned(),
+            ms(median(&longest)),
+            list(&longest),
+            Verdict::at_most(median(&longest), 200.0).to_string(),
+        ],
+        vec![
+            "tasks over 200 ms".to_owned(),
+            String::new(),
+            runs.iter()
+                .map(|r| r.over_200.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            String::new(),
+        ],
+        vec![
+            "paste to comparison shown".to_owned(),
+            ms(median(&compared)),
+            list(&compared),
+            String::new(),
+        ],
+        vec![
+            "paste to Overview drawn".to_owned(),
+            ms(median(&drawn)),
+            list(&drawn),
+            String::new(),
+        ],
+        vec![
+            "elements in the page after".to_owned(),
+            String::new(),
+            runs.iter()
+                .map(|r| r.nodes.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            String::new(),
+        ],
+        vec![
+            "renderer's peak memory (VmHWM, MB)".to_owned(),
+            if peak.is_empty() {
+                "n/a".to_owned()
+            } else {
+                format!("{:.0}", median(&peak))
+            },
+            list(&peak),
+            String::new(),
+        ],
+    ];
+    let title = format!(
+        "A 5 MB paste into the real page (Articles view, then the Overview), fresh browser each run (median of {})",
+        runs.len()
+    );
+    table(&title, &["figure", "median", "runs", "target"], rows);
+}
+
 fn print_collatex(inputs: &Inputs, figures: &Figures, options: &Options) {
     let outcomes = match &figures.collatex {
         Ok(outcomes) => outcomes,
