@@ -93,12 +93,12 @@ fn figures(report: &Report, source: SourceId) -> SourceFigures {
         return SourceFigures::default();
     };
     let boilerplate = sentences.iter().filter(|s| s.boilerplate).count();
-    let not_compared = sentences.iter().filter(|s| s.coarse).count();
-    let content = sentences.len() - boilerplate - not_compared;
+    let coarse = sentences.iter().filter(|s| s.coarse);
+    let content = sentences.len() - boilerplate - coarse.clone().count();
     let mut figures = SourceFigures {
         sentences: content,
         boilerplate,
-        not_compared,
+        not_compared: coarse.map(|s| s.text.split_whitespace().count()).sum(),
         ..SourceFigures::default()
     };
     let mut shared_sentences = 0;

@@ -305,7 +305,7 @@ fn prepare(
                     kind: NoticeKind::CoarseFallback,
                     source: Some(SourceId::new(index)),
                     message: format!(
-                        "Source {} is past the limit of {} sources: its sentences are listed but not compared.",
+                        "Source {} is past the limit of {} sources: its text is listed but not compared.",
                         label(index, source),
                         limits.max_sources
                     ),
@@ -351,7 +351,7 @@ fn coarse_notice(
         kind: NoticeKind::CoarseFallback,
         source: Some(SourceId::new(index)),
         message: format!(
-            "Source {} is too long to compare in full: its sentences from byte {at} on ({} of {}) are listed but not compared (limits: {} words per source, {} words in all).",
+            "Source {} is too long to compare in full: its text from byte {at} on ({} of {} sentences) is listed but not compared (limits: {} words per source, {} words in all).",
             label(index, source),
             segmented.sentences.len() - from,
             segmented.sentences.len(),
@@ -852,6 +852,26 @@ fn note_sources(sources: &[Source], prepared: &[Prepared], notices: &mut Vec<Not
 }
 
 /// The per-source part of the report.
+/// What of a source is past the limits, as one sentence of the report: it
+/// was not compared, so listing it sentence by sentence would only make the
+/// report many times the size of the text (issue #17: 5 MB of one-word lines
+/// made 673 MB of JSON).
+fn not_compared(source: &Source, p: &Prepared) -> Option<SentenceReport> {
+    let sentences = &p.segmented.sentences;
+    let first = sentences.get(p.coarse_from)?;
+    let end = sentences.last()?.range.end;
+    Some(SentenceReport {
+        start: first.range.start,
+        end,
+        text: source.text[first.range.start..end].to_owned(),
+        boilerplate: false,
+        boilerplate_kind: None,
+        paragraph: first.paragraph,
+        group: None,
+        coarse: true,
+    })
+}
+
 fn source_reports(
     sources: &[Source],
     prepared: &[Prepared],
@@ -868,9 +888,7 @@ fn source_reports(
             outlet: source.outlet.clone(),
             date: source.date.clone(),
             file: source.file.clone(),
-            sentences: p
-                .segmented
-                .sentences
+            sentences: p.segmented.sentences[..p.coarse_from]
                 .iter()
                 .enumerate()
                 .map(|(i, s)| SentenceReport {
@@ -886,8 +904,9 @@ fn source_reports(
                             sentence: i,
                         })
                         .copied(),
-                    coarse: i >= p.coarse_from,
+                    coarse: false,
                 })
+                .chain(not_compared(source, p))
                 .collect(),
             omitted: groups
                 .iter()

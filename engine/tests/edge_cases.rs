@@ -62,12 +62,27 @@ fn five_megabyte_article_falls_back_to_coarse_mode_and_says_so() {
         "a sentence not compared is in no row"
     );
     let figures = &report.overview.sources[0];
-    let coarse = report.sources[0]
+    let coarse: Vec<_> = report.sources[0]
         .sentences
         .iter()
         .filter(|s| s.coarse)
-        .count();
-    assert_eq!(figures.not_compared, coarse);
+        .collect();
+    assert_eq!(
+        coarse.len(),
+        1,
+        "what was not compared is one entry, not one per sentence"
+    );
+    assert_eq!(
+        figures.not_compared,
+        coarse[0].text.split_whitespace().count()
+    );
+    let json = serde_json::to_string(&report).expect("serializes");
+    assert!(
+        json.len() < 3 * huge.len(),
+        "the report stays proportional to the input: {} bytes for {}",
+        json.len(),
+        huge.len()
+    );
     assert!(
         figures.not_compared > 0 && figures.only_here.len() <= figures.sentences,
         "what was not compared is not counted as only here: {} of {} compared",

@@ -75,7 +75,7 @@ fn figure_card(
             <dl>
                 <div><dt>{ "Sentences compared" }</dt><dd>{ figures.sentences }</dd></div>
                 if figures.not_compared > 0 {
-                    <div class="not-compared"><dt>{ "Not compared (past the limits)" }</dt><dd>{ figures.not_compared }</dd></div>
+                    <div class="not-compared"><dt>{ "Words not compared (past the limits)" }</dt><dd>{ figures.not_compared }</dd></div>
                 }
                 <div><dt>{ "Also reported by others" }</dt><dd>{ format!("{percent}%") }</dd></div>
                 <div><dt>{ "Details only it has" }</dt><dd>{ figures.only_here.len() }</dd></div>

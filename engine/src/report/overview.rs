@@ -16,9 +16,9 @@ pub struct SourceFigures {
     /// Compared sentences of article content (boilerplate and sentences not
     /// compared excluded).
     pub sentences: usize,
-    /// Sentences listed but not compared (past the work limits, or the
-    /// source past the limit on sources): neither "only here" nor left out
-    /// by others. Added to `crosscheck-report/3` without a schema change.
+    /// Words listed but not compared (past the work limits, or the source
+    /// past the limit on sources): neither "only here" nor left out by
+    /// others. Added to `crosscheck-report/3` without a schema change.
     #[serde(default)]
     pub not_compared: usize,
     /// Sentences that are boilerplate.

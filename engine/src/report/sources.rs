@@ -44,11 +44,12 @@ pub struct SentenceReport {
     /// Index of its paragraph in the source (paragraphs are lines).
     #[serde(default)]
     pub paragraph: usize,
-    /// The group it belongs to; `None` exactly when it is boilerplate.
+    /// The group it belongs to; `None` exactly when it is boilerplate or not compared.
     #[serde(default)]
     pub group: Option<GroupId>,
-    /// Set when the sentence lies past a work limit and was not compared
-    /// (see the notices); it is then alone in a unique group.
+    /// Set on the one entry that holds all of a source past a work limit
+    /// (its text from the first sentence not compared to the end): it was
+    /// not compared and is in no group (see the notices).
     #[serde(default, skip_serializing_if = "is_false")]
     pub coarse: bool,
 }
