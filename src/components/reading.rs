@@ -111,8 +111,14 @@ fn sentence_span(
     let text = format!("{} ", sentence.text);
     let Some(group_id) = sentence.group.filter(|_| !sentence.boilerplate) else {
         if sentence.coarse && !sentence.boilerplate {
+            // Drawn in part: megabytes of text in one element take seconds to lay out.
+            let shown = excerpt_bytes(&sentence.text, NOT_COMPARED_SHOWN);
+            let more = sentence.text[shown.len()..].split_whitespace().count();
             return html! {
-                <span class="sentence not-compared" title="Not compared: past the work limits">{ text }</span>
+                <span class="sentence not-compared" title="Not compared: past the work limits">
+                    { shown }
+                    if more > 0 { <em>{ format!(" … and {more} more words, not shown") }</em> }
+                </span>
             };
         }
         return html! {
@@ -145,6 +151,18 @@ fn sentence_span(
             <span class="visually-hidden">{ format!("({label})") }</span>
         </span>
     }
+}
+
+/// How much of what was not compared the reading view shows.
+const NOT_COMPARED_SHOWN: usize = 4_000;
+
+/// The first `max` bytes of `text`, cut back to a character boundary.
+fn excerpt_bytes(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// 0 = no other source, 4 = every other source; 1–3 in between by thirds.
