@@ -2,14 +2,20 @@
 //!
 //! `crosscheck compare [FILES…] [--format text|json|md|csv|html]` compares the
 //! files, or the bundled seed set when no file is given, and prints the report.
-//! Exit codes: 0 success, 1 a file could not be read (or stdout written), 2 usage error.
+//! Exit codes: 0 success, 1 a file could not be read (or stdout written),
+//! 2 usage error or more files than the engine compares.
 
-use std::io::Write;
-use std::path::Path;
+use std::ffi::{OsStr, OsString};
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crosscheck_engine::render::printable;
 use crosscheck_engine::{Config, Correction, CorrectionResult, Source, compare, render, seeds};
 use crosscheck_import::corrections::parse_corrections;
+use crosscheck_import::limits::{MAX_ARTICLES, MAX_FILE_BYTES, MAX_SESSION_BYTES};
+use crosscheck_import::readable_size;
 
 const USAGE: &str = "\
 crosscheck: compare news articles about one event, sentence by sentence
@@ -20,7 +26,9 @@ Usage:
   crosscheck --help
 
 With no FILES, compares the bundled seed set (five articles about the
-Trump-Putin calls of 2025). Each FILE is one article as UTF-8 text.
+Trump-Putin calls of 2025). Each FILE is one article as UTF-8 text, at most
+5 MB; at most 100 files at a time (the page's limits). Control characters in
+the articles are shown as symbols (U+2400...) in every format but json.
 
 Options:
   -f, --format FORMAT  text (default): aligned table with word marks, then the
@@ -42,8 +50,8 @@ Options:
                          are reported on stderr and not applied
   -h, --help           print this help
 
-Exit codes: 0 success, 1 a file could not be read or the report not written,
-2 usage error.
+Exit codes: 0 success, 1 a file could not be read (missing, not UTF-8, over
+5 MB) or the report not written, 2 usage error or more than 100 files.
 ";
 
 /// How to print the report.
@@ -56,19 +64,20 @@ enum Format {
     Html,
 }
 
-/// What the command line asks for.
+/// What the command line asks for. File names are paths, taken as the
+/// system gives them (`OsString`), so a name that is not UTF-8 still works.
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
     Help,
     Compare {
-        files: Vec<String>,
+        files: Vec<PathBuf>,
         format: Format,
-        corrections: Option<String>,
+        corrections: Option<PathBuf>,
     },
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     match parse(&args) {
         Ok(Command::Help) => {
             print!("{USAGE}");
@@ -79,45 +88,71 @@ fn main() -> ExitCode {
             format,
             corrections,
         }) => run(&files, format, corrections.as_deref()),
-        Err(message) => {
-            eprintln!("crosscheck: {message}\n\n{USAGE}");
+        Err(Refusal::Usage(message)) => {
+            eprintln!("crosscheck: {}\n\n{USAGE}", printable(&message));
+            ExitCode::from(2)
+        }
+        Err(Refusal::Limit(message)) => {
+            eprintln!("crosscheck: {}", printable(&message));
             ExitCode::from(2)
         }
     }
 }
 
+/// Why the command line is refused before anything is read.
+#[derive(Debug, PartialEq, Eq)]
+enum Refusal {
+    /// Not a command Crosscheck understands; the help follows the message.
+    Usage(String),
+    /// Over one of Crosscheck's limits (too many files).
+    Limit(String),
+}
+
 /// Parses the arguments after the program name.
-fn parse(args: &[String]) -> Result<Command, String> {
+fn parse(args: &[OsString]) -> Result<Command, Refusal> {
+    let usage = |message: String| Refusal::Usage(message);
     let mut args = args.iter();
-    match args.next().map(String::as_str) {
-        None => return Err("no command given".into()),
-        Some("-h" | "--help" | "help") => return Ok(Command::Help),
-        Some("compare") => {}
-        Some(other) => return Err(format!("unknown command {other:?}")),
+    match args.next().map(|a| a.to_str()) {
+        None => return Err(usage("no command given".into())),
+        Some(Some("-h" | "--help" | "help")) => return Ok(Command::Help),
+        Some(Some("compare")) => {}
+        Some(Some(other)) => return Err(usage(format!("unknown command {other:?}"))),
+        Some(None) => return Err(usage("unknown command (not UTF-8)".into())),
     }
     let mut files = Vec::new();
     let mut format = Format::Text;
     let mut corrections = None;
     while let Some(arg) = args.next() {
-        match arg.as_str() {
+        let Some(text) = arg.to_str() else {
+            // Options are ASCII: an argument that is not UTF-8 is a file name.
+            files.push(PathBuf::from(arg));
+            continue;
+        };
+        match text {
             "-h" | "--help" => return Ok(Command::Help),
             "-c" | "--corrections" => match args.next() {
-                Some(file) => corrections = Some(file.clone()),
-                None => return Err("--corrections needs a file".into()),
+                Some(file) => corrections = Some(PathBuf::from(file)),
+                None => return Err(usage("--corrections needs a file".into())),
             },
             other if other.starts_with("--corrections=") => {
-                corrections = other.strip_prefix("--corrections=").map(str::to_owned);
+                corrections = other.strip_prefix("--corrections=").map(PathBuf::from);
             }
-            "-f" | "--format" => format = parse_format(args.next().map(String::as_str))?,
+            "-f" | "--format" => format = parse_format(args.next().map(OsString::as_os_str))?,
             other if other.starts_with("--format=") => {
-                format = parse_format(other.strip_prefix("--format="))?
+                format = parse_format(other.strip_prefix("--format=").map(OsStr::new))?
             }
-            "--" => files.extend(args.by_ref().cloned()),
+            "--" => files.extend(args.by_ref().map(PathBuf::from)),
             other if other.starts_with('-') && other.len() > 1 => {
-                return Err(format!("unknown option {other:?}"));
+                return Err(usage(format!("unknown option {other:?}")));
             }
-            file => files.push(file.to_owned()),
+            file => files.push(PathBuf::from(file)),
         }
+    }
+    if files.len() > MAX_ARTICLES {
+        return Err(Refusal::Limit(format!(
+            "{} files given; Crosscheck compares at most {MAX_ARTICLES} articles at a time",
+            files.len()
+        )));
     }
     Ok(Command::Compare {
         files,
@@ -129,38 +164,40 @@ fn parse(args: &[String]) -> Result<Command, String> {
 /// The format names, as error messages list them.
 const FORMATS: &str = "text, json, md, csv or html";
 
-fn parse_format(value: Option<&str>) -> Result<Format, String> {
-    match value {
-        Some("text") => Ok(Format::Text),
-        Some("json") => Ok(Format::Json),
-        Some("md" | "markdown") => Ok(Format::Markdown),
-        Some("csv") => Ok(Format::Csv),
-        Some("html") => Ok(Format::Html),
-        Some(other) => Err(format!("unknown format {other:?} (expected {FORMATS})")),
-        None => Err(format!("--format needs a value: {FORMATS}")),
+fn parse_format(value: Option<&OsStr>) -> Result<Format, Refusal> {
+    match value.map(|v| v.to_str()) {
+        Some(Some("text")) => Ok(Format::Text),
+        Some(Some("json")) => Ok(Format::Json),
+        Some(Some("md" | "markdown")) => Ok(Format::Markdown),
+        Some(Some("csv")) => Ok(Format::Csv),
+        Some(Some("html")) => Ok(Format::Html),
+        Some(Some(other)) => Err(Refusal::Usage(format!(
+            "unknown format {other:?} (expected {FORMATS})"
+        ))),
+        Some(None) => Err(Refusal::Usage(format!(
+            "unknown format {:?} (expected {FORMATS})",
+            value.map(OsStr::to_string_lossy).unwrap_or_default()
+        ))),
+        None => Err(Refusal::Usage(format!("--format needs a value: {FORMATS}"))),
     }
 }
 
 /// Loads the sources, compares them and prints the report.
-fn run(files: &[String], format: Format, corrections: Option<&str>) -> ExitCode {
+fn run(files: &[PathBuf], format: Format, corrections: Option<&Path>) -> ExitCode {
     let corrections = match corrections.map(read_corrections).transpose() {
         Ok(list) => list.unwrap_or_default(),
         Err(message) => {
-            eprintln!("crosscheck: {message}");
+            eprintln!("crosscheck: {}", printable(&message));
             return ExitCode::from(1);
         }
     };
     let sources = if files.is_empty() {
         seeds::bundled()
     } else {
-        match files
-            .iter()
-            .map(|f| load(Path::new(f)))
-            .collect::<Result<Vec<_>, _>>()
-        {
+        match files.iter().map(|f| load(f)).collect::<Result<Vec<_>, _>>() {
             Ok(sources) => sources,
             Err(message) => {
-                eprintln!("crosscheck: {message}");
+                eprintln!("crosscheck: {}", printable(&message));
                 return ExitCode::from(1);
             }
         }
@@ -178,11 +215,13 @@ fn run(files: &[String], format: Format, corrections: Option<&str>) -> ExitCode 
             ),
             _ => {
                 if let Some(message) = &outcome.message {
-                    eprintln!("crosscheck: {message}");
+                    eprintln!("crosscheck: {}", printable(message));
                 }
             }
         }
     }
+    // Every renderer but JSON shows control characters rather than obeying
+    // them (`render::printable`); serde escapes them in JSON.
     let output = match format {
         Format::Text => render::text(&report),
         Format::Markdown => render::markdown(&report),
@@ -211,17 +250,49 @@ fn write_out(output: &str) -> ExitCode {
     }
 }
 
-/// Reads a corrections file (or a session's corrections); the error names the file.
-fn read_corrections(file: &str) -> Result<Vec<Correction>, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-    let text = String::from_utf8_lossy(&bytes);
-    parse_corrections(&text).map_err(|e| format!("{file} cannot be used as corrections: {e}"))
+/// Reads at most `limit` bytes of a file, so `/dev/zero` or a pipe that never
+/// ends is refused rather than read until memory runs out. The error names the file.
+fn read_capped(path: &Path, limit: usize, what: &str) -> Result<Vec<u8>, String> {
+    let shown = path.display();
+    let file = File::open(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    let metadata = file
+        .metadata()
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if metadata.is_dir() {
+        return Err(format!("{shown} is a folder, not a file"));
+    }
+    let too_large = |size: &str| {
+        format!(
+            "{shown} is {size}; Crosscheck takes up to {} per {what}",
+            readable_size(limit)
+        )
+    };
+    let length = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
+    if metadata.is_file() && length > limit {
+        return Err(too_large(&readable_size(length)));
+    }
+    let mut bytes = Vec::new();
+    file.take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if bytes.len() > limit {
+        return Err(too_large(&format!("larger than {}", readable_size(limit))));
+    }
+    Ok(bytes)
 }
 
-/// Reads one article; the error names the file.
+/// Reads a corrections file (or a session's corrections); the error names the file.
+fn read_corrections(file: &Path) -> Result<Vec<Correction>, String> {
+    let bytes = read_capped(file, MAX_SESSION_BYTES, "session or corrections file")?;
+    let text = String::from_utf8_lossy(&bytes);
+    parse_corrections(&text)
+        .map_err(|e| format!("{} cannot be used as corrections: {e}", file.display()))
+}
+
+/// Reads one article of at most [`MAX_FILE_BYTES`]; the error names the file.
 fn load(path: &Path) -> Result<Source, String> {
+    let bytes = read_capped(path, MAX_FILE_BYTES, "article")?;
     let shown = path.display();
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "{shown} is not UTF-8 text (invalid byte at offset {})",
@@ -233,9 +304,8 @@ fn load(path: &Path) -> Result<Source, String> {
     }
     let file = path
         .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default()
-        .to_owned();
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     Ok(Source {
         id: seeds::id_from_file(&file),
         file: Some(file),
@@ -249,8 +319,11 @@ mod tests {
     use super::*;
 
     fn check(args: &[&str], expect: Result<Command, &str>) {
-        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-        assert_eq!(parse(&args), expect.map_err(str::to_owned));
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        assert_eq!(
+            parse(&args),
+            expect.map_err(|m| Refusal::Usage(m.to_owned()))
+        );
     }
 
     #[test]
@@ -258,7 +331,7 @@ mod tests {
         check(
             &["compare", "a.txt", "--format", "json", "b.txt"],
             Ok(Command::Compare {
-                files: vec!["a.txt".into(), "b.txt".into()],
+                files: vec![PathBuf::from("a.txt"), PathBuf::from("b.txt")],
                 format: Format::Json,
                 corrections: None,
             }),
@@ -290,7 +363,7 @@ mod tests {
         check(
             &["compare", "a.txt", "--format=html"],
             Ok(Command::Compare {
-                files: vec!["a.txt".into()],
+                files: vec![PathBuf::from("a.txt")],
                 format: Format::Html,
                 corrections: None,
             }),
@@ -298,7 +371,7 @@ mod tests {
         check(
             &["compare", "--", "-odd.txt"],
             Ok(Command::Compare {
-                files: vec!["-odd.txt".into()],
+                files: vec![PathBuf::from("-odd.txt")],
                 format: Format::Text,
                 corrections: None,
             }),
@@ -333,10 +406,63 @@ mod tests {
         check(
             &["compare", "--corrections", "fix.json", "a.txt"],
             Ok(Command::Compare {
-                files: vec!["a.txt".into()],
+                files: vec![PathBuf::from("a.txt")],
                 format: Format::Text,
-                corrections: Some("fix.json".into()),
+                corrections: Some(PathBuf::from("fix.json")),
             }),
+        );
+    }
+
+    #[test]
+    fn more_files_than_the_engine_compares_are_refused_before_any_is_read() {
+        let mut args = vec![OsString::from("compare")];
+        args.extend((0..=MAX_ARTICLES).map(|i| OsString::from(format!("{i}.txt"))));
+        assert_eq!(
+            parse(&args),
+            Err(Refusal::Limit(
+                "101 files given; Crosscheck compares at most 100 articles at a time".into()
+            ))
+        );
+        args.pop();
+        assert!(matches!(parse(&args), Ok(Command::Compare { files, .. }) if files.len() == 100));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn arguments_that_are_not_utf8_are_file_names_or_a_clear_error() {
+        use std::os::unix::ffi::OsStringExt;
+        let name = OsString::from_vec(b"caf\xe9.txt".to_vec());
+        let args = [OsString::from("compare"), name.clone()];
+        assert_eq!(
+            parse(&args),
+            Ok(Command::Compare {
+                files: vec![PathBuf::from(name.clone())],
+                format: Format::Text,
+                corrections: None,
+            })
+        );
+        let args = [
+            OsString::from("compare"),
+            OsString::from("--format"),
+            name.clone(),
+        ];
+        assert_eq!(
+            parse(&args),
+            Err(Refusal::Usage(
+                "unknown format \"caf\u{fffd}.txt\" (expected text, json, md, csv or html)".into()
+            ))
+        );
+        let args = [
+            OsString::from("compare"),
+            OsString::from("-c"),
+            name.clone(),
+        ];
+        assert!(
+            matches!(parse(&args), Ok(Command::Compare { corrections: Some(c), .. }) if c.as_os_str() == name)
+        );
+        assert_eq!(
+            parse(&[name]),
+            Err(Refusal::Usage("unknown command (not UTF-8)".into()))
         );
     }
 }

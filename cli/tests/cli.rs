@@ -225,3 +225,135 @@ fn usage_errors_exit_with_2_and_help_succeeds() {
     assert!(help.status.success());
     insta::assert_snapshot!(stdout(&help));
 }
+
+/// Runs the binary with arguments the system gives as bytes (not UTF-8).
+#[cfg(unix)]
+fn crosscheck_os(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+const ARTICLE_A: &str = "Putin agreed to a 30-day pause on strikes against energy facilities. \
+The call lasted two hours.\n";
+const ARTICLE_B: &str = "Putin agreed to a 30-day halt on attacks against energy sites. \
+The Kremlin said the call lasted 90 minutes.\n";
+
+#[cfg(unix)]
+#[test]
+fn dev_zero_is_refused_as_too_large_not_read_forever() {
+    // Issue #17, item 8: the CLI read /dev/zero until memory ran out.
+    let output = crosscheck(&["compare", "/dev/zero"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("/dev/zero is larger than 5 MB; Crosscheck takes up to 5 MB per article"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_file_over_the_page_limit_is_refused_naming_it() {
+    let big = temp_file("six-megabytes.txt", &vec![b'a'; 6 * 1024 * 1024]);
+    let small = temp_file("small.txt", ARTICLE_A.as_bytes());
+    let output = crosscheck(&[
+        "compare",
+        small.to_str().unwrap_or(""),
+        big.to_str().unwrap_or(""),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("six-megabytes.txt is 6 MB; Crosscheck takes up to 5 MB per article"),
+        "{message}"
+    );
+    assert!(output.stdout.is_empty(), "no partial report");
+}
+
+#[test]
+fn more_files_than_the_engine_compares_are_refused_with_exit_2() {
+    // Issue #17, item 9: the CLI compared 200 articles when the engine's limit is 100.
+    let file = temp_file("one.txt", ARTICLE_A.as_bytes());
+    let name = file.to_str().unwrap_or("");
+    let mut args = vec!["compare"];
+    args.extend(std::iter::repeat_n(name, 101));
+    let output = crosscheck(&args);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output)
+            .contains("101 files given; Crosscheck compares at most 100 articles at a time"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn terminal_control_sequences_in_articles_are_shown_not_obeyed() {
+    // Issue #17, item 11: an article could retitle (ESC ]0;…BEL) or clear
+    // (ESC [2J) the reader's terminal through the text, Markdown and CSV output.
+    let hostile = format!("\u{1b}]0;pwned\u{7}\u{1b}[2J{ARTICLE_A}");
+    let a = temp_file("hostile.txt", hostile.as_bytes());
+    let b = temp_file("plain.txt", ARTICLE_B.as_bytes());
+    let files = [a.to_str().unwrap_or(""), b.to_str().unwrap_or("")];
+    for format in ["text", "md", "csv", "html"] {
+        let output = crosscheck(&["compare", files[0], files[1], "--format", format]);
+        assert!(output.status.success(), "{format}: {}", stderr(&output));
+        let out = stdout(&output);
+        let controls: Vec<char> = out
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+            .collect();
+        assert!(controls.is_empty(), "{format} passes {controls:?} through");
+        // Shown as symbols (word marks may fall between them).
+        assert!(
+            out.contains('␛') && out.contains('␇'),
+            "{format} hides them: {out}"
+        );
+    }
+    // JSON keeps the text as it is (escaped by JSON) so byte ranges still fit.
+    let output = crosscheck(&["compare", files[0], files[1], "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let member = &json["sources"][0]["sentences"][0];
+    let text = member["text"].as_str().unwrap_or("");
+    assert!(text.starts_with("\u{1b}]0;pwned\u{7}"), "{text:?}");
+    assert_eq!(
+        (member["start"].as_u64(), member["end"].as_u64()),
+        (Some(0), Some(82)),
+        "byte ranges count the control characters"
+    );
+    assert!(!stdout(&output).contains('\u{1b}'), "escaped, not raw");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read() {
+    // Issue #17, item 10: std::env::args panicked on any argument that is not UTF-8.
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-test");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    if std::fs::write(&path, ARTICLE_A).is_err() {
+        return; // a file system that refuses such names has nothing to test
+    }
+    let other = temp_file("other.txt", ARTICLE_B.as_bytes());
+    let output = crosscheck_os(&[
+        std::ffi::OsStr::new("compare"),
+        path.as_os_str(),
+        other.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("Crosscheck: 2 sources"));
+    let output = crosscheck_os(&[
+        std::ffi::OsStr::new("compare"),
+        std::ffi::OsStr::new("--format"),
+        name,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("unknown format \"caf\u{fffd}.txt\""),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -18,16 +18,19 @@
 //!
 //! [`csv()`] gives one row per group and source for a spreadsheet, and
 //! [`html()`] a self-contained page to print; each module says how it draws
-//! the marks.
+//! the marks. Every renderer shows control characters from the articles
+//! rather than passing them on to a terminal ([`printable()`]).
 
 use std::fmt::Write;
 
 mod csv;
 mod facts;
 mod html;
+mod printable;
 
 pub use self::csv::csv;
 pub use self::html::html;
+pub use self::printable::printable;
 
 use crate::report::{Group, Mark, MarkKind, Member, Relation, Report, Status};
 
@@ -58,7 +61,7 @@ pub fn text(report: &Report) -> String {
     }
     boilerplate(report, &mut out);
     facts::text(report, &mut out);
-    out
+    printable::into_printable(out)
 }
 
 /// The Markdown version: a table of sources, then one table per group.
@@ -104,7 +107,7 @@ pub fn markdown(report: &Report) -> String {
         }
     }
     facts::markdown(report, &mut out);
-    out
+    printable::into_printable(out)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
