@@ -54,7 +54,12 @@ impl Answers {
 
     /// Reads saved answers; anything unreadable starts empty.
     pub fn from_json(json: &str) -> Answers {
-        serde_json::from_str(json).unwrap_or_default()
+        Answers::try_from_json(json).unwrap_or_default()
+    }
+
+    /// Answers saved by [`Answers::to_json`], or `None` when they cannot be read.
+    pub fn try_from_json(json: &str) -> Option<Answers> {
+        serde_json::from_str(json).ok()
     }
 
     /// The answers as JSON, for the browser's storage.

@@ -11,12 +11,13 @@ use std::rc::Rc;
 
 use crosscheck_engine::Correction;
 use crosscheck_engine::Source;
-use crosscheck_import::session::{Article, Settings, parse_session};
+use crosscheck_import::session::{Article, SessionError, Settings, parse_session};
 
 use crate::answers::Answers;
 use crate::comparison::SetQuestion;
-use crate::messages::Message;
-use crate::storage::{self, Saved};
+use crate::components::paste_form::Draft;
+use crate::messages::{AfterDownload, Download, Message};
+use crate::storage::{self, Place, Saved, Small};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
@@ -55,8 +56,9 @@ pub struct Start {
     pub messages: Vec<Message>,
 }
 
-/// Chooses what to open: the saved session, or the embedded set when there is none
-/// or it cannot be read (then it is kept aside and the user is told).
+/// Chooses what to open: the saved session, what can be read of it, or the
+/// embedded set when there is none or it cannot be read (then it is kept
+/// aside, or saving is held, and the user is told where it is).
 pub async fn start_set() -> Start {
     if web_sys::window().is_none() {
         // A worker: it only answers comparison requests.
@@ -82,24 +84,53 @@ pub async fn start_set() -> Start {
     let mut corrections = (*sample_corrections).clone();
     let articles = match storage::load().await {
         Saved::Nothing => (*samples).clone(),
-        Saved::Found(json) => match parse_session(&json) {
+        Saved::Found { json, place } => match parse_session(&json) {
             Ok(session) => {
                 questions = session.questions();
                 corrections = session.corrections;
                 settings = session.settings;
                 session.articles
             }
+            Err(SessionError::CutOff { recovered }) if !recovered.articles.is_empty() => {
+                let why = SessionError::CutOff {
+                    recovered: recovered.clone(),
+                }
+                .message();
+                messages.push(
+                    unreadable(&json, &place, &why, "What could be read of it is open.").await,
+                );
+                settings = recovered.settings.clone();
+                questions = recovered.questions();
+                corrections = recovered.corrections.clone();
+                recovered.articles
+            }
             Err(error) => {
-                storage::keep_unreadable(&json);
-                messages.push(Message::error(format!(
-                    "Your saved work could not be read ({}). The sample set is shown instead; the saved copy is kept in this browser under \"{}\".",
-                    error.message(),
-                    storage::unreadable_key()
-                )));
+                messages.push(
+                    unreadable(
+                        &json,
+                        &place,
+                        &error.message(),
+                        "The sample set is shown instead.",
+                    )
+                    .await,
+                );
                 (*samples).clone()
             }
         },
+        Saved::Unusable { problem, place } => {
+            let kept = storage::keep_unusable().await;
+            let what = match &kept {
+                Some(copy) => format!(" What it held is kept in {}.", copy.describe()),
+                None => String::new(),
+            };
+            messages.push(Message::error(format!(
+                "Your saved work was in {}, but {problem}. The sample set is shown instead.{what}",
+                place.describe()
+            )));
+            (*samples).clone()
+        }
     };
+    messages.extend(check_small_values());
     Start {
         articles,
         settings,
@@ -115,6 +146,78 @@ pub async fn start_set() -> Start {
         app_markup,
         messages,
     }
+}
+
+/// Keeps a saved session that could not be read (or only in part) aside and
+/// says where; when no copy can be kept, holds saving until the reader has
+/// downloaded it (issue #17: the sample set was saved over the only copy).
+async fn unreadable(json: &str, place: &Place, why: &str, instead: &str) -> Message {
+    let download = |then| Download {
+        label: "Download the saved copy",
+        file: "crosscheck-saved-session.json".to_owned(),
+        text: json.to_owned(),
+        then,
+    };
+    match storage::keep_unreadable(json, place).await {
+        Some(copy) => Message::error(format!(
+            "Your saved work could not be read in full. {why} {instead} A copy of what was saved \
+             is kept in {}.",
+            copy.describe()
+        ))
+        .with_download(download(AfterDownload::Nothing)),
+        None => {
+            storage::hold();
+            Message::error(format!(
+                "Your saved work could not be read in full. {why} {instead} There is no room in \
+                 this browser to keep a copy aside, so it stays in {} and the page saves nothing \
+                 over it until you download it.",
+                place.describe()
+            ))
+            .with_download(download(AfterDownload::SaveAgain))
+        }
+    }
+}
+
+/// The half-typed article and a student's answers, checked before the views
+/// read them: one that cannot be read back is copied aside, what can be read
+/// of a draft cut off part way is put back, and the reader is told.
+fn check_small_values() -> Vec<Message> {
+    let mut messages = Vec::new();
+    if let Some(json) = storage::load_draft()
+        && Draft::from_json(&json).is_none()
+    {
+        let kept = storage::keep_unreadable_small(Small::Draft, &json);
+        let recovered = Draft::recover(&json);
+        storage::save_draft(recovered.as_ref().map(Draft::to_json).as_deref());
+        messages.push(Message::warning(format!(
+            "The article you were pasting was not saved in full. {}{}",
+            match recovered {
+                Some(_) => "What was saved of it is back in the paste form (Articles tab).",
+                None => "None of it could be read back.",
+            },
+            kept.map(|p| format!(" The saved copy is kept in {}.", p.describe()))
+                .unwrap_or_default()
+        )));
+    }
+    if let Some(json) = storage::load_answers()
+        && Answers::try_from_json(&json).is_none()
+    {
+        let kept = storage::keep_unreadable_small(Small::Answers, &json);
+        messages.push(
+            Message::warning(format!(
+                "Your saved answers could not be read back, so the exercise starts without them.{}",
+                kept.map(|p| format!(" They are kept in {}.", p.describe()))
+                    .unwrap_or_default()
+            ))
+            .with_download(Download {
+                label: "Download the saved answers",
+                file: "crosscheck-saved-answers.json".to_owned(),
+                text: json,
+                then: AfterDownload::Nothing,
+            }),
+        );
+    }
+    messages
 }
 
 /// The page's built-in set: the bundled articles (a JSON list of sources) or,

@@ -5,7 +5,9 @@
 //! turning them into articles or a session happens here, so no view does I/O.
 
 use crosscheck_import::corrections::{is_corrections_file, parse_corrections};
-use crosscheck_import::session::parse_session_bytes;
+use crosscheck_import::limits::MAX_SESSION_BYTES;
+use crosscheck_import::readable_size;
+use crosscheck_import::session::{SessionError, parse_session_bytes};
 use web_sys::File;
 
 use crate::components::shared::LibraryContext;
@@ -15,8 +17,11 @@ use crate::importing::{self, ReadError};
 use crate::library::{CorrectionAction, LibraryAction};
 use crate::messages::Message;
 
-/// Files larger than this are refused before they are read.
+/// Articles larger than this are refused before they are read.
 const MAX_FILE_BYTES: f64 = crosscheck_import::limits::MAX_FILE_BYTES as f64;
+/// Sessions larger than this are refused before they are read: larger than
+/// any the page exports (`session::to_file`).
+const MAX_SESSION_FILE_BYTES: f64 = MAX_SESSION_BYTES as f64;
 
 /// Reads and adds files (picked or dropped).
 pub fn add_files(list: Vec<File>, context: LibraryContext) {
@@ -49,10 +54,11 @@ fn read_corrections(name: &str, text: &str, context: &LibraryContext) {
 }
 
 /// Reads a session file and replaces the set with it, or says what is wrong and
-/// keeps the work; a corrections file replaces the corrections.
+/// keeps the work; a corrections file replaces the corrections. A session cut
+/// off part way opens with the complete articles it holds, and says so.
 pub fn open_session_file(file: File, context: LibraryContext) {
     wasm_bindgen_futures::spawn_local(async move {
-        let (name, bytes) = files::read(file, MAX_FILE_BYTES).await;
+        let (name, bytes) = files::read(file, MAX_SESSION_FILE_BYTES).await;
         if let Ok(bytes) = &bytes {
             let text = String::from_utf8_lossy(bytes);
             if is_corrections_file(&text) {
@@ -60,25 +66,53 @@ pub fn open_session_file(file: File, context: LibraryContext) {
                 return;
             }
         }
+        let unchanged = "Your current articles are unchanged.";
         let parsed = match bytes {
-            Ok(bytes) => parse_session_bytes(&bytes).map_err(|e| e.message()),
-            Err(ReadError::TooLarge(size)) => Err(format!(
-                "it is {}, larger than a session can be",
-                crosscheck_import::readable_size(size)
-            )),
-            Err(ReadError::Failed) => Err("the browser could not read it".to_owned()),
-        };
-        match parsed {
-            Ok(session) => {
-                let count = session.articles.len();
-                context.open_session.emit(session);
-                context.notify.emit(vec![Message::info(format!(
-                    "Opened the session {name} ({count} articles)."
+            Ok(bytes) => parse_session_bytes(&bytes),
+            Err(ReadError::TooLarge(size)) => {
+                return context.notify.emit(vec![Message::error(format!(
+                    "{name} could not be opened: it is {}, larger than any session Crosscheck \
+                     saves ({} at most). {unchanged}",
+                    readable_size(size),
+                    readable_size(MAX_SESSION_BYTES)
                 ))]);
             }
-            Err(why) => context.notify.emit(vec![Message::error(format!(
-                "{name} could not be opened: {why}. Your current articles are unchanged."
-            ))]),
-        }
+            Err(ReadError::Failed) => {
+                return context.notify.emit(vec![Message::error(format!(
+                    "{name} could not be opened: the browser could not read it. {unchanged}"
+                ))]);
+            }
+        };
+        let (session, message) = match parsed {
+            Ok(session) => {
+                let count = session.articles.len();
+                (
+                    session,
+                    Message::info(format!("Opened the session {name} ({count} articles).")),
+                )
+            }
+            Err(SessionError::CutOff { recovered }) if !recovered.articles.is_empty() => {
+                let why = SessionError::CutOff {
+                    recovered: recovered.clone(),
+                }
+                .message();
+                (
+                    *recovered,
+                    Message::warning(format!(
+                        "Opened {name} as far as it goes. {why} Anything after them (later \
+                         articles, settings, questions, corrections) is not in the file; the file \
+                         itself is unchanged, so a complete copy can still be opened over this."
+                    )),
+                )
+            }
+            Err(error) => {
+                return context.notify.emit(vec![Message::error(format!(
+                    "{name} could not be opened. {} {unchanged}",
+                    error.message()
+                ))]);
+            }
+        };
+        context.open_session.emit(session);
+        context.notify.emit(vec![message]);
     });
 }

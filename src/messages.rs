@@ -22,6 +22,31 @@ pub struct Message {
     pub level: Level,
     /// What to say.
     pub text: String,
+    /// A file the reader can download from the message (saved work that
+    /// could not be read back).
+    pub download: Option<Rc<Download>>,
+}
+
+/// A file offered for download from a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Download {
+    /// The button's label.
+    pub label: &'static str,
+    /// The file's name.
+    pub file: String,
+    /// What it holds.
+    pub text: String,
+    /// What downloading it allows.
+    pub then: AfterDownload,
+}
+
+/// What downloading an offered file allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AfterDownload {
+    /// Nothing more.
+    Nothing,
+    /// The page may save over the stored copy again (`storage::release`).
+    SaveAgain,
 }
 
 impl Message {
@@ -30,6 +55,7 @@ impl Message {
         Message {
             level: Level::Info,
             text: text.into(),
+            download: None,
         }
     }
     /// A warning.
@@ -37,13 +63,20 @@ impl Message {
         Message {
             level: Level::Warning,
             text: text.into(),
+            download: None,
         }
+    }
+    /// The message, with a file to download.
+    pub fn with_download(mut self, download: Download) -> Self {
+        self.download = Some(Rc::new(download));
+        self
     }
     /// An error.
     pub fn error(text: impl Into<String>) -> Self {
         Message {
             level: Level::Error,
             text: text.into(),
+            download: None,
         }
     }
 }

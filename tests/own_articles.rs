@@ -504,3 +504,246 @@ async fn sentences_past_the_limits_are_said_on_the_overview_and_never_counted_as
         .await;
     }
 }
+
+/// Runs `script` in the page with a `done` callback (IndexedDB is asynchronous).
+async fn run_async(client: &Client, script: &str) -> serde_json::Value {
+    let script = format!("const done = arguments[arguments.length - 1];\n{script}");
+    client.execute_async(&script, vec![]).await.unwrap()
+}
+
+/// Sets localStorage keys (value `None` removes the key) and reloads the page.
+async fn reload_with(client: &Client, items: &[(&str, Option<&str>)]) {
+    for (key, value) in items {
+        client
+            .execute(
+                "const [key, value] = arguments;
+                 if (value === null) localStorage.removeItem(key); else localStorage.setItem(key, value);",
+                vec![serde_json::json!(key), serde_json::json!(value)],
+            )
+            .await
+            .unwrap();
+    }
+    client.refresh().await.unwrap();
+    wait_for(client, "#tab-articles").await;
+}
+
+async fn local_item(client: &Client, key: &str) -> Option<String> {
+    client
+        .execute(
+            "return localStorage.getItem(arguments[0]);",
+            vec![serde_json::json!(key)],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .map(str::to_owned)
+}
+
+#[tokio::test]
+async fn an_unreadable_saved_session_is_kept_aside_and_a_second_never_overwrites_the_first() {
+    // Issue #17, items 1 and 2.
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
+        let first = "{\"schema\": \"crosscheck-session/1\", oops";
+        reload_with(&client, &[("crosscheck.session", Some(first))]).await;
+        message_containing(
+            &client,
+            "A copy of what was saved is kept in this browser's local storage under \"crosscheck.session.unreadable\".",
+        )
+        .await;
+        reload_with(&client, &[("crosscheck.session", Some("second {"))]).await;
+        message_containing(&client, "under \"crosscheck.session.unreadable-2\"").await;
+        assert_eq!(
+            local_item(&client, "crosscheck.session.unreadable").await.as_deref(),
+            Some(first),
+            "the first copy is still there"
+        );
+        assert_eq!(
+            local_item(&client, "crosscheck.session.unreadable-2").await.as_deref(),
+            Some("second {")
+        );
+        screenshot(&client, "unreadable-session", Viewport::Laptop).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_unreadable_session_with_no_room_for_a_copy_is_not_saved_over_until_downloaded() {
+    // Issue #17, item 1: the copy aside failed on the quota, the sample set
+    // was saved over the original, and the message claimed the copy existed.
+    support::forget_download("crosscheck-saved-session.json");
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
+        // A database of a later version: the page's IndexedDB cannot be opened.
+        run_async(
+            &client,
+            "const open = indexedDB.open('crosscheck', 9);
+             open.onupgradeneeded = () => open.result.createObjectStore('sessions');
+             open.onsuccess = () => { open.result.close(); done(true); };
+             open.onerror = () => done(false);",
+        )
+        .await;
+        let broken = "broken {";
+        client
+            .execute(
+                "localStorage.setItem('crosscheck.session', arguments[0]);
+                 let n = 0;
+                 for (const size of [1 << 20, 1 << 14, 1 << 8, 1]) {
+                   const chunk = 'x'.repeat(size);
+                   try { for (;;) localStorage.setItem('filler' + n++, chunk); } catch (e) {}
+                 }",
+                vec![serde_json::json!(broken)],
+            )
+            .await
+            .unwrap();
+        client.refresh().await.unwrap();
+        let text = message_containing(&client, "saves nothing over it until you download it").await;
+        assert!(!text.contains("is kept in"), "no copy is claimed: {text}");
+        // Room again; a change is not saved over the unreadable session.
+        client
+            .execute(
+                "for (const key of Object.keys(localStorage)) if (key.startsWith('filler')) localStorage.removeItem(key);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        wait_for(&client, "#tab-articles").await.click().await.unwrap();
+        click(&client, "details.paste summary").await;
+        type_into(&client, "#paste-text", STORY_TXT).await;
+        click(&client, ".paste-form button[type=submit]").await;
+        message_containing(&client, "Your changes are not saved in this browser yet").await;
+        assert_eq!(local_item(&client, "crosscheck.session").await.as_deref(), Some(broken));
+        screenshot(&client, "unreadable-session-held", Viewport::Phone).await;
+        // Downloaded: the page saves again.
+        click(&client, ".message-action").await;
+        let copy = support::wait_for_download("crosscheck-saved-session.json").await;
+        assert_eq!(copy, broken.as_bytes());
+        click(&client, ".article-list > li:first-child button.danger").await;
+        wait_until_true(
+            &client,
+            "return (localStorage.getItem('crosscheck.session') || '').includes('crosscheck-session/1');",
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn indexed_db_problems_are_said_and_what_was_there_is_kept() {
+    // Issue #17, item 4: a marker without its database, or a value of the
+    // wrong type, silently showed the samples.
+    let marker = "{\"crosscheck-session-in\": \"indexeddb\"}";
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
+        reload_with(&client, &[("crosscheck.session", Some(marker))]).await;
+        message_containing(
+            &client,
+            "Your saved work was in this browser's IndexedDB (database \"crosscheck\", store \"sessions\", key \"current\"), but the database no longer holds it",
+        )
+        .await;
+        let stored = run_async(
+            &client,
+            "const open = indexedDB.open('crosscheck', 1);
+             open.onupgradeneeded = () => open.result.createObjectStore('sessions');
+             open.onsuccess = () => {
+               const tx = open.result.transaction('sessions', 'readwrite');
+               tx.objectStore('sessions').put(42, 'current');
+               tx.oncomplete = () => { open.result.close(); done(true); };
+             };",
+        )
+        .await;
+        assert_eq!(stored, serde_json::json!(true));
+        reload_with(&client, &[("crosscheck.session", Some(marker))]).await;
+        let text = message_containing(&client, "what the database holds there is not a saved session").await;
+        assert!(
+            text.contains("What it held is kept in this browser's IndexedDB (database \"crosscheck\", store \"sessions\", key \"unreadable\")"),
+            "{text}"
+        );
+        let kept = run_async(
+            &client,
+            "const open = indexedDB.open('crosscheck', 1);
+             open.onsuccess = () => {
+               const get = open.result.transaction('sessions').objectStore('sessions').get('unreadable');
+               get.onsuccess = () => { open.result.close(); done(get.result); };
+             };",
+        )
+        .await;
+        assert_eq!(kept, serde_json::json!(42));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_cut_off_session_draft_and_answers_are_said_and_kept_at_start_up() {
+    // Issue #17, items 4 and 5: a session cut at 97% gave back nothing, and a
+    // cut-off draft or answers were dropped without a word.
+    let sources = crosscheck_engine::seeds::bundled();
+    let session = crosscheck_import::Session::new(
+        sources
+            .into_iter()
+            .map(|source| crosscheck_import::Article { source, url: None })
+            .collect(),
+        crosscheck_import::Settings::default(),
+    );
+    let json = crosscheck_import::to_json(&session);
+    let mut end = json.len() * 97 / 100;
+    while !json.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = json[..end].to_owned();
+    let draft = "{\"text\":\"Half-typed article about the ceasefire";
+    let answers = "{\"name\":\"Sam\",\"texts\":[\"The Kremlin";
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
+        reload_with(
+            &client,
+            &[
+                ("crosscheck.session", Some(&cut)),
+                ("crosscheck.paste-draft", Some(draft)),
+                ("crosscheck.answers", Some(answers)),
+            ],
+        )
+        .await;
+        message_containing(&client, "only its first 4 articles are complete").await;
+        message_containing(
+            &client,
+            "The article you were pasting was not saved in full",
+        )
+        .await;
+        message_containing(&client, "Your saved answers could not be read back").await;
+        wait_for(&client, "#tab-articles")
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_for_count(&client, 4).await;
+        let typed = wait_for(&client, "#paste-text")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        assert_eq!(typed, "Half-typed article about the ceasefire");
+        assert_eq!(
+            local_item(&client, "crosscheck.paste-draft.unreadable")
+                .await
+                .as_deref(),
+            Some(draft)
+        );
+        assert_eq!(
+            local_item(&client, "crosscheck.answers.unreadable")
+                .await
+                .as_deref(),
+            Some(answers)
+        );
+        assert!(
+            local_item(&client, "crosscheck.session.unreadable")
+                .await
+                .is_some(),
+            "the cut-off session is kept aside too"
+        );
+        screenshot(&client, "cut-off-session", Viewport::Laptop).await;
+        screenshot(&client, "cut-off-session", Viewport::Phone).await;
+    })
+    .await;
+}

@@ -68,6 +68,22 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
     Ok(decoded)
 }
 
+/// UTF-16 text, with a byte order mark or recognised without one, and
+/// nothing else: for files that are always Unicode, such as a session.
+pub(crate) fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes)
+    } else {
+        match utf16_without_mark(bytes)? {
+            true => utf16(bytes, u16::from_le_bytes),
+            false => utf16(bytes, u16::from_be_bytes),
+        }
+    };
+    Some(strip_bom(&text).to_owned())
+}
+
 /// Strips a UTF-8 byte order mark from text that is already a string (a paste, a session).
 pub(crate) fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)

@@ -14,9 +14,14 @@
 //!
 //! Reading is strict about what would lose work and lenient about the rest.
 //! Refused, with a message that says what is wrong: text that is not JSON
-//! (with line and column), JSON without a `"schema"`, another schema, a
-//! newer session version, more than 100 articles, an article without text
-//! or with a field of the wrong type. Repaired quietly: a missing `id` (made
+//! (with line and column), JSON nested deeper than a session is, JSON
+//! without a `"schema"`, another schema, a newer session version, more than
+//! 100 articles, an article without text or with a field of the wrong type.
+//! A file cut off part way (a download or copy that did not finish) is
+//! refused as [`SessionError::CutOff`], which carries the complete articles
+//! it holds so that the page can offer them. Read as UTF-8 or, with or
+//! without a byte order mark, UTF-16 (what some editors save "Unicode" as).
+//! Repaired quietly: a missing `id` (made
 //! from the file name or the position), a repeated `id` (made unique), a
 //! `url` that is not http or https (dropped), settings naming articles that
 //! are not there (dropped), unknown fields (ignored, so a later 1.x can add
@@ -32,7 +37,7 @@ use crosscheck_engine::seeds::id_from_file;
 use crosscheck_engine::{Correction, Source};
 
 use crate::decode::strip_bom;
-use crate::limits::MAX_ARTICLES;
+use crate::limits::{MAX_ARTICLES, MAX_SESSION_BYTES};
 use crate::url::safe_url;
 
 /// The schema this version writes and reads.
@@ -215,6 +220,16 @@ pub enum SessionError {
         /// What is wrong, as a clause: "article 4 has no text".
         problem: String,
     },
+    /// JSON nested deeper than serde_json reads (128 levels); a session
+    /// is at most five deep.
+    TooDeep,
+    /// The file ends part way through: what it holds up to its last complete
+    /// article, with the settings, questions and corrections that came before
+    /// the cut (none of them, as the page writes sessions).
+    CutOff {
+        /// The complete articles; empty when the cut is before the first one.
+        recovered: Box<Session>,
+    },
 }
 
 impl SessionError {
@@ -253,6 +268,19 @@ impl SessionError {
             SessionError::Damaged { problem } => {
                 format!("This Crosscheck session is damaged: {problem}.")
             }
+            SessionError::TooDeep => "This file is not a Crosscheck session: its JSON is nested \
+                 more than 128 levels deep, and a session is never more than a few."
+                .to_owned(),
+            SessionError::CutOff { recovered } => match recovered.articles.len() {
+                0 => "This Crosscheck session is cut off before the end of its first article, \
+                      so there is nothing in it to open."
+                    .to_owned(),
+                1 => "This Crosscheck session is cut off: only its first article is complete."
+                    .to_owned(),
+                n => format!(
+                    "This Crosscheck session is cut off: only its first {n} articles are complete."
+                ),
+            },
         }
     }
 }
@@ -270,10 +298,30 @@ pub fn to_json(session: &Session) -> String {
     serde_json::to_string_pretty(session).unwrap_or_default()
 }
 
-/// Reads a session file's bytes (UTF-8, with or without a byte order mark).
+/// The session as a file the page opens again: [`to_json`], or how large it
+/// would be when that is over [`MAX_SESSION_BYTES`] (only articles written
+/// almost wholly of characters JSON escapes can make it so).
+pub fn to_file(session: &Session) -> Result<String, usize> {
+    let json = to_json(session);
+    match json.len() {
+        size if size > MAX_SESSION_BYTES => Err(size),
+        _ => Ok(json),
+    }
+}
+
+/// Reads a session file's bytes: UTF-8, or UTF-16 (with or without a byte
+/// order mark) decoded as an article would be ([`crate::decode`]).
 pub fn parse_session_bytes(bytes: &[u8]) -> Result<Session, SessionError> {
+    // First: UTF-16 without a mark is valid UTF-8 (its zero bytes are NULs).
+    if let Some(text) = crate::decode::decode_utf16(bytes) {
+        return parse_session(&text);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_session(text),
+        // Cut in the middle of a character: read what comes before it.
+        Err(e) if e.error_len().is_none() => {
+            parse_session(std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or(""))
+        }
         Err(_) => Err(SessionError::NotText),
     }
 }
@@ -294,14 +342,37 @@ pub fn parse_session_bytes(bytes: &[u8]) -> Result<Session, SessionError> {
 /// );
 /// ```
 pub fn parse_session(text: &str) -> Result<Session, SessionError> {
+    read_session(text, AtTheCut::Recover)
+}
+
+/// What to do with JSON that ends part way.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AtTheCut {
+    /// Close it after its last complete article and read that.
+    Recover,
+    /// Refuse it (the text is already such a repair).
+    Refuse,
+}
+
+fn read_session(text: &str, at_the_cut: AtTheCut) -> Result<Session, SessionError> {
     let text = strip_bom(text);
     if text.trim().is_empty() {
         return Err(SessionError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| SessionError::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) if e.is_eof() && at_the_cut == AtTheCut::Recover => return Err(cut_off(text)),
+        // serde_json has no error kind for this; its message is stable.
+        Err(e) if e.to_string().starts_with("recursion limit exceeded") => {
+            return Err(SessionError::TooDeep);
+        }
+        Err(e) => {
+            return Err(SessionError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            });
+        }
+    };
     let Value::Object(object) = value else {
         return Err(SessionError::NotASession);
     };
@@ -340,6 +411,63 @@ pub fn parse_session(text: &str) -> Result<Session, SessionError> {
             .collect();
     }
     Ok(session)
+}
+
+/// A session file that ends part way: closed after its last complete value
+/// inside the `"articles"` list (or, before it, the top-level object), and read
+/// again. What cannot be read that way is a cut-off session with no articles.
+fn cut_off(text: &str) -> SessionError {
+    let Some((end, open)) = last_complete_value(text) else {
+        return SessionError::CutOff {
+            recovered: Box::new(Session::new(Vec::new(), Settings::default())),
+        };
+    };
+    let closers: String = open
+        .iter()
+        .rev()
+        .map(|&b| if b == b'[' { ']' } else { '}' })
+        .collect();
+    // What the part before the cut is (a report, a damaged session) is said as for a whole file.
+    match read_session(&format!("{}{closers}", &text[..end]), AtTheCut::Refuse) {
+        Ok(session) => SessionError::CutOff {
+            recovered: Box::new(session),
+        },
+        Err(error) => error,
+    }
+}
+
+/// Where the last container value nested one or two levels deep ends in
+/// JSON that stops part way, and the containers still open there (outermost
+/// first): closing them there gives complete JSON. One pass, no allocation
+/// per value; strings and their escapes are skipped.
+fn last_complete_value(text: &str) -> Option<(usize, Vec<u8>)> {
+    let mut open: Vec<u8> = Vec::new();
+    let mut last = None;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (at, byte) in text.bytes().enumerate() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'{' | b'[' => open.push(byte),
+            b'}' | b']' => {
+                open.pop();
+                if (1..=2).contains(&open.len()) {
+                    last = Some((at + 1, open.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    last
 }
 
 fn check_schema(schema: &str) -> Result<(), SessionError> {
@@ -633,9 +761,9 @@ mod tests {
     }
 
     #[test]
-    fn bytes_must_be_utf8() {
+    fn bytes_must_be_text() {
         assert_eq!(
-            parse_session_bytes(b"\xff\xfe{}"),
+            parse_session_bytes(b"\x80\x81{\xff}"),
             Err(SessionError::NotText)
         );
         assert!(
@@ -644,6 +772,118 @@ mod tests {
             )
             .is_ok()
         );
+    }
+
+    fn five_articles() -> Session {
+        let articles = (1..=5)
+            .map(|n| Article {
+                source: Source {
+                    id: format!("article-{n}"),
+                    title: Some(format!("Story {n}")),
+                    text: format!("Talks were held on day {n}. \"Quoted,\" he said.\n").repeat(40),
+                    ..Source::default()
+                },
+                url: None,
+            })
+            .collect();
+        Session::new(
+            articles,
+            Settings {
+                excluded: vec!["article-2".into()],
+                reference: Some("article-1".into()),
+            },
+        )
+    }
+
+    #[test]
+    fn a_session_cut_at_97_percent_gives_back_its_complete_articles() {
+        // Issue #17, item 5: a session cut at 97% gave back no article at all.
+        let session = five_articles();
+        let json = to_json(&session);
+        let cut = &json.as_bytes()[..json.len() * 97 / 100];
+        let Err(SessionError::CutOff { recovered }) = parse_session_bytes(cut) else {
+            panic!("not a cut-off session");
+        };
+        assert_eq!(recovered.articles, session.articles[..4]);
+        assert_eq!(
+            SessionError::CutOff { recovered }.message(),
+            "This Crosscheck session is cut off: only its first 4 articles are complete."
+        );
+        // Cut inside the first article, or inside a character: said, not "not text".
+        let first = json.find("Talks").unwrap_or(0) + 10;
+        check(
+            &json[..first],
+            "This Crosscheck session is cut off before the end of its first article, so there is nothing in it to open.",
+        );
+        let mut bytes = to_json(&Session::new(
+            vec![Article {
+                source: Source {
+                    id: "a".into(),
+                    text: "Grüße".into(),
+                    ..Source::default()
+                },
+                url: None,
+            }],
+            Settings::default(),
+        ))
+        .into_bytes();
+        bytes.truncate(bytes.iter().position(|&b| b == 0xC3).unwrap_or(0) + 1);
+        assert!(matches!(
+            parse_session_bytes(&bytes),
+            Err(SessionError::CutOff { .. })
+        ));
+        // A cut-off report is still named as a report.
+        check(
+            r#"{"schema": "crosscheck-report/3", "groups": [{"id": 0}, {"id": 1"#,
+            "This is a Crosscheck report (crosscheck-report/3), not a session: it holds the comparison, not the articles. Export the session from the page instead.",
+        );
+    }
+
+    #[test]
+    fn a_session_nested_100000_levels_deep_is_said_so() {
+        // Issue #17, item 12: reported as "not JSON (line 1, column 171)".
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        check(
+            &deep,
+            "This file is not a Crosscheck session: its JSON is nested more than 128 levels deep, and a session is never more than a few.",
+        );
+        check(
+            &format!("{{\"schema\": {}", "{\"a\": ".repeat(100_000)),
+            "This file is not a Crosscheck session: its JSON is nested more than 128 levels deep, and a session is never more than a few.",
+        );
+    }
+
+    #[test]
+    fn a_utf16_session_opens_like_a_utf16_article() {
+        // Issue #17, item 12: a UTF-16 session was "not text".
+        let session = five_articles();
+        let json = to_json(&session);
+        let le: Vec<u8> = json.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = json.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [
+            [&b"\xFF\xFE"[..], &le].concat(),
+            [&b"\xFE\xFF"[..], &be].concat(),
+            le,
+        ] {
+            assert_eq!(parse_session_bytes(&bytes).as_ref(), Ok(&session));
+        }
+    }
+
+    #[test]
+    fn two_three_megabyte_articles_export_and_open_again() {
+        // Issue #17, item 3: they exported as a 6.07 MB session the page refused.
+        let article = |id: &str| Article {
+            source: Source {
+                id: id.into(),
+                text: "The ceasefire \"holds\", officials said.\n".repeat(3 * 1024 * 1024 / 40),
+                ..Source::default()
+            },
+            url: None,
+        };
+        let session = Session::new(vec![article("a"), article("b")], Settings::default());
+        let file = to_file(&session).expect("within the limit");
+        assert!(file.len() > 6 * 1024 * 1024, "{}", file.len());
+        assert_eq!(parse_session_bytes(file.as_bytes()), Ok(session));
     }
 
     #[test]

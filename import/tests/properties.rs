@@ -2,9 +2,10 @@
 
 use crosscheck_engine::Source;
 use crosscheck_import::html::Parser;
+use crosscheck_import::session::to_file;
 use crosscheck_import::{
-    Article, Config, PastedMeta, Session, Settings, decode, find_duplicate, html, import_file,
-    import_pasted, parse_session, parse_session_bytes, to_json,
+    Article, Config, PastedMeta, Session, SessionError, Settings, decode, find_duplicate, html,
+    import_file, import_pasted, parse_session, parse_session_bytes, to_json,
 };
 use proptest::prelude::*;
 
@@ -170,5 +171,53 @@ proptest! {
         ids.dedup();
         let session = Session::new(articles, Settings { excluded: ids, reference: None });
         prop_assert_eq!(parse_session(&to_json(&session)), Ok(session));
+    }
+
+    #[test]
+    fn every_session_the_page_exports_opens_again(
+        texts in prop::collection::vec("[\\x00-\\x1f\"\\\\a-z é“”\u{2028}]{1,80}", 0..8),
+        reference in 0usize..8,
+    ) {
+        // Issue #17, item 3: the page exported sessions it then refused to open.
+        let articles: Vec<Article> = texts
+            .iter()
+            .filter(|t| !t.trim().is_empty())
+            .enumerate()
+            .map(|(i, text)| Article {
+                source: Source { id: format!("a{i}"), text: text.clone(), ..Source::default() },
+                url: None,
+            })
+            .collect();
+        let reference = (reference < articles.len()).then(|| format!("a{reference}"));
+        let session = Session::new(articles, Settings { excluded: Vec::new(), reference });
+        let file = to_file(&session).expect("small sessions are within the limit");
+        prop_assert_eq!(parse_session_bytes(file.as_bytes()), Ok(session));
+    }
+
+    #[test]
+    fn a_cut_session_gives_back_a_prefix_of_its_articles(
+        texts in prop::collection::vec("[a-z \"\\\\{}\\[\\]é]{1,40}", 1..6),
+        keep in 0.0f64..1.0,
+    ) {
+        // Issue #17, item 5: wherever a session file is cut, the complete
+        // articles before the cut come back, in order, and nothing else.
+        let articles: Vec<Article> = texts
+            .iter()
+            .filter(|t| !t.trim().is_empty())
+            .enumerate()
+            .map(|(i, text)| Article {
+                source: Source { id: format!("a{i}"), text: text.clone(), ..Source::default() },
+                url: None,
+            })
+            .collect();
+        let json = to_json(&Session::new(articles.clone(), Settings::default()));
+        let cut = &json.as_bytes()[..(json.len() as f64 * keep) as usize];
+        match parse_session_bytes(cut) {
+            Err(SessionError::CutOff { recovered }) => {
+                prop_assert!(articles.starts_with(&recovered.articles));
+            }
+            Err(_) => {}
+            Ok(session) => prop_assert_eq!(session.articles, articles),
+        }
     }
 }

@@ -7,7 +7,9 @@
 //! [`crate::loading`].
 
 use crosscheck_engine::Headline;
-use crosscheck_import::session::{Article, to_json};
+use crosscheck_import::limits::MAX_SESSION_BYTES;
+use crosscheck_import::readable_size;
+use crosscheck_import::session::{Article, to_file};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -150,7 +152,19 @@ fn SessionTools() -> Html {
     let export = {
         let context = context.clone();
         Callback::from(move |_| {
-            let json = to_json(&context.session());
+            // Only what the page can open again is exported (issue #17, item 3).
+            let json = match to_file(&context.session()) {
+                Ok(json) => json,
+                Err(size) => {
+                    context.notify.emit(vec![Message::error(format!(
+                        "The session was not exported: it would be {}, more than Crosscheck opens \
+                         ({}). Remove an article to export the rest.",
+                        readable_size(size),
+                        readable_size(MAX_SESSION_BYTES)
+                    ))]);
+                    return;
+                }
+            };
             if let Err(why) = files::download("crosscheck-session.json", "application/json", &json)
             {
                 context.notify.emit(vec![Message::error(format!(

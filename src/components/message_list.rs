@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::messages::{Level, Message};
+use crate::files;
+use crate::messages::{AfterDownload, Level, Message};
+use crate::storage;
 
 /// What [`message_list`] shows.
 #[derive(PartialEq)]
@@ -26,9 +28,21 @@ pub fn message_list(props: &MessageListProps) -> Html {
                     Level::Error => ("error", "alert"),
                 };
                 let onclick = props.on_dismiss.reform(move |_| id);
+                let download = message.download.clone().map(|offer| {
+                    let label = offer.label;
+                    let onclick = Callback::from(move |_| {
+                        if files::download(&offer.file, "application/json", &offer.text).is_ok()
+                            && offer.then == AfterDownload::SaveAgain
+                        {
+                            storage::release();
+                        }
+                    });
+                    html! { <button type="button" class="link-button message-action" {onclick}>{ label }</button> }
+                });
                 html! {
                     <div class={classes!("message", class)} {role} key={id}>
                         <p>{ message.text.clone() }</p>
+                        { for download }
                         <button type="button" class="close" {onclick} aria-label="Dismiss this message">{ "×" }</button>
                     </div>
                 }

@@ -12,7 +12,8 @@ use crate::storage;
 
 /// What the user has typed so far.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-struct Draft {
+#[serde(default)]
+pub struct Draft {
     text: String,
     title: String,
     outlet: String,
@@ -21,6 +22,32 @@ struct Draft {
 }
 
 impl Draft {
+    /// The draft as stored, or `None` when it cannot be read.
+    pub fn from_json(json: &str) -> Option<Draft> {
+        serde_json::from_str(json).ok()
+    }
+
+    /// The draft as stored.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// What can be read of a stored draft that was cut off part way (storage
+    /// full): the JSON closed after its last whole character, or `None`.
+    pub fn recover(json: &str) -> Option<Draft> {
+        let mut end = json.len();
+        for _ in 0..4 {
+            for close in ["\"}", "}", "\"\"}", ":\"\"}"] {
+                if let Some(draft) = Draft::from_json(&format!("{}{close}", &json[..end])) {
+                    return Some(draft).filter(|d| !d.is_empty());
+                }
+            }
+            // Drop a last character that breaks the closing (a lone `\`).
+            end = json[..end].char_indices().next_back()?.0;
+        }
+        None
+    }
+
     fn is_empty(&self) -> bool {
         *self == Draft::default()
     }
@@ -51,7 +78,7 @@ pub fn PasteForm() -> Html {
     let context = use_context::<LibraryContext>().expect("library context");
     let draft = use_state(|| {
         storage::load_draft()
-            .and_then(|json| serde_json::from_str::<Draft>(&json).ok())
+            .and_then(|json| Draft::from_json(&json))
             .unwrap_or_default()
     });
     // Open at first when a draft was restored; after that the reader opens and closes it.

@@ -1,4 +1,4 @@
-//! IndexedDB, for a session too large for localStorage: one object store, one key.
+//! IndexedDB, for a session too large for localStorage: one object store, the session under one key and kept-aside copies under others.
 //!
 //! Wraps the callback API in futures; every failure is an `Err` the caller
 //! turns into a message.
@@ -13,6 +13,9 @@ const DATABASE: &str = "crosscheck";
 const STORE: &str = "sessions";
 /// The key the session is stored under, before its scope.
 pub const KEY: &str = "current";
+/// The key a session that could not be read is kept aside under, before its
+/// scope (then `-2`, `-3`… for later ones).
+pub const UNREADABLE_KEY: &str = "unreadable";
 
 /// Waits for a request to succeed (its result) or fail.
 async fn finish(request: &IdbRequest) -> Result<JsValue, JsValue> {
@@ -59,11 +62,27 @@ pub async fn save(key: &str, json: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Reads the session JSON stored under `key`, if any.
-pub async fn load(key: &str) -> Result<Option<String>, JsValue> {
+/// Reads the value stored under `key` as it is (`undefined` when there is none):
+/// the caller tells a session's JSON from a value of another type.
+pub async fn load(key: &str) -> Result<JsValue, JsValue> {
     let db = open().await?;
     let store = db.transaction_with_str(STORE)?.object_store(STORE)?;
-    Ok(finish(&store.get(&JsValue::from_str(key))?)
-        .await?
-        .as_string())
+    finish(&store.get(&JsValue::from_str(key))?).await
+}
+
+/// Stores `value` under the first of `base`, `base-2`, `base-3`… that holds
+/// nothing, so that nothing kept earlier is overwritten; returns that key.
+pub async fn put_new(base: &str, value: &JsValue) -> Result<String, JsValue> {
+    for n in 1..=super::MAX_KEPT {
+        let key = super::numbered(base, n);
+        if load(&key).await?.is_undefined() {
+            let db = open().await?;
+            let store = db
+                .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?
+                .object_store(STORE)?;
+            finish(&store.put_with_key(value, &JsValue::from_str(&key))?).await?;
+            return Ok(key);
+        }
+    }
+    Err(JsValue::NULL)
 }
