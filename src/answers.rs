@@ -5,12 +5,14 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use yew::Reducible;
 
-/// The answers as kept in the browser.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// The answers as kept in the browser. Read back from a generic JSON value
+/// by hand, as the session's corrections are: serde's derived reader would
+/// add its own code to the page for three fields.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Answers {
     /// The student's name, for the printout.
     pub name: String,
@@ -21,7 +23,7 @@ pub struct Answers {
 }
 
 /// Whether the answer key is shown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum KeyShown {
     /// Not yet: the student is answering.
@@ -52,14 +54,24 @@ impl Answers {
         self.texts.get(n).map_or("", String::as_str)
     }
 
-    /// Reads saved answers; anything unreadable starts empty.
+    /// Reads saved answers; anything unreadable starts empty (start-up
+    /// keeps answers that are not JSON aside first, `boot.rs`).
     pub fn from_json(json: &str) -> Answers {
-        Answers::try_from_json(json).unwrap_or_default()
-    }
-
-    /// Answers saved by [`Answers::to_json`], or `None` when they cannot be read.
-    pub fn try_from_json(json: &str) -> Option<Answers> {
-        serde_json::from_str(json).ok()
+        let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(json) else {
+            return Answers::default();
+        };
+        let text = |value: &Value| value.as_str().unwrap_or_default().to_owned();
+        Answers {
+            name: fields.get("name").map(text).unwrap_or_default(),
+            texts: match fields.get("texts") {
+                Some(Value::Array(texts)) => texts.iter().map(text).collect(),
+                _ => Vec::new(),
+            },
+            shown: match fields.get("shown").and_then(Value::as_str) {
+                Some("revealed") => KeyShown::Revealed,
+                _ => KeyShown::Hidden,
+            },
+        }
     }
 
     /// The answers as JSON, for the browser's storage.

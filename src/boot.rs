@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use crosscheck_engine::Correction;
 use crosscheck_engine::Source;
-use crosscheck_import::session::{Article, SessionError, Settings, parse_session};
+use crosscheck_import::session::{Article, Settings, parse_session};
 
 use crate::answers::Answers;
 use crate::comparison::SetQuestion;
@@ -84,39 +84,30 @@ pub async fn start_set() -> Start {
     let mut corrections = (*sample_corrections).clone();
     let articles = match storage::load().await {
         Saved::Nothing => (*samples).clone(),
-        Saved::Found { json, place } => match parse_session(&json) {
-            Ok(session) => {
-                questions = session.questions();
-                corrections = session.corrections;
-                settings = session.settings;
-                session.articles
-            }
-            Err(SessionError::CutOff { recovered }) if !recovered.articles.is_empty() => {
-                let why = SessionError::CutOff {
-                    recovered: recovered.clone(),
+        Saved::Found { json, place } => {
+            let session = match parse_session(&json) {
+                Ok(session) => Some(session),
+                Err(error) => {
+                    let why = error.message();
+                    let session = error.into_recovered();
+                    let instead = match session {
+                        Some(_) => "What could be read of it is open.",
+                        None => "The sample set is shown instead.",
+                    };
+                    messages.push(unreadable(&json, &place, &why, instead).await);
+                    session
                 }
-                .message();
-                messages.push(
-                    unreadable(&json, &place, &why, "What could be read of it is open.").await,
-                );
-                settings = recovered.settings.clone();
-                questions = recovered.questions();
-                corrections = recovered.corrections.clone();
-                recovered.articles
+            };
+            match session {
+                Some(session) => {
+                    questions = session.questions();
+                    corrections = session.corrections;
+                    settings = session.settings;
+                    session.articles
+                }
+                None => (*samples).clone(),
             }
-            Err(error) => {
-                messages.push(
-                    unreadable(
-                        &json,
-                        &place,
-                        &error.message(),
-                        "The sample set is shown instead.",
-                    )
-                    .await,
-                );
-                (*samples).clone()
-            }
-        },
+        }
         Saved::Unusable { problem, place } => {
             let kept = storage::keep_unusable().await;
             let what = match &kept {
@@ -200,7 +191,7 @@ fn check_small_values() -> Vec<Message> {
         )));
     }
     if let Some(json) = storage::load_answers()
-        && Answers::try_from_json(&json).is_none()
+        && serde_json::from_str::<serde_json::Value>(&json).is_err()
     {
         let kept = storage::keep_unreadable_small(Small::Answers, &json);
         messages.push(

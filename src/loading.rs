@@ -7,7 +7,7 @@
 use crosscheck_import::corrections::{is_corrections_file, parse_corrections};
 use crosscheck_import::limits::MAX_SESSION_BYTES;
 use crosscheck_import::readable_size;
-use crosscheck_import::session::{SessionError, parse_session_bytes};
+use crosscheck_import::session::parse_session_bytes;
 use web_sys::File;
 
 use crate::components::shared::LibraryContext;
@@ -91,25 +91,21 @@ pub fn open_session_file(file: File, context: LibraryContext) {
                     Message::info(format!("Opened the session {name} ({count} articles).")),
                 )
             }
-            Err(SessionError::CutOff { recovered }) if !recovered.articles.is_empty() => {
-                let why = SessionError::CutOff {
-                    recovered: recovered.clone(),
-                }
-                .message();
+            Err(error) => {
+                let why = error.message();
+                let Some(session) = error.into_recovered() else {
+                    return context.notify.emit(vec![Message::error(format!(
+                        "{name} could not be opened. {why} {unchanged}"
+                    ))]);
+                };
                 (
-                    *recovered,
+                    session,
                     Message::warning(format!(
                         "Opened {name} as far as it goes. {why} Anything after them (later \
                          articles, settings, questions, corrections) is not in the file; the file \
                          itself is unchanged, so a complete copy can still be opened over this."
                     )),
                 )
-            }
-            Err(error) => {
-                return context.notify.emit(vec![Message::error(format!(
-                    "{name} could not be opened. {} {unchanged}",
-                    error.message()
-                ))]);
             }
         };
         context.open_session.emit(session);

@@ -233,6 +233,17 @@ pub enum SessionError {
 }
 
 impl SessionError {
+    /// For a session cut off part way, the complete articles it holds (and
+    /// what came before the cut), when there is at least one.
+    pub fn into_recovered(self) -> Option<Session> {
+        match self {
+            SessionError::CutOff { recovered } if !recovered.articles.is_empty() => {
+                Some(*recovered)
+            }
+            _ => None,
+        }
+    }
+
     /// The message to show. The UI adds that the current work is unchanged.
     pub fn message(&self) -> String {
         match self {

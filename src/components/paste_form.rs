@@ -1,7 +1,8 @@
 //! "Paste an article": text plus optional headline, outlet, date and link; a half-typed draft survives a reload.
 
 use crosscheck_import::PastedMeta;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -11,8 +12,9 @@ use crate::importing;
 use crate::storage;
 
 /// What the user has typed so far.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// Read back by hand from a generic JSON value (see `answers.rs`), which
+/// also reads what was kept of a draft cut off part way.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Draft {
     text: String,
     title: String,
@@ -24,7 +26,23 @@ pub struct Draft {
 impl Draft {
     /// The draft as stored, or `None` when it cannot be read.
     pub fn from_json(json: &str) -> Option<Draft> {
-        serde_json::from_str(json).ok()
+        let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(json) else {
+            return None;
+        };
+        let field = |name: &str| {
+            fields
+                .get(name)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        Some(Draft {
+            text: field("text"),
+            title: field("title"),
+            outlet: field("outlet"),
+            date: field("date"),
+            url: field("url"),
+        })
     }
 
     /// The draft as stored.
@@ -33,7 +51,7 @@ impl Draft {
     }
 
     /// What can be read of a stored draft that was cut off part way (storage
-    /// full): the JSON closed after its last whole character, or `None`.
+    /// full): its fields up to the cut, read from the JSON closed there.
     pub fn recover(json: &str) -> Option<Draft> {
         let mut end = json.len();
         for _ in 0..4 {

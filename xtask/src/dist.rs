@@ -116,9 +116,10 @@ const SEEDS_SLOT: &str = "/*CROSSCHECK:SEEDS*/";
 const GLUE_SLOT: &str = "/*CROSSCHECK:GLUE*/";
 const WASM_SLOT: &str = "CROSSCHECK:WASM";
 
-/// What the seeds' script starts with when it holds the set packed like the
-/// wasm (gzip in base 85); the boot script inflates it into JSON before the
-/// app starts. A page saved for a class holds its session as plain JSON.
+/// What the seeds' script and the glue's start with when they are packed
+/// like the wasm (gzip in base 85); the boot script inflates them into their
+/// elements (and runs the glue) before the app starts. A page saved for a
+/// class holds them as plain JSON and JavaScript.
 const SEEDS_PACKED: &str = "gzip85:";
 
 /// Fills the shell's placeholders.
@@ -128,7 +129,7 @@ pub fn assemble(parts: &Parts) -> Result<String> {
         "data:image/svg+xml;base64,{}",
         base64::engine::general_purpose::STANDARD.encode(parts.icon_svg.trim())
     );
-    let mut html = parts.shell.clone();
+    let mut html = minify_boot_script(&parts.shell)?;
     for (slot, value) in [
         (CSS_SLOT, escape_style(&minify::css(&parts.css))),
         (ICON_SLOT, icon),
@@ -139,12 +140,42 @@ pub fn assemble(parts: &Parts) -> Result<String> {
                 base85(&gzip(parts.seeds_json.as_bytes())?)
             ),
         ),
-        (GLUE_SLOT, escape_script(&minify::js(&parts.glue_js)?)),
+        // Packed too; escaped first, because the boot script puts it back
+        // into its element as text, which a page saved for a class writes out.
+        (
+            GLUE_SLOT,
+            format!(
+                "{SEEDS_PACKED}{}",
+                base85(&gzip(
+                    escape_script(&minify::js(&parts.glue_js)?).as_bytes()
+                )?)
+            ),
+        ),
         (WASM_SLOT, wasm_text),
     ] {
         html = fill(&html, slot, &value)?;
     }
     Ok(html)
+}
+
+/// The shell with its boot script (the last `<script>`, which unpacks and
+/// starts the program) minified like the glue: its comments explain the
+/// source, not the page.
+fn minify_boot_script(shell: &str) -> Result<String> {
+    let Some(open) = shell.rfind("<script>") else {
+        return Ok(shell.to_owned());
+    };
+    let start = open + "<script>".len();
+    let end = start
+        + shell[start..]
+            .find("</script>")
+            .context("the boot script is not closed")?;
+    Ok(format!(
+        "{}\n{}{}",
+        &shell[..start],
+        minify::js(&shell[start..end])?,
+        &shell[end..]
+    ))
 }
 
 /// `bytes` as a gzip member (RFC 1952, what `DecompressionStream("gzip")`
@@ -242,7 +273,7 @@ mod tests {
         }
     }
 
-    const SHELL: &str = "<style>/*CROSSCHECK:CSS*/</style><link href=\"CROSSCHECK:ICON\"><script type=\"application/json\">/*CROSSCHECK:SEEDS*/</script><script>/*CROSSCHECK:GLUE*/</script><script>const W=\"CROSSCHECK:WASM\";</script>";
+    const SHELL: &str = "<style>/*CROSSCHECK:CSS*/</style><link href=\"CROSSCHECK:ICON\"><script type=\"application/json\">/*CROSSCHECK:SEEDS*/</script><script type=\"text/plain\">/*CROSSCHECK:GLUE*/</script><script>const W=\"CROSSCHECK:WASM\";</script>";
 
     /// The boot script's decoder (index.html), in Rust: pads a last short group
     /// with the highest digit and keeps one byte fewer than its digits.
@@ -278,6 +309,11 @@ mod tests {
             br#"[{"text":"</script><b>"}]"#
         );
         assert_eq!(inlined_wasm(&html, "const W=\""), b"\0asm");
+        assert_eq!(
+            gunzip(&inlined(&html, "\"text/plain\">gzip85:", '<')).unwrap(),
+            b"let s = '<\\/script>';\n",
+            "the glue is packed, escaped"
+        );
     }
 
     /// The bytes in `html` written in base 85 after the first `marker`, up to the next `end`.
@@ -311,6 +347,8 @@ mod tests {
         assert_eq!(inlined_wasm(&html, "unpack(\""), wasm);
         let seeds = gunzip(&inlined(&html, "id=\"crosscheck-seeds\">gzip85:", '<')).unwrap();
         assert_eq!(seeds, parts.seeds_json.as_bytes());
+        let glue = gunzip(&inlined(&html, "id=\"crosscheck-glue\">gzip85:", '<')).unwrap();
+        assert_eq!(glue, b"let s = '<\\/script><\\!--';\n");
         assert_eq!(
             html.matches("</script").count(),
             html.matches("<script").count(),
@@ -423,7 +461,7 @@ mod tests {
         // The comparison worker is made of the glue's text (src/app/analysis/worker.rs).
         assert!(
             shell.contains(&format!(
-                "<script id=\"crosscheck-glue\">{GLUE_SLOT}</script>"
+                "<script type=\"text/plain\" id=\"crosscheck-glue\">{GLUE_SLOT}</script>"
             )),
             "the glue's <script> carries the id the worker reads"
         );
