@@ -165,5 +165,12 @@ mod tests {
             ..Answers::default()
         };
         assert_eq!(Answers::from_json(&saved.to_json()), saved);
+        // Read by hand: every field, and the revealed key, come back.
+        let full = Answers {
+            name: "Ana".into(),
+            texts: vec![String::new(), "Wednesday \"quoted\"".into()],
+            shown: KeyShown::Revealed,
+        };
+        assert_eq!(Answers::from_json(&full.to_json()), full);
     }
 }

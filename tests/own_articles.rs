@@ -618,7 +618,7 @@ async fn an_unreadable_session_with_no_room_for_a_copy_is_not_saved_over_until_d
         click(&client, ".paste-form button[type=submit]").await;
         message_containing(&client, "Your changes are not saved in this browser yet").await;
         assert_eq!(local_item(&client, "crosscheck.session").await.as_deref(), Some(broken));
-        screenshot(&client, "unreadable-session-held", Viewport::Phone).await;
+        screenshot(&client, "unreadable-session-held", Viewport::Laptop).await;
         // Downloaded: the page saves again.
         click(&client, ".message-action").await;
         let copy = support::wait_for_download("crosscheck-saved-session.json").await;
@@ -698,57 +698,65 @@ async fn a_cut_off_session_draft_and_answers_are_said_and_kept_at_start_up() {
     let cut = json[..end].to_owned();
     let draft = "{\"text\":\"Half-typed article about the ceasefire";
     let answers = "{\"name\":\"Sam\",\"texts\":[\"The Kremlin";
-    with_browser(Setup::default(), |client| async move {
-        open_articles(&client).await;
-        reload_with(
-            &client,
-            &[
-                ("crosscheck.session", Some(&cut)),
-                ("crosscheck.paste-draft", Some(draft)),
-                ("crosscheck.answers", Some(answers)),
-            ],
+    for viewport in [Viewport::Laptop, Viewport::Phone] {
+        let cut = cut.clone();
+        with_browser(
+            Setup {
+                viewport,
+                ..Setup::default()
+            },
+            |client| async move {
+                open_articles(&client).await;
+                reload_with(
+                    &client,
+                    &[
+                        ("crosscheck.session", Some(&cut)),
+                        ("crosscheck.paste-draft", Some(draft)),
+                        ("crosscheck.answers", Some(answers)),
+                    ],
+                )
+                .await;
+                message_containing(&client, "only its first 4 articles are complete").await;
+                message_containing(
+                    &client,
+                    "The article you were pasting was not saved in full",
+                )
+                .await;
+                message_containing(&client, "Your saved answers could not be read back").await;
+                wait_for(&client, "#tab-articles")
+                    .await
+                    .click()
+                    .await
+                    .unwrap();
+                wait_for_count(&client, 4).await;
+                let typed = wait_for(&client, "#paste-text")
+                    .await
+                    .prop("value")
+                    .await
+                    .unwrap()
+                    .unwrap_or_default();
+                assert_eq!(typed, "Half-typed article about the ceasefire");
+                assert_eq!(
+                    local_item(&client, "crosscheck.paste-draft.unreadable")
+                        .await
+                        .as_deref(),
+                    Some(draft)
+                );
+                assert_eq!(
+                    local_item(&client, "crosscheck.answers.unreadable")
+                        .await
+                        .as_deref(),
+                    Some(answers)
+                );
+                assert!(
+                    local_item(&client, "crosscheck.session.unreadable")
+                        .await
+                        .is_some(),
+                    "the cut-off session is kept aside too"
+                );
+                screenshot(&client, "cut-off-session", viewport).await;
+            },
         )
         .await;
-        message_containing(&client, "only its first 4 articles are complete").await;
-        message_containing(
-            &client,
-            "The article you were pasting was not saved in full",
-        )
-        .await;
-        message_containing(&client, "Your saved answers could not be read back").await;
-        wait_for(&client, "#tab-articles")
-            .await
-            .click()
-            .await
-            .unwrap();
-        wait_for_count(&client, 4).await;
-        let typed = wait_for(&client, "#paste-text")
-            .await
-            .prop("value")
-            .await
-            .unwrap()
-            .unwrap_or_default();
-        assert_eq!(typed, "Half-typed article about the ceasefire");
-        assert_eq!(
-            local_item(&client, "crosscheck.paste-draft.unreadable")
-                .await
-                .as_deref(),
-            Some(draft)
-        );
-        assert_eq!(
-            local_item(&client, "crosscheck.answers.unreadable")
-                .await
-                .as_deref(),
-            Some(answers)
-        );
-        assert!(
-            local_item(&client, "crosscheck.session.unreadable")
-                .await
-                .is_some(),
-            "the cut-off session is kept aside too"
-        );
-        screenshot(&client, "cut-off-session", Viewport::Laptop).await;
-        screenshot(&client, "cut-off-session", Viewport::Phone).await;
-    })
-    .await;
+    }
 }

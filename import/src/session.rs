@@ -898,6 +898,50 @@ mod tests {
     }
 
     #[test]
+    fn every_message_is_sentences_ending_in_one_full_stop() {
+        // Issue #17, item 12: messages built on these ended in "..".
+        let recovered = |n: usize| {
+            let mut session = five_articles();
+            session.articles.truncate(n);
+            Box::new(session)
+        };
+        let errors = [
+            SessionError::Empty,
+            SessionError::NotText,
+            SessionError::NotJson { line: 1, column: 2 },
+            SessionError::NotASession,
+            SessionError::Foreign {
+                schema: "crosscheck-report/3".into(),
+            },
+            SessionError::Foreign {
+                schema: "x/1".into(),
+            },
+            SessionError::Newer {
+                schema: "crosscheck-session/2".into(),
+            },
+            SessionError::TooManyArticles { count: 101 },
+            damaged("article 4 has no text"),
+            SessionError::TooDeep,
+            SessionError::CutOff {
+                recovered: recovered(0),
+            },
+            SessionError::CutOff {
+                recovered: recovered(1),
+            },
+            SessionError::CutOff {
+                recovered: recovered(3),
+            },
+        ];
+        for error in errors {
+            let message = error.message();
+            assert!(
+                message.ends_with('.') && !message.ends_with(".."),
+                "{message}"
+            );
+        }
+    }
+
+    #[test]
     fn exercise_questions_name_articles_by_id_and_follow_them() {
         use crosscheck_engine::SentenceId;
         use crosscheck_engine::classroom::{Question, SentenceAnchor};

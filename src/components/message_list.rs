@@ -41,8 +41,10 @@ pub fn message_list(props: &MessageListProps) -> Html {
                 });
                 html! {
                     <div class={classes!("message", class)} {role} key={id}>
-                        <p>{ message.text.clone() }</p>
-                        { for download }
+                        <div>
+                            <p>{ message.text.clone() }</p>
+                            { for download }
+                        </div>
                         <button type="button" class="close" {onclick} aria-label="Dismiss this message">{ "×" }</button>
                     </div>
                 }

@@ -53,14 +53,16 @@ impl Draft {
     /// What can be read of a stored draft that was cut off part way (storage
     /// full): its fields up to the cut, read from the JSON closed there.
     pub fn recover(json: &str) -> Option<Draft> {
-        let mut end = json.len();
-        for _ in 0..4 {
+        // A lone `\\` at the cut would escape the closing quote.
+        let backslashes = json.bytes().rev().take_while(|&b| b == b'\\').count();
+        let mut end = json.len() - backslashes % 2;
+        for _ in 0..6 {
             for close in ["\"}", "}", "\"\"}", ":\"\"}"] {
                 if let Some(draft) = Draft::from_json(&format!("{}{close}", &json[..end])) {
                     return Some(draft).filter(|d| !d.is_empty());
                 }
             }
-            // Drop a last character that breaks the closing (a lone `\`).
+            // Drop a last character that breaks the closing (half a `\u0041`).
             end = json[..end].char_indices().next_back()?.0;
         }
         None
@@ -161,5 +163,34 @@ pub fn PasteForm() -> Html {
                 <button type="submit" class="primary">{ "Add this article" }</button>
             </form>
         </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(stored: &str, expect: Option<&str>) {
+        let read = Draft::from_json(stored).or_else(|| Draft::recover(stored));
+        assert_eq!(read.map(|d| d.text).as_deref(), expect, "{stored}");
+    }
+
+    #[test]
+    fn a_draft_cut_off_in_storage_gives_back_what_was_typed() {
+        // Issue #17, item 4: a cut-off draft was dropped at start-up without a word.
+        let whole = Draft {
+            text: "Talks \"began\"\nin Riyadh.".into(),
+            title: "Talks".into(),
+            ..Draft::default()
+        };
+        assert_eq!(Draft::from_json(&whole.to_json()), Some(whole));
+        check(r#"{"text":"Half-typed article"#, Some("Half-typed article"));
+        check(
+            r#"{"text":"Ends in an escape \"#,
+            Some("Ends in an escape "),
+        );
+        check(r#"{"text":"Whole","title":"Cut"#, Some("Whole"));
+        check(r#"{"text""#, None);
+        check("", None);
     }
 }
