@@ -10,8 +10,7 @@
 use std::rc::Rc;
 
 use crosscheck_engine::Correction;
-use crosscheck_engine::Source;
-use crosscheck_import::session::{Article, Settings, parse_session};
+use crosscheck_import::session::{Article, Settings, parse_article_list, parse_session};
 
 use crate::answers::Answers;
 use crate::comparison::SetQuestion;
@@ -270,16 +269,16 @@ pub fn read_embedded() -> Result<Embedded, String> {
 /// Parses a built-in set: a list of sources, or a session (an exported page).
 pub fn parse_embedded(json: &str) -> Result<Embedded, String> {
     if json.trim_start().starts_with('[') {
-        return match serde_json::from_str::<Vec<Source>>(json) {
-            Ok(sources) => Ok(Embedded {
-                articles: sources
-                    .into_iter()
-                    .map(|source| Article { source, url: None })
-                    .collect(),
+        // Read by hand like a session's articles: serde's derived reader for
+        // `Source` would add its own code to the page for this one list.
+        return match parse_article_list(json) {
+            Ok(articles) => Ok(Embedded {
+                articles,
                 ..Embedded::default()
             }),
             Err(error) => Err(format!(
-                "The articles embedded in this page could not be read ({error})."
+                "The articles embedded in this page could not be read ({}).",
+                error.message()
             )),
         };
     }

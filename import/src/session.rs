@@ -309,6 +309,22 @@ pub fn to_json(session: &Session) -> String {
     serde_json::to_string_pretty(session).unwrap_or_default()
 }
 
+/// A plain list of articles (`[{"id": …, "text": …}, …]`, the page's bundled
+/// set), read like a session's `articles`: ids repaired and made unique, a
+/// missing text refused with the article's number.
+pub fn parse_article_list(text: &str) -> Result<Vec<Article>, SessionError> {
+    let Ok(Value::Array(list)) = serde_json::from_str::<Value>(strip_bom(text)) else {
+        return Err(SessionError::NotASession);
+    };
+    let mut read: Vec<Article> = Vec::with_capacity(list.len());
+    for (index, value) in list.iter().enumerate() {
+        let mut article = article(index + 1, value)?;
+        article.source.id = unique_in(&read, &article.source.id);
+        read.push(article);
+    }
+    Ok(read)
+}
+
 /// The session as a file the page opens again: [`to_json`], or how large it
 /// would be when that is over [`MAX_SESSION_BYTES`] (only articles written
 /// almost wholly of characters JSON escapes can make it so).
@@ -895,6 +911,22 @@ mod tests {
         let file = to_file(&session).expect("within the limit");
         assert!(file.len() > 6 * 1024 * 1024, "{}", file.len());
         assert_eq!(parse_session_bytes(file.as_bytes()), Ok(session));
+    }
+
+    #[test]
+    fn a_plain_list_of_articles_is_read_like_a_sessions() {
+        let list = parse_article_list(
+            r#"[{"id": "a", "text": "One.", "outlet": "Daily"}, {"id": "a", "text": "Two."}]"#,
+        )
+        .unwrap();
+        let ids: Vec<&str> = list.iter().map(|a| a.source.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a-2"]);
+        assert_eq!(list[0].source.outlet.as_deref(), Some("Daily"));
+        assert_eq!(
+            parse_article_list(r#"[{"id": "a"}]"#).map_err(|e| e.message()),
+            Err("This Crosscheck session is damaged: article 1 has no text.".to_owned())
+        );
+        assert!(parse_article_list("[1, 2").is_err());
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub fn AlignedGrid(props: &GridProps) -> Html {
                                 html! {
                                     <th scope="col" class="source-col">
                                         if let Some(source) = comparison.source(r) {
-                                            <SourceName index={set} source={source.clone()} />
+                                            <SourceName index={set} outlet={source.outlet.clone().map(AttrValue::from)} />
                                         }
                                     </th>
                                 }

@@ -63,8 +63,8 @@ pub fn pair_view(props: &PairViewProps) -> Html {
                     <table class="aligned pair-table">
                         <thead>
                             <tr>
-                                <th scope="col" class="source-col">if let Some(s) = sources.get(left.index()) { <SourceName index={left} source={s.clone()} /> }</th>
-                                <th scope="col" class="source-col">if let Some(s) = sources.get(right.index()) { <SourceName index={right} source={s.clone()} /> }</th>
+                                <th scope="col" class="source-col">if let Some(s) = sources.get(left.index()) { <SourceName index={left} outlet={s.outlet.clone().map(AttrValue::from)} /> }</th>
+                                <th scope="col" class="source-col">if let Some(s) = sources.get(right.index()) { <SourceName index={right} outlet={s.outlet.clone().map(AttrValue::from)} /> }</th>
                             </tr>
                         </thead>
                         <tbody>

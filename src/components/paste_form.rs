@@ -92,6 +92,9 @@ enum Part {
     Url,
 }
 
+/// The longest draft kept across a reload.
+const MAX_DRAFT_BYTES: usize = 1024 * 1024;
+
 /// The paste form.
 #[component]
 pub fn PasteForm() -> Html {
@@ -103,10 +106,18 @@ pub fn PasteForm() -> Html {
     });
     // Open at first when a draft was restored; after that the reader opens and closes it.
     let open_at_start = *use_state(|| !draft.is_empty());
+    // The text area is not bound to the draft: yew reads a bound value back
+    // from the page at every render to compare it, which for a 5 MB paste is
+    // 5 MB copied into the program each time (issue #17). It starts with the
+    // restored draft and is emptied here after an article is added.
+    let text_area = use_node_ref();
+    let restored = use_memo((), |()| AttrValue::from(draft.text.clone()));
     use_effect_with((*draft).clone(), |draft| {
-        let json = serde_json::to_string(draft)
-            .ok()
-            .filter(|_| !draft.is_empty());
+        // A paste of megabytes is not kept as a draft: localStorage could not
+        // hold it, and writing it took a tenth of the paste's time (issue #17).
+        let json = Some(draft)
+            .filter(|d| !d.is_empty() && d.text.len() <= MAX_DRAFT_BYTES)
+            .map(|d| d.to_json());
         storage::save_draft(json.as_deref());
     });
     let on_text = {
@@ -135,11 +146,15 @@ pub fn PasteForm() -> Html {
     };
     let onsubmit = {
         let draft = draft.clone();
+        let text_area = text_area.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let outcome = importing::pasted(&context.articles, &draft.text, draft.meta(), &IMPORT);
             if !outcome.added.is_empty() {
                 draft.set(Draft::default());
+                if let Some(area) = text_area.cast::<HtmlTextAreaElement>() {
+                    area.set_value("");
+                }
             }
             context.apply(outcome);
         })
@@ -150,7 +165,7 @@ pub fn PasteForm() -> Html {
             <form class="paste-form" {onsubmit}>
                 <label class="wide">{ "Article text" }
                     <textarea id="paste-text" rows="8" required=true placeholder="Paste the article's text here"
-                        value={draft.text.clone()} oninput={on_text} />
+                        ref={text_area} defaultvalue={(*restored).clone()} oninput={on_text} />
                 </label>
                 <label>{ "Headline (optional)" }
                     <input id="paste-title" type="text" value={draft.title.clone()} oninput={on_field(Part::Title)} /></label>

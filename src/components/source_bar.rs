@@ -45,7 +45,7 @@ pub fn source_bar(props: &SourceBarProps) -> Html {
                             <label class="chip-toggle" title={if locked { "At least two sources must stay in the comparison" } else { "Include in the comparison" }}>
                                 <input type="checkbox" checked={included} disabled={locked} {onchange}
                                     aria-label={format!("Include source {letter} in the comparison")} />
-                                <SourceName {index} source={source.clone()} />
+                                <SourceName {index} outlet={source.outlet.clone().map(AttrValue::from)} />
                             </label>
                         </li>
                     }

@@ -13,8 +13,9 @@ use crate::labels::source_letter;
 pub struct SourceNameProps {
     /// Position in the set.
     pub index: ArticleIndex,
-    /// The article.
-    pub source: Source,
+    /// The article's outlet, if it names one. Only what is shown: a whole
+    /// `Source` here was compared (5 MB of text, say) at every render.
+    pub outlet: Option<AttrValue>,
 }
 
 /// Every source's headline, worked out once per set and shared through a
@@ -50,14 +51,19 @@ pub fn SourceName(props: &SourceNameProps) -> Html {
     let shared = use_context::<Headlines>();
     let headline = shared
         .and_then(|h| h.0.get(props.index.index()).cloned())
-        .unwrap_or_else(|| headline(&props.source));
+        .unwrap_or_default();
+    let outlet = props
+        .outlet
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty());
     html! {
         <span class="source-name">
             { badge(props.index) }
             <span class="name-text">
                 { headline }
-                <span class={classes!("name-outlet", props.source.outlet.is_none().then_some("unnamed"))}>
-                    { props.source.outlet_label().to_owned() }
+                <span class={classes!("name-outlet", outlet.is_none().then_some("unnamed"))}>
+                    { outlet.unwrap_or("unnamed source").to_owned() }
                 </span>
             </span>
             <span class="visually-hidden">{ format!(" (source {letter})") }</span>

@@ -31,7 +31,8 @@ Commands:
   bench   Measure the engine natively and as wasm beside jsdiff, diff-match-patch and CollateX;
           print the figures against the performance targets [--collatex-cap SECONDS] [--startup: only the page's start-up and size] [--wasm: only the engine and word diffs in the bench page]
           [--worker: only the page's worker round trip on 100 articles and the report read back on the main thread]
-          [--page FILE: time and weigh this page instead of building dist/crosscheck.html] [--runs N: start-up or worker runs, default 5]
+          [--paste: only a 5 MB paste into the page: its longest main-thread task and the renderer's peak memory]
+          [--page FILE: time and weigh this page instead of building dist/crosscheck.html] [--runs N: start-up, worker or paste runs, default 5]
   quality Measure sentence alignment on ECB+ and news_he (when ../shared is there): precision,
           recall and F1 per tier, with PASS/MISS against issue #13's targets [--shared DIR] [--set name=value]
   help    Show this message

@@ -76,6 +76,9 @@ pub struct Run {
     pub drawn: f64,
     /// The longest main-thread task from the paste on.
     pub longest_task: f64,
+    /// When it started, from the paste: before "compared" it is the import
+    /// or the comparison's hand-over, after it the Overview's drawing.
+    pub longest_at: f64,
     /// Tasks over 200 ms from the paste on.
     pub over_200: usize,
     /// Elements in the page at the end.
@@ -112,10 +115,15 @@ fn figures(log: &Value, peak_mb: Option<f64>) -> Run {
         .map(|t| (t[0].as_f64().unwrap_or(0.0), t[1].as_f64().unwrap_or(0.0)))
         .filter(|t| t.0 + t.1 > start)
         .collect();
+    let longest = tasks
+        .iter()
+        .copied()
+        .fold((f64::NAN, 0.0), |a, t| if t.1 > a.1 { t } else { a });
     Run {
         compared: at("compared") - start,
         drawn: at("drawn") - start,
-        longest_task: tasks.iter().map(|t| t.1).fold(0.0, f64::max),
+        longest_task: longest.1,
+        longest_at: longest.0 - start,
         over_200: tasks.iter().filter(|t| t.1 > 200.0).count(),
         nodes: log["nodes"].as_u64().unwrap_or(0),
         peak_mb,

@@ -380,6 +380,12 @@ pub fn print_paste(runs: &[super::paste::Run]) {
             Verdict::at_most(median(&longest), 200.0).to_string(),
         ],
         vec![
+            "… it starts this long after the paste".to_owned(),
+            String::new(),
+            list(&runs.iter().map(|r| r.longest_at).collect::<Vec<_>>()),
+            String::new(),
+        ],
+        vec![
             "tasks over 200 ms".to_owned(),
             String::new(),
             runs.iter()
