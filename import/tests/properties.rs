@@ -99,6 +99,23 @@ fn names() -> impl Strategy<Value = &'static str> {
     )
 }
 
+/// Articles `a0`, `a1`… of the texts that are not blank.
+fn articles_of(texts: &[String]) -> Vec<Article> {
+    texts
+        .iter()
+        .filter(|t| !t.trim().is_empty())
+        .enumerate()
+        .map(|(i, text)| Article {
+            source: Source {
+                id: format!("a{i}"),
+                text: text.clone(),
+                ..Source::default()
+            },
+            url: None,
+        })
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -179,15 +196,7 @@ proptest! {
         reference in 0usize..8,
     ) {
         // Issue #17, item 3: the page exported sessions it then refused to open.
-        let articles: Vec<Article> = texts
-            .iter()
-            .filter(|t| !t.trim().is_empty())
-            .enumerate()
-            .map(|(i, text)| Article {
-                source: Source { id: format!("a{i}"), text: text.clone(), ..Source::default() },
-                url: None,
-            })
-            .collect();
+        let articles = articles_of(&texts);
         let reference = (reference < articles.len()).then(|| format!("a{reference}"));
         let session = Session::new(articles, Settings { excluded: Vec::new(), reference });
         let file = to_file(&session).expect("small sessions are within the limit");
@@ -201,15 +210,7 @@ proptest! {
     ) {
         // Issue #17, item 5: wherever a session file is cut, the complete
         // articles before the cut come back, in order, and nothing else.
-        let articles: Vec<Article> = texts
-            .iter()
-            .filter(|t| !t.trim().is_empty())
-            .enumerate()
-            .map(|(i, text)| Article {
-                source: Source { id: format!("a{i}"), text: text.clone(), ..Source::default() },
-                url: None,
-            })
-            .collect();
+        let articles = articles_of(&texts);
         let json = to_json(&Session::new(articles.clone(), Settings::default()));
         let cut = &json.as_bytes()[..(json.len() as f64 * keep) as usize];
         match parse_session_bytes(cut) {
