@@ -674,6 +674,25 @@ async fn indexed_db_problems_are_said_and_what_was_there_is_kept() {
         )
         .await;
         assert_eq!(kept, serde_json::json!(42));
+        // A session in IndexedDB that cannot be read: its copy is kept there
+        // too, under a key of its own, and the message names that place (it
+        // named a localStorage key that did not exist).
+        run_async(
+            &client,
+            "const open = indexedDB.open('crosscheck', 1);
+             open.onsuccess = () => {
+               const tx = open.result.transaction('sessions', 'readwrite');
+               tx.objectStore('sessions').put('{\"schema\": \"crosscheck-session/1\", \"articles\": [', 'current');
+               tx.oncomplete = () => { open.result.close(); done(true); };
+             };",
+        )
+        .await;
+        reload_with(&client, &[("crosscheck.session", Some(marker))]).await;
+        let text = message_containing(&client, "A copy of what was saved is kept in").await;
+        assert!(
+            text.contains("this browser's IndexedDB (database \"crosscheck\", store \"sessions\", key \"unreadable-2\")"),
+            "{text}"
+        );
     })
     .await;
 }
