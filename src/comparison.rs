@@ -98,7 +98,7 @@ impl Choice {
         self.included
             .iter()
             .filter_map(|&i| self.sources.get(i.index()))
-            .map(|s| s.text.split_whitespace().count())
+            .map(|s| count_words(&s.text))
             .sum()
     }
 
@@ -255,6 +255,20 @@ impl PairComparison {
             report: compare(&chosen, &config),
         }
     }
+}
+
+/// Runs of bytes that are not ASCII white space: words, counted over bytes
+/// rather than characters (a 5 MB article in a few milliseconds; a word
+/// joined to the next by a no-break space counts as one).
+fn count_words(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for &byte in text.as_bytes() {
+        let space = byte.is_ascii_whitespace();
+        count += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    count
 }
 
 #[cfg(test)]

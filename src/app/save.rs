@@ -23,11 +23,20 @@ pub fn use_save(
     use_effect_with(
         (articles, questions, corrections, settings),
         move |(articles, questions, corrections, settings)| {
-            let session = Session::new(articles.to_vec(), settings.clone())
-                .with_questions(questions)
-                .with_corrections(corrections);
-            let json = to_json(&session);
+            let (articles, questions, corrections, settings) = (
+                articles.clone(),
+                questions.clone(),
+                corrections.clone(),
+                settings.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
+                // In a task of its own: writing out 5 MB of articles was a
+                // quarter of the task that drew them (issue #17).
+                next_task().await;
+                let session = Session::new(articles.to_vec(), settings)
+                    .with_questions(&questions)
+                    .with_corrections(&corrections);
+                let json = to_json(&session);
                 match storage::save(&json).await {
                     Ok(()) => *warned.borrow_mut() = false,
                     Err(error) if !*warned.borrow() => {
@@ -39,4 +48,15 @@ pub fn use_save(
             });
         },
     );
+}
+
+/// Resolves in a later task of the browser's event loop (a zero timeout), so
+/// that what follows does not lengthen the task that is running.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
