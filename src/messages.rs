@@ -99,7 +99,8 @@ impl Messages {
 /// Show or dismiss messages.
 #[derive(Clone, Debug, PartialEq)]
 pub enum MessageAction {
-    /// Show these (the last ten are kept).
+    /// Show these (the last ten are kept; an informational message replaces
+    /// those shown before it).
     Show(Vec<Message>),
     /// Dismiss the message with this id.
     Dismiss(u64),
@@ -116,6 +117,12 @@ impl Reducible for Messages {
         match action {
             MessageAction::Show(messages) if messages.is_empty() => return self,
             MessageAction::Show(messages) => {
+                // A confirmation replaces the previous ones ("Added 1 article."
+                // four times pushed the page down); warnings and errors stay
+                // until dismissed.
+                if messages.iter().any(|m| m.level == Level::Info) {
+                    next.shown.retain(|(_, m)| m.level != Level::Info);
+                }
                 for message in messages {
                     next.shown.push((next.next, message));
                     next.next += 1;
@@ -142,6 +149,17 @@ mod tests {
             ]))
             .reduce(MessageAction::Dismiss(0));
         assert_eq!(m.shown, vec![(1, Message::error("b"))]);
+    }
+
+    #[test]
+    fn a_confirmation_replaces_the_previous_ones_and_warnings_stay() {
+        // Issue #18, item 8: "Added…" notices stacked up, four at once.
+        let m = Rc::new(Messages::default())
+            .reduce(MessageAction::Show(vec![Message::info("Added 1 article.")]))
+            .reduce(MessageAction::Show(vec![Message::warning("b.txt: decoded")]))
+            .reduce(MessageAction::Show(vec![Message::info("Added 1 article.")]));
+        let texts: Vec<&str> = m.shown.iter().map(|(_, m)| m.text.as_str()).collect();
+        assert_eq!(texts, ["b.txt: decoded", "Added 1 article."]);
     }
 
     #[test]

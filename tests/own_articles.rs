@@ -272,6 +272,36 @@ async fn a_pasted_article_is_added_with_its_details() {
 }
 
 #[tokio::test]
+async fn the_paste_form_clears_after_every_article_and_one_notice_says_so() {
+    // Issue #18, item 8: after the second pasted article the text, outlet and
+    // date stayed in the form, and "Added…" notices stacked up.
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
+        click(&client, "details.paste summary").await;
+        for (n, outlet) in ["The Gazette", "The Courier", "The Herald"].iter().enumerate() {
+            let text = STORY_TXT.replace("7 to 2", &format!("{} to 1", n + 5));
+            let text = text.replace("river", &format!("river number {n}"));
+            type_into(&client, "#paste-text", &text).await;
+            type_into(&client, "#paste-outlet", outlet).await;
+            type_into(&client, "#paste-date", "2025-03-18").await;
+            click(&client, ".paste-form button[type=submit]").await;
+            wait_for_count(&client, 6 + n).await;
+            for field in ["#paste-text", "#paste-outlet", "#paste-date"] {
+                let value = wait_for(&client, field).await.prop("value").await.unwrap();
+                assert_eq!(value.as_deref(), Some(""), "{field} after article {}", n + 1);
+            }
+        }
+        let notices = support::texts(&client, ".message").await;
+        assert_eq!(
+            notices.iter().filter(|t| t.contains("Added")).count(),
+            1,
+            "{notices:?}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn bad_files_get_clear_messages_and_lose_nothing() {
     let mut latin1 =
         b"Caf\xe9 owners in Li\xe8ge said prices rose by 5 percent on Monday, the union said.\n"
