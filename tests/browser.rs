@@ -505,3 +505,23 @@ async fn a_damaged_page_explains_why_it_cannot_start() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_overview_ends_where_its_content_ends() {
+    // Issue #18, item 5: the page scrolled about 5,150 px past the Overview's end.
+    for viewport in [Viewport::Laptop, Viewport::Phone] {
+        with_browser(Setup { viewport, ..Setup::default() }, |client| async move {
+            open_view(&client, "overview").await;
+            wait_for(&client, ".coverage-matrix tbody tr").await;
+            let room = script(
+                &client,
+                "const content = document.querySelector('#app').getBoundingClientRect().bottom + window.scrollY;
+                 return [document.documentElement.scrollHeight, Math.ceil(content)];",
+            )
+            .await;
+            let (page, content) = (room[0].as_f64().unwrap_or(0.0), room[1].as_f64().unwrap_or(0.0));
+            assert!(page <= content + 80.0, "{viewport:?}: the page is {page} px tall, its content ends at {content}");
+        })
+        .await;
+    }
+}
