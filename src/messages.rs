@@ -156,7 +156,9 @@ mod tests {
         // Issue #18, item 8: "Added…" notices stacked up, four at once.
         let m = Rc::new(Messages::default())
             .reduce(MessageAction::Show(vec![Message::info("Added 1 article.")]))
-            .reduce(MessageAction::Show(vec![Message::warning("b.txt: decoded")]))
+            .reduce(MessageAction::Show(vec![Message::warning(
+                "b.txt: decoded",
+            )]))
             .reduce(MessageAction::Show(vec![Message::info("Added 1 article.")]));
         let texts: Vec<&str> = m.shown.iter().map(|(_, m)| m.text.as_str()).collect();
         assert_eq!(texts, ["b.txt: decoded", "Added 1 article."]);

@@ -87,26 +87,42 @@ impl View {
 pub enum Mode {
     /// Every view is open.
     Compare,
-    /// A student answers the exercise: only the exercise and help are open, so
-    /// no highlight gives an answer away until the answers are revealed.
+    /// A student answers the exercise of a page saved for a class: only the
+    /// exercise and help are open, so no highlight gives an answer away
+    /// until the answers are revealed.
     Exercise,
+    /// A teacher tries the exercise as a student would, with a way back.
+    Trying,
+    /// A student who has revealed the answers: the comparison's views and the
+    /// exercise, but not the teacher's (For the class, Articles), so the
+    /// questions and the set cannot be changed.
+    Review,
 }
 
 impl Mode {
     /// The views this mode shows as tabs; the exercise only when there are questions.
     pub fn views(self, questions: usize) -> Vec<View> {
-        match self {
-            Mode::Exercise => vec![View::Exercise, View::Help],
-            Mode::Compare => View::ALL
-                .into_iter()
-                .filter(|&v| v != View::Exercise || questions > 0)
-                .collect(),
-        }
+        View::ALL
+            .into_iter()
+            .filter(|&v| self.shows(v) && (v != View::Exercise || questions > 0))
+            .collect()
     }
 
     /// Whether this mode shows `view`.
     pub fn shows(self, view: View) -> bool {
-        self == Mode::Compare || matches!(view, View::Exercise | View::Help)
+        match self {
+            Mode::Compare => true,
+            Mode::Exercise | Mode::Trying => matches!(view, View::Exercise | View::Help),
+            Mode::Review => !matches!(view, View::Class | View::Articles),
+        }
+    }
+
+    /// The mode once the exercise ends (answers revealed, or the teacher goes back).
+    fn after_exercise(self) -> Mode {
+        match self {
+            Mode::Exercise | Mode::Review => Mode::Review,
+            Mode::Trying | Mode::Compare => Mode::Compare,
+        }
     }
 }
 
@@ -248,9 +264,13 @@ pub enum Action {
     ApplyChoices(BTreeSet<ArticleIndex>, Option<ArticleIndex>),
     /// Follow a deep link (the URL fragment).
     Navigate(Route),
-    /// Answer the exercise: only the exercise view until the answers are revealed.
+    /// Answer the exercise of a page saved for a class: only the exercise
+    /// view until the answers are revealed.
     StartExercise,
-    /// Open every view again (the answers were revealed).
+    /// The teacher tries the exercise as a student (For the class).
+    TryExercise,
+    /// The answers were revealed, or the teacher goes back: the student
+    /// reviews without the teacher's views, the teacher has them all again.
     EndExercise,
     /// Start a correction that needs a second row (the grid opens to pick it), or stop it.
     Pick(Option<Pick>),
@@ -308,12 +328,15 @@ impl Reducible for UiState {
                 next.focus_group = None;
             }
             Action::Navigate(route) => navigate(&mut next, route),
-            Action::StartExercise => {
-                next.mode = Mode::Exercise;
+            Action::StartExercise | Action::TryExercise => {
+                next.mode = match action {
+                    Action::TryExercise => Mode::Trying,
+                    _ => Mode::Exercise,
+                };
                 next.view = View::Exercise;
                 next.focus_group = None;
             }
-            Action::EndExercise => next.mode = Mode::Compare,
+            Action::EndExercise => next.mode = self.mode.after_exercise(),
             Action::Corrected => {
                 next.picking = None;
                 next.opened_group = None;
@@ -483,8 +506,26 @@ mod tests {
                 Action::ShowGroup(g(3)),
             ],
             |s| {
+                assert_eq!(s.mode, Mode::Review);
                 assert_eq!(s.view, View::Grid);
                 assert_eq!(s.focus_group, Some(g(3)));
+            },
+        );
+        // Issue #18, items 9 and 10: the teacher trying it goes back to every
+        // view; a student who revealed the key never sees the teacher's.
+        check(&[Action::TryExercise, Action::EndExercise], |s| {
+            assert_eq!(s.mode, Mode::Compare);
+        });
+        check(
+            &[
+                Action::StartExercise,
+                Action::EndExercise,
+                Action::Show(View::Class),
+                Action::Navigate(Route::parse("#articles")),
+            ],
+            |s| {
+                assert_eq!(s.mode, Mode::Review);
+                assert_eq!(s.view, View::Exercise);
             },
         );
     }
@@ -533,5 +574,9 @@ mod tests {
         assert!(!Mode::Compare.views(0).contains(&View::Exercise));
         assert!(Mode::Compare.views(2).contains(&View::Exercise));
         assert_eq!(Mode::Exercise.views(2), vec![View::Exercise, View::Help]);
+        assert_eq!(Mode::Trying.views(2), vec![View::Exercise, View::Help]);
+        let review = Mode::Review.views(2);
+        assert!(review.contains(&View::Grid) && review.contains(&View::Exercise));
+        assert!(!review.contains(&View::Class) && !review.contains(&View::Articles));
     }
 }

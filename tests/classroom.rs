@@ -103,6 +103,22 @@ async fn a_class_page_with_questions_opens_on_the_exercise_and_reveals_the_key()
             "{suggested:?}"
         );
         screenshot(&client, "class-kit-exercise", Viewport::Laptop).await;
+        // Issue #18, item 9: trying it as a student has a way back.
+        client
+            .find(Locator::XPath(
+                "//button[normalize-space()='Try it as a student']",
+            ))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_for(&client, "#panel-exercise .trying").await;
+        assert_eq!(tabs(&client).await, ["Exercise", "Help"]);
+        screenshot(&client, "exercise-trying", Viewport::Laptop).await;
+        click(&client, "#panel-exercise .trying button").await;
+        wait_for(&client, "#tab-class").await;
+        click(&client, "#tab-class").await;
         let name = wait_for(&client, ".kit-section code.file-name")
             .await
             .text()
@@ -112,10 +128,11 @@ async fn a_class_page_with_questions_opens_on_the_exercise_and_reveals_the_key()
         click(&client, ".kit-section button.primary").await;
         support::wait_for_download(&name).await;
 
-        client
-            .goto(&support::file_url(&support::downloads_dir().join(&name)))
-            .await
-            .unwrap();
+        // A copy of its own: other tests save class pages under the same name,
+        // and this one reloads its page.
+        let own = support::downloads_dir().join("class-page-with-questions.html");
+        std::fs::copy(support::downloads_dir().join(&name), &own).unwrap();
+        client.goto(&support::file_url(&own)).await.unwrap();
         wait_for(&client, "#panel-exercise .question").await;
         assert_eq!(
             tabs(&client).await,
@@ -165,8 +182,20 @@ async fn a_class_page_with_questions_opens_on_the_exercise_and_reveals_the_key()
             tabs(&client)
                 .await
                 .contains(&"Aligned sentences".to_owned()),
-            "every view opens after the reveal"
+            "the comparison's views open after the reveal"
         );
+        // Issue #18, item 10: but not the teacher's, now or after a reload.
+        for _ in 0..2 {
+            let shown = tabs(&client).await;
+            assert!(
+                !shown.contains(&"For the class".to_owned())
+                    && !shown.contains(&"Articles".to_owned()),
+                "{shown:?}"
+            );
+            assert!(client.find(Locator::Css(".add-button")).await.is_err());
+            client.refresh().await.unwrap();
+            wait_for(&client, ".answer-key").await;
+        }
         screenshot(&client, "exercise-revealed", Viewport::Laptop).await;
         support::forget_download("my-answers.txt");
         click(&client, ".exercise-actions button:nth-child(2)").await;

@@ -278,7 +278,10 @@ async fn the_paste_form_clears_after_every_article_and_one_notice_says_so() {
     with_browser(Setup::default(), |client| async move {
         open_articles(&client).await;
         click(&client, "details.paste summary").await;
-        for (n, outlet) in ["The Gazette", "The Courier", "The Herald"].iter().enumerate() {
+        for (n, outlet) in ["The Gazette", "The Courier", "The Herald"]
+            .iter()
+            .enumerate()
+        {
             let text = STORY_TXT.replace("7 to 2", &format!("{} to 1", n + 5));
             let text = text.replace("river", &format!("river number {n}"));
             type_into(&client, "#paste-text", &text).await;
@@ -288,7 +291,12 @@ async fn the_paste_form_clears_after_every_article_and_one_notice_says_so() {
             wait_for_count(&client, 6 + n).await;
             for field in ["#paste-text", "#paste-outlet", "#paste-date"] {
                 let value = wait_for(&client, field).await.prop("value").await.unwrap();
-                assert_eq!(value.as_deref(), Some(""), "{field} after article {}", n + 1);
+                assert_eq!(
+                    value.as_deref(),
+                    Some(""),
+                    "{field} after article {}",
+                    n + 1
+                );
             }
         }
         let notices = support::texts(&client, ".message").await;

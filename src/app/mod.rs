@@ -71,23 +71,31 @@ pub fn App(props: &AppProps) -> Html {
     let ui = use_reducer({
         let (excluded, reference) = choices(&props.start.articles, &props.start.settings);
         let count = props.start.articles.len();
-        // A page saved for a class with questions opens on the exercise until its key is revealed.
-        let exercise = props.start.for_class
-            && !props.start.questions.is_empty()
-            && props.start.answers.shown == KeyShown::Hidden;
+        // A page saved for a class with questions opens on the exercise until
+        // its key is revealed, and after that without the teacher's views.
+        let exercise = props.start.for_class && !props.start.questions.is_empty();
+        let revealed = props.start.answers.shown == KeyShown::Revealed;
         move || {
             let chosen = Rc::new(UiState {
                 excluded,
                 reference,
                 ..UiState::default()
             });
-            let first = if exercise {
-                Action::StartExercise
-            } else {
+            let (first, then) = match (exercise, revealed) {
+                (true, false) => (Action::StartExercise, None),
+                (true, true) => (Action::StartExercise, Some(Action::EndExercise)),
                 // A deep link opens the page where it points.
-                Action::Navigate(Route::parse(&link::current_hash()).within(count))
+                (false, _) => (
+                    Action::Navigate(Route::parse(&link::current_hash()).within(count)),
+                    None,
+                ),
             };
-            (*chosen.reduce(first)).clone()
+            let chosen = chosen.reduce(first);
+            let chosen = match then {
+                Some(action) => chosen.reduce(action),
+                None => chosen,
+            };
+            (*chosen).clone()
         }
     });
     let answers = use_reducer({
@@ -296,7 +304,7 @@ fn Workspace(props: &WorkspaceProps) -> Html {
                 on_show_group={dispatch.reform(Action::ShowGroup)}
                 on_end={dispatch.reform(|()| Action::EndExercise)} />
         },
-        View::Class => class_kit_view(&comparison, &dispatch.reform(|()| Action::StartExercise)),
+        View::Class => class_kit_view(&comparison, &dispatch.reform(|()| Action::TryExercise)),
         View::Articles => html! { <ArticlesView /> },
         View::Help => help_view(),
     };

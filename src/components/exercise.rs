@@ -25,7 +25,8 @@ pub struct ExerciseProps {
     pub mode: Mode,
     /// Opens the grid on a group of the key.
     pub on_show_group: Callback<GroupId>,
-    /// Ends the exercise once the answers are revealed.
+    /// Ends the exercise once the answers are revealed, or takes the teacher
+    /// trying it back.
     pub on_end: Callback<()>,
     /// The questions (sources as set positions).
     pub questions: Rc<Vec<SetQuestion>>,
@@ -80,7 +81,8 @@ pub fn ExerciseView(props: &ExerciseProps) -> Html {
     );
     // While a student answers (exercise mode) the key stays hidden, also when a
     // teacher tries the exercise again after revealing it.
-    let revealed = props.answers.shown == KeyShown::Revealed && props.mode == Mode::Compare;
+    let revealed = props.answers.shown == KeyShown::Revealed
+        && matches!(props.mode, Mode::Compare | Mode::Review);
     let key_groups: Vec<GroupId> = if revealed {
         asked
             .iter()
@@ -99,6 +101,14 @@ pub fn ExerciseView(props: &ExerciseProps) -> Html {
     html! {
         <div class="exercise">
             <div class="exercise-intro">
+                if props.mode == Mode::Trying {
+                    <p class="trying">
+                        { "You are trying the exercise as a student sees it. " }
+                        <button type="button" class="link-button" onclick={props.on_end.reform(|_| ())}>
+                            { "Back to the teacher's view" }
+                        </button>
+                    </p>
+                }
                 <h2 class="section-title">{ "Exercise" }</h2>
                 <p>{ if revealed {
                     "The answers are revealed: each key is under your answer, and the sentences it points to are marked in the articles."
