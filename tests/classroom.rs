@@ -63,6 +63,9 @@ async fn the_page_saved_for_the_class_opens_from_disk_with_the_same_articles() {
         checkbox.click().await.unwrap();
         let teacher = source_names(&client).await;
         click(&client, "#tab-class").await;
+        // Issue #18, item 11: the page ships what the teacher chose, and says so.
+        let hand_out = wait_for(&client, "#hand-out-title + p").await.text().await.unwrap();
+        assert!(hand_out.contains("your 3 articles (the 1 switched off is left out)"), "{hand_out}");
         let name = wait_for(&client, ".kit-section code.file-name").await.text().await.unwrap();
         let name = name.as_str();
         assert!(name.starts_with("crosscheck-") && name.ends_with(".html"), "{name}");
@@ -74,9 +77,10 @@ async fn the_page_saved_for_the_class_opens_from_disk_with_the_same_articles() {
 
         client.goto(&support::file_url(&support::downloads_dir().join(name))).await.unwrap();
         wait_for(&client, "table.aligned tbody tr.group").await;
-        assert_eq!(source_names(&client).await, teacher, "the same articles, in the same order");
-        let unchecked = script(&client, "return [...document.querySelectorAll('.source-bar input[type=checkbox]')].map(c => c.checked);").await;
-        assert_eq!(unchecked, serde_json::json!([true, true, true, false]), "the teacher's choice comes along");
+        let shipped: Vec<String> = teacher[..3].to_vec();
+        assert_eq!(source_names(&client).await, shipped, "the articles switched on, in the same order");
+        let checked = script(&client, "return [...document.querySelectorAll('.source-bar input[type=checkbox]')].map(c => c.checked);").await;
+        assert_eq!(checked, serde_json::json!([true, true, true]), "the one switched off is not shipped");
         assert!(support::console_errors(&client).await.is_empty());
     })
     .await;

@@ -178,6 +178,51 @@ impl Session {
             .collect()
     }
 
+    /// The session with only the articles in play: those left out are
+    /// removed, with the questions and corrections that name them, so a page
+    /// saved for a class ships what the teacher chose (issue #18).
+    pub fn without_excluded(self) -> Session {
+        let excluded = &self.settings.excluded;
+        let questions = self.questions();
+        let kept: Vec<(usize, Article)> = self
+            .articles
+            .iter()
+            .cloned()
+            .enumerate()
+            .filter(|(_, a)| !excluded.contains(&a.source.id))
+            .collect();
+        // Questions name articles by position: renumber them, and drop those
+        // about an article that is gone.
+        let questions: Vec<Question<ArticleIndex>> = questions
+            .into_iter()
+            .filter_map(|q| {
+                q.map_sources(|at| {
+                    kept.iter()
+                        .position(|(was, _)| *was == at.index())
+                        .map(ArticleIndex::new)
+                })
+            })
+            .collect();
+        let articles: Vec<Article> = kept.into_iter().map(|(_, a)| a).collect();
+        let present = |id: &str| articles.iter().any(|a| a.source.id == id);
+        let corrections: Vec<Correction> = self
+            .corrections
+            .iter()
+            .filter(|c| c.sentences().iter().all(|s| present(&s.source)))
+            .cloned()
+            .collect();
+        let reference = self.settings.reference.filter(|id| present(id));
+        Session::new(
+            articles,
+            Settings {
+                excluded: Vec::new(),
+                reference,
+            },
+        )
+        .with_questions(&questions)
+        .with_corrections(&corrections)
+    }
+
     /// The articles as the engine takes them.
     pub fn sources(&self) -> Vec<Source> {
         self.articles.iter().map(|a| a.source.clone()).collect()
@@ -1005,6 +1050,40 @@ mod tests {
         );
         let back = parse_session(&text).unwrap();
         assert_eq!(back.questions(), questions);
+    }
+
+    #[test]
+    fn a_session_without_its_excluded_articles_keeps_what_is_in_play() {
+        // Issue #18, item 11: a source switched off still shipped in the class page.
+        use crosscheck_engine::classroom::Question;
+        let at = ArticleIndex::new;
+        let json = r#"{"schema": "crosscheck-session/1", "articles": [
+            {"id": "a", "text": "One."}, {"id": "b", "text": "Two."}, {"id": "c", "text": "Three."}],
+            "settings": {"excluded": ["b"], "reference": "c"},
+            "corrections": [
+              {"kind": "take-out", "sentence": {"source": "c", "start": 0, "end": 6, "text": "Three."}},
+              {"kind": "join", "sentence": {"source": "a", "start": 0, "end": 4, "text": "One."},
+               "with": {"source": "b", "start": 0, "end": 4, "text": "Two."}}]}"#;
+        let session = parse_session(json).unwrap().with_questions(&[
+            Question::LeftOut { source: at(1) },
+            Question::LeftOut { source: at(2) },
+            Question::NumberDiffers,
+        ]);
+        assert_eq!(session.corrections.len(), 2);
+        let shipped = session.without_excluded();
+        let ids: Vec<&str> = shipped
+            .articles
+            .iter()
+            .map(|a| a.source.id.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(shipped.settings.excluded, Vec::<String>::new());
+        assert_eq!(shipped.settings.reference.as_deref(), Some("c"));
+        assert_eq!(
+            shipped.questions(),
+            vec![Question::LeftOut { source: at(1) }, Question::NumberDiffers]
+        );
+        assert_eq!(shipped.corrections.len(), 1);
     }
 
     #[test]

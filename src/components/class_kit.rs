@@ -38,7 +38,8 @@ fn HandOut() -> Html {
     let save = {
         let context = context.clone();
         Callback::from(move |_| {
-            let session = context.session();
+            // What the teacher chose: articles switched off are not shipped.
+            let session = context.session().without_excluded();
             let page = page_as_served(&context.app_markup)
                 .ok_or(ExportError::NoMarkup)
                 .and_then(|markup| page_with_set(&markup, &session));
@@ -51,15 +52,25 @@ fn HandOut() -> Html {
             }
         })
     };
+    let shipped = context.session().without_excluded();
+    let left_out = context.articles.len() - shipped.articles.len();
+    let articles = match shipped.articles.len() {
+        1 => "your 1 article".to_owned(),
+        n => format!("your {n} articles"),
+    };
+    let left_out = match left_out {
+        0 => String::new(),
+        1 => " (the 1 switched off is left out)".to_owned(),
+        n => format!(" (the {n} switched off are left out)"),
+    };
     html! {
         <section aria-labelledby="hand-out-title" class="kit-section">
             <h2 id="hand-out-title" class="section-title">{ "Hand it out" }</h2>
             <p>{ format!(
-                "Save this page as one file with your {} articles, their names and your choices built in. Students open it from a USB stick, an e-mail or the learning platform, offline, with nothing to install; it shows exactly this set.",
-                context.articles.len()
+                "Save this page as one file with {articles}{left_out}, their names and your choices built in. Students open it from a USB stick, an e-mail or the learning platform, offline, with nothing to install; it shows exactly this set."
             ) }</p>
             <button type="button" class="primary" onclick={save}>{ "Save the page for the class (.html)" }</button>
-            <p class="hint">{ "The file: " }<code class="file-name">{ file_name(&context.session()) }</code>{ ". Your work in this browser is not changed." }</p>
+            <p class="hint">{ "The file: " }<code class="file-name">{ file_name(&shipped) }</code>{ ". Your work in this browser is not changed." }</p>
         </section>
     }
 }
