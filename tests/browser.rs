@@ -525,3 +525,58 @@ async fn the_overview_ends_where_its_content_ends() {
         .await;
     }
 }
+
+#[tokio::test]
+async fn on_a_phone_the_pair_rows_and_the_overviews_columns_fit_their_boxes() {
+    // Issue #18, items 1 and 3: each row of Compare two was 576 px wide in a
+    // 358 px box, and the columns of "Who reports what" were off-screen.
+    with_browser(
+        Setup {
+            viewport: Viewport::Phone,
+            ..Setup::default()
+        },
+        |client| async move {
+            open_view(&client, "pair").await;
+            wait_for(&client, ".pair-table tbody tr").await;
+            let overflow = script(
+                &client,
+                "const box = document.querySelector('.pair .grid-scroll');
+             return box.scrollWidth - box.clientWidth;",
+            )
+            .await;
+            assert_eq!(
+                overflow.as_i64(),
+                Some(0),
+                "the pair's rows are wider than their box"
+            );
+            client
+            .execute("document.querySelector('.pair-table tbody tr').scrollIntoView();", vec![])
+            .await
+            .unwrap();
+        screenshot(&client, "pair-rows", Viewport::Phone).await;
+            click(&client, "#tab-overview").await;
+            wait_for(&client, ".coverage-matrix tbody tr").await;
+            let outside = script(
+                &client,
+                "const box = document.querySelector('.matrix-scroll').getBoundingClientRect();
+             const cols = [...document.querySelectorAll('.coverage-matrix thead th.matrix-col')];
+             return cols.filter(c => c.getBoundingClientRect().right > box.right + 1).length;",
+            )
+            .await;
+            assert_eq!(
+                outside.as_i64(),
+                Some(0),
+                "source columns off-screen in Who reports what"
+            );
+            client
+                .execute(
+                    "document.querySelector('.coverage-matrix').scrollIntoView();",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            screenshot(&client, "overview-matrix", Viewport::Phone).await;
+        },
+    )
+    .await;
+}
