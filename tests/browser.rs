@@ -550,10 +550,13 @@ async fn on_a_phone_the_pair_rows_and_the_overviews_columns_fit_their_boxes() {
                 "the pair's rows are wider than their box"
             );
             client
-            .execute("document.querySelector('.pair-table tbody tr').scrollIntoView();", vec![])
-            .await
-            .unwrap();
-        screenshot(&client, "pair-rows", Viewport::Phone).await;
+                .execute(
+                    "document.querySelector('.pair-table tbody tr').scrollIntoView();",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            screenshot(&client, "pair-rows", Viewport::Phone).await;
             click(&client, "#tab-overview").await;
             wait_for(&client, ".coverage-matrix tbody tr").await;
             let outside = script(
@@ -576,6 +579,55 @@ async fn on_a_phone_the_pair_rows_and_the_overviews_columns_fit_their_boxes() {
                 .await
                 .unwrap();
             screenshot(&client, "overview-matrix", Viewport::Phone).await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn on_a_phone_a_tapped_sentence_shows_its_comparison_on_screen() {
+    // Issue #18, item 2: it opened about 4,600 px below, at the end of the article.
+    with_browser(
+        Setup {
+            viewport: Viewport::Phone,
+            ..Setup::default()
+        },
+        |client| async move {
+            open_view(&client, "reading").await;
+            let sentence = wait_for(
+                &client,
+                ".reading-text .sentence.shade-4, .reading-text .sentence.shade-3",
+            )
+            .await;
+            client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center'});",
+                    vec![serde_json::to_value(&sentence).unwrap()],
+                )
+                .await
+                .unwrap();
+            sentence.click().await.unwrap();
+            wait_for(
+                &client,
+                "aside.group-detail .detail-members li:nth-child(2)",
+            )
+            .await;
+            let place = script(
+                &client,
+                "const r = document.querySelector('aside.group-detail').getBoundingClientRect();
+             return [r.top, r.bottom, window.innerHeight];",
+            )
+            .await;
+            let (top, bottom, height) = (
+                place[0].as_f64().unwrap_or(0.0),
+                place[1].as_f64().unwrap_or(0.0),
+                place[2].as_f64().unwrap_or(0.0),
+            );
+            assert!(
+                top >= 0.0 && top < height && bottom <= height + 1.0,
+                "the comparison is at {top}–{bottom} in a {height} px screen"
+            );
+            screenshot(&client, "reading-opened", Viewport::Phone).await;
         },
     )
     .await;
