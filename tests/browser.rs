@@ -632,3 +632,38 @@ async fn on_a_phone_a_tapped_sentence_shows_its_comparison_on_screen() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_grids_source_header_stays_in_view_while_its_rows_scroll() {
+    // Issue #18, item 6: the column headers scrolled away, leaving the columns unlabelled.
+    with_browser(Setup::default(), |client| async move {
+        open_grid(&client).await;
+        let rows = wait_for(&client, "table.aligned tbody tr.group:nth-child(40)").await;
+        client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'});",
+                vec![serde_json::to_value(&rows).unwrap()],
+            )
+            .await
+            .unwrap();
+        let place = script(
+            &client,
+            "const head = document.querySelector('table.aligned thead th').getBoundingClientRect();
+             const box = document.querySelector('.grid-box').getBoundingClientRect();
+             return [head.top, box.top, head.bottom, window.innerHeight];",
+        )
+        .await;
+        let value = |i: usize| place[i].as_f64().unwrap_or(-1.0);
+        assert!(
+            value(0) >= value(1) - 1.0
+                && value(0) <= value(1) + 1.0
+                && value(2) > 0.0
+                && value(2) < value(3),
+            "the header is at {} (box at {}), {place:?}",
+            value(0),
+            value(1)
+        );
+        screenshot(&client, "grid-scrolled", Viewport::Laptop).await;
+    })
+    .await;
+}

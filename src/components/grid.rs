@@ -80,7 +80,7 @@ pub fn AlignedGrid(props: &GridProps) -> Html {
             }
             { legend() }
             <p class="row-count" role="status">{ format!("Showing {} of {} pieces of information", rows.len(), comparison.report.groups.len()) }</p>
-            <div class="grid-scroll" tabindex="0" role="region" aria-label="Aligned sentences (scrollable)">
+            <div class="grid-scroll grid-box" tabindex="0" role="region" aria-label="Aligned sentences (scrollable)">
                 <table class="aligned" aria-describedby="grid-legend">
                     <thead>
                         <tr>
