@@ -667,3 +667,47 @@ async fn the_grids_source_header_stays_in_view_while_its_rows_scroll() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_grid_is_one_tab_stop_with_arrow_keys_inside_and_a_skip_link_past_it() {
+    // Issue #18, item 7: each highlighted word run was its own Tab stop (156 of 174).
+    with_browser(Setup::default(), |client| async move {
+        open_grid(&client).await;
+        let stops = script(
+            &client,
+            "return [...document.querySelectorAll('.grid-box *')].filter(e => e.tabIndex >= 0 && !e.closest('details:not([open]) > :not(summary)')).length;",
+        )
+        .await;
+        assert_eq!(stops.as_i64(), Some(0), "no Tab stop inside the grid");
+        let skip = wait_for(&client, "a.skip-link[href='#after-grid']").await;
+        assert!(skip.attr("href").await.unwrap().is_some());
+        let grid = wait_for(&client, ".grid-box").await;
+        grid.click().await.unwrap();
+        let active = "const a = document.activeElement; return [a.tagName, a.className, a.closest('tr') ? a.closest('tr').dataset.group : null];";
+        client.active_element().await.unwrap().send_keys("\u{E015}").await.unwrap(); // ArrowDown
+        let first = script(&client, active).await;
+        assert_eq!(first[0], "TH", "ArrowDown focuses the first row: {first}");
+        client.active_element().await.unwrap().send_keys("\u{E015}").await.unwrap();
+        let second = script(&client, active).await;
+        assert!(second[2] != first[2], "ArrowDown moves to the next row: {first} then {second}");
+        // ArrowRight walks the row until a mark, whose label then shows.
+        let mut seen = Vec::new();
+        for _ in 0..12 {
+            client.active_element().await.unwrap().send_keys("\u{E014}").await.unwrap(); // ArrowRight
+            let now = script(&client, active).await;
+            assert_eq!(now[2], second[2], "ArrowRight stays in the row");
+            seen.push(now[1].as_str().unwrap_or("").to_owned());
+            if seen.last().is_some_and(|c| c.starts_with("m-")) {
+                break;
+            }
+        }
+        assert!(seen.iter().any(|c| c.starts_with("m-")), "a mark is reached: {seen:?}");
+        let label = script(&client, "return getComputedStyle(document.activeElement, '::after').content;").await;
+        assert_ne!(label.as_str(), Some("none"), "the mark's label shows on focus");
+        client.active_element().await.unwrap().send_keys("\u{E012}").await.unwrap(); // ArrowLeft
+        let back = script(&client, active).await;
+        assert_eq!(back[2], second[2]);
+        screenshot(&client, "grid-keyboard", Viewport::Laptop).await;
+    })
+    .await;
+}

@@ -220,13 +220,14 @@ fn run(files: &[PathBuf], format: Format, corrections: Option<&Path>) -> ExitCod
             }
         }
     }
-    // Every renderer but JSON shows control characters rather than obeying
-    // them (`render::printable`); serde escapes them in JSON.
+    // Every format but JSON shows the articles' control characters rather
+    // than passing them to the terminal (`render::printable`); serde escapes
+    // them in JSON, whose byte ranges must fit the text as it is.
     let output = match format {
-        Format::Text => render::text(&report),
-        Format::Markdown => render::markdown(&report),
-        Format::Csv => render::csv(&report),
-        Format::Html => render::html(&report),
+        Format::Text => render::into_printable(render::text(&report)),
+        Format::Markdown => render::into_printable(render::markdown(&report)),
+        Format::Csv => render::into_printable(render::csv(&report)),
+        Format::Html => render::into_printable(render::html(&report)),
         Format::Json => serde_json::to_string_pretty(&report)
             .map(|j| j + "\n")
             .unwrap_or_default(),

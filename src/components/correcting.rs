@@ -161,7 +161,8 @@ pub fn RowMenu(props: &RowMenuProps) -> Html {
     let group = props.comparison.report.group(props.group);
     html! {
         <details class="fix" {open}>
-            <summary onclick={toggle}>{ "Correct" }</summary>
+            // Reached with the arrow keys inside the grid, which is one Tab stop.
+            <summary onclick={toggle} tabindex="-1">{ "Correct" }</summary>
             if open {
                 if let Some(group) = group {
                     { fix_buttons(&props.comparison, group, &props.fixes) }

@@ -18,7 +18,7 @@ use crate::components::correcting::{
     BarProps, Fixes, RowMenu, corrections_bar, pick_banner, pick_target,
 };
 use crate::components::group_summary::spoken_summary;
-use crate::components::marked::{MarkedSentence, Marking};
+use crate::components::marked::{MarkFocus, MarkedSentence, Marking};
 use crate::components::possibly::absent_cell;
 use crate::components::source_name::SourceName;
 use crate::labels::{flag_label, group_heading, source_letter};
@@ -80,7 +80,9 @@ pub fn AlignedGrid(props: &GridProps) -> Html {
             }
             { legend() }
             <p class="row-count" role="status">{ format!("Showing {} of {} pieces of information", rows.len(), comparison.report.groups.len()) }</p>
-            <div class="grid-scroll grid-box" tabindex="0" role="region" aria-label="Aligned sentences (scrollable)">
+            <a class="skip-link" href="#after-grid">{ "Skip past the aligned sentences" }</a>
+            <div class="grid-scroll grid-box" tabindex="0" role="region" onkeydown={Callback::from(move_in_grid)}
+                aria-label="Aligned sentences (scrollable; arrow keys move between rows and, inside a row, between its marks)">
                 <table class="aligned" aria-describedby="grid-legend">
                     <thead>
                         <tr>
@@ -105,6 +107,7 @@ pub fn AlignedGrid(props: &GridProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            <span id="after-grid" tabindex="-1"></span>
             if rows.is_empty() {
                 <p class="notice">{ "No information matches this filter." }</p>
             }
@@ -235,7 +238,7 @@ fn toolbar(props: &GridProps) -> Html {
                 <span class="visually-hidden">{ "Search the sentences" }</span>
                 <input type="search" placeholder="Search the sentences" value={state.query.clone()} {oninput} />
             </label>
-            <p class="key-hint">{ "Keys: " }<kbd>{ "j" }</kbd>{ " next difference, " }<kbd>{ "k" }</kbd>{ " previous" }</p>
+            <p class="key-hint">{ "Keys: " }<kbd>{ "j" }</kbd>{ " next difference, " }<kbd>{ "k" }</kbd>{ " previous; in the grid, arrows move between rows and marks" }</p>
         </div>
     }
 }
@@ -302,7 +305,7 @@ fn cell(comparison: &Comparison, group: &Group, source: SourceId) -> Html {
             { for group.members_of(source).filter_map(|member| {
                 let sentence = comparison.report.sentence(member.source, member.sentence)?;
                 Some(html! {
-                    <MarkedSentence sentence={sentence.clone()} marks={member.marks.clone()} {is_reference} {marking} />
+                    <MarkedSentence sentence={sentence.clone()} marks={member.marks.clone()} {is_reference} {marking} focus={MarkFocus::Roving} />
                 })
             }) }
             if is_reference && group.coverage() > 1 {
@@ -357,6 +360,79 @@ fn use_divergence_keys() {
             }
         }
     });
+}
+
+/// The arrow keys inside the grid, which is one Tab stop: up and down move
+/// between rows (their headings), left and right between what can be focused
+/// in a row (its Correct menu and its marks, whose labels show on focus).
+fn move_in_grid(event: KeyboardEvent) {
+    let (rows, across) = match event.key().as_str() {
+        "ArrowDown" => (1, 0),
+        "ArrowUp" => (-1, 0),
+        "ArrowRight" => (0, 1),
+        "ArrowLeft" => (0, -1),
+        _ => return,
+    };
+    if typing_in_a_field(&event) {
+        return;
+    }
+    let Some(target) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let row = target.closest("tr.group").ok().flatten();
+    let next = match (&row, rows) {
+        (Some(row), 0) => neighbour(
+            row,
+            "th.row-head, summary, .m-conflict, .m-added",
+            &target,
+            across,
+        ),
+        (Some(row), step) => {
+            sibling_row(row, step).and_then(|r| r.query_selector("th.row-head").ok().flatten())
+        }
+        (None, 1) => target
+            .query_selector("tr.group > th.row-head")
+            .ok()
+            .flatten(),
+        (None, _) => None,
+    };
+    if let Some(next) = next.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        event.prevent_default();
+        let _ = next.focus();
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        next.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// The element `step` places after (or before) `current` among those of `row` matching `css`.
+fn neighbour(
+    row: &web_sys::Element,
+    css: &str,
+    current: &web_sys::Element,
+    step: i32,
+) -> Option<web_sys::Element> {
+    let list = row.query_selector_all(css).ok()?;
+    let items: Vec<web_sys::Element> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .collect();
+    let at = items
+        .iter()
+        .position(|e| e == current)
+        .or_else(|| items.iter().position(|e| e.contains(Some(current))))?;
+    let next = at.checked_add_signed(step as isize)?;
+    items.get(next).cloned()
+}
+
+/// The row `step` rows after (or before) `row`.
+fn sibling_row(row: &web_sys::Element, step: i32) -> Option<web_sys::Element> {
+    match step {
+        1 => row.next_element_sibling(),
+        _ => row.previous_element_sibling(),
+    }
 }
 
 fn typing_in_a_field(event: &KeyboardEvent) -> bool {

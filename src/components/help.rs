@@ -33,7 +33,7 @@ pub fn help_view() -> Html {
                 <li>{ "\"Not reported\" means it found no matching sentence; the article may still say it in another way." }</li>
             </ul>
             <h2>{ "Keys" }</h2>
-            <p><kbd>{ "j" }</kbd>{ " / " }<kbd>{ "k" }</kbd>{ ": next / previous row where details conflict or a source adds details (in the aligned view). Arrow keys move between tabs. Enter on a sentence in the reading view opens its row." }</p>
+            <p><kbd>{ "j" }</kbd>{ " / " }<kbd>{ "k" }</kbd>{ ": next / previous row where details conflict or a source adds details (in the aligned view). Inside the aligned sentences, which are one Tab stop, the up and down arrows move between rows and left and right between a row's marks, whose labels then show. Arrow keys move between tabs. Enter on a sentence in the reading view opens its row." }</p>
             <h2>{ "Your own articles" }</h2>
             <p>{ "Open Articles (or \"Add or edit articles\") to paste text, choose files or drop them anywhere on the page: plain text (.txt), Markdown (.md) and web pages saved from a browser (.html). Your articles are saved in this browser as you go; export the session to move them to another computer." }</p>
             <p>{ "Crosscheck never opens the links you give it. A page like this cannot read other websites, and nothing you compare leaves your computer. To compare an article from the web, save the page (Ctrl+S or ⌘S) and drop the saved file here, or copy its text and paste it." }</p>

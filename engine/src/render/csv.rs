@@ -71,7 +71,7 @@ pub fn csv(report: &Report) -> String {
             row(&fields, &mut out);
         }
     }
-    super::printable::into_printable(out)
+    out
 }
 
 /// The outlet, else the headline, else the id: the first that is not blank.

@@ -69,7 +69,7 @@ pub fn html(report: &Report) -> String {
     flags(report, &mut out);
     numbers_and_dates(report, &mut out);
     out.push_str("</body>\n</html>\n");
-    super::printable::into_printable(out)
+    out
 }
 
 /// Text made safe anywhere in the document, attribute values included.

@@ -18,8 +18,9 @@
 //!
 //! [`csv()`] gives one row per group and source for a spreadsheet, and
 //! [`html()`] a self-contained page to print; each module says how it draws
-//! the marks. Every renderer shows control characters from the articles
-//! rather than passing them on to a terminal ([`printable()`]).
+//! the marks. Renderers write the articles' text as it is; what goes to a
+//! terminal (the CLI) shows control characters instead of obeying them
+//! ([`printable()`], [`into_printable()`]).
 
 use std::fmt::Write;
 
@@ -30,7 +31,7 @@ mod printable;
 
 pub use self::csv::csv;
 pub use self::html::html;
-pub use self::printable::printable;
+pub use self::printable::{into_printable, printable};
 
 use crate::report::{Group, Mark, MarkKind, Member, Relation, Report, Status};
 
@@ -61,7 +62,7 @@ pub fn text(report: &Report) -> String {
     }
     boilerplate(report, &mut out);
     facts::text(report, &mut out);
-    printable::into_printable(out)
+    out
 }
 
 /// The Markdown version: a table of sources, then one table per group.
@@ -107,7 +108,7 @@ pub fn markdown(report: &Report) -> String {
         }
     }
     facts::markdown(report, &mut out);
-    printable::into_printable(out)
+    out
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

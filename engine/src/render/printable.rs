@@ -1,8 +1,8 @@
 //! Makes rendered text safe to print on a terminal: control characters from articles are shown, never obeyed.
 //!
 //! An article may hold `ESC ]0;…BEL` (retitles a terminal) or `ESC [2J`
-//! (clears it). The text, Markdown, CSV and HTML renderers pass their output
-//! through [`printable`], which writes each C0 control character as its
+//! (clears it). The CLI passes the text, Markdown, CSV and HTML reports
+//! through [`printable`] before writing them, which writes each C0 control character as its
 //! picture from the Control Pictures block (`ESC` as `␛`, `BEL` as `␇`),
 //! `DEL` as `␡` and each C1 control as `�`. Line feeds, tabs and the CRLF
 //! that ends a CSV record stay as they are; a carriage return on its own,
@@ -37,8 +37,8 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// [`printable`] for a rendered report the renderer owns: no copy when nothing changes.
-pub(super) fn into_printable(text: String) -> String {
+/// [`printable`] for a rendered report the caller owns: no copy when nothing changes.
+pub fn into_printable(text: String) -> String {
     match printable(&text) {
         Cow::Borrowed(_) => text,
         Cow::Owned(changed) => changed,
