@@ -240,7 +240,27 @@ async fn the_worksheet_and_its_key_print_on_their_own() {
             key.contains("Wednesday"),
             "the key is filled from the comparison: {key}"
         );
-        support::print_pdf(&client, "worksheet-key").await;
+        let pdf = support::print_pdf(&client, "worksheet-key").await;
+        // Issue #18, item 12: the key came out as two landscape pages and a
+        // blank third page in portrait. Every page is the sheet's: landscape.
+        let pdf = String::from_utf8_lossy(&pdf);
+        let boxes: Vec<&str> = pdf
+            .split("/MediaBox")
+            .skip(1)
+            .filter_map(|rest| rest.split(']').next())
+            .collect();
+        assert!(!boxes.is_empty(), "no page in the PDF");
+        for mediabox in &boxes {
+            let numbers: Vec<f64> = mediabox
+                .trim_start_matches([' ', '['])
+                .split_whitespace()
+                .filter_map(|n| n.parse().ok())
+                .collect();
+            assert!(
+                numbers.len() == 4 && numbers[2] > numbers[3],
+                "a page that is not landscape: {boxes:?}"
+            );
+        }
     })
     .await;
 }
