@@ -179,6 +179,18 @@ pub struct UiState {
     pub mode: Mode,
     /// A correction waiting for its row: the reader picks "Move here" or "Join here".
     pub picking: Option<Pick>,
+    /// Whether the source bar is open on a phone (on a wider screen it always is).
+    pub sources: Disclosure,
+}
+
+/// Whether something that folds away is open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Disclosure {
+    /// Folded to one line.
+    #[default]
+    Closed,
+    /// Unfolded.
+    Open,
 }
 
 /// A correction that needs a second row, chosen in the grid.
@@ -214,6 +226,7 @@ impl Default for UiState {
             focus_group: None,
             mode: Mode::Compare,
             picking: None,
+            sources: Disclosure::Closed,
         }
     }
 }
@@ -274,6 +287,8 @@ pub enum Action {
     EndExercise,
     /// Start a correction that needs a second row (the grid opens to pick it), or stop it.
     Pick(Option<Pick>),
+    /// Open or fold the source bar (on a phone).
+    ToggleSources,
     /// The corrections changed: the report's groups are numbered anew, so no
     /// group stays opened or focused, and no row is being picked.
     Corrected,
@@ -337,6 +352,12 @@ impl Reducible for UiState {
                 next.focus_group = None;
             }
             Action::EndExercise => next.mode = self.mode.after_exercise(),
+            Action::ToggleSources => {
+                next.sources = match self.sources {
+                    Disclosure::Closed => Disclosure::Open,
+                    Disclosure::Open => Disclosure::Closed,
+                };
+            }
             Action::Corrected => {
                 next.picking = None;
                 next.opened_group = None;

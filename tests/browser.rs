@@ -711,3 +711,46 @@ async fn the_grid_is_one_tab_stop_with_arrow_keys_inside_and_a_skip_link_past_it
     })
     .await;
 }
+
+#[tokio::test]
+async fn on_a_phone_the_header_and_the_sources_fold_to_a_few_lines() {
+    // Issue #18, item 4: the header and the source bar took about 470 px on every tab.
+    with_browser(
+        Setup {
+            viewport: Viewport::Phone,
+            ..Setup::default()
+        },
+        |client| async move {
+            open_view(&client, "overview").await;
+            let tabs_end = script(
+                &client,
+                "return document.querySelector('.tabs').getBoundingClientRect().bottom;",
+            )
+            .await;
+            assert!(
+                tabs_end.as_f64().unwrap_or(1e9) <= 260.0,
+                "the content starts at {tabs_end} px"
+            );
+            screenshot(&client, "sources-folded", Viewport::Phone).await;
+            assert!(
+                !wait_for(&client, ".source-bar .chips")
+                    .await
+                    .is_displayed()
+                    .await
+                    .unwrap()
+            );
+            click(&client, ".sources-toggle").await;
+            let chip = wait_for(&client, ".source-bar .chips li:nth-child(4) input").await;
+            assert!(chip.is_displayed().await.unwrap(), "the bar opens");
+            chip.click().await.unwrap();
+            let toggle = wait_for(&client, ".sources-toggle")
+                .await
+                .text()
+                .await
+                .unwrap();
+            assert!(toggle.contains("4 of 5 compared"), "{toggle}");
+            screenshot(&client, "sources-open", Viewport::Phone).await;
+        },
+    )
+    .await;
+}

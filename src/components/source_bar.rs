@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::comparison::ArticleIndex;
 use crate::components::source_name::SourceName;
 use crate::labels::source_letter;
-use crate::state::{Action, UiState};
+use crate::state::{Action, Disclosure, UiState};
 
 /// What [`source_bar`] shows.
 #[derive(PartialEq)]
@@ -31,9 +31,21 @@ pub fn source_bar(props: &SourceBarProps) -> Html {
             .unwrap_or_default();
         Action::Reference(value.parse().ok().map(ArticleIndex::new))
     });
+    let open = props.state.sources == Disclosure::Open;
+    let letters: String = ArticleIndex::all(props.sources.len())
+        .filter(|i| !props.state.excluded.contains(i))
+        .map(|i| source_letter(i).to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
     html! {
-        <section class="source-bar" aria-label="Sources">
-            <ul class="chips">
+        <section class={classes!("source-bar", (!open).then_some("folded"))} aria-label="Sources">
+            // On a phone the bar folds to this one line (CSS shows it only there).
+            <button type="button" class="sources-toggle" aria-expanded={open.to_string()} aria-controls="source-chips"
+                onclick={props.dispatch.reform(|_| Action::ToggleSources)}>
+                { format!("Sources {letters} · {in_play} of {} compared", props.sources.len()) }
+                <span aria-hidden="true">{ if open { " ▴" } else { " ▾" } }</span>
+            </button>
+            <ul class="chips" id="source-chips">
                 { for ArticleIndex::all(props.sources.len()).zip(props.sources.iter()).map(|(index, source)| {
                     let included = !props.state.excluded.contains(&index);
                     // Never let the last two sources be switched off: nothing would be compared.
