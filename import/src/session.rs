@@ -181,46 +181,20 @@ impl Session {
     /// The session with only the articles in play: those left out are
     /// removed, with the questions and corrections that name them, so a page
     /// saved for a class ships what the teacher chose (issue #18).
-    pub fn without_excluded(self) -> Session {
-        let excluded = &self.settings.excluded;
-        let questions = self.questions();
-        let kept: Vec<(usize, Article)> = self
-            .articles
-            .iter()
-            .cloned()
-            .enumerate()
-            .filter(|(_, a)| !excluded.contains(&a.source.id))
-            .collect();
-        // Questions name articles by position: renumber them, and drop those
-        // about an article that is gone.
-        let questions: Vec<Question<ArticleIndex>> = questions
-            .into_iter()
-            .filter_map(|q| {
-                q.map_sources(|at| {
-                    kept.iter()
-                        .position(|(was, _)| *was == at.index())
-                        .map(ArticleIndex::new)
-                })
-            })
-            .collect();
-        let articles: Vec<Article> = kept.into_iter().map(|(_, a)| a).collect();
+    pub fn without_excluded(mut self) -> Session {
+        let excluded = std::mem::take(&mut self.settings.excluded);
+        self.articles.retain(|a| !excluded.contains(&a.source.id));
+        let articles = &self.articles;
         let present = |id: &str| articles.iter().any(|a| a.source.id == id);
-        let corrections: Vec<Correction> = self
-            .corrections
-            .iter()
-            .filter(|c| c.sentences().iter().all(|s| present(&s.source)))
-            .cloned()
-            .collect();
-        let reference = self.settings.reference.filter(|id| present(id));
-        Session::new(
-            articles,
-            Settings {
-                excluded: Vec::new(),
-                reference,
-            },
-        )
-        .with_questions(&questions)
-        .with_corrections(&corrections)
+        // Questions name articles by id: one about an article gone is left out.
+        self.exercise
+            .retain(|value| read_question(value, articles).is_some());
+        self.corrections
+            .retain(|c| c.sentences().iter().all(|s| present(&s.source)));
+        if !self.settings.reference.as_deref().is_some_and(present) {
+            self.settings.reference = None;
+        }
+        self
     }
 
     /// The articles as the engine takes them.
