@@ -102,18 +102,6 @@ impl Choice {
             .sum()
     }
 
-    /// Whether the sources in play have more than `limit` words: [`Choice::words`]
-    /// that stops counting there (a 5 MB article is not counted to its end to
-    /// learn that it is large).
-    pub fn words_over(&self, limit: usize) -> bool {
-        self.included
-            .iter()
-            .filter_map(|&i| self.sources.get(i.index()))
-            .flat_map(|s| s.text.split_whitespace())
-            .nth(limit)
-            .is_some()
-    }
-
     /// The sources in play, in report order.
     fn chosen(&self) -> Vec<Source> {
         self.included
@@ -276,7 +264,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_over_stops_counting_at_its_limit_and_agrees_with_words() {
+    fn words_are_counted_in_the_sources_in_play() {
         let source = |text: &str| Source {
             text: text.into(),
             ..Source::default()
@@ -285,9 +273,8 @@ mod tests {
         let mut excluded = BTreeSet::new();
         let all = Choice::new(sources.clone(), &excluded, None);
         assert_eq!(all.words(), 5);
-        assert!(all.words_over(4) && !all.words_over(5));
         excluded.insert(ArticleIndex::new(0));
         let second = Choice::new(sources, &excluded, None);
-        assert!(second.words_over(1) && !second.words_over(2));
+        assert_eq!(second.words(), 2);
     }
 }

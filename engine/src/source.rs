@@ -109,10 +109,7 @@ impl Source {
 
     /// The outlet's name, or "unnamed source".
     pub fn outlet_label(&self) -> &str {
-        match self.outlet.as_deref().map(str::trim) {
-            Some(outlet) if !outlet.is_empty() => outlet,
-            _ => "unnamed source",
-        }
+        outlet_label(self.outlet.as_deref())
     }
 }
 
@@ -143,6 +140,15 @@ fn opening(text: &str, max: usize) -> &str {
 /// Drops a leading dateline such as "Washington, March 17, 2025 – " ([`clean::dateline_len`]).
 fn strip_dateline(paragraph: &str) -> &str {
     &paragraph[clean::dateline_len(paragraph)..]
+}
+
+/// An outlet's name as shown, or "unnamed source" when there is none (or
+/// only white space): for views that keep the outlet without its article.
+pub fn outlet_label(outlet: Option<&str>) -> &str {
+    match outlet.map(str::trim) {
+        Some(outlet) if !outlet.is_empty() => outlet,
+        _ => "unnamed source",
+    }
 }
 
 #[cfg(test)]

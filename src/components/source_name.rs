@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use crosscheck_engine::source::outlet_label;
 use crosscheck_engine::{Headline, Source};
 use yew::prelude::*;
 
@@ -52,18 +53,14 @@ pub fn SourceName(props: &SourceNameProps) -> Html {
     let headline = shared
         .and_then(|h| h.0.get(props.index.index()).cloned())
         .unwrap_or_default();
-    let outlet = props
-        .outlet
-        .as_deref()
-        .map(str::trim)
-        .filter(|o| !o.is_empty());
+
     html! {
         <span class="source-name">
             { badge(props.index) }
             <span class="name-text">
                 { headline }
-                <span class={classes!("name-outlet", outlet.is_none().then_some("unnamed"))}>
-                    { outlet.unwrap_or("unnamed source").to_owned() }
+                <span class={classes!("name-outlet", props.outlet.is_none().then_some("unnamed"))}>
+                    { outlet_label(props.outlet.as_deref()).to_owned() }
                 </span>
             </span>
             <span class="visually-hidden">{ format!(" (source {letter})") }</span>

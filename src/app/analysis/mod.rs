@@ -48,7 +48,7 @@ pub enum Place {
 
 /// Where `choice` is compared: by its size.
 pub fn place(choice: &Choice) -> Place {
-    if choice.words_over(BACKGROUND_WORDS) {
+    if choice.words() > BACKGROUND_WORDS {
         Place::Background
     } else {
         Place::Here
