@@ -124,7 +124,10 @@ impl Choice {
 
     /// Compares here, on the calling thread.
     pub fn run(&self) -> Comparison {
-        self.finish(compare(&self.chosen(), &self.config))
+        crate::marks::note(crate::marks::Mark::Comparing);
+        let report = compare(&self.chosen(), &self.config);
+        crate::marks::note(crate::marks::Mark::Compared);
+        self.finish(report)
     }
 
     /// The comparison made of this choice's report (from [`Choice::run`] or a worker).

@@ -18,6 +18,7 @@ pub mod importing;
 pub mod labels;
 pub mod library;
 pub mod loading;
+pub mod marks;
 pub mod messages;
 pub mod route;
 pub mod state;
@@ -27,9 +28,11 @@ pub mod view_model;
 /// Entry point called by the wasm start function: mounts the app into `#app`.
 pub fn start() {
     boot::install_panic_hook();
+    marks::note(marks::Mark::Reading);
     wasm_bindgen_futures::spawn_local(async {
         // Read the saved work first (IndexedDB is asynchronous), then replace the loading message.
         let start = boot::start_set().await;
+        marks::note(marks::Mark::Read);
         match boot::mount_point() {
             Ok(root) => {
                 yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { start })

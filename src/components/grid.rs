@@ -117,7 +117,10 @@ pub fn AlignedGrid(props: &GridProps) -> Html {
 
 /// Cells the grid draws in one step: a step is one task, so the page stays
 /// responsive while a large grid (100 sources, hundreds of rows) fills in.
-const CELLS_PER_STEP: usize = 200;
+const CELLS_PER_STEP: usize = 120;
+
+/// Rows in the first step: more than a screen holds.
+const FIRST_ROWS: usize = 12;
 
 /// How many rows to draw: a first step of rows, then one more step after each
 /// painted frame until every row is there; every row at once when a row is to
@@ -125,7 +128,7 @@ const CELLS_PER_STEP: usize = 200;
 #[hook]
 fn use_rows_shown(rows: usize, sources: usize, focus: Option<GroupId>) -> usize {
     let step = (CELLS_PER_STEP / sources.max(1)).clamp(2, 64);
-    let shown = use_state(|| step);
+    let shown = use_state(|| step.min(FIRST_ROWS));
     {
         let shown = shown.clone();
         use_effect_with((*shown, rows), move |&(now, rows)| {

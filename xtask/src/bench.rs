@@ -48,8 +48,8 @@ pub struct Options {
     pub scope: Scope,
     /// The page whose start-up and size are measured.
     pub page: Page,
-    /// How many times the page is opened for its start-up figures.
-    pub startup_runs: usize,
+    /// How many times the page is opened (`--runs N`); each scope has its own default.
+    pub runs: Option<usize>,
 }
 
 /// The page `cargo xtask bench` opens for the start-up figures.
@@ -94,13 +94,13 @@ pub enum Scope {
 
 impl Options {
     /// Reads `--collatex-cap SECONDS` (default 60), `--startup`, `--wasm`,
-    /// `--worker`, `--paste`, `--page FILE` and `--runs N` (start-up or worker runs, default 5).
+    /// `--worker`, `--paste`, `--page FILE` and `--runs N` (start-up runs, default 10 per CPU setting; worker or paste runs, default 5).
     pub fn parse(args: &[String]) -> Result<Options> {
         let mut options = Options {
             collatex_cap: Duration::from_secs(60),
             scope: Scope::Everything,
             page: Page::Built,
-            startup_runs: 5,
+            runs: None,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -118,11 +118,12 @@ impl Options {
                     options.page = Page::Given(std::path::absolute(path)?);
                 }
                 "--runs" => {
-                    options.startup_runs = args
-                        .next()
-                        .and_then(|s| s.parse().ok())
-                        .filter(|&runs| runs > 0)
-                        .context("--runs takes a number of start-up runs, at least 1")?;
+                    options.runs = Some(
+                        args.next()
+                            .and_then(|s| s.parse().ok())
+                            .filter(|&runs| runs > 0)
+                            .context("--runs takes a number of runs, at least 1")?,
+                    );
                 }
                 "--wasm" => options.scope = Scope::Wasm,
                 "--worker" => options.scope = Scope::Worker,
@@ -218,7 +219,7 @@ fn ecbplus_clusters() -> Vec<Input> {
 pub struct Figures {
     pub native: native::Native,
     pub page: Value,
-    pub startup: startup::Startup,
+    pub startup: Vec<startup::Startup>,
     pub dist_bytes: u64,
     pub dist_gzip_bytes: u64,
     pub collatex: Result<Vec<Option<collatex::Outcome>>>,
@@ -242,9 +243,7 @@ pub fn run(options: &Options) -> Result<()> {
     let driver = browser::Driver::start(&browser)?;
     println!("running {} in headless Chromium", bench_page.display());
     let page = run_page(&driver, &browser, &bench_page)?;
-    let runs = options.startup_runs;
-    println!("opening {} from file:// ({runs} runs)", dist_page.display());
-    let startup = startup::measure(&driver, &browser, &dist_page, runs)?;
+    let startup = measure_startup(&driver, &browser, &dist_page, options)?;
     drop(driver);
     let collatex = run_collatex(&inputs.steps, options.collatex_cap);
     let figures = Figures {
@@ -278,12 +277,30 @@ fn run_startup(options: &Options) -> Result<()> {
     let (dist_bytes, dist_gzip_bytes) = dist::sizes(&dist_page)?;
     let browser = browser::ensure()?;
     let driver = browser::Driver::start(&browser)?;
-    let runs = options.startup_runs;
-    println!("opening {} from file:// ({runs} runs)", dist_page.display());
-    let startup = startup::measure(&driver, &browser, &dist_page, runs)?;
+    let startup = measure_startup(&driver, &browser, &dist_page, options)?;
     drop(driver);
     report::print_startup_and_size(&startup, dist_bytes, dist_gzip_bytes);
     Ok(())
+}
+
+/// Start-up runs (10 unless `--runs`) with the CPU as it is, then throttled 4×.
+fn measure_startup(
+    driver: &browser::Driver,
+    browser: &browser::Browser,
+    page: &Path,
+    options: &Options,
+) -> Result<Vec<startup::Startup>> {
+    let runs = options.runs.unwrap_or(10);
+    [startup::Cpu::AsIs, startup::Cpu::Throttled(4.0)]
+        .into_iter()
+        .map(|cpu| {
+            println!(
+                "opening {} from file:// ({runs} runs, CPU {cpu:?})",
+                page.display()
+            );
+            startup::measure(driver, browser, page, runs, cpu)
+        })
+        .collect()
 }
 
 /// Only the worker's round trip in the real page: built (or given), with 100 articles as its set.
@@ -291,7 +308,7 @@ fn run_worker(options: &Options) -> Result<()> {
     let dist_page = options.page.path()?;
     let browser = browser::ensure()?;
     let driver = browser::Driver::start(&browser)?;
-    let runs = options.startup_runs;
+    let runs = options.runs.unwrap_or(5);
     println!(
         "opening {} with 100 × 1,000 words as its set ({runs} runs)",
         dist_page.display()
@@ -306,7 +323,7 @@ fn run_paste(options: &Options) -> Result<()> {
     let dist_page = options.page.path()?;
     let browser = browser::ensure()?;
     let driver = browser::Driver::start(&browser)?;
-    let runs = options.startup_runs;
+    let runs = options.runs.unwrap_or(5);
     println!(
         "pasting 5 MB into {} ({runs} runs, a fresh browser each)",
         dist_page.display()

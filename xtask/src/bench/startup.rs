@@ -28,16 +28,22 @@ const OBSERVER: &str = r#"
 (() => {
   const marks = {};
   window.__startup = marks;
-  for (const name of ["instantiate", "instantiateStreaming"]) {
+  // The page compiles its wasm with compileStreaming (which also inflates
+  // it, as it streams) and wasm-bindgen's glue instantiates the module.
+  const wrap = (name, start, end) => {
     const original = WebAssembly[name];
+    if (!original) return;
     WebAssembly[name] = function (...args) {
-      if (marks.wasm_start == null) marks.wasm_start = performance.now();
+      if (start && marks[start] == null) marks[start] = performance.now();
       return original.apply(this, args).then((result) => {
-        if (marks.wasm_end == null) marks.wasm_end = performance.now();
+        if (marks[end] == null) marks[end] = performance.now();
         return result;
       });
     };
-  }
+  };
+  wrap("compileStreaming", "wasm_start", "compiled");
+  wrap("instantiate", null, "wasm_end");
+  wrap("instantiateStreaming", "wasm_start", "wasm_end");
   const selector = "table.aligned tbody tr.group";
   const observer = new MutationObserver(() => {
     if (marks.in_document != null || !document.querySelector(selector)) return;
@@ -45,39 +51,100 @@ const OBSERVER: &str = r#"
     marks.in_document = performance.now();
     const navigation = performance.getEntriesByType("navigation")[0];
     marks.parsed = navigation ? navigation.domContentLoadedEventEnd : null;
-    requestAnimationFrame(() => setTimeout(() => { marks.on_screen = performance.now(); }, 0));
+    requestAnimationFrame(() => setTimeout(() => {
+      marks.on_screen = performance.now();
+      for (const entry of performance.getEntriesByType("mark")) {
+        if (marks[entry.name] == null) marks[entry.name] = entry.startTime;
+      }
+      // The longest task from the first row on screen until the page is quiet.
+      marks.longest_after = 0;
+      new PerformanceObserver((list) => {
+        for (const task of list.getEntries()) {
+          if (task.startTime >= marks.on_screen) {
+            marks.longest_after = Math.max(marks.longest_after, task.duration);
+          }
+        }
+      }).observe({ type: "longtask", buffered: true });
+      setTimeout(() => { marks.quiet = true; }, 1000);
+    }, 0));
   });
   observer.observe(document, { childList: true, subtree: true });
 })();
 "#;
 
-/// Waits (in the page) until the first row is on screen.
+/// Waits (in the page) until the first row is on screen and the page has been quiet a second.
 const WAIT: &str = r#"
 const done = arguments[arguments.length - 1];
 (function check() {
   const marks = window.__startup;
-  if (marks && marks.on_screen != null) done(marks); else setTimeout(check, 5);
+  if (marks && marks.quiet) done(marks); else setTimeout(check, 5);
 })();
 "#;
 
 /// The mark that the start-up target is about.
 pub const ON_SCREEN: &str = "on_screen";
 
-/// The marks noted in each run, in the order they happen, with what they mean.
-pub const MARKS: [(&str, &str); 5] = [
-    ("parsed", "page parsed (DOMContentLoaded handlers done)"),
-    ("wasm_start", "wasm unpacking and compiling start"),
-    ("wasm_end", "wasm unpacked and instantiated"),
-    ("in_document", "first row in the document"),
+/// The longest main-thread task after the first row is on screen (ms).
+pub const LONGEST_AFTER: &str = "longest_after";
+
+/// Where the time goes, step by step: (what, from mark, to mark); "" is navigation start.
+/// The `cc:` marks are the page's own (index.html's boot script, src/marks.rs).
+pub const STEPS: [(&str, &str, &str); 11] = [
     (
+        "reading the page's HTML up to its boot script",
+        "",
+        "cc:boot",
+    ),
+    ("decoding the wasm's base 85", "cc:boot", "cc:unpacked"),
+    (
+        "inflating and compiling the wasm (streamed)",
+        "cc:unpacked",
+        "compiled",
+    ),
+    (
+        "… meanwhile unpacking and running the glue, the seeds",
+        "cc:unpacked",
+        "cc:glue",
+    ),
+    ("waiting for the later of the two", "compiled", "cc:ready"),
+    ("instantiating the wasm", "cc:ready", "wasm_end"),
+    (
+        "reading the articles (saved work or the page's)",
+        "wasm_end",
+        "cc:read",
+    ),
+    (
+        "mounting the app, up to its comparison",
+        "cc:read",
+        "cc:comparing",
+    ),
+    ("comparing (the engine)", "cc:comparing", "cc:compared"),
+    (
+        "building the view (yew, the DOM)",
+        "cc:compared",
+        "in_document",
+    ),
+    (
+        "layout and paint of the first screen",
+        "in_document",
         ON_SCREEN,
-        "first row on screen (the frame that paints it done)",
     ),
 ];
+
+/// How the browser's CPU is slowed for a run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cpu {
+    /// As it is.
+    AsIs,
+    /// Slowed by this factor (DevTools `Emulation.setCPUThrottlingRate`), standing in for a low-end Chromebook.
+    Throttled(f64),
+}
 
 /// The marks of every run, in ms since navigation start.
 pub struct Startup {
     runs: Vec<Value>,
+    /// The CPU the runs had.
+    pub cpu: Cpu,
 }
 
 impl Startup {
@@ -85,7 +152,19 @@ impl Startup {
     pub fn values(&self, mark: &str) -> Vec<f64> {
         self.runs
             .iter()
-            .map(|run| run[mark].as_f64().unwrap_or(f64::NAN))
+            .map(|run| match mark {
+                "" => 0.0,
+                mark => run[mark].as_f64().unwrap_or(f64::NAN),
+            })
+            .collect()
+    }
+
+    /// A step's duration over all runs: `to - from`.
+    pub fn durations(&self, from: &str, to: &str) -> Vec<f64> {
+        self.values(to)
+            .iter()
+            .zip(self.values(from))
+            .map(|(to, from)| to - from)
             .collect()
     }
 
@@ -95,17 +174,26 @@ impl Startup {
     }
 }
 
-/// Opens `page` `runs` times, each in a new session.
-pub fn measure(driver: &Driver, browser: &Browser, page: &Path, runs: usize) -> Result<Startup> {
+/// Opens `page` `runs` times, each in a new session, with the given CPU.
+pub fn measure(
+    driver: &Driver,
+    browser: &Browser,
+    page: &Path,
+    runs: usize,
+    cpu: Cpu,
+) -> Result<Startup> {
     let runs = (0..runs)
-        .map(|_| once(driver, browser, page))
+        .map(|_| once(driver, browser, page, cpu))
         .collect::<Result<Vec<_>>>()?;
-    Ok(Startup { runs })
+    Ok(Startup { runs, cpu })
 }
 
-fn once(driver: &Driver, browser: &Browser, page: &Path) -> Result<Value> {
+fn once(driver: &Driver, browser: &Browser, page: &Path, cpu: Cpu) -> Result<Value> {
     let session = Session::start(driver, browser)?;
     session.devtools("Page.enable", json!({}))?;
+    if let Cpu::Throttled(rate) = cpu {
+        session.devtools("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))?;
+    }
     session.devtools(
         "Page.addScriptToEvaluateOnNewDocument",
         json!({ "source": OBSERVER }),

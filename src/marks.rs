@@ -1,0 +1,51 @@
+//! Performance marks on the way to the first screen, which `cargo xtask bench --startup` reads for its breakdown.
+//!
+//! Each mark is set once per page load (the first time its step happens), so
+//! later comparisons add nothing to the browser's timeline. The boot script
+//! in index.html sets the marks before the wasm runs (`cc:unpack`, `cc:unpacked`).
+
+use std::cell::Cell;
+
+/// A step on the way to the first screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// The wasm's start function runs: the saved work or the page's articles are read next.
+    Reading,
+    /// The articles to open are read.
+    Read,
+    /// The first comparison starts.
+    Comparing,
+    /// The first comparison is done.
+    Compared,
+    /// The first view is in the document (the app's first effect).
+    Drawn,
+}
+
+impl Mark {
+    /// The name in the browser's performance timeline.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mark::Reading => "cc:reading",
+            Mark::Read => "cc:read",
+            Mark::Comparing => "cc:comparing",
+            Mark::Compared => "cc:compared",
+            Mark::Drawn => "cc:drawn",
+        }
+    }
+}
+
+thread_local! {
+    /// The marks set so far, one bit each.
+    static SET: Cell<u8> = const { Cell::new(0) };
+}
+
+/// Notes `mark` in the performance timeline, the first time only (and not in the worker, which has no window).
+pub fn note(mark: Mark) {
+    let bit = 1 << mark as u8;
+    if SET.with(|set| set.replace(set.get() | bit)) & bit != 0 {
+        return;
+    }
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(mark.name());
+    }
+}
