@@ -119,8 +119,9 @@ pub fn AlignedGrid(props: &GridProps) -> Html {
 /// responsive while a large grid (100 sources, hundreds of rows) fills in.
 const CELLS_PER_STEP: usize = 120;
 
-/// Rows in the first step: more than a screen holds.
-const FIRST_ROWS: usize = 12;
+/// Rows in the first step: more than the grid's box shows on a screen (its
+/// rows are 120–310 px tall at 1366×768, 340–770 px on a phone).
+const FIRST_ROWS: usize = 6;
 
 /// How many rows to draw: a first step of rows, then one more step after each
 /// painted frame until every row is there; every row at once when a row is to
