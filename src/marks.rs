@@ -2,7 +2,10 @@
 //!
 //! Each mark is set once per page load (the first time its step happens), so
 //! later comparisons add nothing to the browser's timeline. The boot script
-//! in index.html sets the marks before the wasm runs (`cc:unpack`, `cc:unpacked`).
+//! in index.html sets the marks before the wasm runs (`cc:boot`, `cc:unpack`,
+//! `cc:unpacked`, `cc:glue`, `cc:ready`); the bench itself notes when the
+//! wasm is compiled and instantiated, and when the first row is in the
+//! document and on screen (xtask/src/bench/startup.rs).
 
 use std::cell::Cell;
 
@@ -17,8 +20,6 @@ pub enum Mark {
     Comparing,
     /// The first comparison is done.
     Compared,
-    /// The first view is in the document (the app's first effect).
-    Drawn,
 }
 
 impl Mark {
@@ -29,7 +30,6 @@ impl Mark {
             Mark::Read => "cc:read",
             Mark::Comparing => "cc:comparing",
             Mark::Compared => "cc:compared",
-            Mark::Drawn => "cc:drawn",
         }
     }
 }

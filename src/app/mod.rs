@@ -213,8 +213,6 @@ struct Corrections {
 fn Workspace(props: &WorkspaceProps) -> Html {
     let state = &props.state;
     let corrections = &props.corrections;
-    // The first comparison's view is in the document: the start-up bench's mark.
-    use_effect_with((), |()| crate::marks::note(crate::marks::Mark::Drawn));
     let choice: Rc<Choice> = use_memo(
         (
             props.sources.clone(),

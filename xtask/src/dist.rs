@@ -4,8 +4,9 @@
 //! 85 ([`base85`]: five characters per four bytes, where base64 needs five and
 //! a third); the boot script in `index.html` decodes the text and hands it to
 //! the browser's `DecompressionStream("gzip")`, whose output stream
-//! `WebAssembly.instantiateStreaming` compiles as it is inflated. No codec of
-//! our own ships in the page.
+//! `WebAssembly.compileStreaming` compiles as it is inflated (and while the
+//! glue and seeds are unpacked); the glue instantiates the compiled module.
+//! No codec of our own ships in the page.
 //!
 //! Why these: zopfli writes plain gzip 4.6% smaller than flate2 at level 9
 //! (the 1,032 KB wasm: 385 KB against 404 KB), in about 3 s. Base 85 keeps the

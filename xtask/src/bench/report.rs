@@ -276,11 +276,17 @@ pub fn print_startup_and_size(
 
 /// One CPU setting's runs: where the time goes, step by step, then the targets.
 fn print_startup(startup: &startup::Startup) {
+    // A page without a mark (one built before it) shows "—" for its steps.
     let spread = |values: &[f64]| {
         let low = values.iter().copied().fold(f64::INFINITY, f64::min);
         let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        format!("{low:.0}–{high:.0}")
+        if low.is_finite() {
+            format!("{low:.0}–{high:.0}")
+        } else {
+            "—".to_owned()
+        }
     };
+    let ms = |value: f64| if value.is_nan() { "—".to_owned() } else { ms(value) };
     let mut rows: Vec<Vec<String>> = startup::STEPS
         .iter()
         .map(|(label, from, to)| {

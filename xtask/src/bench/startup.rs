@@ -1,4 +1,4 @@
-//! Start-up time of the real page: from navigation start to the first aligned row on screen, `dist/crosscheck.html` opened from file://.
+//! Start-up of the real page, step by step: `dist/crosscheck.html` opened from file:// until its first aligned row is on screen, with the CPU as it is and throttled.
 //!
 //! Before the page loads, a script added through the DevTools protocol
 //! watches the document with a `MutationObserver`; when the first
@@ -7,13 +7,18 @@
 //! there, for a task: that task runs once the frame that paints the row is
 //! done, so its time is when the row is on screen. (The frame's own timestamp
 //! is no use: a frame delayed by a busy main thread keeps its planned time.)
-//! The same script wraps `WebAssembly.instantiate` and
-//! `instantiateStreaming` to note when the page's wasm starts and ends
-//! instantiating, so a slow start can be told apart: parsing the page,
-//! unpacking and compiling the wasm, or comparing and rendering. (The page
-//! streams the wasm as it unpacks it, so the start is when unpacking begins,
-//! and the end includes both.) Each run uses a fresh browser session, so no run finds another's saved
-//! work or cache.
+//! The same script wraps `WebAssembly.compileStreaming` and `instantiate` to
+//! note when the wasm is compiled and instantiated, and then reads the
+//! page's own performance marks (`cc:…`: index.html's boot script and
+//! `src/marks.rs`), so every run splits into the [`STEPS`] between them.
+//! After the first row it watches long tasks for a second: the page must
+//! stay responsive while the rest of the grid draws.
+//!
+//! Each run uses a fresh browser session, so no run finds another's saved
+//! work or cache. [`Cpu::Throttled`] slows the page's main thread with
+//! DevTools' `Emulation.setCPUThrottlingRate`, standing in for a low-end
+//! Chromebook (the browser's other processes, and so its font service, are
+//! not slowed).
 
 use std::path::Path;
 
