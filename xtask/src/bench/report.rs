@@ -286,7 +286,13 @@ fn print_startup(startup: &startup::Startup) {
             "—".to_owned()
         }
     };
-    let ms = |value: f64| if value.is_nan() { "—".to_owned() } else { ms(value) };
+    let ms = |value: f64| {
+        if value.is_nan() {
+            "—".to_owned()
+        } else {
+            ms(value)
+        }
+    };
     let mut rows: Vec<Vec<String>> = startup::STEPS
         .iter()
         .map(|(label, from, to)| {
