@@ -39,10 +39,11 @@ thread_local! {
     static SET: Cell<u8> = const { Cell::new(0) };
 }
 
-/// Notes `mark` in the performance timeline, the first time only (and not in the worker, which has no window).
+/// Notes `mark` in the performance timeline, the first time only (and not in
+/// the worker, which has no window, nor in native tests, which have no browser).
 pub fn note(mark: Mark) {
     let bit = 1 << mark as u8;
-    if SET.with(|set| set.replace(set.get() | bit)) & bit != 0 {
+    if SET.with(|set| set.replace(set.get() | bit)) & bit != 0 || !cfg!(target_arch = "wasm32") {
         return;
     }
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
