@@ -213,6 +213,7 @@ struct Corrections {
 fn Workspace(props: &WorkspaceProps) -> Html {
     let state = &props.state;
     let corrections = &props.corrections;
+    let library = use_context::<LibraryContext>();
     let choice: Rc<Choice> = use_memo(
         (
             props.sources.clone(),
@@ -304,7 +305,14 @@ fn Workspace(props: &WorkspaceProps) -> Html {
                 on_show_group={dispatch.reform(Action::ShowGroup)}
                 on_end={dispatch.reform(|()| Action::EndExercise)} />
         },
-        View::Class => class_kit_view(&comparison, &dispatch.reform(|()| Action::TryExercise)),
+        View::Class => match &library {
+            Some(library) => class_kit_view(
+                library,
+                &comparison,
+                &dispatch.reform(|()| Action::TryExercise),
+            ),
+            None => Html::default(),
+        },
         View::Articles => html! { <ArticlesView /> },
         View::Help => help_view(),
     };

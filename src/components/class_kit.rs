@@ -11,30 +11,33 @@ use yew::prelude::*;
 use crate::boot::page_as_served;
 use crate::comparison::Comparison;
 use crate::components::exercise_editor::ExerciseEditor;
-use crate::components::shared::{KitProps, LibraryContext};
+use crate::components::shared::LibraryContext;
 use crate::components::worksheet::WorksheetSection;
 use crate::export::{ExportError, file_name, page_with_set};
 use crate::files;
 use crate::messages::Message;
 
 /// The Class view: hand-out, exercise editor, worksheet and downloads (a
-/// function, not a component: its parts are components; see `components/mod.rs`).
-/// `on_try` opens the exercise as a student sees it.
-pub fn class_kit_view(comparison: &Rc<Comparison>, on_try: &Callback<()>) -> Html {
+/// function, not a component, and so are the hand-out and the downloads,
+/// which hold no state: each component costs the page about 1.5 KB of wasm;
+/// see `components/mod.rs`). `on_try` opens the exercise as a student sees it.
+pub fn class_kit_view(
+    context: &LibraryContext,
+    comparison: &Rc<Comparison>,
+    on_try: &Callback<()>,
+) -> Html {
     html! {
         <div class="class-kit">
-            <HandOut />
+            { hand_out(context) }
             <ExerciseEditor comparison={comparison.clone()} on_try={on_try.clone()} />
             <WorksheetSection comparison={comparison.clone()} />
-            <Downloads comparison={comparison.clone()} />
+            { downloads(context, comparison) }
         </div>
     }
 }
 
 /// "Save the page for the class": this page with the current articles, names and choices built in.
-#[component]
-fn HandOut() -> Html {
-    let context = use_context::<LibraryContext>().expect("library context");
+fn hand_out(context: &LibraryContext) -> Html {
     let save = {
         let context = context.clone();
         Callback::from(move |_| {
@@ -76,12 +79,10 @@ fn HandOut() -> Html {
 }
 
 /// The report as Markdown, CSV, JSON or a printable page.
-#[component]
-fn Downloads(props: &KitProps) -> Html {
-    let context = use_context::<LibraryContext>().expect("library context");
+fn downloads(context: &LibraryContext, comparison: &Rc<Comparison>) -> Html {
     let offer =
         |name: &'static str, mime: &'static str, make: fn(&crosscheck_engine::Report) -> String| {
-            let comparison = props.comparison.clone();
+            let comparison = comparison.clone();
             let notify = context.notify.clone();
             Callback::from(move |_| {
                 if let Err(why) = files::download(name, mime, &make(&comparison.report)) {
