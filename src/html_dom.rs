@@ -5,41 +5,51 @@
 //! makes a document that has no window, so its scripts never run, its images
 //! and styles never load, and `<noscript>` holds markup, as in html5ever with
 //! scripting off. The boot script's `crosscheckTree` (index.html) parses and
-//! walks that tree in one call, in document order, and hands it over as one
-//! string of fields (see [`read`]): walked from here, one element, text or
-//! attribute per call across to JavaScript, a 5 MB page kept the page busy
-//! for 525 ms in one task (issue #17). The import crate's own extraction then
-//! finds the article, the same code that runs natively. Nothing of the
+//! walks that tree, in document order and in slices of 25 ms, and hands it
+//! over as one string of fields (see [`read`]): walked from here, one
+//! element, text or attribute per call across to JavaScript, a 5 MB page kept
+//! the page busy for 525 ms in one task (issue #17). The parser runs on the
+//! page's main thread, the only one that has it; the import, the import
+//! crate's own extraction included (the same code that runs natively), then
+//! reads that tree in the worker (`app/analysis/import.rs`). Nothing of the
 //! document is ever inserted into the page.
 //!
 //! The walk is a loop, never a recursion, so a page nested 100,000 deep
 //! cannot exhaust a stack; the builder lays everything past its depth limit flat.
 
-use crosscheck_import::Config;
 use crosscheck_import::html::{Builder, Document, Parser};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
 extern "C" {
-    /// index.html's boot script: `html`'s tree in the form [`read`] reads.
+    /// index.html's boot script: a promise of `html`'s tree in the form [`read`] reads.
     #[wasm_bindgen(js_name = crosscheckTree, catch)]
-    fn tree(html: &str) -> Result<String, JsValue>;
+    fn tree_of(html: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
-/// The browser's `DOMParser` as the import crate's HTML [`Parser`].
-#[derive(Clone, Copy, Debug, Default)]
-pub struct DomParser;
+/// The tree of `html` made by the browser's `DOMParser`, in the form [`read`]
+/// reads (empty where there is no such parser: the page reads as empty).
+pub async fn tree(html: &str) -> String {
+    match tree_of(html) {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|tree| tree.as_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
 
-/// How the page imports: HTML through [`DomParser`].
-pub const IMPORT: Config<'static> = Config { html: &DomParser };
+/// A page's tree made beforehand by [`tree`], as the import crate's HTML
+/// [`Parser`]: the import, in the worker or here, then reads no other page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parsed(pub String);
 
-impl Parser for DomParser {
-    fn parse(&self, html: &str) -> Document {
+impl Parser for Parsed {
+    fn parse(&self, _html: &str) -> Document {
         let mut builder = Builder::new();
-        // Without a parser (not in the page) the page reads as empty.
-        if let Ok(tree) = tree(html) {
-            read(&tree, &mut builder);
-        }
+        read(&self.0, &mut builder);
         builder.finish()
     }
 }

@@ -1,9 +1,13 @@
 //! From files and pasted text to articles: the import crate's checks plus duplicates and the 100-article limit.
 //!
 //! Pure (the bytes are read by `files.rs` beforehand, and HTML is parsed by
-//! the [`Config`]'s parser: the browser's in the page, `html_dom.rs`), so the
-//! rules a user meets are tested natively, with html5ever. Every refusal
-//! becomes a message naming the file.
+//! the [`Config`]'s parser: in the page, the tree the browser's `DOMParser`
+//! made beforehand, `html_dom.rs`), so the rules a user meets are tested
+//! natively, with html5ever. Reading ([`read_file`], [`read_pasted`]) runs in
+//! the worker when there is one (`app/analysis/import.rs`); adding what was
+//! read ([`files`], [`pasted`]: duplicates, the limit, the messages) runs in
+//! the page, which knows the articles. Every refusal becomes a message naming
+//! the file.
 
 use crosscheck_import::session::Article;
 use crosscheck_import::{
@@ -27,6 +31,11 @@ pub enum ReadError {
 /// A file's name and bytes, or why they were not read.
 pub type Loaded = (String, Result<Vec<u8>, ReadError>);
 
+/// An article read from a file or a paste, with what the reader should know
+/// (the import's notices, in words); or, in words, why it could not be read.
+/// What the worker answers an import with (`app/analysis/import.rs`).
+pub type Read = Result<(Article, Vec<String>), String>;
+
 /// What an import adds and what to tell the user.
 #[derive(Debug, Default, PartialEq)]
 pub struct Outcome {
@@ -36,44 +45,57 @@ pub struct Outcome {
     pub messages: Vec<Message>,
 }
 
-/// Imports files (name, bytes or why they were not read) next to the `existing` articles.
-pub fn files(existing: &[Article], files: Vec<Loaded>, config: &Config) -> Outcome {
+/// Reads one file named `name` from its bytes.
+pub fn read_file(name: &str, bytes: &[u8], config: &Config) -> Read {
+    read(import_file(name, bytes, config))
+}
+
+/// Why the file named `name` was not read, in words.
+pub fn unread(name: &str, why: &ReadError) -> Read {
+    Err(match why {
+        ReadError::TooLarge(bytes) => ImportError::TooLarge {
+            file: Some(name.to_owned()),
+            bytes: *bytes,
+        }
+        .message(),
+        ReadError::Failed => {
+            format!("“{name}” could not be read by the browser. Try adding it again.")
+        }
+    })
+}
+
+/// Reads pasted text and what the reader typed beside it.
+pub fn read_pasted(text: &str, meta: PastedMeta, config: &Config) -> Read {
+    read(import_pasted(text, meta, config))
+}
+
+fn read(imported: Result<Imported, ImportError>) -> Read {
+    let imported = imported.map_err(|e| e.message())?;
+    let notices = imported.notices.iter().map(|n| n.message()).collect();
+    Ok((Article::from(imported), notices))
+}
+
+/// Adds files read (each with its name) next to the `existing` articles.
+pub fn files(existing: &[Article], reads: Vec<(String, Read)>) -> Outcome {
     let mut outcome = Outcome::default();
-    for (name, bytes) in files {
-        let result = match bytes {
-            Ok(bytes) => import_file(&name, &bytes, config).map_err(|e| e.message()),
-            Err(ReadError::TooLarge(bytes)) => Err(ImportError::TooLarge {
-                file: Some(name.clone()),
-                bytes,
-            }
-            .message()),
-            Err(ReadError::Failed) => Err(format!(
-                "“{name}” could not be read by the browser. Try adding it again."
-            )),
-        };
-        accept(existing, &mut outcome, &name, result);
+    for (name, read) in reads {
+        accept(existing, &mut outcome, &name, read);
     }
     summarise(&mut outcome);
     outcome
 }
 
-/// Imports pasted text.
-pub fn pasted(existing: &[Article], text: &str, meta: PastedMeta, config: &Config) -> Outcome {
+/// Adds pasted text read.
+pub fn pasted(existing: &[Article], read: Read) -> Outcome {
     let mut outcome = Outcome::default();
-    let result = import_pasted(text, meta, config).map_err(|e| e.message());
-    accept(existing, &mut outcome, "The pasted text", result);
+    accept(existing, &mut outcome, "The pasted text", read);
     summarise(&mut outcome);
     outcome
 }
 
-fn accept(
-    existing: &[Article],
-    outcome: &mut Outcome,
-    name: &str,
-    result: Result<Imported, String>,
-) {
-    let imported = match result {
-        Ok(imported) => imported,
+fn accept(existing: &[Article], outcome: &mut Outcome, name: &str, read: Read) {
+    let (mut article, notices) = match read {
+        Ok(read) => read,
         Err(message) => return outcome.messages.push(Message::error(message)),
     };
     if existing.len() + outcome.added.len() >= limits::MAX_ARTICLES {
@@ -87,7 +109,7 @@ fn accept(
         .chain(&outcome.added)
         .map(|a| a.source.clone())
         .collect();
-    match find_duplicate(&sources, &imported.source) {
+    match find_duplicate(&sources, &article.source) {
         // The very same words: the same article added twice.
         Some(twin) if twin.identical => {
             let already = twin.message(&sources[twin.index]);
@@ -103,12 +125,11 @@ fn accept(
         ))),
         None => {}
     }
-    for notice in &imported.notices {
+    for notice in notices {
         outcome
             .messages
-            .push(Message::warning(format!("{name}: {}", notice.message())));
+            .push(Message::warning(format!("{name}: {notice}")));
     }
-    let mut article = Article::from(imported);
     article.source.id = unique_id(&sources, &article.source.id);
     outcome.added.push(article);
 }
@@ -127,8 +148,23 @@ fn summarise(outcome: &mut Outcome) {
 mod tests {
     use super::*;
 
+    /// Reads the files as the page does (natively, with html5ever) and adds them.
+    fn add(existing: &[Article], files: Vec<Loaded>) -> Outcome {
+        let reads = files
+            .into_iter()
+            .map(|(name, bytes)| {
+                let read = match &bytes {
+                    Ok(bytes) => read_file(&name, bytes, &Config::default()),
+                    Err(why) => unread(&name, why),
+                };
+                (name, read)
+            })
+            .collect();
+        super::files(existing, reads)
+    }
+
     fn check(existing: &[Article], files: Vec<Loaded>, added: usize, messages: &[&str]) {
-        let outcome = super::files(existing, files, &Config::default());
+        let outcome = add(existing, files);
         assert_eq!(outcome.added.len(), added, "{:?}", outcome.messages);
         let texts: Vec<&str> = outcome.messages.iter().map(|m| m.text.as_str()).collect();
         assert_eq!(texts.len(), messages.len(), "{texts:?}");
@@ -209,14 +245,13 @@ mod tests {
 
     #[test]
     fn ids_stay_unique() {
-        let first = super::files(&[], vec![file("bridge.txt", STORY)], &Config::default()).added;
-        let second = super::files(
+        let first = add(&[], vec![file("bridge.txt", STORY)]).added;
+        let second = add(
             &first,
             vec![file(
                 "bridge.txt",
                 "A different story about a tunnel under the river, opened on Friday.",
             )],
-            &Config::default(),
         )
         .added;
         assert_eq!(second[0].source.id, "bridge-2");

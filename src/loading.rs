@@ -10,9 +10,9 @@ use crosscheck_import::readable_size;
 use crosscheck_import::session::parse_session_bytes;
 use web_sys::File;
 
+use crate::app::analysis::import;
 use crate::components::shared::LibraryContext;
 use crate::files;
-use crate::html_dom::IMPORT;
 use crate::importing::{self, ReadError};
 use crate::library::{CorrectionAction, LibraryAction};
 use crate::messages::Message;
@@ -23,14 +23,19 @@ const MAX_FILE_BYTES: f64 = crosscheck_import::limits::MAX_FILE_BYTES as f64;
 /// any the page exports (`session::to_file`).
 const MAX_SESSION_FILE_BYTES: f64 = MAX_SESSION_BYTES as f64;
 
-/// Reads and adds files (picked or dropped).
+/// Reads and adds files (picked or dropped): each read in a worker (`app/analysis/import.rs`).
 pub fn add_files(list: Vec<File>, context: LibraryContext) {
     wasm_bindgen_futures::spawn_local(async move {
-        let mut loaded = Vec::new();
+        let mut reads = Vec::new();
         for file in list {
-            loaded.push(files::read(file, MAX_FILE_BYTES).await);
+            let (name, bytes) = files::read(file, MAX_FILE_BYTES).await;
+            let read = match bytes {
+                Ok(bytes) => import::file(name.clone(), bytes).await,
+                Err(why) => importing::unread(&name, &why),
+            };
+            reads.push((name, read));
         }
-        context.apply(importing::files(&context.articles, loaded, &IMPORT));
+        context.apply(importing::files(&context.articles, reads));
     });
 }
 

@@ -145,6 +145,43 @@ async fn picked_files_are_added_and_survive_a_reload() {
     .await;
 }
 
+/// Issue #17, item 7: a 5 MB file held the page's main thread for seconds.
+/// Each file is now read in a worker of its own; only a web page's parse
+/// (the browser's DOMParser, which a worker lacks) runs on the page.
+#[tokio::test]
+async fn picked_files_are_read_in_a_worker_and_only_a_page_is_parsed_here() {
+    let files = [
+        fixture("worker-bridge.txt", STORY_TXT.as_bytes()),
+        fixture("worker-bridge.md", STORY_MD.as_bytes()),
+        fixture("worker-bridge.html", STORY_HTML.as_bytes()),
+    ];
+    with_browser(Setup::default(), |client| async move {
+        open_articles(&client).await;
+        client
+            .execute(
+                "window.__workers = 0; window.__parsed = 0;\
+                 const Original = window.Worker;\
+                 window.Worker = function (url, options) { window.__workers += 1; return new Original(url, options); };\
+                 const tree = window.crosscheckTree;\
+                 window.crosscheckTree = function (html) { window.__parsed += 1; return tree(html); };",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let paths: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+        let input = client.find(Locator::Id("add-files")).await.unwrap();
+        input.send_keys(&paths.join("\n")).await.unwrap();
+        message_containing(&client, "Added 3 articles").await;
+        wait_for_count(&client, 8).await;
+        let counts = client
+            .execute("return [window.__workers, window.__parsed];", vec![])
+            .await
+            .unwrap();
+        assert_eq!(counts, serde_json::json!([3, 1]), "a worker per file; one page parsed here");
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn a_picked_page_reads_as_natively_and_nothing_in_it_runs_or_loads() {
     let path = fixture("ferry.html", ferry_page().as_bytes());

@@ -166,13 +166,7 @@ pub fn import_file(name: &str, bytes: &[u8], config: &Config) -> Result<Imported
             file: name.to_owned(),
         });
     }
-    let format = match extension.as_str() {
-        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
-        "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
-        "txt" | "text" => Format::Text,
-        _ if html::looks_like_html(&text) => Format::Html,
-        _ => Format::Text,
-    };
+    let format = format(&extension, &text);
     let mut read = match format {
         Format::Html => read_html(&text, config),
         Format::Markdown => read_markdown(&text),
@@ -190,6 +184,35 @@ pub fn import_file(name: &str, bytes: &[u8], config: &Config) -> Result<Imported
     }
     read.notices.splice(0..0, decoded.notice);
     Ok(imported(id_from_file(name), Some(name.to_owned()), read))
+}
+
+/// How a file with this extension and text is read.
+fn format(extension: &str, text: &str) -> Format {
+    match extension {
+        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+        "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
+        "txt" | "text" => Format::Text,
+        _ if html::looks_like_html(text) => Format::Html,
+        _ => Format::Text,
+    }
+}
+
+/// The text [`import_file`] hands the [`Config`]'s HTML parser, if it reads
+/// `name` as a web page: so that a parser can run first, on its own (the
+/// page's `DOMParser`, which only its main thread has, while the rest of the
+/// import runs in a worker).
+pub fn page_text(name: &str, bytes: &[u8]) -> Option<String> {
+    admit::check_size(bytes.len()).ok()?;
+    let decoded = decode(bytes).ok()?;
+    let text = text::normalize_newlines(&decoded.text);
+    (format(&extension(name), &text) == Format::Html).then_some(text)
+}
+
+/// The text [`import_pasted`] hands the [`Config`]'s HTML parser, if it reads the paste as a web page (see [`page_text`]).
+pub fn pasted_page_text(text: &str) -> Option<String> {
+    admit::check_size(text.len()).ok()?;
+    let text = text::normalize_newlines(decode::strip_bom(text));
+    html::looks_like_html(&text).then_some(text)
 }
 
 /// Reads pasted text; `meta` is what the reader typed and wins over what
@@ -393,6 +416,23 @@ mod tests {
             expect,
             "pasted {text:?}"
         );
+    }
+
+    #[test]
+    fn the_text_a_page_parser_gets_is_given_only_for_what_is_read_as_a_page() {
+        let page = b"<!doctype html><p>Talks held.</p>";
+        assert_eq!(
+            page_text("story.html", b"Plain\r\ntext").as_deref(),
+            Some("Plain\ntext")
+        );
+        assert!(page_text("story", page).is_some(), "sniffed");
+        assert_eq!(page_text("story.txt", page), None);
+        assert_eq!(page_text("story.md", b"# Talks"), None);
+        assert!(
+            pasted_page_text("\u{feff}<html><p>Talks</p></html>")
+                .is_some_and(|t| t.starts_with("<html>"))
+        );
+        assert_eq!(pasted_page_text("Talks held."), None);
     }
 
     #[test]

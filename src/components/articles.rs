@@ -22,7 +22,8 @@ use crate::library::{Field, LibraryAction};
 use crate::loading;
 use crate::messages::Message;
 
-/// The Articles view.
+/// The Articles view; its parts are functions, not components (each
+/// component costs the page's wasm about 2 KB; see `components/mod.rs`).
 #[component]
 pub fn ArticlesView() -> Html {
     let Some(context) = use_context::<LibraryContext>() else {
@@ -30,23 +31,19 @@ pub fn ArticlesView() -> Html {
     };
     html! {
         <div class="articles-view">
-            <AddArticles />
+            { add_articles(&context) }
             <section aria-labelledby="your-articles">
                 <h2 id="your-articles" class="section-title">{ format!("Your articles ({})", context.articles.len()) }</h2>
                 <ol class="article-list">
-                    { for context.articles.iter().enumerate().map(|(index, article)| html! {
-                        <ArticleRow key={article.source.id.clone()} {index} article={article.clone()} count={context.articles.len()} />
-                    }) }
+                    { for context.articles.iter().enumerate().map(|(index, article)| article_row(&context, index, article)) }
                 </ol>
             </section>
-            <SessionTools />
+            { session_tools(&context) }
         </div>
     }
 }
 
-#[component]
-fn AddArticles() -> Html {
-    let context = use_context::<LibraryContext>().expect("library context");
+fn add_articles(context: &LibraryContext) -> Html {
     let onchange = {
         let context = context.clone();
         Callback::from(move |event: Event| {
@@ -75,18 +72,9 @@ fn AddArticles() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ArticleRowProps {
-    index: usize,
-    article: Article,
-    count: usize,
-}
-
-#[component]
-fn ArticleRow(props: &ArticleRowProps) -> Html {
-    let context = use_context::<LibraryContext>().expect("library context");
-    let index = props.index;
-    let source = &props.article.source;
+/// Article `index` of the set, its fields and its buttons (keyed by its id).
+fn article_row(context: &LibraryContext, index: usize, article: &Article) -> Html {
+    let source = &article.source;
     let field = |field: Field, label: &'static str, value: Option<String>, hint: String| {
         let onchange = context.edit.reform(move |event: Event| {
             LibraryAction::Edit(
@@ -114,12 +102,12 @@ fn ArticleRow(props: &ArticleRowProps) -> Html {
     let remove = context.edit.reform(move |_| LibraryAction::Remove(index));
     let words = source.word_count();
     html! {
-        <li class="article-row" data-article={source.id.clone()}>
+        <li key={source.id.clone()} class="article-row" data-article={source.id.clone()}>
             <div class="article-head">
                 { badge(ArticleIndex::new(index)) }
                 <span class="article-file">{ source.file.clone().unwrap_or_else(|| source.id.clone()) }</span>
                 <span class="words">{ format!("{words} words") }</span>
-                if let Some(url) = &props.article.url {
+                if let Some(url) = &article.url {
                     <a class="article-link" href={url.clone()} target="_blank" rel="noopener noreferrer nofollow">{ "link" }</a>
                 }
             </div>
@@ -127,11 +115,11 @@ fn ArticleRow(props: &ArticleRowProps) -> Html {
                 { field(Field::Title, "Headline", source.title.clone(), headline_hint(source)) }
                 { field(Field::Outlet, "Outlet", source.outlet.clone(), "unnamed source".to_owned()) }
                 { field(Field::Date, "Date", source.date.clone(), "e.g. 2025-03-17".to_owned()) }
-                { field(Field::Url, "Link", props.article.url.clone(), "https://…".to_owned()) }
+                { field(Field::Url, "Link", article.url.clone(), "https://…".to_owned()) }
             </div>
             <div class="article-actions">
                 <button type="button" onclick={up} disabled={index == 0} aria-label={format!("Move article {} up", index + 1)}>{ "↑ Up" }</button>
-                <button type="button" onclick={down} disabled={index + 1 >= props.count} aria-label={format!("Move article {} down", index + 1)}>{ "↓ Down" }</button>
+                <button type="button" onclick={down} disabled={index + 1 >= context.articles.len()} aria-label={format!("Move article {} down", index + 1)}>{ "↓ Down" }</button>
                 <button type="button" class="danger" onclick={remove} aria-label={format!("Remove article {}", index + 1)}>{ "Remove" }</button>
             </div>
         </li>
@@ -146,9 +134,7 @@ fn headline_hint(source: &crosscheck_engine::Source) -> String {
     }
 }
 
-#[component]
-fn SessionTools() -> Html {
-    let context = use_context::<LibraryContext>().expect("library context");
+fn session_tools(context: &LibraryContext) -> Html {
     let export = {
         let context = context.clone();
         Callback::from(move |_| {

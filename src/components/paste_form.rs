@@ -6,8 +6,8 @@ use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::app::analysis::import;
 use crate::components::shared::LibraryContext;
-use crate::html_dom::IMPORT;
 use crate::importing;
 use crate::storage;
 
@@ -149,14 +149,22 @@ pub fn PasteForm() -> Html {
         let text_area = text_area.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let outcome = importing::pasted(&context.articles, &draft.text, draft.meta(), &IMPORT);
-            if !outcome.added.is_empty() {
-                draft.set(Draft::default());
-                if let Some(area) = text_area.cast::<HtmlTextAreaElement>() {
-                    area.set_value("");
+            let (draft, text_area, context) = (draft.clone(), text_area.clone(), context.clone());
+            // Read in a worker (`app/analysis/import.rs`); the page stays responsive meanwhile.
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = draft.text.clone();
+                let read = import::pasted(text.clone(), draft.meta()).await;
+                let outcome = importing::pasted(&context.articles, read);
+                let area = text_area.cast::<HtmlTextAreaElement>();
+                // Emptied for the next article, unless the reader has typed another meanwhile.
+                if !outcome.added.is_empty() && area.as_ref().is_none_or(|a| a.value() == text) {
+                    draft.set(Draft::default());
+                    if let Some(area) = area {
+                        area.set_value("");
+                    }
                 }
-            }
-            context.apply(outcome);
+                context.apply(outcome);
+            });
         })
     };
     html! {

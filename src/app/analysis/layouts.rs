@@ -1,4 +1,4 @@
-//! The wire layout (`wire.rs`) of every type that crosses to or from the worker: the request's sources, progress and the report (its overview included).
+//! The wire layout (`wire.rs`) of every type that crosses to or from the worker: the request's sources, progress and the report (its overview included), and the articles read.
 //!
 //! Each struct is listed with all its fields and each enum with all its
 //! variants; a field or variant the engine adds is a compile error here
@@ -13,12 +13,14 @@ use crosscheck_engine::report::{
     Spelling, Status, Variant, When, WhenKind,
 };
 use crosscheck_engine::{Progress, Source, Stage};
+use crosscheck_import::session::Article;
 
 use super::wire::{wire_enum, wire_struct};
 use crate::comparison::Request;
 
 wire_struct! {
     Request { sources, reference, corrections }
+    Article { source, url }
     SentenceRef { source, start, end, text }
     CorrectionOutcome { index, result, message }
     Source { id, title, outlet, date, file, text }

@@ -10,6 +10,7 @@
 //! started (an old browser, a policy), or one fails, the comparison runs here
 //! instead and the reader is told.
 
+pub mod import;
 mod layouts;
 pub mod protocol;
 pub mod state;
@@ -142,7 +143,7 @@ fn start(
     dispatch: UseReducerDispatcher<Analysis>,
     notify: Callback<Vec<Message>>,
 ) -> Option<Job> {
-    let request = wire::encode(&choice.request());
+    let request = wire::encode(&protocol::Job::Compare(choice.request()));
     let size = Size {
         articles: choice.included.len(),
         words: choice.words(),
@@ -171,9 +172,20 @@ fn start(
                 stop(&stopper);
                 compare_here(&choice, Some(id), &dispatch, &notify, &why);
             }
+            // Not an answer to a comparison: compare here instead.
+            Reply::Read(_) => {
+                stop(&stopper);
+                compare_here(
+                    &choice,
+                    Some(id),
+                    &dispatch,
+                    &notify,
+                    "the worker answered something else",
+                );
+            }
         }
     };
-    match worker::spawn(request, on_reply) {
+    match worker::spawn(request, Rc::new(on_reply)) {
         Ok(job) => {
             *stopper.borrow_mut() = Some(job.stopper());
             dispatch.dispatch(AnalysisAction::Started { id, size });

@@ -1,14 +1,84 @@
-//! What the page and its comparison worker say to each other, and the worker's side of it (pure, tested natively).
+//! What the page and its worker say to each other, and the worker's side of it (pure, tested natively).
 //!
-//! The page posts a [`Request`]; the worker answers with [`Reply`] messages:
-//! progress now and then ([`Throttle`] keeps it to about one per percent),
-//! then the report. Both cross as bytes in the compact form of `wire.rs`,
-//! whose reader is far smaller in the wasm than a JSON reader of the report.
+//! The page posts a [`Job`]. For a comparison the worker answers with
+//! [`Reply`] messages: progress now and then ([`Throttle`] keeps it to about
+//! one per percent), then the report. For a file or pasted text to read it
+//! answers with the article read, or why it could not be (issue #17: a 5 MB
+//! article read on the page's own thread held it for seconds). Both cross as
+//! bytes in the compact form of `wire.rs`, whose reader is far smaller in the
+//! wasm than a JSON reader of the report.
 
 use crosscheck_engine::{Correction, Progress, Report, SentenceRef, Stage, compare_with_progress};
+use crosscheck_import::Config;
 
 use super::wire::{self, Reader, Wire};
 use crate::comparison::Request;
+use crate::html_dom::Parsed;
+use crate::importing::{self, Read};
+
+/// What the page asks of a worker.
+#[derive(Debug, PartialEq)]
+pub enum Job {
+    /// Compare these sources.
+    Compare(Request),
+    /// Read a file into an article: its name, its bytes and, for a web page,
+    /// the tree the page's `DOMParser` made of it (`html_dom.rs`; empty otherwise).
+    ReadFile {
+        name: String,
+        bytes: Vec<u8>,
+        tree: String,
+    },
+}
+
+impl Job {
+    /// Does a reading job here, on the calling thread.
+    pub fn read(self) -> Read {
+        match self {
+            Job::ReadFile { name, bytes, tree } => importing::read_file(
+                &name,
+                &bytes,
+                &Config {
+                    html: &Parsed(tree),
+                },
+            ),
+            Job::Compare(_) => Err("a comparison is not something to read".into()),
+        }
+    }
+}
+
+/// On the wire a job is a byte for its kind (0 compare, 1 file), then its fields.
+impl Wire for Job {
+    fn put(&self, out: &mut Vec<u8>) {
+        match self {
+            Job::Compare(request) => {
+                out.push(0);
+                request.put(out);
+            }
+            Job::ReadFile { name, bytes, tree } => {
+                out.push(1);
+                name.put(out);
+                bytes.put(out);
+                tree.put(out);
+            }
+        }
+    }
+
+    fn take(input: &mut Reader) -> Self {
+        match input.byte() {
+            0 => Job::Compare(Wire::take(input)),
+            kind => {
+                if kind != 1 {
+                    input.fail();
+                }
+                Job::ReadFile {
+                    name: Wire::take(input),
+                    bytes: Wire::take(input),
+                    tree: Wire::take(input),
+                }
+            }
+        }
+    }
+}
 
 /// One message from the worker.
 #[derive(Debug, PartialEq)]
@@ -19,6 +89,8 @@ pub enum Reply {
     Report(Box<Report>),
     /// The request could not be answered (the worker's own words).
     Failed(String),
+    /// What a file or pasted text read as.
+    Read(Read),
 }
 
 impl Reply {
@@ -34,7 +106,8 @@ impl Reply {
     }
 }
 
-/// On the wire a reply is a byte for its kind (0 progress, 1 report, 2 failed), then its value.
+/// On the wire a reply is a byte for its kind (0 progress, 1 report, 2 failed,
+/// 3 an article read with its notices, 4 why it could not be read), then its value.
 impl Wire for Reply {
     fn put(&self, out: &mut Vec<u8>) {
         match self {
@@ -50,6 +123,15 @@ impl Wire for Reply {
                 out.push(2);
                 why.put(out);
             }
+            Reply::Read(Ok((article, notices))) => {
+                out.push(3);
+                article.put(out);
+                notices.put(out);
+            }
+            Reply::Read(Err(why)) => {
+                out.push(4);
+                why.put(out);
+            }
         }
     }
 
@@ -57,6 +139,8 @@ impl Wire for Reply {
         match input.byte() {
             0 => Reply::Progress(Wire::take(input)),
             1 => Reply::Report(Wire::take(input)),
+            3 => Reply::Read(Ok((Wire::take(input), Wire::take(input)))),
+            4 => Reply::Read(Err(Wire::take(input))),
             kind => {
                 if kind != 2 {
                     input.fail();
@@ -133,12 +217,14 @@ impl Throttle {
     }
 }
 
-/// The worker's whole job: reads `request`, compares, and posts progress and
-/// then the report (or why it could not) through `post`.
-pub fn answer(request: &[u8], post: &mut dyn FnMut(Vec<u8>)) {
-    let Some(request) = wire::decode::<Request>(request) else {
-        post(Reply::Failed("unreadable request".into()).to_bytes());
-        return;
+/// The worker's whole job: reads `job`, compares (posting progress and then
+/// the report) or reads an article, and posts each reply through `post`; or
+/// says why it could not.
+pub fn answer(job: &[u8], post: &mut dyn FnMut(Vec<u8>)) {
+    let request = match wire::decode::<Job>(job) {
+        Some(Job::Compare(request)) => request,
+        Some(read) => return post(Reply::Read(read.read()).to_bytes()),
+        None => return post(Reply::Failed("unreadable request".into()).to_bytes()),
     };
     let mut throttle = Throttle::default();
     let report = compare_with_progress(&request.sources, &request.config(), &mut |progress| {
@@ -155,11 +241,11 @@ mod tests {
     use crosscheck_engine::{Config, compare, seeds};
 
     fn request() -> Vec<u8> {
-        wire::encode(&Request {
+        wire::encode(&Job::Compare(Request {
             sources: seeds::bundled(),
             reference: None,
             corrections: Vec::new(),
-        })
+        }))
     }
 
     #[test]
@@ -176,6 +262,64 @@ mod tests {
         );
         assert!(posted.len() >= 4, "some progress first: {posted:?}");
         assert!(posted.iter().all(|r| matches!(r, Reply::Progress(_))));
+    }
+
+    /// What the worker answers `job` with.
+    fn answered(job: &Job) -> Vec<Reply> {
+        let mut posted = Vec::new();
+        answer(&wire::encode(job), &mut |bytes| {
+            posted.push(Reply::read(&bytes))
+        });
+        posted
+    }
+
+    #[test]
+    fn a_file_is_read_in_the_worker_as_it_is_read_here() {
+        let story =
+            "Talks held\n\nThe two leaders spoke for 90 minutes on Tuesday, the Kremlin said.";
+        let job = Job::ReadFile {
+            name: "talks.md".into(),
+            bytes: story.as_bytes().to_vec(),
+            tree: String::new(),
+        };
+        let here = importing::read_file(
+            "talks.md",
+            story.as_bytes(),
+            &crosscheck_import::Config::default(),
+        );
+        assert!(here.is_ok());
+        assert_eq!(answered(&job), [Reply::Read(here)]);
+        // A page: the tree its DOMParser made crosses with it (fields as `html_dom::read` reads them).
+        let tree = [
+            "<html",
+            "<body",
+            "<article",
+            "<h1",
+            "#Talks held",
+            ">",
+            "<p",
+            "#The two leaders spoke.",
+            ">",
+        ]
+        .join("\0");
+        let page = Job::ReadFile {
+            name: "talks.html".into(),
+            bytes: b"<article><h1>Talks held</h1><p>The two leaders spoke.</p></article>".to_vec(),
+            tree,
+        };
+        let Some(Reply::Read(Ok((article, _)))) = answered(&page).pop() else {
+            panic!("the page is read")
+        };
+        assert_eq!(article.source.text, "Talks held\n\nThe two leaders spoke.");
+        // Why a file could not be read crosses in words.
+        let empty = Job::ReadFile {
+            name: "empty.txt".into(),
+            bytes: Vec::new(),
+            tree: String::new(),
+        };
+        assert!(
+            matches!(answered(&empty).as_slice(), [Reply::Read(Err(why))] if why.contains("empty.txt"))
+        );
     }
 
     #[test]
@@ -235,11 +379,11 @@ mod tests {
             },
             Correction::Confirm { sentence: speech },
         ];
-        let request = wire::encode(&Request {
+        let request = wire::encode(&Job::Compare(Request {
             sources: sources.clone(),
             reference: None,
             corrections: corrections.clone(),
-        });
+        }));
         let mut posted = Vec::new();
         answer(&request, &mut |bytes| posted.push(Reply::read(&bytes)));
         let Some(Reply::Report(report)) = posted.pop() else {

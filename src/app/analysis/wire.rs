@@ -140,6 +140,17 @@ impl Wire for usize {
     }
 }
 
+/// A byte crosses as itself (a file's bytes, in a list).
+impl Wire for u8 {
+    fn put(&self, out: &mut Vec<u8>) {
+        out.push(*self);
+    }
+
+    fn take(input: &mut Reader) -> Self {
+        input.byte()
+    }
+}
+
 impl Wire for bool {
     fn put(&self, out: &mut Vec<u8>) {
         out.push(u8::from(*self));

@@ -82,7 +82,8 @@ impl Stopper {
 /// Starts a worker on `request` (its bytes); `on_reply` hears every reply, and a
 /// worker that fails to start or dies as a [`Reply::Failed`]. `Err` when
 /// this browser cannot start one here (no Worker, a policy, no glue).
-pub fn spawn(request: Vec<u8>, on_reply: impl Fn(Reply) + 'static) -> Result<Job, String> {
+/// (One body for every caller: `on_reply` is a trait object, not a type parameter.)
+pub fn spawn(request: Vec<u8>, on_reply: std::rc::Rc<dyn Fn(Reply)>) -> Result<Job, String> {
     let glue = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(GLUE_ID))
@@ -93,7 +94,6 @@ pub fn spawn(request: Vec<u8>, on_reply: impl Fn(Reply) + 'static) -> Result<Job
         let _ = Url::revoke_object_url(&url);
         describe(&e)
     })?;
-    let on_reply = std::rc::Rc::new(on_reply);
     let on_message = {
         let on_reply = on_reply.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {

@@ -1,0 +1,73 @@
+//! Reading a file in a worker, so that a 5 MB article never holds the page (issue #17); here when no worker can start.
+//!
+//! A web page is parsed first, here: the browser's `DOMParser` is only on the
+//! page's main thread (`html_dom.rs`, in slices of 25 ms). Everything else
+//! (decoding, the Markdown and text readers, finding a page's article) runs
+//! in a worker started for the one file, which answers with the article read
+//! or why it could not be; adding it (duplicates, the article limit) stays
+//! with the page, which knows the articles (`importing.rs`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crosscheck_import::{Config, PastedMeta, page_text, pasted_page_text};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+use super::protocol::{Job, Reply};
+use super::{wire, worker};
+use crate::html_dom::{self, Parsed};
+use crate::importing::{self, Read};
+
+/// Reads a file named `name` from its bytes.
+pub async fn file(name: String, bytes: Vec<u8>) -> Read {
+    let tree = match page_text(&name, &bytes) {
+        Some(page) => html_dom::tree(&page).await,
+        None => String::new(),
+    };
+    read(Job::ReadFile { name, bytes, tree }).await
+}
+
+/// Reads pasted text and what the reader typed beside it, here: the text is
+/// already in the page's memory, and reading it is the cheap part of a paste
+/// (a 5 MB paste's longest task is 154–159 ms, `cargo xtask bench --paste`);
+/// a pasted web page is parsed as a file's is.
+pub async fn pasted(text: String, meta: PastedMeta) -> Read {
+    let tree = match pasted_page_text(&text) {
+        Some(page) => html_dom::tree(&page).await,
+        None => String::new(),
+    };
+    importing::read_pasted(
+        &text,
+        meta,
+        &Config {
+            html: &Parsed(tree),
+        },
+    )
+}
+
+/// Does a reading `job` in a worker; here, on the page's thread, when none
+/// starts or it fails (then it takes as long as it takes, but is read).
+async fn read(job: Job) -> Read {
+    let answer = Rc::new(RefCell::new(None::<Read>));
+    let mut resolve = None;
+    let replied = js_sys::Promise::new(&mut |done, _| resolve = Some(done));
+    let started = resolve.and_then(|done| {
+        let answer = answer.clone();
+        let on_reply = move |reply| {
+            if let Reply::Read(read) = reply {
+                answer.borrow_mut().get_or_insert(read);
+            }
+            // A failure (the worker could not start or died) ends the wait too.
+            let _ = done.call0(&JsValue::NULL);
+        };
+        worker::spawn(wire::encode(&job), Rc::new(on_reply)).ok()
+    });
+    if started.is_some() {
+        let _ = JsFuture::from(replied).await;
+    }
+    // Dropping the job stops its worker.
+    drop(started);
+    let answered = answer.borrow_mut().take();
+    answered.unwrap_or_else(|| job.read())
+}
