@@ -186,33 +186,46 @@ pub fn import_file(name: &str, bytes: &[u8], config: &Config) -> Result<Imported
     Ok(imported(id_from_file(name), Some(name.to_owned()), read))
 }
 
+/// How a file with this extension is read, when the extension says.
+fn known_format(extension: &str) -> Option<Format> {
+    match extension {
+        "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
+        "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+        "txt" | "text" => Some(Format::Text),
+        _ => None,
+    }
+}
+
 /// How a file with this extension and text is read.
 fn format(extension: &str, text: &str) -> Format {
-    match extension {
-        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
-        "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
-        "txt" | "text" => Format::Text,
-        _ if html::looks_like_html(text) => Format::Html,
-        _ => Format::Text,
-    }
+    known_format(extension).unwrap_or(if html::looks_like_html(text) {
+        Format::Html
+    } else {
+        Format::Text
+    })
 }
 
 /// The text [`import_file`] hands the [`Config`]'s HTML parser, if it reads
 /// `name` as a web page: so that a parser can run first, on its own (the
 /// page's `DOMParser`, which only its main thread has, while the rest of the
-/// import runs in a worker).
+/// import runs in a worker). A text or Markdown file is not even decoded.
 pub fn page_text(name: &str, bytes: &[u8]) -> Option<String> {
+    let known = known_format(&extension(name));
+    if known.is_some_and(|format| format != Format::Html) {
+        return None;
+    }
     admit::check_size(bytes.len()).ok()?;
     let decoded = decode(bytes).ok()?;
-    let text = text::normalize_newlines(&decoded.text);
-    (format(&extension(name), &text) == Format::Html).then_some(text)
+    (known.is_some() || html::looks_like_html(&decoded.text))
+        .then(|| text::normalize_newlines(&decoded.text))
 }
 
-/// The text [`import_pasted`] hands the [`Config`]'s HTML parser, if it reads the paste as a web page (see [`page_text`]).
+/// The text [`import_pasted`] hands the [`Config`]'s HTML parser, if it reads
+/// the paste as a web page (see [`page_text`]); plain text is not copied.
 pub fn pasted_page_text(text: &str) -> Option<String> {
     admit::check_size(text.len()).ok()?;
-    let text = text::normalize_newlines(decode::strip_bom(text));
-    html::looks_like_html(&text).then_some(text)
+    let text = decode::strip_bom(text);
+    html::looks_like_html(text).then(|| text::normalize_newlines(text))
 }
 
 /// Reads pasted text; `meta` is what the reader typed and wins over what

@@ -22,7 +22,7 @@ use yew::prelude::*;
 use crate::answers::{Answers, KeyShown};
 use crate::boot::Start;
 use crate::comparison::{Choice, PairComparison, SetQuestion};
-use crate::components::articles::ArticlesView;
+use crate::components::articles::articles_view;
 use crate::components::class_kit::class_kit_view;
 use crate::components::correcting::Fixes;
 use crate::components::exercise::ExerciseView;
@@ -163,7 +163,7 @@ pub fn App(props: &AppProps) -> Html {
         html! {
             <>
                 <p class="notice">{ "Add at least two articles to compare them." }</p>
-                <ArticlesView />
+                { articles_view(&context) }
             </>
         }
     } else {
@@ -261,7 +261,7 @@ fn Workspace(props: &WorkspaceProps) -> Html {
     let status = status_bar(&analysis);
     let Some(shown) = analysis.shown else {
         let panel = match view {
-            View::Articles => html! { <ArticlesView /> },
+            View::Articles => library.as_ref().map(articles_view).unwrap_or_default(),
             View::Help => help_view(),
             _ => {
                 html! { <p class="notice comparing">{ "The comparison appears here when it is ready." }</p> }
@@ -313,7 +313,7 @@ fn Workspace(props: &WorkspaceProps) -> Html {
             ),
             None => Html::default(),
         },
-        View::Articles => html! { <ArticlesView /> },
+        View::Articles => library.as_ref().map(articles_view).unwrap_or_default(),
         View::Help => help_view(),
     };
     workspace_frame(props, (*headlines).clone(), view, dispatch, status, panel)

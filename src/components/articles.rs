@@ -22,23 +22,22 @@ use crate::library::{Field, LibraryAction};
 use crate::loading;
 use crate::messages::Message;
 
-/// The Articles view; its parts are functions, not components (each
-/// component costs the page's wasm about 2 KB; see `components/mod.rs`).
-#[component]
-pub fn ArticlesView() -> Html {
-    let Some(context) = use_context::<LibraryContext>() else {
-        return Html::default();
-    };
+/// The Articles view: a function, not a component, and so are its parts but
+/// the rows (each component costs the page's wasm about 2 KB; see
+/// `components/mod.rs`). Its caller holds the library's context.
+pub fn articles_view(context: &LibraryContext) -> Html {
     html! {
         <div class="articles-view">
-            { add_articles(&context) }
+            { add_articles(context) }
             <section aria-labelledby="your-articles">
                 <h2 id="your-articles" class="section-title">{ format!("Your articles ({})", context.articles.len()) }</h2>
                 <ol class="article-list">
-                    { for context.articles.iter().enumerate().map(|(index, article)| article_row(&context, index, article)) }
+                    { for context.articles.iter().enumerate().map(|(index, article)| html! {
+                        <ArticleRow key={article.source.id.clone()} {index} article={article.clone()} count={context.articles.len()} />
+                    }) }
                 </ol>
             </section>
-            { session_tools(&context) }
+            { session_tools(context) }
         </div>
     }
 }
@@ -72,8 +71,21 @@ fn add_articles(context: &LibraryContext) -> Html {
     }
 }
 
-/// Article `index` of the set, its fields and its buttons (keyed by its id).
-fn article_row(context: &LibraryContext, index: usize, article: &Article) -> Html {
+#[derive(Properties, PartialEq)]
+struct ArticleRowProps {
+    index: usize,
+    article: Article,
+    count: usize,
+}
+
+/// Article `index` of the set, its fields and its buttons: a component, so
+/// that a row is drawn again only when its article changes (a 5 MB
+/// article's word count and headline take a while).
+#[component]
+fn ArticleRow(props: &ArticleRowProps) -> Html {
+    let context = use_context::<LibraryContext>().expect("library context");
+    let index = props.index;
+    let article = &props.article;
     let source = &article.source;
     let field = |field: Field, label: &'static str, value: Option<String>, hint: String| {
         let onchange = context.edit.reform(move |event: Event| {
@@ -102,7 +114,7 @@ fn article_row(context: &LibraryContext, index: usize, article: &Article) -> Htm
     let remove = context.edit.reform(move |_| LibraryAction::Remove(index));
     let words = source.word_count();
     html! {
-        <li key={source.id.clone()} class="article-row" data-article={source.id.clone()}>
+        <li class="article-row" data-article={source.id.clone()}>
             <div class="article-head">
                 { badge(ArticleIndex::new(index)) }
                 <span class="article-file">{ source.file.clone().unwrap_or_else(|| source.id.clone()) }</span>
@@ -119,7 +131,7 @@ fn article_row(context: &LibraryContext, index: usize, article: &Article) -> Htm
             </div>
             <div class="article-actions">
                 <button type="button" onclick={up} disabled={index == 0} aria-label={format!("Move article {} up", index + 1)}>{ "↑ Up" }</button>
-                <button type="button" onclick={down} disabled={index + 1 >= context.articles.len()} aria-label={format!("Move article {} down", index + 1)}>{ "↓ Down" }</button>
+                <button type="button" onclick={down} disabled={index + 1 >= props.count} aria-label={format!("Move article {} down", index + 1)}>{ "↓ Down" }</button>
                 <button type="button" class="danger" onclick={remove} aria-label={format!("Remove article {}", index + 1)}>{ "Remove" }</button>
             </div>
         </li>

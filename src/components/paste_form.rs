@@ -150,14 +150,18 @@ pub fn PasteForm() -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let (draft, text_area, context) = (draft.clone(), text_area.clone(), context.clone());
-            // Read in a worker (`app/analysis/import.rs`); the page stays responsive meanwhile.
+            // Read here once a pasted page, if it is one, is parsed (`app/analysis/import.rs`).
             wasm_bindgen_futures::spawn_local(async move {
                 let text = draft.text.clone();
-                let read = import::pasted(text.clone(), draft.meta()).await;
+                let read = import::pasted(&text, draft.meta()).await;
                 let outcome = importing::pasted(&context.articles, read);
                 let area = text_area.cast::<HtmlTextAreaElement>();
-                // Emptied for the next article, unless the reader has typed another meanwhile.
-                if !outcome.added.is_empty() && area.as_ref().is_none_or(|a| a.value() == text) {
+                // Emptied for the next article, unless the reader has typed another while a pasted
+                // page was parsed (its length tells, without copying 5 MB out of the page again).
+                let same = |a: &HtmlTextAreaElement| {
+                    a.text_length() as usize == text.encode_utf16().count()
+                };
+                if !outcome.added.is_empty() && area.as_ref().is_none_or(same) {
                     draft.set(Draft::default());
                     if let Some(area) = area {
                         area.set_value("");

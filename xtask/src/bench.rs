@@ -88,7 +88,9 @@ pub enum Scope {
     /// the report read back on the main thread. Not part of a full run.
     Worker,
     /// Only a 5 MB paste into the real page (`--paste`): its longest
-    /// main-thread task and the renderer's peak memory. Not part of a full run.
+    /// main-thread task and the renderer's peak memory; then 5 MB files of
+    /// text, Markdown and HTML dropped on it, each one's longest task. Not
+    /// part of a full run.
     Paste,
 }
 
@@ -329,8 +331,14 @@ fn run_paste(options: &Options) -> Result<()> {
         dist_page.display()
     );
     let figures = paste::measure(&driver, &browser, &dist_page, runs)?;
+    println!(
+        "dropping 5 MB files ({}) on it ({runs} runs each, a fresh browser each)",
+        paste::DROPPED.join(", ")
+    );
+    let drops = paste::measure_drops(&driver, &browser, &dist_page, runs)?;
     drop(driver);
     report::print_paste(&figures);
+    report::print_drops(&drops);
     Ok(())
 }
 

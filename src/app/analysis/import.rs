@@ -32,13 +32,13 @@ pub async fn file(name: String, bytes: Vec<u8>) -> Read {
 /// already in the page's memory, and reading it is the cheap part of a paste
 /// (a 5 MB paste's longest task is 154–159 ms, `cargo xtask bench --paste`);
 /// a pasted web page is parsed as a file's is.
-pub async fn pasted(text: String, meta: PastedMeta) -> Read {
-    let tree = match pasted_page_text(&text) {
+pub async fn pasted(text: &str, meta: PastedMeta) -> Read {
+    let tree = match pasted_page_text(text) {
         Some(page) => html_dom::tree(&page).await,
         None => String::new(),
     };
     importing::read_pasted(
-        &text,
+        text,
         meta,
         &Config {
             html: &Parsed(tree),

@@ -1,4 +1,4 @@
-//! A 5 MB paste in the real page (issue #17): the longest main-thread task from the paste until the Overview is drawn, and the renderer's peak memory.
+//! A 5 MB paste and 5 MB dropped files in the real page (issue #17): the longest main-thread task from the paste until the Overview is drawn, and the renderer's peak memory; the longest task from a drop until the article is added and compared.
 //!
 //! The page is `dist/crosscheck.html` (or `--page FILE`) with its seed set,
 //! opened on the Articles view. Before the page's own scripts run, a script
@@ -68,6 +68,46 @@ wait(() => document.getElementById("paste-text"), () => {
 });
 "#;
 
+/// Drops a 5 MB file of the kind `KIND` (txt, md or html: one numbered
+/// sentence per line, per paragraph, per `<p>`) on the page and waits until
+/// it is added and compared and the page has been idle a second. The file is
+/// made in a task of its own first.
+const DROP: &str = r#"
+const done = arguments[arguments.length - 1];
+const kind = "KIND";
+const wait = (test, then) => (function check() { test() ? then() : setTimeout(check, 20); })();
+wait(() => document.querySelector(".source-bar li"), () => {
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < 5000000; i++) {
+    const line = "Sentence " + i + " of the long report says the talks on the ceasefire went on for hours.";
+    const piece = kind === "html" ? "<p>" + line + "</p>\n" : kind === "md" ? line + "\n\n" : line + "\n";
+    parts.push(piece);
+    size += piece.length;
+  }
+  const text = kind === "html"
+    ? "<!doctype html><html><head><title>Long report</title></head><body><article><h1>Long report</h1>" + parts.join("") + "</article></body></html>"
+    : parts.join("");
+  const file = new File([text], "long." + kind, { type: kind === "html" ? "text/html" : kind === "md" ? "text/markdown" : "text/plain" });
+  const sources = document.querySelectorAll(".source-bar li").length;
+  setTimeout(() => {
+    const start = performance.now();
+    const items = new DataTransfer();
+    items.items.add(file);
+    document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: items, bubbles: true, cancelable: true }));
+    wait(() => document.querySelectorAll(".source-bar li").length > sources
+                && !document.getElementById("analysis-progress"), () => {
+      const compared = performance.now();
+      setTimeout(() => done({ start, compared, drawn: compared, tasks: window.__tasks,
+                              nodes: document.getElementsByTagName("*").length }), 1000);
+    });
+  }, 50);
+});
+"#;
+
+/// The kinds of file [`measure_drops`] drops, by extension.
+pub const DROPPED: [&str; 3] = ["txt", "md", "html"];
+
 /// One run's figures, in ms of the page's clock.
 pub struct Run {
     /// From the paste to the report shown (the comparison over).
@@ -92,7 +132,29 @@ pub fn measure(driver: &Driver, browser: &Browser, page: &Path, runs: usize) -> 
     (0..runs).map(|_| once(driver, browser, page)).collect()
 }
 
+/// Drops a 5 MB file of each of [`DROPPED`] kinds on a fresh page `runs` times each, each in a new session.
+pub fn measure_drops(
+    driver: &Driver,
+    browser: &Browser,
+    page: &Path,
+    runs: usize,
+) -> Result<Vec<Vec<Run>>> {
+    DROPPED
+        .iter()
+        .map(|kind| {
+            let script = DROP.replace("KIND", kind);
+            (0..runs)
+                .map(|_| run(driver, browser, page, &script))
+                .collect()
+        })
+        .collect()
+}
+
 fn once(driver: &Driver, browser: &Browser, page: &Path) -> Result<Run> {
+    run(driver, browser, page, PASTE)
+}
+
+fn run(driver: &Driver, browser: &Browser, page: &Path, script: &str) -> Result<Run> {
     let session = Session::start(driver, browser)?;
     session.devtools("Page.enable", json!({}))?;
     session.devtools(
@@ -100,7 +162,7 @@ fn once(driver: &Driver, browser: &Browser, page: &Path) -> Result<Run> {
         json!({ "source": OBSERVER }),
     )?;
     session.open_at(page, "articles")?;
-    let log = session.run_async(PASTE)?;
+    let log = session.run_async(script)?;
     let peak_mb = renderer_peak_kb(driver.pid()).map(|kb| kb as f64 / 1024.0);
     Ok(figures(&log, peak_mb))
 }

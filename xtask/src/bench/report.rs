@@ -416,6 +416,53 @@ pub fn print_worker(runs: &[worker::Run]) {
 }
 
 /// The 5 MB paste's figures against issue #17's goal: no main-thread task over 200 ms.
+/// The longest main-thread task from each kind of 5 MB file dropped on the page, run by run.
+pub fn print_drops(kinds: &[Vec<super::paste::Run>]) {
+    let list = |values: &[f64]| {
+        values
+            .iter()
+            .map(|v| format!("{v:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let rows = super::paste::DROPPED
+        .iter()
+        .zip(kinds)
+        .flat_map(|(kind, runs)| {
+            let longest: Vec<f64> = runs.iter().map(|r| r.longest_task).collect();
+            let compared: Vec<f64> = runs.iter().map(|r| r.compared).collect();
+            let over: Vec<String> = runs.iter().map(|r| r.over_200.to_string()).collect();
+            [
+                vec![
+                    format!(
+                        "5 MB .{kind}: longest main-thread task from the drop on (goal ≤ 200 ms)"
+                    ),
+                    ms(median(&longest)),
+                    list(&longest),
+                    Verdict::at_most(median(&longest), 200.0).to_string(),
+                ],
+                vec![
+                    "… tasks over 200 ms".to_owned(),
+                    String::new(),
+                    over.join(", "),
+                    String::new(),
+                ],
+                vec![
+                    "… drop to the article added and compared".to_owned(),
+                    ms(median(&compared)),
+                    list(&compared),
+                    String::new(),
+                ],
+            ]
+        })
+        .collect();
+    table(
+        "5 MB files dropped on the page (median and each run)",
+        &["figure", "median", "runs", ""],
+        rows,
+    );
+}
+
 pub fn print_paste(runs: &[super::paste::Run]) {
     let list = |values: &[f64]| {
         values
