@@ -28,7 +28,6 @@ pub mod view_model;
 /// Entry point called by the wasm start function: mounts the app into `#app`.
 pub fn start() {
     boot::install_panic_hook();
-    marks::note(marks::Mark::Reading);
     wasm_bindgen_futures::spawn_local(async {
         // Read the saved work first (IndexedDB is asynchronous), then replace the loading message.
         let start = boot::start_set().await;

@@ -2,7 +2,7 @@
 //!
 //! Each mark is set once per page load (the first time its step happens), so
 //! later comparisons add nothing to the browser's timeline. The boot script
-//! in index.html sets the marks before the wasm runs (`cc:boot`, `cc:unpack`,
+//! in index.html sets the marks before the wasm runs (`cc:boot`,
 //! `cc:unpacked`, `cc:glue`, `cc:ready`); the bench itself notes when the
 //! wasm is compiled and instantiated, and when the first row is in the
 //! document and on screen (xtask/src/bench/startup.rs).
@@ -12,8 +12,6 @@ use std::cell::Cell;
 /// A step on the way to the first screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
-    /// The wasm's start function runs: the saved work or the page's articles are read next.
-    Reading,
     /// The articles to open are read.
     Read,
     /// The first comparison starts.
@@ -26,7 +24,6 @@ impl Mark {
     /// The name in the browser's performance timeline.
     pub fn name(self) -> &'static str {
         match self {
-            Mark::Reading => "cc:reading",
             Mark::Read => "cc:read",
             Mark::Comparing => "cc:comparing",
             Mark::Compared => "cc:compared",

@@ -10,7 +10,7 @@
 pub mod analysis;
 mod drop;
 mod link;
-mod save;
+pub mod save;
 
 use std::rc::Rc;
 

@@ -52,7 +52,7 @@ pub fn use_save(
 
 /// Resolves in a later task of the browser's event loop (a zero timeout), so
 /// that what follows does not lengthen the task that is running.
-async fn next_task() {
+pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback(&resolve);

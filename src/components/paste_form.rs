@@ -150,14 +150,14 @@ pub fn PasteForm() -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let (draft, text_area, context) = (draft.clone(), text_area.clone(), context.clone());
-            // Read here once a pasted page, if it is one, is parsed (`app/analysis/import.rs`).
+            // Read in a worker (`app/analysis/import.rs`); the page stays responsive meanwhile.
             wasm_bindgen_futures::spawn_local(async move {
                 let text = draft.text.clone();
                 let read = import::pasted(&text, draft.meta()).await;
                 let outcome = importing::pasted(&context.articles, read);
                 let area = text_area.cast::<HtmlTextAreaElement>();
-                // Emptied for the next article, unless the reader has typed another while a pasted
-                // page was parsed (its length tells, without copying 5 MB out of the page again).
+                // Emptied for the next article, unless the reader has typed another meanwhile
+                // (its length tells, without copying 5 MB out of the page again).
                 let same = |a: &HtmlTextAreaElement| {
                     a.text_length() as usize == text.encode_utf16().count()
                 };
@@ -166,6 +166,8 @@ pub fn PasteForm() -> Html {
                     if let Some(area) = area {
                         area.set_value("");
                     }
+                    // Emptying 5 MB from the text area is a task's work already: the article is added in the next.
+                    crate::app::save::next_task().await;
                 }
                 context.apply(outcome);
             });

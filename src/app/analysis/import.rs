@@ -1,4 +1,4 @@
-//! Reading a file in a worker, so that a 5 MB article never holds the page (issue #17); here when no worker can start.
+//! Reading a file or pasted text in a worker, so that a 5 MB article never holds the page (issue #17); here when no worker can start.
 //!
 //! A web page is parsed first, here: the browser's `DOMParser` is only on the
 //! page's main thread (`html_dom.rs`, in slices of 25 ms). Everything else
@@ -10,14 +10,14 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crosscheck_import::{Config, PastedMeta, page_text, pasted_page_text};
+use crosscheck_import::{PastedMeta, page_text, pasted_page_text};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use super::protocol::{Job, Reply};
 use super::{wire, worker};
-use crate::html_dom::{self, Parsed};
-use crate::importing::{self, Read};
+use crate::html_dom;
+use crate::importing::Read;
 
 /// Reads a file named `name` from its bytes.
 pub async fn file(name: String, bytes: Vec<u8>) -> Read {
@@ -28,22 +28,14 @@ pub async fn file(name: String, bytes: Vec<u8>) -> Read {
     read(Job::ReadFile { name, bytes, tree }).await
 }
 
-/// Reads pasted text and what the reader typed beside it, here: the text is
-/// already in the page's memory, and reading it is the cheap part of a paste
-/// (a 5 MB paste's longest task is 154–159 ms, `cargo xtask bench --paste`);
-/// a pasted web page is parsed as a file's is.
+/// Reads pasted text and what the reader typed beside it (a pasted page is parsed first, as a file's is).
 pub async fn pasted(text: &str, meta: PastedMeta) -> Read {
     let tree = match pasted_page_text(text) {
         Some(page) => html_dom::tree(&page).await,
         None => String::new(),
     };
-    importing::read_pasted(
-        text,
-        meta,
-        &Config {
-            html: &Parsed(tree),
-        },
-    )
+    let text = text.to_owned();
+    read(Job::ReadPasted { text, meta, tree }).await
 }
 
 /// Does a reading `job` in a worker; here, on the page's thread, when none

@@ -13,6 +13,7 @@ use crosscheck_engine::report::{
     Spelling, Status, Variant, When, WhenKind,
 };
 use crosscheck_engine::{Progress, Source, Stage};
+use crosscheck_import::PastedMeta;
 use crosscheck_import::session::Article;
 
 use super::wire::{wire_enum, wire_struct};
@@ -21,6 +22,7 @@ use crate::comparison::Request;
 wire_struct! {
     Request { sources, reference, corrections }
     Article { source, url }
+    PastedMeta { title, outlet, date, url }
     SentenceRef { source, start, end, text }
     CorrectionOutcome { index, result, message }
     Source { id, title, outlet, date, file, text }

@@ -9,7 +9,7 @@
 //! wasm than a JSON reader of the report.
 
 use crosscheck_engine::{Correction, Progress, Report, SentenceRef, Stage, compare_with_progress};
-use crosscheck_import::Config;
+use crosscheck_import::{Config, PastedMeta};
 
 use super::wire::{self, Reader, Wire};
 use crate::comparison::Request;
@@ -28,6 +28,12 @@ pub enum Job {
         bytes: Vec<u8>,
         tree: String,
     },
+    /// Read pasted text, with what the reader typed beside it and, for a pasted page, its tree.
+    ReadPasted {
+        text: String,
+        meta: PastedMeta,
+        tree: String,
+    },
 }
 
 impl Job {
@@ -41,12 +47,19 @@ impl Job {
                     html: &Parsed(tree),
                 },
             ),
-            Job::Compare(_) => Err("a comparison is not something to read".into()),
+            Job::ReadPasted { text, meta, tree } => importing::read_pasted(
+                &text,
+                meta,
+                &Config {
+                    html: &Parsed(tree),
+                },
+            ),
+            Job::Compare(_) => Err("nothing to read".into()),
         }
     }
 }
 
-/// On the wire a job is a byte for its kind (0 compare, 1 file), then its fields.
+/// On the wire a job is a byte for its kind (0 compare, 1 file, 2 pasted text), then its fields.
 impl Wire for Job {
     fn put(&self, out: &mut Vec<u8>) {
         match self {
@@ -60,19 +73,30 @@ impl Wire for Job {
                 bytes.put(out);
                 tree.put(out);
             }
+            Job::ReadPasted { text, meta, tree } => {
+                out.push(2);
+                text.put(out);
+                meta.put(out);
+                tree.put(out);
+            }
         }
     }
 
     fn take(input: &mut Reader) -> Self {
         match input.byte() {
             0 => Job::Compare(Wire::take(input)),
+            1 => Job::ReadFile {
+                name: Wire::take(input),
+                bytes: Wire::take(input),
+                tree: Wire::take(input),
+            },
             kind => {
-                if kind != 1 {
+                if kind != 2 {
                     input.fail();
                 }
-                Job::ReadFile {
-                    name: Wire::take(input),
-                    bytes: Wire::take(input),
+                Job::ReadPasted {
+                    text: Wire::take(input),
+                    meta: Wire::take(input),
                     tree: Wire::take(input),
                 }
             }
