@@ -348,13 +348,6 @@ fn print_startup(startup: &startup::Startup) {
 
 /// The worker's round trip, run by run, and the medians.
 pub fn print_worker(runs: &[worker::Run]) {
-    let list = |values: &[f64]| {
-        values
-            .iter()
-            .map(|v| format!("{v:.0}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let reading: Vec<f64> = runs.iter().map(|r| r.reading.iter().sum()).collect();
     let slowest: Vec<f64> = runs
         .iter()
@@ -418,13 +411,6 @@ pub fn print_worker(runs: &[worker::Run]) {
 /// The 5 MB paste's figures against issue #17's goal: no main-thread task over 200 ms.
 /// The longest main-thread task from each kind of 5 MB file dropped on the page, run by run.
 pub fn print_drops(kinds: &[Vec<super::paste::Run>]) {
-    let list = |values: &[f64]| {
-        values
-            .iter()
-            .map(|v| format!("{v:.0}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let rows = super::paste::DROPPED
         .iter()
         .zip(kinds)
@@ -433,14 +419,12 @@ pub fn print_drops(kinds: &[Vec<super::paste::Run>]) {
             let compared: Vec<f64> = runs.iter().map(|r| r.compared).collect();
             let over: Vec<String> = runs.iter().map(|r| r.over_200.to_string()).collect();
             [
-                vec![
+                longest_task_row(
                     format!(
                         "5 MB .{kind}: longest main-thread task from the drop on (goal ≤ 200 ms)"
                     ),
-                    ms(median(&longest)),
-                    list(&longest),
-                    Verdict::at_most(median(&longest), 200.0).to_string(),
-                ],
+                    &longest,
+                ),
                 vec![
                     "… tasks over 200 ms".to_owned(),
                     String::new(),
@@ -464,24 +448,15 @@ pub fn print_drops(kinds: &[Vec<super::paste::Run>]) {
 }
 
 pub fn print_paste(runs: &[super::paste::Run]) {
-    let list = |values: &[f64]| {
-        values
-            .iter()
-            .map(|v| format!("{v:.0}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let longest: Vec<f64> = runs.iter().map(|r| r.longest_task).collect();
     let compared: Vec<f64> = runs.iter().map(|r| r.compared).collect();
     let drawn: Vec<f64> = runs.iter().map(|r| r.drawn).collect();
     let peak: Vec<f64> = runs.iter().filter_map(|r| r.peak_mb).collect();
     let rows = vec![
-        vec![
+        longest_task_row(
             "longest main-thread task from the paste on (goal ≤ 200 ms)".to_owned(),
-            ms(median(&longest)),
-            list(&longest),
-            Verdict::at_most(median(&longest), 200.0).to_string(),
-        ],
+            &longest,
+        ),
         vec![
             "… it starts this long after the paste".to_owned(),
             String::new(),
@@ -614,6 +589,25 @@ fn table(title: &str, header: &[&str], rows: Vec<Vec<String>>) {
         }
     }
     println!();
+}
+
+/// Each run's value, rounded, in the order of the runs.
+fn list(values: &[f64]) -> String {
+    values
+        .iter()
+        .map(|v| format!("{v:.0}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A "longest main-thread task" row against the 200 ms goal.
+fn longest_task_row(label: String, longest: &[f64]) -> Vec<String> {
+    vec![
+        label,
+        ms(median(longest)),
+        list(longest),
+        Verdict::at_most(median(longest), 200.0).to_string(),
+    ]
 }
 
 fn median(values: &[f64]) -> f64 {
