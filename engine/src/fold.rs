@@ -38,6 +38,12 @@ pub fn fold(word: &str) -> String {
 
 /// [`fold`], also telling whether a diacritic was folded.
 pub(crate) fn fold_with_flag(word: &str) -> (String, bool) {
+    // Most words are ASCII: lowercased byte by byte, without decoding
+    // characters (the page runs this cold, once per word, on the way to its
+    // first screen).
+    if word.bytes().all(|b| b.is_ascii() && b != b'`') {
+        return (word.to_ascii_lowercase(), false);
+    }
     let mut out = String::with_capacity(word.len());
     let mut folded_diacritic = false;
     for c in word.chars().flat_map(char::to_lowercase) {

@@ -119,9 +119,14 @@ pub fn AlignedGrid(props: &GridProps) -> Html {
 /// responsive while a large grid (100 sources, hundreds of rows) fills in.
 const CELLS_PER_STEP: usize = 120;
 
-/// Rows in the first step: more than the grid's box shows on a screen (its
-/// rows are 120–310 px tall at 1366×768, 340–770 px on a phone).
-const FIRST_ROWS: usize = 6;
+/// Rows in the first step: as many as the first screen shows. At 1366×768
+/// the grid's box starts about 470 px down, below the source bar, the tabs
+/// and the toolbar, and its rows are 120–310 px tall (340–770 px on a
+/// phone), so the first row fills the rest of the screen and the second
+/// reaches past it on a screen 1,100 px tall. Each row is about 80 elements
+/// to build, style and lay out while the page is cold (issue #19: six rows
+/// were 511 of the first screen's 657 elements).
+const FIRST_ROWS: usize = 2;
 
 /// How many rows to draw: a first step of rows, then one more step after each
 /// painted frame until every row is there; every row at once when a row is to

@@ -257,7 +257,7 @@ pub(crate) fn extract(
 /// Appends [`fold`]`(word)` to `out`, with a fast path for plain ASCII words.
 fn fold_into(word: &str, out: &mut String) {
     if word.bytes().all(|b| b.is_ascii() && b != b'`') {
-        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
         out.push_str(&fold(word));
     }
