@@ -38,13 +38,21 @@ pub fn fold(word: &str) -> String {
 
 /// [`fold`], also telling whether a diacritic was folded.
 pub(crate) fn fold_with_flag(word: &str) -> (String, bool) {
-    // Most words are ASCII: lowercased byte by byte, without decoding
-    // characters (the page runs this cold, once per word, on the way to its
-    // first screen).
-    if word.bytes().all(|b| b.is_ascii() && b != b'`') {
-        return (word.to_ascii_lowercase(), false);
-    }
     let mut out = String::with_capacity(word.len());
+    let folded_diacritic = fold_into(word, &mut out);
+    (out, folded_diacritic)
+}
+
+/// Appends [`fold`]`(word)` to `out`; returns whether a diacritic was folded.
+///
+/// Most words are plain ASCII: those are lowercased byte by byte, without
+/// decoding characters (the page runs this cold, once per word, on the way to
+/// its first screen; issue #19).
+pub(crate) fn fold_into(word: &str, out: &mut String) -> bool {
+    if word.bytes().all(|b| b.is_ascii() && b != b'`') {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return false;
+    }
     let mut folded_diacritic = false;
     for c in word.chars().flat_map(char::to_lowercase) {
         match c {
@@ -60,7 +68,7 @@ pub(crate) fn fold_with_flag(word: &str) -> (String, bool) {
             },
         }
     }
-    (out, folded_diacritic)
+    folded_diacritic
 }
 
 #[cfg(test)]
@@ -71,5 +79,17 @@ mod tests {
     fn curly_and_straight_apostrophes_fold_alike() {
         assert_eq!(fold("Work’s"), fold("work's"));
         assert_eq!(fold("ZAPORIŽŽIA"), "zaporizzia");
+    }
+
+    #[test]
+    fn plain_ascii_words_fold_as_every_other_word() {
+        for (word, expect) in [
+            ("MiXeD", "mixed"),
+            ("`quoted`", "'quoted'"),
+            ("U.S.-led", "u.s.-led"),
+            ("Kyiv’s", "kyiv's"),
+        ] {
+            assert_eq!(fold_with_flag(word), (expect.to_owned(), false), "{word}");
+        }
     }
 }

@@ -33,7 +33,7 @@ use std::ops::Range;
 
 use crate::Source;
 use crate::config::{Config, FactsMode};
-use crate::fold::fold;
+use crate::fold::fold_into;
 use crate::normalize::{Lexicon, Spelling, Token, WordClass};
 use crate::report::{At, Facts, GroupId, SentenceId, SourceId, Variant};
 
@@ -251,15 +251,6 @@ pub(crate) fn extract(
         dates: dates.found,
         names: names.entries,
         shared_wording,
-    }
-}
-
-/// Appends [`fold`]`(word)` to `out`, with a fast path for plain ASCII words.
-fn fold_into(word: &str, out: &mut String) {
-    if word.bytes().all(|b| b.is_ascii() && b != b'`') {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        out.push_str(&fold(word));
     }
 }
 
