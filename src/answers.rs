@@ -76,7 +76,9 @@ impl Answers {
 
     /// The answers as JSON, for the browser's storage.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        // Pretty, like every other JSON the app writes: the wasm then holds
+        // one JSON formatter, not two (0.6 KB of the gzipped page).
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
 }
 

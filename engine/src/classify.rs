@@ -209,6 +209,7 @@ pub type GroupSlot = (SourceId, Range<usize>, SlotKind, SourceId);
 /// things ("missed four games" / "played in 10 games"), and a reader should
 /// not be told they contradict each other. A flag whose sides lie in two
 /// groups marks neither: its sentences were not aligned.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub fn apply_conflicts(groups: &mut [Group], flags: &mut [Flag], slots: &[Vec<GroupSlot>]) {
     for flag in flags
         .iter_mut()

@@ -59,6 +59,7 @@ pub fn omits(group: &Group, source: SourceId, others: usize) -> bool {
 
 /// Computes the overview of a report from its groups (whatever its own
 /// [`Report::overview`] holds): what [`crate::compare`] attaches to it.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub fn overview(report: &Report) -> Overview {
     let count = report.sources.len();
     let sources = report

@@ -7,6 +7,16 @@
 //! module; this file only moves data between them, and tells a
 //! [`Progress`] callback how far it has got (per source while reading, per group
 //! while diffing, at the start of the other stages).
+//!
+//! Stages stay functions of their own in the wasm (`#[inline(never)]` on the
+//! stage functions here and in `align`, `facts` and `facts::quotes`): LLVM would
+//! inline every stage called from one place, making four giants (this file's
+//! `compare` 38 KB of wasm, `facts::extract` 35 KB, `align::align` 19 KB,
+//! `quotes::extract` 24 KB). A browser recompiles a wasm function whose loops
+//! run long with its optimizing compiler, and those giants, which run once per
+//! comparison, cost Chromium 440 ms of that compiling on the cores the first
+//! screen needs; kept apart, only the stages that loop are recompiled
+//! (issue #19: `docs/performance.md`, "Issue #19: start-up, step by step").
 
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -211,6 +221,7 @@ pub fn compare(sources: &[Source], config: &Config, progress: &mut dyn FnMut(Pro
 }
 
 /// Segments, budgets, cleans and normalizes every source.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 fn read(
     sources: &[Source],
     config: &Config,
@@ -255,6 +266,7 @@ pub(crate) fn align_inputs(
 }
 
 /// Runs the facts stage on the compared content sentences.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 fn facts(
     sources: &[Source],
     prepared: &[Prepared],
@@ -283,6 +295,7 @@ fn facts(
 }
 
 /// Segments every source, applies the word budget and runs the clean stage.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 fn prepare(
     sources: &[Source],
     config: &Config,
@@ -370,6 +383,7 @@ fn label(index: usize, source: &Source) -> String {
 }
 
 /// The compared content sentences as alignment units: their ids and content keys.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 fn units(sources: &[Source], prepared: &[Prepared]) -> (Vec<SentenceAt>, Vec<Unit>) {
     let mut ids = Vec::new();
     let mut units = Vec::new();
@@ -482,6 +496,7 @@ fn is_headline(text: &str, segmented: &Segmented, sentence: usize) -> bool {
 const HEADLINE_WORDS: usize = 20;
 
 /// Each key's share of background sentences ([`Background`]), by key id.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 fn background_rates(lexicon: &Lexicon) -> Vec<f32> {
     let mut rates = vec![align::background::FLOOR; lexicon.len()];
     for (key, rate) in Background::shipped().rates() {
@@ -495,6 +510,7 @@ fn background_rates(lexicon: &Lexicon) -> Vec<f32> {
 /// Groups from the alignment. A sentence past the limits is in none: it
 /// was not compared, so it is neither "only in" its source nor left out by
 /// the others.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 fn drafts(ids: &[SentenceAt], alignment: &Alignment) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = alignment
         .groups
@@ -518,6 +534,7 @@ fn drafts(ids: &[SentenceAt], alignment: &Alignment) -> Vec<Draft> {
 
 /// Applies the corrections in `config` to `drafts` (sorted again after), with a
 /// notice for each that no longer fits.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 fn correct(
     drafts: &mut Vec<Draft>,
     sources: &[Source],
@@ -606,6 +623,7 @@ fn prefer_reference(drafts: &mut [Draft], choice: ReferenceChoice) {
 
 /// For each group, the sources that may carry its information in a sentence
 /// of another group (a possibly related pair), best first.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 fn elsewhere_links(
     ids: &[SentenceAt],
     alignment: &Alignment,
@@ -636,6 +654,7 @@ fn elsewhere_links(
 }
 
 /// The possibly related pairs, as the report lists them.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 fn related(ids: &[SentenceAt], alignment: &Alignment) -> Vec<Related> {
     let member = |unit: UnitId| RelatedMember {
         source: ids[unit.0].source_id(),
@@ -694,6 +713,7 @@ impl<'a> Part<'a> {
 /// Diffs and classifies one group, with its slots ([`diff::MemberDiff::slots`])
 /// by source. A source with two sentences in the group is read as one
 /// sentence, and its marks are cut at the sentences' bounds.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 fn build_group(
     id: GroupId,
     draft: &Draft,
@@ -811,6 +831,7 @@ fn build_group(
 pub(crate) type Slots = Vec<classify::GroupSlot>;
 
 /// Notices about sources: empty ones, cut sentences, too few sources.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 fn note_sources(sources: &[Source], prepared: &[Prepared], notices: &mut Vec<Notice>) {
     let mut with_content = 0;
     for (index, (source, p)) in sources.iter().zip(prepared).enumerate() {
@@ -872,6 +893,7 @@ fn not_compared(source: &Source, p: &Prepared) -> Option<SentenceReport> {
     })
 }
 
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 fn source_reports(
     sources: &[Source],
     prepared: &[Prepared],

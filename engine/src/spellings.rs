@@ -10,6 +10,7 @@ use crate::normalize::{Lexicon, Spelling as TokenSpelling, Token};
 use crate::report::{SourceId, Spelling, Variant};
 
 /// Words with several spellings across the set, from tokens whose key came from a variant table or folding.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(crate) fn variants(
     sources: &[Source],
     tokens: &[&[Vec<Token>]],

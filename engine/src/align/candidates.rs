@@ -26,6 +26,7 @@ pub struct Candidate {
 }
 
 /// The candidate pairs of `units` (see the module docs), grouped by their first unit.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub fn candidates(
     units: &[Unit],
     vectors: &[Vector],

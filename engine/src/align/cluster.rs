@@ -31,6 +31,7 @@ use crate::config::AlignConfig;
 use crate::order::{float_key, sort_by};
 
 /// The groups of `units` (see the module docs), each sorted, in order of their first unit.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub fn cluster(
     units: &[Unit],
     vectors: &[Vector],

@@ -19,6 +19,7 @@ use crate::order::{runs_by, sort_by};
 
 /// Groups of identical units from two or more sources, each unit in at most
 /// one group; `units` are in source and sentence order, as [`super::align`] takes them.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub fn identical_groups(units: &[Unit]) -> Vec<Vec<UnitId>> {
     let same = |a: usize, b: usize| {
         units[a].keys.len() == units[b].keys.len()

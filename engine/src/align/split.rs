@@ -23,6 +23,7 @@ use crate::order::{float_key, sort_by};
 
 /// Adds continuation sentences to `groups` in place (see the module docs);
 /// the groups they leave, each of one sentence, are dropped.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub fn join_split_sentences(
     units: &[Unit],
     vectors: &[Vector],

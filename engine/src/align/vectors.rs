@@ -111,6 +111,7 @@ impl Vector {
 
 /// Each unit's vector (see the module docs; negations weigh nothing); `rates[key]` is the key's
 /// background rate, [`super::background::FLOOR`] for keys it lacks.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub fn vectors(units: &[Unit], rates: &[f32], config: &AlignConfig) -> Vec<Vector> {
     let mut df: HashMap<u32, (u32, f32)> = HashMap::default();
     let mut seen: Vec<u32> = Vec::new();

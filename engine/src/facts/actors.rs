@@ -88,6 +88,7 @@ struct Frame {
 }
 
 /// Actor-conflict flags for the set.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(crate) fn flags(set: &Set<'_>, names: &Names) -> Vec<Flag> {
     if set.config.facts.actors == ActorCheck::Off {
         return Vec::new();

@@ -30,6 +30,7 @@ use crate::report::{
 };
 
 /// Strongest first, then by group, then by where the first side is.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(crate) fn order(flags: &mut Vec<Flag>) {
     sort_by(flags, |f| {
         let (source, start) = f.sides.first().map_or((u64::MAX, 0), |s| {
@@ -78,6 +79,7 @@ fn join_and(items: &[String]) -> String {
 }
 
 /// Number conflicts inside groups and, on a shared anchor word, across the set.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(crate) fn quantity_flags(set: &Set<'_>, found: &[Found]) -> Vec<Flag> {
     let mut flags = Vec::new();
     let measures = Measures::of(found);
@@ -259,6 +261,7 @@ fn family(kind: WhenKind) -> Family {
 }
 
 /// Weekday and date conflicts inside groups.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(crate) fn date_flags(set: &Set<'_>, dates: &[When]) -> Vec<Flag> {
     let grouped: Vec<&When> = dates.iter().filter(|d| d.at.group.is_some()).collect();
     let by_group = runs_by(&grouped, |d| {
@@ -385,6 +388,7 @@ fn times_overlap(a: &str, b: &str) -> bool {
 }
 
 /// Spelled-differently flags from the variant list, and first-name flags from people.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(crate) fn spelling_flags(set: &Set<'_>, variants: &[Variant], names: &Names) -> Vec<Flag> {
     let mut flags: Vec<Flag> = variants
         .iter()

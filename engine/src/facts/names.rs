@@ -388,6 +388,7 @@ struct Raw {
 }
 
 /// Finds every name of the set and groups them into entries.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(crate) fn extract(set: &Set<'_>) -> Names {
     let headings: Vec<bool> = set.sentences.iter().map(is_heading).collect();
     let mut keys: Vec<u32> = set

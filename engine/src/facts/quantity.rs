@@ -155,6 +155,7 @@ const MULTIPLIERS: &[(&str, f64)] = &[
 ];
 
 /// Finds the quantities of every sentence, skipping tokens `used` by dates.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(crate) fn extract(set: &Set<'_>, used: &[Vec<bool>]) -> Vec<Found> {
     let mut out = Vec::new();
     for (s, sentence) in set.sentences.iter().enumerate() {

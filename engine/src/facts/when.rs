@@ -49,6 +49,7 @@ const ZONES: &[&str] = &[
 ];
 
 /// Finds the dates of every sentence of the set.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(crate) fn extract(set: &Set<'_>) -> Dates {
     let mut found = Vec::new();
     let mut used = Vec::with_capacity(set.sentences.len());

@@ -29,6 +29,7 @@ struct Word {
 }
 
 /// The shared runs of every pair of sources that has any.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(crate) fn find(set: &Set<'_>, inside: &[Vec<bool>]) -> Vec<SharedWording> {
     let n = set.config.facts.min_shared_words.max(2);
     let streams = streams(set, inside);
@@ -219,6 +220,7 @@ fn at(set: &Set<'_>, stream: &[Option<Word>], start: usize, len: usize) -> Optio
 }
 
 /// One note per pair of sources with shared wording.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(crate) fn flags(set: &Set<'_>, shared: &[SharedWording]) -> Vec<Flag> {
     shared
         .iter()

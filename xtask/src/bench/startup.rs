@@ -100,7 +100,7 @@ pub const STEPS: [(&str, &str, &str); 11] = [
         "",
         "cc:boot",
     ),
-    ("decoding the wasm's base 85", "cc:boot", "cc:unpacked"),
+    ("decoding the wasm's text", "cc:boot", "cc:unpacked"),
     (
         "inflating and compiling the wasm (streamed)",
         "cc:unpacked",

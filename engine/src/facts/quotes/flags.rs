@@ -9,6 +9,7 @@ use crate::facts::{Set, quoted};
 use crate::report::{Attribution, Flag, FlagKind, Quote, QuoteGroup, QuoteRelation, Severity};
 
 /// Trimmed, reworded and speaker flags of one quote group.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(super) fn group_flags(
     set: &Set<'_>,
     pieces: &[Piece],

@@ -13,6 +13,7 @@ use crate::normalize::{Spelling, Token, WordClass};
 use crate::report::{Mark, Quote, QuoteGroup, QuoteMember, QuoteRelation, Span};
 
 /// A quote group from matched pieces: the fullest is the reference, the others compared with it.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(super) fn build_group(
     set: &Set<'_>,
     pieces: &[Piece],

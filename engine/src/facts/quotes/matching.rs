@@ -17,6 +17,7 @@ use crate::facts::{KeyMap, Set, fnv_keys, runs_by, sort_by};
 const PAIRS_PER_PIECE: usize = 64;
 
 /// Pieces of different sources that are the same quotation, as groups of piece indices.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(super) fn matches(set: &Set<'_>, pieces: &[Piece]) -> Vec<Vec<usize>> {
     // Pieces with the same words are one class: each joins its class's first
     // piece (linear, however many sources repeat a quotation); only the first

@@ -20,6 +20,7 @@ pub(super) struct Found<'a> {
 }
 
 /// Adds a paraphrase member (and flag) for each source that carries a quotation's words without quotation marks.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(super) fn paraphrases(
     set: &Set<'_>,
     found: &Found<'_>,

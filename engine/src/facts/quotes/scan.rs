@@ -14,6 +14,7 @@ use crate::normalize::{Spelling, WordClass};
 use crate::report::{Attribution, SourceId};
 
 /// Reads the quotation marks of every source, paragraph by paragraph.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(super) fn scan(
     set: &Set<'_>,
     interner: &mut Interner,

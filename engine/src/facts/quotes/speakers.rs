@@ -83,6 +83,7 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Finds who speaks a quotation: after it first, then before it.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(super) fn attribute(
     set: &Set<'_>,
     names: &Names,
@@ -279,6 +280,7 @@ impl Context<'_, '_> {
 }
 
 /// An unattributed quotation continues the last attributed one of its paragraph.
+#[inline(never)] // a stage of its own in the wasm: see `crate::pipeline`
 pub(super) fn continue_speakers(set: &Set<'_>, quotations: &mut [Quotation]) {
     let paragraph = |q: &Quotation| {
         let s = &set.sentences[q.open.0];
