@@ -489,8 +489,9 @@ async fn without_javascript_the_page_says_so() {
 #[tokio::test]
 async fn a_damaged_page_explains_why_it_cannot_start() {
     let page = std::fs::read_to_string(support::env().page).unwrap();
-    let start = page.find("unpack(\"").expect("inlined wasm") + "unpack(\"".len();
-    // Overwrite the gzip header: the base 85 text stays valid, the gzip does not.
+    let marker = "<script>crosscheckWasm(\"";
+    let start = page.find(marker).expect("inlined wasm") + marker.len();
+    // Overwrite the gzip header: the text stays valid, the gzip does not.
     let damaged = format!("{}AAAAAAAAAAAA{}", &page[..start], &page[start + 12..]);
     let path = support::env().screenshots.join("damaged.html");
     std::fs::write(&path, damaged).unwrap();
