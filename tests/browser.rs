@@ -508,6 +508,31 @@ async fn a_damaged_page_explains_why_it_cannot_start() {
 }
 
 #[tokio::test]
+async fn a_page_cut_before_its_last_piece_of_program_says_so() {
+    // A download or copy cut short: the wasm's text comes in pieces after the
+    // boot script, and the page ends after the first one.
+    let page = std::fs::read_to_string(support::env().page).unwrap();
+    let second = page
+        .match_indices("<script>crosscheckWasm(")
+        .nth(1)
+        .expect("pieces")
+        .0;
+    let path = support::env().screenshots.join("cut-short.html");
+    std::fs::write(&path, &page[..second]).unwrap();
+    with_browser(Setup::default(), |client| async move {
+        client.goto(&support::file_url(&path)).await.unwrap();
+        let alert = wait_for(&client, "#boot-error:not([hidden])").await;
+        let text = alert.text().await.unwrap();
+        assert!(text.contains("Crosscheck could not start"), "{text}");
+        assert!(
+            text.contains("the page ends before the end of its program"),
+            "{text}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_overview_ends_where_its_content_ends() {
     // Issue #18, item 5: the page scrolled about 5,150 px past the Overview's end.
     for viewport in [Viewport::Laptop, Viewport::Phone] {
